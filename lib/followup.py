@@ -1,0 +1,267 @@
+"""The follow-up timeline: pure rules from DOMAIN.md, `(interview, marks, now) -> steps`.
+
+Every step carries a `why` sentence: the rule, in the user's words, shown next to it.
+Dates are wall-clock dates in the user's zone; the only elapsed-time rule (a thank-you
+within 24 hours) is computed in real hours through `tz`, so it is right across DST changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from enum import Enum
+
+from lib.days import add_business_days, human_date, human_datetime, next_business_day
+from lib.model import Interview, Interviewer, Stage
+from lib.timeframe import Timeframe, TimeframeKind, parse_timeframe
+
+
+class StepStatus(str, Enum):
+    UPCOMING = "upcoming"
+    OPEN = "open"
+    DUE_TODAY = "due today"
+    OVERDUE = "overdue"
+    DONE = "done"
+    SKIPPED = "skipped"
+    CLOSED = "closed"
+
+    @property
+    def settled(self) -> bool:
+        """Nothing left to do: shown muted, never in a to-do list."""
+        return self in (StepStatus.DONE, StepStatus.SKIPPED, StepStatus.CLOSED)
+
+
+class StepKind(str, Enum):
+    ASK_NEXT_STEPS = "ask_next_steps"
+    RECRUITER_UPDATE = "recruiter_update"
+    THANK_YOU = "thank_you"
+    SOFT_TOUCH = "soft_touch"
+    CHECK_IN = "check_in"
+
+
+@dataclass(frozen=True)
+class StepMark:
+    """What the user recorded about a step: done on a date, or skipped."""
+
+    step_key: str
+    status: StepStatus  # DONE or SKIPPED
+    on: date
+
+
+@dataclass(frozen=True)
+class Step:
+    key: str
+    kind: StepKind
+    title: str
+    recommended: date
+    opens: datetime  # earliest sensible moment
+    deadline: datetime | None  # latest sensible moment, when there is one
+    why: str
+    status: StepStatus
+    optional: bool = False
+    reminder: bool = True  # False: recorded with the entry, never nagged about
+    done_on: date | None = None
+    recipient: Interviewer | None = None
+
+    def status_text(self, today: date) -> str:
+        """A short, calm answer to "what about this one?"."""
+        when = human_date(self.recommended, today)
+        match self.status:
+            case StepStatus.UPCOMING:
+                if self.opens.date() == today:
+                    return f"Not yet: from {self.opens:%H:%M}, once the interview is over"
+                return f"Not yet: wait until {human_date(self.opens.date(), today)}"
+            case StepStatus.OPEN:
+                return f"Open: best on {when}" if self.recommended > today else f"Open since {when}"
+            case StepStatus.DUE_TODAY:
+                if self.deadline and self.deadline.date() == today:
+                    return f"Due today, by {self.deadline:%H:%M}"
+                return "Due today"
+            case StepStatus.OVERDUE:
+                if self.deadline:
+                    return f"Overdue since {human_datetime(self.deadline, today)}: still worth sending"
+                return f"Overdue since {when}: still worth doing"
+            case StepStatus.DONE:
+                return f"Done {human_date(self.done_on, today)}" if self.done_on else "Done"
+            case StepStatus.SKIPPED:
+                return "Skipped"
+        return "Closed: an outcome is recorded"
+
+    @property
+    def needs_action(self) -> bool:
+        return self.reminder and self.status in (
+            StepStatus.OPEN,
+            StepStatus.DUE_TODAY,
+            StepStatus.OVERDUE,
+        )
+
+
+def follow_up_timeline(
+    interview: Interview,
+    marks: Iterable[StepMark] = (),
+    now: datetime | None = None,
+    tz: tzinfo | None = None,
+) -> list[Step]:
+    """Every follow-up step of one interview, in the order to do them, with its status at `now`."""
+    if now is None:
+        raise ValueError("pass `now`: the timeline never reads the clock itself")
+    by_key = {m.step_key: m for m in marks}
+    timeframe = parse_timeframe(interview.stated_timeframe, interview.day0)
+    drafts = [_ask_next_steps(interview, timeframe)]
+    if interview.recruiter:
+        drafts.append(_recruiter_update(interview))
+    thank_yous = _thank_yous(interview, tz)
+    drafts += thank_yous
+    drafts.append(_soft_touch(interview, thank_yous, by_key))
+    drafts.append(_check_in(interview, timeframe))
+    closed = interview.outcome.closes_follow_up
+    return [_with_status(step, by_key.get(step.key), closed, now) for step in drafts]
+
+
+def thank_you_key(person: Interviewer | None, index: int = 0) -> str:
+    """Stable per person once saved (their row id); by position for an unsaved form."""
+    if person is None:
+        return "thank_you"
+    return f"thank_you:{person.id}" if person.id is not None else f"thank_you:new{index}"
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min)
+
+
+def _draft(key: str, kind: StepKind, title: str, recommended: date, why: str, **extra) -> Step:
+    opens = extra.pop("opens", _day_start(recommended))
+    return Step(key, kind, title, recommended, opens, extra.pop("deadline", None), why,
+                StepStatus.OPEN, **extra)  # fmt: skip
+
+
+def _ask_next_steps(interview: Interview, timeframe: Timeframe) -> Step:
+    why = (
+        "Ask what happens next and when they expect to decide: the answer sets your check-in "
+        "date. Recorded with the entry, not a reminder."
+    )
+    if timeframe.kind is not TimeframeKind.NONE:
+        why = f"They said “{timeframe.text}”. {timeframe.meaning(interview.day0)}"
+    step = _draft("ask_next_steps", StepKind.ASK_NEXT_STEPS, "Ask about next steps",
+                  interview.day0, why, reminder=False)  # fmt: skip
+    recorded = StepStatus.DONE if timeframe.kind is not TimeframeKind.NONE else StepStatus.SKIPPED
+    return _replace(step, status=recorded, done_on=interview.day0 if recorded is StepStatus.DONE else None)
+
+
+def _recruiter_update(interview: Interview) -> Step:
+    return _draft(
+        "recruiter_update",
+        StepKind.RECRUITER_UPDATE,
+        f"Update the recruiter ({interview.recruiter})",
+        next_business_day(interview.day0),
+        "Tell the recruiter how it went and ask before sending anything to the employer; "
+        "keep them in the loop on every later step.",
+        opens=interview.ends_at,
+    )
+
+
+def _thank_yous(interview: Interview, tz: tzinfo | None) -> list[Step]:
+    recommended = next_business_day(interview.day0)
+    deadline = max(_hours_later(interview.ends_at, 24, tz), datetime.combine(recommended, time(23, 59)))
+    screen = interview.stage in (Stage.RECRUITER_SCREEN, Stage.PHONE_SCREEN)
+    after_screen = " Worth it after a first screen too: early follow-up reads as initiative." if screen else ""
+    people: list[Interviewer | None] = list(interview.interviewers) or [None]
+    steps = []
+    for index, person in enumerate(people):
+        who = person.name if person else "your interviewer"
+        why = (
+            f"Thank {who} for their time and restate your enthusiasm for the role and "
+            f"{interview.company}, by email, within 24 hours "
+            f"(by {human_datetime(deadline, interview.day0)}). Missing it can cost the job.{after_screen}"
+        )
+        steps.append(
+            _draft(thank_you_key(person, index), StepKind.THANK_YOU, f"Thank-you note to {who}",
+                   recommended, why, opens=interview.ends_at, deadline=deadline, recipient=person)
+        )  # fmt: skip
+    return steps
+
+
+def _hours_later(moment: datetime, hours: int, tz: tzinfo | None) -> datetime:
+    """`hours` real hours after a wall-clock moment, as wall-clock time again."""
+    if tz is None:
+        return moment + timedelta(hours=hours)
+    utc = moment.replace(tzinfo=tz).astimezone(UTC)
+    return (utc + timedelta(hours=hours)).astimezone(tz).replace(tzinfo=None)
+
+
+def _soft_touch(interview: Interview, thank_yous: list[Step], marks: dict[str, StepMark]) -> Step:
+    """Counts from the thank-you actually sent (the latest one), or from when it is due."""
+    sent = [marks[s.key].on for s in thank_yous if s.key in marks and marks[s.key].status is StepStatus.DONE]
+    anchor = max(sent) if sent else thank_yous[0].recommended
+    anchor_text = f"sent {human_date(anchor, interview.day0)}" if sent else "once it is sent"
+    return _draft(
+        "soft_touch",
+        StepKind.SOFT_TOUCH,
+        "Soft touch (optional)",
+        next_business_day(anchor + timedelta(days=7)),
+        "Optional: a week after your thank-you note "
+        f"({anchor_text}), share something relevant to what you discussed (news, an article) "
+        "and say plainly that no reply is expected.",
+        optional=True,
+    )
+
+
+def _check_in(interview: Interview, timeframe: Timeframe) -> Step:
+    met = f"“we met on {human_date(interview.day0, interview.day0)} about the {interview.role} role”"
+    if timeframe.understood:
+        recommended = add_business_days(timeframe.decision_by, 3)
+        opens = _day_start(recommended)
+        rule = (
+            f"They said “{timeframe.text}”: {timeframe.summary(interview.day0)}. "
+            "Checking in before that has passed annoys; wait 3 business days more, since "
+            f"delays are common. Then a short email: {met}, and ask whether a decision has been made."
+        )
+    else:
+        opens = _day_start(next_business_day(interview.day0 + timedelta(days=7)))
+        recommended = next_business_day(interview.day0 + timedelta(days=14))
+        rule = (
+            "No timeframe given: it is fine to ask from a week after the interview; two weeks "
+            f"is the usual moment. A short email: {met}, and ask whether a decision has been made."
+        )
+    title = "Status check-in"
+    if interview.recruiter:
+        title = f"Status check-in, via {interview.recruiter} (recruiter)"
+        rule += f" Ask {interview.recruiter} first: the recruiter owns the relationship."
+    return _draft("check_in", StepKind.CHECK_IN, title, recommended, rule, opens=opens)
+
+
+def _with_status(step: Step, mark: StepMark | None, closed: bool, now: datetime) -> Step:
+    if not step.reminder:
+        return step
+    if mark is not None:
+        done_on = mark.on if mark.status is StepStatus.DONE else None
+        return _replace(step, status=mark.status, done_on=done_on)
+    if closed:
+        return _replace(step, status=StepStatus.CLOSED)
+    return _replace(step, status=_open_status(step, now))
+
+
+def _open_status(step: Step, now: datetime) -> StepStatus:
+    today = now.date()
+    if now < step.opens:
+        return StepStatus.UPCOMING
+    past_deadline = now > step.deadline if step.deadline else today > step.recommended
+    if past_deadline and not step.optional:
+        return StepStatus.OVERDUE
+    last_day = step.deadline.date() if step.deadline else step.recommended
+    if today == step.recommended or (today == last_day and not step.optional):
+        return StepStatus.DUE_TODAY
+    return StepStatus.OPEN
+
+
+def _replace(step: Step, **changes) -> Step:
+    from dataclasses import replace
+
+    return replace(step, **changes)
+
+
+def next_step(timeline: list[Step]) -> Step | None:
+    """The first reminder still to do: what the list shows as "next"."""
+    pending = [s for s in timeline if s.reminder and not s.status.settled]
+    return min(pending, key=lambda s: (s.optional, s.recommended), default=None)

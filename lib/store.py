@@ -1,0 +1,415 @@
+"""The one module that talks to SQLite: schema, migrations, transactions and every query.
+
+A `Store` holds only a path. Each call opens its own connection, because Streamlit runs
+every rerun on a new thread and a sqlite3 connection must stay on the thread that made it;
+opening is cheap next to a rerun. Every write is one `BEGIN IMMEDIATE` transaction that also
+bumps a data version, which the UI uses as its cache key.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlite_utils import Database, Migrations
+
+from lib.followup import StepMark, StepStatus
+from lib.model import Dimension, Format, Interview, Interviewer, Outcome, Stage
+
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "debrief.db"
+SCORE_COLUMNS = {d: d.value for d in Dimension}
+EVIDENCE_COLUMNS = {
+    Dimension.SKILLS_MATCH: "skills_evidence",
+    Dimension.ENTHUSIASM: "enthusiasm_evidence",
+    Dimension.CULTURE_FIT: "culture_evidence",
+}
+
+migrations = Migrations("debrief")
+
+
+@migrations(name="001_initial_schema")
+def _m001_initial_schema(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE interviews (
+            id INTEGER PRIMARY KEY,
+            company TEXT NOT NULL,
+            role TEXT NOT NULL,
+            stage TEXT NOT NULL,
+            format TEXT NOT NULL,
+            interview_at TEXT NOT NULL,
+            duration_min INTEGER NOT NULL,
+            recruiter TEXT NOT NULL DEFAULT '',
+            stated_timeframe TEXT NOT NULL DEFAULT '',
+            questions TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            skills_match INTEGER CHECK (skills_match BETWEEN 1 AND 5),
+            enthusiasm INTEGER CHECK (enthusiasm BETWEEN 1 AND 5),
+            culture_fit INTEGER CHECK (culture_fit BETWEEN 1 AND 5),
+            skills_evidence TEXT NOT NULL DEFAULT '',
+            enthusiasm_evidence TEXT NOT NULL DEFAULT '',
+            culture_evidence TEXT NOT NULL DEFAULT '',
+            outcome TEXT NOT NULL DEFAULT 'pending',
+            outcome_on TEXT,
+            is_demo INTEGER NOT NULL DEFAULT 0,
+            submit_token TEXT UNIQUE,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX interviews_by_date ON interviews (interview_at);
+        CREATE INDEX interviews_by_company ON interviews (company);
+        CREATE TABLE interviewers (
+            id INTEGER PRIMARY KEY,
+            interview_id INTEGER NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX interviewers_by_interview ON interviewers (interview_id);
+        CREATE TABLE step_marks (
+            interview_id INTEGER NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+            step_key TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('done', 'skipped')),
+            on_date TEXT NOT NULL,
+            marked_at TEXT NOT NULL,
+            PRIMARY KEY (interview_id, step_key)
+        );
+        CREATE TABLE form_drafts (
+            form_key TEXT PRIMARY KEY,
+            payload TEXT NOT NULL,
+            saved_at TEXT NOT NULL
+        );
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        INSERT INTO meta (key, value) VALUES ('data_version', '0');
+        """
+    )
+
+
+SCHEMA_VERSION = len(migrations._migrations)
+
+
+@dataclass(frozen=True)
+class InterviewFilter:
+    """What the Interviews page narrows the list by; empty means everything."""
+
+    companies: tuple[str, ...] = ()
+    stages: tuple[Stage, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()
+    text: str = ""
+
+
+def default_path() -> Path:
+    return Path(os.environ.get("DEBRIEF_DB") or DEFAULT_PATH)
+
+
+class Store:
+    """Debrief's database. Cheap to create; holds no connection between calls."""
+
+    def __init__(self, path: str | Path | None = None):
+        self.path = Path(path) if path else default_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._migrate()
+
+    # --- connections and transactions -------------------------------------------------
+    @contextmanager
+    def connect(self) -> Iterator[Database]:
+        conn = sqlite3.connect(self.path, timeout=10)
+        try:
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA busy_timeout = 10000")
+            conn.execute("PRAGMA synchronous = FULL")
+            yield Database(conn, execute_plugins=False)
+        finally:
+            conn.close()
+
+    @contextmanager
+    def write(self) -> Iterator[Database]:
+        """One IMMEDIATE transaction: all of it lands, or none of it (any BaseException)."""
+        with self.connect() as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+                db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'data_version'")
+                db.execute("COMMIT")
+            except BaseException:
+                if db.conn.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+
+    def _migrate(self) -> None:
+        with self.connect() as db:
+            db.execute("PRAGMA journal_mode = WAL")
+            migrations.apply(db)
+
+    def schema_version(self) -> int:
+        with self.connect() as db:
+            return len(migrations.applied(db))
+
+    def data_version(self) -> int:
+        """Changes on every committed write: the key for every cached read."""
+        with self.connect() as db:
+            return int(db.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0])
+
+    # --- interviews --------------------------------------------------------------------
+    def save_interview(self, interview: Interview, submit_token: str | None = None) -> int:
+        """Insert or update one interview with its interviewers; returns its id.
+
+        A repeated `submit_token` (a double click on Save) returns the first entry's id.
+        """
+        with self.write() as db:
+            return self._save(db, interview, submit_token)
+
+    def save_interviews(self, entries: Sequence[tuple[Interview, Sequence[StepMark]]]) -> list[int]:
+        """Save many entries and their step marks in one transaction (imports, demo data)."""
+        with self.write() as db:
+            ids = []
+            for interview, marks in entries:
+                new_id = self._save(db, interview, None)
+                for mark in marks:
+                    _put_mark(db, new_id, mark)
+                ids.append(new_id)
+            return ids
+
+    def _save(self, db: Database, interview: Interview, submit_token: str | None) -> int:
+        if submit_token:
+            seen = db.execute("SELECT id FROM interviews WHERE submit_token = ?", [submit_token]).fetchone()
+            if seen:
+                return int(seen[0])
+        row = _interview_row(interview)
+        stamp = _stamp()
+        if interview.id is None:
+            row |= {"submit_token": submit_token, "created_at": stamp, "updated_at": stamp}
+            interview_id = db["interviews"].insert(row).last_pk
+        else:
+            interview_id = interview.id
+            cursor = db.execute(
+                f"UPDATE interviews SET {', '.join(f'{k} = ?' for k in row)}, updated_at = ? WHERE id = ?",
+                [*row.values(), stamp, interview_id],
+            )
+            if cursor.rowcount == 0:
+                raise LookupError(f"interview {interview_id} no longer exists")
+        _save_interviewers(db, interview_id, interview.interviewers)
+        return int(interview_id)
+
+    def get_interview(self, interview_id: int) -> Interview | None:
+        with self.connect() as db:
+            rows = list(db.query("SELECT * FROM interviews WHERE id = ?", [interview_id]))
+            if not rows:
+                return None
+            people = _interviewers_by_interview(db, [interview_id])
+            return _interview_from(rows[0], people.get(interview_id, ()))
+
+    def find_interviews(
+        self, where: InterviewFilter = InterviewFilter(), limit: int | None = None, offset: int = 0
+    ) -> list[Interview]:
+        """Newest first, narrowed by `where`; paged so a long history stays quick."""
+        sql, params = _filter_sql(where)
+        sql = f"SELECT * FROM interviews WHERE {sql} ORDER BY interview_at DESC, id DESC"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        with self.connect() as db:
+            rows = list(db.query(sql, params))
+            people = _interviewers_by_interview(db, [r["id"] for r in rows])
+            return [_interview_from(r, people.get(r["id"], ())) for r in rows]
+
+    def count_interviews(self, where: InterviewFilter = InterviewFilter(), demo: bool | None = None) -> int:
+        sql, params = _filter_sql(where)
+        if demo is not None:
+            sql += " AND is_demo = ?"
+            params.append(int(demo))
+        with self.connect() as db:
+            return int(db.execute(f"SELECT COUNT(*) FROM interviews WHERE {sql}", params).fetchone()[0])
+
+    def companies(self) -> list[str]:
+        with self.connect() as db:
+            rows = db.execute("SELECT DISTINCT company FROM interviews ORDER BY company COLLATE NOCASE")
+            return [r[0] for r in rows]
+
+    def open_interviews(self) -> list[Interview]:
+        """Entries whose follow-up may still need something: outcome pending."""
+        return self.find_interviews(InterviewFilter(outcomes=(Outcome.PENDING,)))
+
+    def set_outcome(self, interview_id: int, outcome: Outcome, on: date | None) -> None:
+        with self.write() as db:
+            db.execute(
+                "UPDATE interviews SET outcome = ?, outcome_on = ?, updated_at = ? WHERE id = ?",
+                [outcome.value, on.isoformat() if on else None, _stamp(), interview_id],
+            )
+
+    def delete_interview(self, interview_id: int) -> None:
+        with self.write() as db:
+            db.execute("DELETE FROM interviews WHERE id = ?", [interview_id])
+
+    def delete_demo_data(self) -> int:
+        """Remove the bundled demo entries, never the user's own; returns how many went."""
+        with self.write() as db:
+            return db.execute("DELETE FROM interviews WHERE is_demo = 1").rowcount
+
+    # --- follow-up marks ---------------------------------------------------------------
+    def mark_step(self, interview_id: int, mark: StepMark) -> None:
+        with self.write() as db:
+            _put_mark(db, interview_id, mark)
+
+    def unmark_step(self, interview_id: int, step_key: str) -> None:
+        with self.write() as db:
+            db.execute("DELETE FROM step_marks WHERE interview_id = ? AND step_key = ?", [interview_id, step_key])
+
+    def marks_for(self, interview_ids: Iterable[int]) -> dict[int, list[StepMark]]:
+        ids = list(interview_ids)
+        marks: dict[int, list[StepMark]] = {i: [] for i in ids}
+        with self.connect() as db:
+            for chunk in _chunks(ids):
+                rows = db.execute(
+                    "SELECT interview_id, step_key, status, on_date FROM step_marks "
+                    f"WHERE interview_id IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+                for interview_id, key, status, on in rows:
+                    marks[interview_id].append(StepMark(key, StepStatus(status), date.fromisoformat(on)))
+        return marks
+
+    # --- form drafts (nothing typed is lost to a refresh) -------------------------------
+    def save_form_draft(self, form_key: str, payload: str) -> None:
+        with self.connect() as db, db.atomic():
+            db.execute(
+                "INSERT INTO form_drafts (form_key, payload, saved_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (form_key) DO UPDATE SET payload = excluded.payload, saved_at = excluded.saved_at",
+                [form_key, payload, _stamp()],
+            )
+
+    def form_draft(self, form_key: str) -> tuple[str, datetime] | None:
+        with self.connect() as db:
+            row = db.execute("SELECT payload, saved_at FROM form_drafts WHERE form_key = ?", [form_key]).fetchone()
+            return (row[0], datetime.fromisoformat(row[1])) if row else None
+
+    def discard_form_draft(self, form_key: str) -> None:
+        with self.connect() as db, db.atomic():
+            db.execute("DELETE FROM form_drafts WHERE form_key = ?", [form_key])
+
+
+def _stamp() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def _chunks(ids: list[int], size: int = 900) -> Iterator[list[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def _filter_sql(where: InterviewFilter) -> tuple[str, list]:
+    clauses, params = ["1 = 1"], []
+    for column, values in (
+        ("company", where.companies),
+        ("stage", [s.value for s in where.stages]),
+        ("outcome", [o.value for o in where.outcomes]),
+    ):
+        if values:
+            clauses.append(f"{column} IN ({','.join('?' * len(values))})")
+            params += list(values)
+    if where.text.strip():
+        like = "%" + where.text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        searched = ["company", "role", "notes", "questions", "recruiter", *EVIDENCE_COLUMNS.values()]
+        people = "id IN (SELECT interview_id FROM interviewers WHERE name LIKE ? ESCAPE '\\')"
+        clauses.append("(" + " OR ".join([f"{c} LIKE ? ESCAPE '\\'" for c in searched] + [people]) + ")")
+        params += [like] * (len(searched) + 1)
+    return " AND ".join(clauses), params
+
+
+def _interview_row(interview: Interview) -> dict:
+    row = {
+        "company": interview.company,
+        "role": interview.role,
+        "stage": interview.stage.value,
+        "format": interview.format.value,
+        "interview_at": interview.interview_at.isoformat(timespec="minutes"),
+        "duration_min": interview.duration_min,
+        "recruiter": interview.recruiter,
+        "stated_timeframe": interview.stated_timeframe,
+        "questions": interview.questions,
+        "notes": interview.notes,
+        "outcome": interview.outcome.value,
+        "outcome_on": interview.outcome_on.isoformat() if interview.outcome_on else None,
+        "is_demo": int(interview.is_demo),
+    }
+    for dimension in Dimension:
+        row[SCORE_COLUMNS[dimension]] = interview.score(dimension)
+        row[EVIDENCE_COLUMNS[dimension]] = interview.evidence_for(dimension)
+    return row
+
+
+def _interview_from(row: dict, people: Sequence[Interviewer]) -> Interview:
+    return Interview(
+        id=row["id"],
+        company=row["company"],
+        role=row["role"],
+        stage=Stage(row["stage"]),
+        format=Format(row["format"]),
+        interview_at=datetime.fromisoformat(row["interview_at"]),
+        duration_min=row["duration_min"],
+        interviewers=tuple(people),
+        recruiter=row["recruiter"],
+        stated_timeframe=row["stated_timeframe"],
+        questions=row["questions"],
+        notes=row["notes"],
+        scores={d: row[SCORE_COLUMNS[d]] for d in Dimension},
+        evidence={d: row[EVIDENCE_COLUMNS[d]] for d in Dimension},
+        outcome=Outcome(row["outcome"]),
+        outcome_on=date.fromisoformat(row["outcome_on"]) if row["outcome_on"] else None,
+        is_demo=bool(row["is_demo"]),
+    )
+
+
+def _save_interviewers(db: Database, interview_id: int, people: Sequence[Interviewer]) -> None:
+    """Keep each person's row id across edits: their thank-you mark is keyed on it."""
+    existing = {r[0] for r in db.execute("SELECT id FROM interviewers WHERE interview_id = ?", [interview_id])}
+    kept = set()
+    for position, person in enumerate(people):
+        values = [position, person.name, person.title, person.email]
+        if person.id in existing:
+            db.execute(
+                "UPDATE interviewers SET position = ?, name = ?, title = ?, email = ? WHERE id = ?",
+                [*values, person.id],
+            )
+            kept.add(person.id)
+        else:
+            db.execute(
+                "INSERT INTO interviewers (interview_id, position, name, title, email) VALUES (?, ?, ?, ?, ?)",
+                [interview_id, *values],
+            )
+    for gone in existing - kept:
+        db.execute("DELETE FROM interviewers WHERE id = ?", [gone])
+        db.execute(
+            "DELETE FROM step_marks WHERE interview_id = ? AND step_key = ?",
+            [interview_id, f"thank_you:{gone}"],
+        )
+
+
+def _interviewers_by_interview(db: Database, ids: list[int]) -> dict[int, list[Interviewer]]:
+    people: dict[int, list[Interviewer]] = {}
+    for chunk in _chunks(ids):
+        rows = db.execute(
+            "SELECT interview_id, id, name, title, email FROM interviewers "
+            f"WHERE interview_id IN ({','.join('?' * len(chunk))}) ORDER BY interview_id, position",
+            chunk,
+        )
+        for interview_id, person_id, name, title, email in rows:
+            people.setdefault(interview_id, []).append(Interviewer(name, title, email, person_id))
+    return people
+
+
+def _put_mark(db: Database, interview_id: int, mark: StepMark) -> None:
+    if mark.status not in (StepStatus.DONE, StepStatus.SKIPPED):
+        raise ValueError("a step can only be marked done or skipped")
+    db.execute(
+        "INSERT INTO step_marks (interview_id, step_key, status, on_date, marked_at) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (interview_id, step_key) DO UPDATE SET status = excluded.status, "
+        "on_date = excluded.on_date, marked_at = excluded.marked_at",
+        [interview_id, mark.step_key, mark.status.value, mark.on.isoformat(), _stamp()],
+    )
