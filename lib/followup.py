@@ -67,12 +67,16 @@ class Step:
     def status_text(self, today: date) -> str:
         """A short, calm answer to "what about this one?"."""
         when = human_date(self.recommended, today)
+        if not self.reminder:
+            return "Recorded" if self.status is StepStatus.DONE else "Not recorded"
         match self.status:
             case StepStatus.UPCOMING:
                 if self.opens.date() == today:
                     return f"Not yet: from {self.opens:%H:%M}, once the interview is over"
                 return f"Not yet: wait until {human_date(self.opens.date(), today)}"
             case StepStatus.OPEN:
+                if self.deadline and self.deadline.date() < self.recommended:  # a weekend interview's thank-you
+                    return f"Open: by {human_datetime(self.deadline, today)}"
                 return f"Open: best on {when}" if self.recommended > today else f"Open since {when}"
             case StepStatus.DUE_TODAY:
                 if self.deadline and self.deadline.date() == today:
@@ -163,7 +167,7 @@ def _recruiter_update(interview: Interview) -> Step:
 
 def _thank_yous(interview: Interview, tz: tzinfo | None) -> list[Step]:
     recommended = next_business_day(interview.day0)
-    deadline = max(_hours_later(interview.ends_at, 24, tz), datetime.combine(recommended, time(23, 59)))
+    deadline = _hours_later(interview.ends_at, 24, tz)  # 24 real hours, even when day 0 is a weekend
     screen = interview.stage in (Stage.RECRUITER_SCREEN, Stage.PHONE_SCREEN)
     after_screen = " Worth it after a first screen too: early follow-up reads as initiative." if screen else ""
     people: list[Interviewer | None] = list(interview.interviewers) or [None]
@@ -172,7 +176,7 @@ def _thank_yous(interview: Interview, tz: tzinfo | None) -> list[Step]:
         who = person.name if person else "your interviewer"
         why = (
             f"Thank {who} for their time and restate your enthusiasm for the role and "
-            f"{interview.company}, by email, within 24 hours "
+            f"{interview.company or 'the company'}, by email, within 24 hours "
             f"(by {human_datetime(deadline, interview.day0)}). Missing it can cost the job.{after_screen}"
         )
         steps.append(

@@ -124,7 +124,7 @@ DURATION_RANGE = (5, 600)
 MAX_INTERVIEWERS = 12
 FUTURE_LIMIT = timedelta(days=366)
 PAST_LIMIT = timedelta(days=5 * 366)
-EMAIL_RE = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"'.]{2,}$")
+EMAIL_RE = re.compile(r"^[^@\s<>\"',]+@(?:[^@\s<>\"',.]+\.)+[^@\s<>\"',.]{2,}$")  # no empty domain label
 
 
 @dataclass(frozen=True)
@@ -217,7 +217,7 @@ def validate(interview: Interview, now: datetime) -> Interview:
 
     `now` is passed in so a test can pin "a year away" without touching the clock.
     """
-    clean = _trimmed(interview)
+    clean = normalised(interview)
     errors: dict[str, str] = {}
     for key in ("company", "role"):
         if not getattr(clean, key):
@@ -248,7 +248,8 @@ def validate(interview: Interview, now: datetime) -> Interview:
     return clean
 
 
-def _trimmed(interview: Interview) -> Interview:
+def normalised(interview: Interview) -> Interview:
+    """Text trimmed, empty interviewer rows dropped, every dimension present: what gets saved."""
     people = tuple(
         Interviewer(_clean(p.name), _clean(p.title), _clean(p.email), p.id)
         for p in interview.interviewers

@@ -26,7 +26,7 @@ class DimensionGuide:
         return NOT_SURE if score is None else self.anchors[score]
 
 
-NOT_SURE = "Not sure yet: leave it unscored rather than guess."
+NOT_SURE = "leave it unscored rather than guess; you can score it later."
 
 RUBRIC: dict[Dimension, DimensionGuide] = {
     Dimension.SKILLS_MATCH: DimensionGuide(

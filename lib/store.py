@@ -131,21 +131,16 @@ class Store:
     @contextmanager
     def write(self) -> Iterator[Database]:
         """One IMMEDIATE transaction: all of it lands, or none of it (any BaseException)."""
-        with self.connect() as db:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                yield db
-                db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'data_version'")
-                db.execute("COMMIT")
-            except BaseException:
-                if db.conn.in_transaction:
-                    db.execute("ROLLBACK")
-                raise
+        with self.connect() as db, _immediate(db):
+            yield db
+            db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'data_version'")
 
     def _migrate(self) -> None:
+        """Inside one IMMEDIATE transaction, so two first opens at once migrate only once."""
         with self.connect() as db:
             db.execute("PRAGMA journal_mode = WAL")
-            migrations.apply(db)
+            with _immediate(db):
+                migrations.apply(db)
 
     def schema_version(self) -> int:
         with self.connect() as db:
@@ -227,6 +222,18 @@ class Store:
         with self.connect() as db:
             return int(db.execute(f"SELECT COUNT(*) FROM interviews WHERE {sql}", params).fetchone()[0])
 
+    def score_averages(self, latest: int | None = None) -> dict[Dimension, tuple[float | None, int]]:
+        """Mean and count of each dimension (unscored skipped), over all or the `latest` interviews."""
+        source = "interviews"
+        params: list = []
+        if latest is not None:
+            source = "(SELECT * FROM interviews ORDER BY interview_at DESC, id DESC LIMIT ?)"
+            params.append(latest)
+        columns = ", ".join(f"AVG({c}), COUNT({c})" for c in SCORE_COLUMNS.values())
+        with self.connect() as db:
+            row = db.execute(f"SELECT {columns} FROM {source}", params).fetchone()
+        return {d: (row[2 * n], row[2 * n + 1]) for n, d in enumerate(Dimension)}
+
     def companies(self) -> list[str]:
         with self.connect() as db:
             rows = db.execute("SELECT DISTINCT company FROM interviews ORDER BY company COLLATE NOCASE")
@@ -292,6 +299,128 @@ class Store:
     def discard_form_draft(self, form_key: str) -> None:
         with self.connect() as db, db.atomic():
             db.execute("DELETE FROM form_drafts WHERE form_key = ?", [form_key])
+
+    # --- new entries with their marks (CSV import, demo data) ---------------------------
+    # Added for lib/exports.py and lib/demo.py: a new entry's marks can name a thank-you step
+    # only by the person's position ("thank_you:new0", what `thank_you_key` gives an unsaved
+    # person), because the row id the timeline keys it on does not exist before the insert.
+    def import_entries(
+        self, entries: Iterable[tuple[Interview, Sequence[StepMark]]], *, if_no_demo: bool = False
+    ) -> list[int]:
+        """Save new entries and their marks in one transaction: all of them land, or none.
+
+        Positional thank-you marks are stored under the person's new row id. With `if_no_demo`,
+        nothing is saved when demo entries exist; the check runs inside the transaction, so a
+        double click cannot load the demo twice.
+        """
+        with self.write() as db:
+            if if_no_demo and db.execute("SELECT 1 FROM interviews WHERE is_demo = 1 LIMIT 1").fetchone():
+                return []
+            ids = []
+            for interview, marks in entries:
+                if interview.id is not None:
+                    raise ValueError("import_entries adds new entries only; this one has an id")
+                new_id = self._save(db, interview, None)
+                person_ids: list[int] = []
+                for mark in marks:
+                    if mark.step_key.startswith(UNSAVED_THANK_YOU):
+                        person_ids = person_ids or _person_ids(db, new_id)
+                        mark = StepMark(_saved_thank_you_key(mark.step_key, person_ids), mark.status, mark.on)
+                    _put_mark(db, new_id, mark)
+                ids.append(new_id)
+            return ids
+
+    # --- trends (Issue 3): narrow frames for lib.analytics ------------------------------
+    # Only the columns the Trends page uses, filtered in SQL, so 100,000 entries stay a few
+    # megabytes. pandas is imported here, not at the top, to keep the CLI quick to start.
+    def score_rows(
+        self,
+        start: date | None = None,
+        end: date | None = None,
+        companies: Sequence[str] = (),
+        stages: Sequence[str] = (),
+        formats: Sequence[str] = (),
+        outcomes: Sequence[str] = (),
+    ):
+        """One row per interview from `start` to `end` (inclusive), oldest first, as a DataFrame.
+
+        Columns: id, interview_at, company, role, stage, format, outcome and one float column per
+        dimension (`skills_match`, ...) where "not sure yet" stays missing (NaN), never 0.
+        """
+        import pandas as pd
+
+        clauses, params = ["1 = 1"], []
+        if start is not None:
+            clauses.append("interview_at >= ?")
+            params.append(start.isoformat())
+        if end is not None:
+            clauses.append("interview_at < ?")
+            params.append(date.fromordinal(end.toordinal() + 1).isoformat())  # before the next day
+        for column, values in (("company", companies), ("stage", stages), ("format", formats), ("outcome", outcomes)):
+            if values:
+                clauses.append(f"{column} IN ({','.join('?' * len(values))})")
+                params += [str(getattr(v, "value", v)) for v in values]
+        scores = ", ".join(SCORE_COLUMNS.values())
+        sql = (
+            f"SELECT id, interview_at, company, role, stage, format, outcome, {scores} FROM interviews "
+            f"WHERE {' AND '.join(clauses)} ORDER BY interview_at, id"
+        )
+        with self.connect() as db:
+            frame = pd.read_sql_query(sql, db.conn, params=params)
+        frame["interview_at"] = pd.to_datetime(frame["interview_at"], format="ISO8601")
+        return frame.astype({column: "float64" for column in SCORE_COLUMNS.values()})
+
+    def evidence_rows(self, interview_ids: Iterable[int]):
+        """The evidence notes of the given interviews: id and one text column per dimension."""
+        import pandas as pd
+
+        ids = list(interview_ids)
+        columns = ["id", *EVIDENCE_COLUMNS.values()]
+        chunks = []
+        with self.connect() as db:
+            for chunk in _chunks(ids):
+                sql = f"SELECT {', '.join(columns)} FROM interviews WHERE id IN ({','.join('?' * len(chunk))})"
+                chunks.append(pd.read_sql_query(sql, db.conn, params=chunk))
+        return pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame(columns=columns)
+
+    def follow_up_batches(self, batch_size: int = 2_000) -> Iterator[list[tuple[Interview, list[StepMark]]]]:
+        """Every interview with its step marks, in batches, carrying only what the timeline needs.
+
+        Notes, questions, scores and evidence are left out (empty), so walking 100,000 entries
+        never holds more than one batch of full objects in memory.
+        """
+        blanks = ", ".join(
+            ["'' AS questions", "'' AS notes"]
+            + [f"NULL AS {c}" for c in SCORE_COLUMNS.values()]
+            + [f"'' AS {c}" for c in EVIDENCE_COLUMNS.values()]
+        )
+        sql = (
+            "SELECT id, company, role, stage, format, interview_at, duration_min, recruiter, stated_timeframe, "
+            f"outcome, outcome_on, is_demo, {blanks} FROM interviews WHERE id > ? ORDER BY id LIMIT ?"
+        )
+        last_id = 0
+        while True:
+            with self.connect() as db:
+                rows = list(db.query(sql, [last_id, batch_size]))
+                people = _interviewers_by_interview(db, [r["id"] for r in rows])
+            if not rows:
+                return
+            marks = self.marks_for([r["id"] for r in rows])
+            yield [(_interview_from(r, people.get(r["id"], ())), marks[r["id"]]) for r in rows]
+            last_id = rows[-1]["id"]
+
+
+@contextmanager
+def _immediate(db: Database) -> Iterator[None]:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any BaseException (a Streamlit rerun included)."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        db.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise
 
 
 def _stamp() -> str:
@@ -413,3 +542,19 @@ def _put_mark(db: Database, interview_id: int, mark: StepMark) -> None:
         "on_date = excluded.on_date, marked_at = excluded.marked_at",
         [interview_id, mark.step_key, mark.status.value, mark.on.isoformat(), _stamp()],
     )
+
+
+# --- helpers of Store.import_entries (added with it) --------------------------------------
+UNSAVED_THANK_YOU = "thank_you:new"
+
+
+def _person_ids(db: Database, interview_id: int) -> list[int]:
+    rows = db.execute("SELECT id FROM interviewers WHERE interview_id = ? ORDER BY position", [interview_id])
+    return [r[0] for r in rows]
+
+
+def _saved_thank_you_key(unsaved_key: str, person_ids: list[int]) -> str:
+    position = unsaved_key.removeprefix(UNSAVED_THANK_YOU)
+    if not position.isdigit() or int(position) >= len(person_ids):
+        raise ValueError(f"mark '{unsaved_key}' names no interviewer of this entry")
+    return f"thank_you:{person_ids[int(position)]}"

@@ -1,0 +1,139 @@
+"""Every entry, newest first, each with its follow-up timeline beside it."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lib import ui
+from lib.days import human_date, human_time
+from lib.followup import next_step
+from lib.model import Dimension, Interview, Outcome, Stage
+from lib.rubric import score_label
+from lib.store import InterviewFilter
+from lib.text import md_escape
+
+PAGE_SIZE = 10
+
+
+def on_outcome(interview_id: int, key: str) -> None:
+    outcome = st.session_state[f"{key}.outcome"]
+    on = st.session_state.get(f"{key}.on") if outcome is not Outcome.PENDING else None
+    ui.store().set_outcome(interview_id, outcome, on)
+    st.session_state["flash"] = f"Outcome recorded: {outcome.label}."
+
+
+def entry_summary(interview: Interview, today) -> None:
+    st.markdown(f"### {md_escape(interview.company)}: {md_escape(interview.role)}")
+    when = f"{human_date(interview.day0, today)}, {human_time(interview.interview_at)}"
+    st.caption(f"{when} · {interview.stage.label} · {interview.format.label} · {interview.duration_min} min")
+    people = ", ".join(p.name for p in interview.interviewers) or "Interviewer not recorded"
+    extra = f" · recruiter {interview.recruiter}" if interview.recruiter else ""
+    st.caption(md_escape(people + extra))
+    with st.container(horizontal=True, gap="small"):
+        for dimension in Dimension:
+            st.badge(f"{dimension.label} {score_label(interview.score(dimension))}", color="blue")
+        if interview.evidence_missing:
+            missing = ", ".join(d.label for d in interview.evidence_missing)
+            st.badge("evidence missing", icon=":material/warning:", color="orange", help=f"No evidence for: {missing}")
+        if interview.outcome is not Outcome.PENDING:
+            st.badge(interview.outcome.label, color="violet")
+        if interview.is_demo:
+            st.badge("demo", color="gray")
+    with st.expander("Evidence and notes"):
+        for dimension in Dimension:
+            evidence = interview.evidence_for(dimension) or "—"
+            st.markdown(f"**{dimension.label}** ({score_label(interview.score(dimension))}): {md_escape(evidence)}")
+        if interview.stated_timeframe:
+            st.markdown(f"**Timing they gave:** {md_escape(interview.stated_timeframe)}")
+        if interview.questions:
+            st.markdown(f"**Questions asked:** {md_escape(interview.questions)}")
+        if interview.notes:
+            st.markdown(f"**Notes:** {md_escape(interview.notes)}")
+
+
+def outcome_control(interview: Interview, today, key: str) -> None:
+    with st.popover("Record outcome", icon=":material/flag:"):
+        choice = st.selectbox("Outcome", list(Outcome), index=list(Outcome).index(interview.outcome),
+                              format_func=lambda o: o.label, key=f"{key}.outcome")  # fmt: skip
+        if choice is not Outcome.PENDING:
+            st.date_input("Heard on", value=interview.outcome_on or today, min_value=interview.day0,
+                          max_value=today, key=f"{key}.on", format="YYYY-MM-DD")  # fmt: skip
+        st.button("Save outcome", type="primary", key=f"{key}.save", on_click=on_outcome, args=(interview.id, key))
+
+
+def entry_card(interview: Interview, now) -> None:
+    today = now.date()
+    key = f"iv{interview.id}"
+    steps = ui.timeline(interview, now)
+    upcoming = next_step(steps)
+    with st.container(border=True, key=f"entry-{interview.id}"):
+        summary_column, timeline_column = st.columns([2, 3], gap="medium")
+        with summary_column:
+            entry_summary(interview, today)
+            with st.container(horizontal=True, gap="small"):
+                st.page_link(ui.PAGES["log"], label="Edit", icon=":material/edit:",
+                             query_params={"id": str(interview.id)})  # fmt: skip
+                outcome_control(interview, today, key)
+        with timeline_column:
+            if upcoming:
+                st.markdown(f"**Next:** {md_escape(upcoming.title)} · {upcoming.status_text(today)}")
+            elif interview.outcome.closes_follow_up:
+                st.markdown(f"**Follow-up closed:** {interview.outcome.label.lower()}.")
+            else:
+                st.markdown("**All follow-up done.** Nothing to send: waiting is the right move now.")
+            ui.timeline_view(steps, today, interview_id=interview.id, key=key)
+
+
+def read_filters() -> tuple[InterviewFilter, int | None]:
+    focus = st.query_params.get("id")
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        text = st.text_input("Search", key="q", bind="query-params", placeholder="company, role, notes, people…")
+        companies = st.multiselect("Company", ui.store().companies(), key="company", bind="query-params")
+        stages = st.multiselect("Stage", list(Stage), key="stage", format_func=lambda s: s.label, bind="query-params")
+        outcomes = st.multiselect("Outcome", list(Outcome), key="outcome", format_func=lambda o: o.label,
+                                  bind="query-params")  # fmt: skip
+    where = InterviewFilter(tuple(companies), tuple(stages), tuple(outcomes), text or "")
+    return where, int(focus) if focus and focus.isdigit() else None
+
+
+def on_show_all() -> None:
+    st.query_params.pop("id", None)
+
+
+# --- the page ------------------------------------------------------------------------------
+ui.route_through_entrypoint()
+ui.flash()
+now = ui.now()
+st.title("Interviews")
+if ui.count() == 0:
+    st.info("No interviews yet. Log one and its follow-up plan appears here.", icon=":material/info:")
+    st.page_link(ui.PAGES["log"], label="Log your first interview", icon=":material/edit_note:")
+    st.stop()
+
+where, focus_id = read_filters()
+if focus_id is not None:
+    focused = ui.store().get_interview(focus_id)
+    st.button("Show all interviews", on_click=on_show_all, icon=":material/arrow_back:", type="tertiary")
+    if focused is None:
+        st.warning(f"There is no interview #{focus_id}: it may have been deleted.")
+    else:
+        entry_card(focused, now)
+    st.stop()
+
+total = ui.count(where)
+if total == 0:
+    st.info("Nothing matches these filters.", icon=":material/filter_alt_off:")
+    st.stop()
+pages = (total + PAGE_SIZE - 1) // PAGE_SIZE
+page_number = st.session_state.get("page_number", 1)
+page_number = min(max(page_number, 1), pages)
+st.session_state["page_number"] = page_number
+shown = ui.interviews(where, PAGE_SIZE, (page_number - 1) * PAGE_SIZE)
+st.caption(
+    f"{total:,} interview{'s' if total != 1 else ''}, newest first"
+    + (f" · page {page_number} of {pages}" if pages > 1 else "")
+)
+for interview in shown:
+    entry_card(interview, now)
+if pages > 1:
+    st.number_input("Page", min_value=1, max_value=pages, key="page_number", step=1, width=160)
