@@ -1,0 +1,201 @@
+"""The `debrief` command: demo data, CSV import, CSV and calendar export from a terminal.
+
+Each subcommand is one `Command` in COMMANDS: its arguments and a `run(args, context)`
+returning the exit code, so a new one (json export, backup, restore, check) is one more
+entry. Exit codes: 0 done, 1 something failed (disk, database), 2 bad input (argparse
+uses 2 for bad arguments too). Nothing is written when the input is bad.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from functools import cached_property
+from pathlib import Path
+
+from lib.clock import local_zone, now_local
+from lib.demo import load_demo, load_generated
+from lib.exports import MAX_BYTES, export_csv, export_ics, read_csv
+from lib.model import ValidationError
+from lib.store import Store, default_path
+
+BAD_INPUT, FAILED = 2, 1
+MAX_GENERATED = 1_000_000
+
+
+@dataclass
+class Context:
+    """What every command may need, opened only when it is needed (a bad file opens no database)."""
+
+    db_path: Path | None
+    now: datetime
+    tz: tzinfo
+
+    @cached_property
+    def store(self) -> Store:
+        return Store(self.db_path)
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace, Context], int]
+
+
+# --- demo -------------------------------------------------------------------------------
+def _demo_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--count", type=_count, metavar="N", help="generate N synthetic entries instead (benchmarks)")
+    parser.add_argument("--seed", type=int, metavar="S", help="seed for --count, for a different data set (default: 7)")
+
+
+def _demo(args: argparse.Namespace, context: Context) -> int:
+    if args.count is None and args.seed is not None:
+        return _fail("--seed only goes with --count", BAD_INPUT)
+    if args.count is None:
+        added = load_demo(context.store, context.now)
+        if not added:
+            print("The demo data is already there; nothing added. Delete it first to load it again.")
+            return 0
+        print(f"Added the demo data: {added} interviews.")
+        return 0
+    started = time.perf_counter()
+    added = load_generated(context.store, args.count, context.now, seed=7 if args.seed is None else args.seed)
+    print(f"Added {added:,} generated interviews in {time.perf_counter() - started:.1f} s.")
+    return 0
+
+
+# --- import -----------------------------------------------------------------------------
+def _import_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="a CSV file with the columns of `debrief export csv` ('-' reads stdin)")
+
+
+def _import(args: argparse.Namespace, context: Context) -> int:
+    name = "stdin" if args.file == "-" else args.file
+    try:
+        data = _read_limited(args.file)
+        entries = read_csv(data, context.now, context.tz)
+    except OSError as error:
+        return _fail(f"cannot read {name}: {error.strerror or error}", BAD_INPUT)
+    except ValidationError as error:
+        for where, message in error.errors.items():
+            print(f"{name}: {message}" if where == "file" else f"{name}, {where}: {message}", file=sys.stderr)
+        print("Nothing imported: fix the problems above and try again.", file=sys.stderr)
+        return BAD_INPUT
+    added = len(context.store.import_entries(entries))
+    print(f"Imported {added:,} interviews from {name}.")
+    return 0
+
+
+def _read_limited(path: str) -> bytes:
+    """At most one byte past the limit: enough for read_csv to refuse a huge file politely."""
+    if path == "-":
+        return sys.stdin.buffer.read(MAX_BYTES + 1)
+    with open(path, "rb") as file:
+        return file.read(MAX_BYTES + 1)
+
+
+# --- export -----------------------------------------------------------------------------
+EXPORTS: dict[str, Callable[[Context], str]] = {
+    "csv": lambda context: export_csv(context.store),
+    "ics": lambda context: export_ics(context.store, context.now, context.tz),
+}
+
+
+def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("format", choices=sorted(EXPORTS), help="csv: every interview; ics: reminders still to do")
+    parser.add_argument("--out", metavar="FILE", help="write here instead of to standard output")
+
+
+def _export(args: argparse.Namespace, context: Context) -> int:
+    text = EXPORTS[args.format](context)
+    if args.out is None:
+        _write_stdout(text)
+        return 0
+    try:
+        _write_atomically(Path(args.out), text)
+    except OSError as error:
+        return _fail(f"cannot write {args.out}: {error.strerror or error}", FAILED)
+    print(f"Wrote {args.out} ({args.format.upper()}, {len(text.encode('utf-8')):,} bytes).")
+    return 0
+
+
+def _write_stdout(text: str) -> None:
+    """As bytes, so CRLF line endings (CSV, iCalendar) arrive exactly as written on every OS."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+    else:
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """A reader never sees half a file, and a failed write leaves the old one in place."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(text.encode("utf-8"))
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; an export gets the usual mode
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+# --- the command line -------------------------------------------------------------------
+COMMANDS: tuple[Command, ...] = (
+    Command("demo", "add the bundled demo data, or --count N generated entries", _demo_arguments, _demo),
+    Command("import", "add every interview of a CSV file, or nothing if any row is wrong", _import_arguments, _import),
+    Command("export", "write every interview as CSV, or the follow-up reminders as a calendar (.ics)",
+            _export_arguments, _export),
+)  # fmt: skip
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="debrief", description="Debrief: reflect on every interview.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in COMMANDS:
+        sub = commands.add_parser(command.name, help=command.help, description=command.help)
+        sub.add_argument(
+            "--db", type=Path, metavar="PATH", help="database file (default: $DEBRIEF_DB or data/debrief.db)"
+        )
+        command.add_arguments(sub)
+        sub.set_defaults(run=command.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns its exit code (tests call this directly)."""
+    args = build_parser().parse_args(argv)
+    context = Context(args.db, now_local(), local_zone())
+    try:
+        return args.run(args, context)
+    except (sqlite3.Error, OSError) as error:  # a locked or corrupt database, a full disk
+        return _fail(f"{args.db or default_path()}: {error}", FAILED)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"debrief: {message}", file=sys.stderr)
+    return code
+
+
+def _count(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= MAX_GENERATED:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number from 1 to {MAX_GENERATED:,}")
+    return int(text)

@@ -1,0 +1,355 @@
+"""CSV in and out, and the follow-up reminders as an iCalendar file (written by lib/ics.py).
+
+The CSV is for people: a spreadsheet they can read, fix and send back, with the same columns
+in and out so a file round-trips. Import is all or nothing: the whole file is checked first,
+and every problem is named by row and column as a spreadsheet shows them (the header is
+row 1), because a half-imported file is worse than none. Cells that a spreadsheet would run
+as a formula get a leading apostrophe on export (OWASP's CSV-injection advice), taken off
+again on import.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date, datetime, time, tzinfo
+
+from lib.followup import StepMark, StepStatus, thank_you_key
+from lib.ics import write_ics as write_ics  # re-exported: exports are all found here
+from lib.model import Dimension, Format, Interview, Interviewer, Outcome, Stage, ValidationError, validate
+from lib.store import EVIDENCE_COLUMNS, Store
+
+Entry = tuple[Interview, list[StepMark]]
+SCORE_COLUMNS = {d: d.value for d in Dimension}  # skills_match, enthusiasm, culture_fit
+COLUMNS = (
+    "company", "role", "stage", "format", "interview_at", "duration_min", "interviewers", "recruiter",
+    "stated_timeframe", *SCORE_COLUMNS.values(), *EVIDENCE_COLUMNS.values(), "notes", "outcome",
+    "thank_you_sent_on",
+)  # fmt: skip
+TEXT_COLUMNS = frozenset(
+    ("company", "role", "interviewers", "recruiter", "stated_timeframe", *EVIDENCE_COLUMNS.values(), "notes")
+)
+MAX_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 20_000
+MAX_PROBLEMS = 50
+DATE_ONLY_TIME = time(9, 0)  # a date without a time means a 09:00 interview
+DEFAULT_DURATION = 60  # an empty duration_min means an hour
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+DATE_HINT = "write it as 2026-11-18 or 2026-11-18 14:30 (ISO 8601)"
+
+
+# --- CSV out ----------------------------------------------------------------------------
+def write_csv(interviews: Iterable[Interview], marks_by_id: Mapping[int, Sequence[StepMark]]) -> str:
+    """The interviews as CSV text, oldest first, so the spreadsheet reads like a diary.
+
+    Sorted by (date, id) whatever order they come in, so export, import, export gives
+    the same text.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for interview in sorted(interviews, key=lambda i: (i.interview_at, i.id or 0)):
+        writer.writerow(_csv_row(interview, marks_by_id.get(interview.id, ()) if interview.id else ()))
+    return out.getvalue()
+
+
+def _csv_row(interview: Interview, marks: Sequence[StepMark]) -> list[str]:
+    sent = thank_you_sent_on(interview, marks)
+    cells = {
+        "company": interview.company,
+        "role": interview.role,
+        "stage": interview.stage.value,
+        "format": interview.format.value,
+        "interview_at": interview.interview_at.isoformat(timespec="minutes"),
+        "duration_min": str(interview.duration_min),
+        "interviewers": "; ".join(p.name for p in interview.interviewers),
+        "recruiter": interview.recruiter,
+        "stated_timeframe": interview.stated_timeframe,
+        "notes": interview.notes,
+        "outcome": interview.outcome.value,
+        "thank_you_sent_on": sent.isoformat() if sent else "",
+    }
+    for dimension in Dimension:
+        score = interview.score(dimension)
+        cells[SCORE_COLUMNS[dimension]] = "" if score is None else str(score)
+        cells[EVIDENCE_COLUMNS[dimension]] = interview.evidence_for(dimension)
+    return [neutralise(cells[c]) if c in TEXT_COLUMNS else cells[c] for c in COLUMNS]
+
+
+def thank_you_sent_on(interview: Interview, marks: Iterable[StepMark]) -> date | None:
+    """The latest day any thank-you step of the interview was marked sent.
+
+    Only steps the interview has now count: a mark left from a removed person is not one.
+    """
+    keys = {thank_you_key(p, i) for i, p in enumerate(interview.interviewers or [None])}
+    return max((m.on for m in marks if m.step_key in keys and m.status is StepStatus.DONE), default=None)
+
+
+def neutralise(text: str) -> str:
+    """Prefix `'` to a cell a spreadsheet would run as a formula.
+
+    Also to a cell already starting with apostrophes before such a character, so that
+    `restore` (which takes one apostrophe off) gives back exactly what was written.
+    """
+    return "'" + text if text.lstrip("'").startswith(FORMULA_START) else text
+
+
+def restore(text: str) -> str:
+    """Undo `neutralise`: one leading `'` comes off a cell it protects."""
+    return text[1:] if text.startswith("'") and text.lstrip("'").startswith(FORMULA_START) else text
+
+
+# --- CSV in -----------------------------------------------------------------------------
+def read_csv(data: str | bytes, now: datetime, tz: tzinfo | None = None) -> list[Entry]:
+    """Every row as a new, validated entry with its thank-you marks; or ValidationError for all of it.
+
+    Errors are keyed "row 3, column skills_match" (or "file", "row 1" for the whole file).
+    A date-time with an offset is converted to `tz`; without `tz` its wall-clock time is kept.
+    """
+    records = _records(_decode(data))
+    if len(records) < 2:
+        raise ValidationError("file", "has no interviews below the header row")
+    positions = _header(records[0])
+    body = [(number, cells) for number, cells in enumerate(records[1:], start=2) if any(c.strip() for c in cells)]
+    if len(body) > MAX_ROWS:
+        raise ValidationError("file", f"has {len(body):,} interviews; the limit is {MAX_ROWS:,} per file: split it")
+    problems = _Problems()
+    entries = []
+    for number, cells in body:
+        if len(cells) != len(positions):
+            problems.add(f"row {number}", f"has {len(cells)} cells but the header has {len(positions)}: "
+                                          "look for a stray comma or an unclosed quote")  # fmt: skip
+            continue
+        try:
+            entries.append(_entry({name: restore(cells[i]) for name, i in positions.items()}, now, tz))
+        except ValidationError as error:
+            for column, message in error.errors.items():
+                problems.add(f"row {number}, column {column}", message)
+    problems.raise_any()
+    return entries
+
+
+def import_csv(store: Store, data: str | bytes, now: datetime, tz: tzinfo | None = None) -> int:
+    """Check the whole file, then save it in one transaction; returns how many entries were added."""
+    return len(store.import_entries(read_csv(data, now, tz)))
+
+
+class _Problems:
+    """Every problem in the file, up to MAX_PROBLEMS, and how many more there were."""
+
+    def __init__(self) -> None:
+        self.errors: dict[str, str] = {}
+        self.total = 0
+
+    def add(self, where: str, message: str) -> None:
+        self.total += 1
+        if len(self.errors) < MAX_PROBLEMS:
+            self.errors[where] = message
+
+    def raise_any(self) -> None:
+        if self.total > len(self.errors):
+            self.errors["more"] = f"and {self.total - len(self.errors)} more problems not listed: fix these first"
+        if self.errors:
+            raise ValidationError(self.errors)
+
+
+def _decode(data: str | bytes) -> str:
+    size = len(data) if isinstance(data, bytes | bytearray) else len(data.encode("utf-8", "surrogatepass"))
+    if size > MAX_BYTES:
+        raise ValidationError("file", f"is {size / 1024 / 1024:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB")
+    if isinstance(data, bytes | bytearray):
+        try:
+            text = bytes(data).decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = data.count(b"\n", 0, error.start) + 1
+            raise ValidationError(
+                "file", f"is not UTF-8 text (an unreadable byte on line {line}): save it as “CSV UTF-8” and retry"
+            ) from None
+    else:
+        text = data.removeprefix("\ufeff")
+    if not text.strip():
+        raise ValidationError("file", "is empty: export a CSV from Debrief to see the columns it expects")
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise ValidationError("file", f"contains a NUL character (line {line}): is it UTF-16, or not CSV at all?")
+    return text
+
+
+def _records(text: str) -> list[list[str]]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        return list(reader)
+    except csv.Error as error:
+        raise ValidationError("file", f"cannot be read as CSV near line {reader.line_num}: {error}") from None
+
+
+def _header(cells: list[str]) -> dict[str, int]:
+    """Column name -> position. Names are matched trimmed and in any case, in any order."""
+    names = [c.strip().lower() for c in cells]
+    errors = {}
+    for position, name in enumerate(names):
+        where = f"row 1, column {name or _column_letter(position)}"
+        if name not in COLUMNS:
+            errors[where] = f"“{cells[position].strip()}” is not a Debrief column" if name else "has no name"
+        elif names.index(name) != position:
+            errors[where] = "appears more than once"
+    missing = [c for c in COLUMNS if c not in names]
+    if missing:
+        errors["row 1"] = f"is missing the column{'s' * (len(missing) > 1)} {', '.join(missing)}"
+    if errors:
+        errors["columns"] = "expected, in this order: " + ", ".join(COLUMNS)
+        raise ValidationError(errors)
+    return {name: position for position, name in enumerate(names)}
+
+
+def _column_letter(position: int) -> str:
+    """0 -> A, 26 -> AA: how a spreadsheet names a column without a header."""
+    letters = ""
+    position += 1
+    while position:
+        position, rest = divmod(position - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _entry(row: dict[str, str], now: datetime, tz: tzinfo | None) -> Entry:
+    """One row as a validated entry; ValidationError keyed by column for everything wrong in it."""
+    errors: dict[str, str] = {}
+
+    def cell(column: str, parse: Callable[[str], object], fallback: object) -> object:
+        try:
+            return parse(row[column].strip())
+        except ValueError as error:
+            errors[column] = str(error)
+            return fallback
+
+    people = tuple(Interviewer(name.strip()) for name in row["interviewers"].split(";") if name.strip())
+    interview = Interview(
+        company=row["company"],
+        role=row["role"],
+        stage=cell("stage", _required(Stage.parse), Stage.OTHER),
+        format=cell("format", _required(Format.parse), Format.VIDEO),
+        interview_at=cell("interview_at", lambda t: _moment(t, tz), now),
+        duration_min=cell("duration_min", _duration, DEFAULT_DURATION),
+        interviewers=people,
+        recruiter=row["recruiter"],
+        stated_timeframe=row["stated_timeframe"],
+        notes=row["notes"],
+        scores={d: cell(c, _score, None) for d, c in SCORE_COLUMNS.items()},
+        evidence={d: row[c] for d, c in EVIDENCE_COLUMNS.items()},
+        outcome=cell("outcome", lambda t: Outcome.parse(t) if t else Outcome.PENDING, Outcome.PENDING),
+    )
+    sent = cell("thank_you_sent_on", _sent_on, None)
+    try:
+        interview = validate(interview, now)
+    except ValidationError as error:
+        for field, message in error.errors.items():
+            column, message = _column_and_message(field, message)
+            errors.setdefault(column, message)
+    if sent and "interview_at" not in errors:
+        errors.update(_sent_on_problems(sent, interview.day0, now.date()))
+    if errors:
+        raise ValidationError(errors)
+    return interview, thank_you_marks(interview.interviewers, sent) if sent else []
+
+
+def _required(parse: Callable[[str], object]) -> Callable[[str], object]:
+    def parse_required(text: str) -> object:
+        if not text:
+            raise ValueError("is required")
+        return parse(text)
+
+    return parse_required
+
+
+def _moment(text: str, tz: tzinfo | None) -> datetime:
+    if not text:
+        raise ValueError(f"is required: {DATE_HINT}")
+    try:
+        return datetime.combine(date.fromisoformat(text), DATE_ONLY_TIME)
+    except ValueError:
+        pass
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"“{_short(text)}” is not a date: {DATE_HINT}") from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(tz) if tz else moment
+    return moment.replace(tzinfo=None)
+
+
+def _duration(text: str) -> int:
+    if not text:
+        return DEFAULT_DURATION
+    if not re.fullmatch(r"\d{1,6}", text):
+        raise ValueError(f"“{_short(text)}” is not a whole number of minutes")
+    return int(text)
+
+
+def _score(text: str) -> int | None:
+    if not text:
+        return None
+    if not re.fullmatch(r"[1-5]", text):
+        raise ValueError(f"“{_short(text)}” is not a score: use a whole number from 1 to 5, or leave it empty")
+    return int(text)
+
+
+def _sent_on(text: str) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(text).date()
+    except ValueError:
+        raise ValueError(f"“{_short(text)}” is not a date: write it as 2026-11-18 (ISO 8601)") from None
+
+
+def _sent_on_problems(sent: date, day0: date, today: date) -> dict[str, str]:
+    if sent < day0:
+        return {"thank_you_sent_on": f"is before the interview ({day0.isoformat()})"}
+    if sent > today:
+        return {"thank_you_sent_on": "is in the future"}
+    return {}
+
+
+def _column_and_message(field: str, message: str) -> tuple[str, str]:
+    """Point a model error ("score.enthusiasm", "interviewers.1.name") at its CSV column."""
+    head, _, rest = field.partition(".")
+    if head == "score":
+        return rest, message
+    if head == "evidence":
+        return EVIDENCE_COLUMNS[Dimension(rest)], message
+    if head == "interviewers" and rest:
+        index, _, part = rest.partition(".")
+        return "interviewers", f"interviewer {int(index) + 1} ({part}) {message}"
+    return ("outcome" if head == "outcome_on" else head), message
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def thank_you_marks(people: Sequence[Interviewer], on: date) -> list[StepMark]:
+    """Every thank-you step of a new entry marked sent on `on`, keyed by the person's position.
+
+    `Store.import_entries` stores each under the person's row id once it exists.
+    """
+    recipients: Sequence[Interviewer | None] = people or [None]
+    return [StepMark(thank_you_key(p, i), StepStatus.DONE, on) for i, p in enumerate(recipients)]
+
+
+# --- whole-store helpers, shared by the Data page and the CLI ---------------------------
+def export_csv(store: Store) -> str:
+    interviews = store.find_interviews()
+    return write_csv(interviews, store.marks_for(i.id for i in interviews if i.id is not None))
+
+
+def export_ics(store: Store, now: datetime, tz: tzinfo | None) -> str:
+    """Only pending entries can have reminders left, so only they are read."""
+    interviews = store.open_interviews()
+    return write_ics(interviews, store.marks_for(i.id for i in interviews if i.id is not None), now, tz)

@@ -1,0 +1,165 @@
+"""The `debrief` command line: demo, import, export, exit codes and where the data goes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from lib.cli import main
+from lib.demo import demo_entries
+from lib.exports import COLUMNS
+from lib.store import Store
+from tests.conftest import FIXED_NOW, ROOT
+
+DEMO_COUNT = len(demo_entries(FIXED_NOW))
+
+
+@pytest.fixture(autouse=True)
+def pinned_clock(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The CLI reads `now` through lib.clock, which honours DEBRIEF_NOW: tests never see today."""
+    monkeypatch.setenv("DEBRIEF_NOW", FIXED_NOW.isoformat())
+    monkeypatch.setenv("DEBRIEF_TZ", "Europe/London")
+    monkeypatch.setenv("DEBRIEF_DB", str(tmp_path / "default.db"))
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "cli.db")
+
+
+def test_demo_adds_the_bundled_set_once(db: str, capsys: pytest.CaptureFixture):
+    assert main(["demo", "--db", db]) == 0
+    assert f"Added the demo data: {DEMO_COUNT} interviews." in capsys.readouterr().out
+    assert main(["demo", "--db", db]) == 0
+    assert "already there; nothing added" in capsys.readouterr().out
+    assert Store(db).count_interviews(demo=True) == DEMO_COUNT
+
+
+def test_demo_count_generates_that_many_and_says_how_long(db: str, capsys: pytest.CaptureFixture):
+    assert main(["demo", "--count", "120", "--seed", "3", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Added 120 generated interviews in ") and out.rstrip().endswith(" s.")
+    assert Store(db).count_interviews(demo=True) == 120
+
+
+@pytest.mark.parametrize("count", ["0", "-5", "many", "1000001"])
+def test_demo_refuses_a_count_that_is_not_a_sensible_number(db: str, count: str, capsys: pytest.CaptureFixture):
+    with pytest.raises(SystemExit) as exit_:
+        main(["demo", "--count", count, "--db", db])
+    assert exit_.value.code == 2
+    assert "--count" in capsys.readouterr().err
+    assert not Path(db).exists()
+
+
+def test_seed_without_count_is_refused(db: str, capsys: pytest.CaptureFixture):
+    assert main(["demo", "--seed", "3", "--db", db]) == 2
+    assert "--seed only goes with --count" in capsys.readouterr().err
+
+
+def test_export_csv_goes_to_stdout_or_to_a_file(db: str, tmp_path: Path, capsysbinary: pytest.CaptureFixture):
+    main(["demo", "--db", db])
+    capsysbinary.readouterr()
+    assert main(["export", "csv", "--db", db]) == 0
+    printed = capsysbinary.readouterr().out
+    out = tmp_path / "out.csv"
+    assert main(["export", "csv", "--db", db, "--out", str(out)]) == 0
+    assert out.read_bytes() == printed
+    assert printed.startswith(",".join(COLUMNS).encode() + b"\r\n")
+    assert printed.count(b"\r\n") == DEMO_COUNT + 1
+
+
+def test_export_ics_writes_a_calendar(db: str, tmp_path: Path, capsys: pytest.CaptureFixture):
+    main(["demo", "--db", db])
+    out = tmp_path / "reminders.ics"
+    assert main(["export", "ics", "--db", db, "--out", str(out)]) == 0
+    assert f"Wrote {out}" in capsys.readouterr().out
+    assert Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+
+
+def test_export_to_a_missing_folder_fails_with_exit_1(db: str, tmp_path: Path, capsys: pytest.CaptureFixture):
+    assert main(["export", "csv", "--db", db, "--out", str(tmp_path / "nowhere" / "x.csv")]) == 1
+    assert "cannot write" in capsys.readouterr().err
+
+
+def test_import_then_export_round_trips(db: str, tmp_path: Path, capsys: pytest.CaptureFixture):
+    main(["demo", "--db", db])
+    exported = tmp_path / "demo.csv"
+    main(["export", "csv", "--db", db, "--out", str(exported)])
+    fresh = str(tmp_path / "fresh.db")
+    capsys.readouterr()
+    assert main(["import", str(exported), "--db", fresh]) == 0
+    assert capsys.readouterr().out == f"Imported {DEMO_COUNT} interviews from {exported}.\n"
+    again = tmp_path / "again.csv"
+    main(["export", "csv", "--db", fresh, "--out", str(again)])
+    assert again.read_bytes() == exported.read_bytes()
+
+
+def test_import_of_a_bad_file_lists_every_problem_and_writes_nothing(db: str, tmp_path: Path, capsys):
+    main(["demo", "--db", db])
+    exported = tmp_path / "demo.csv"
+    main(["export", "csv", "--db", db, "--out", str(exported)])
+    rows = list(csv.DictReader(io.StringIO(exported.read_bytes().decode("utf-8"))))
+    rows[1]["format"] = "carrier pigeon"  # spreadsheet row 3
+    rows[4] |= {"interview_at": "next Tuesday", "outcome": "hired"}  # spreadsheet row 6
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS)
+    writer.writeheader()
+    writer.writerows(rows)
+    broken = tmp_path / "broken.csv"
+    broken.write_bytes(out.getvalue().encode("utf-8"))
+    fresh = tmp_path / "fresh.db"
+    capsys.readouterr()
+    assert main(["import", str(broken), "--db", str(fresh)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert f"{broken}, row 3, column format: " in captured.err
+    assert f"{broken}, row 6, column interview_at: " in captured.err
+    assert f"{broken}, row 6, column outcome: " in captured.err
+    assert "Nothing imported" in captured.err
+    assert not fresh.exists()  # not even an empty database
+
+
+def test_import_of_a_missing_file_exits_2(db: str, tmp_path: Path, capsys: pytest.CaptureFixture):
+    assert main(["import", str(tmp_path / "nope.csv"), "--db", db]) == 2
+    assert "cannot read" in capsys.readouterr().err
+
+
+def test_import_of_an_empty_file_names_the_file(db: str, tmp_path: Path, capsys: pytest.CaptureFixture):
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    assert main(["import", str(empty), "--db", db]) == 2
+    assert f"{empty}: is empty" in capsys.readouterr().err
+
+
+def test_db_defaults_to_the_debrief_db_variable(tmp_path: Path):
+    assert main(["demo"]) == 0
+    assert Store(tmp_path / "default.db").count_interviews() == DEMO_COUNT
+
+
+def test_a_file_that_is_not_a_database_fails_with_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture):
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite" * 100)
+    assert main(["export", "csv", "--db", str(junk)]) == 1
+    assert str(junk) in capsys.readouterr().err
+
+
+def test_a_command_is_required(capsys: pytest.CaptureFixture):
+    with pytest.raises(SystemExit) as exit_:
+        main([])
+    assert exit_.value.code == 2
+
+
+def test_python_dash_m_lib_runs_the_same_command(tmp_path: Path):
+    env = os.environ | {"DEBRIEF_DB": str(tmp_path / "m.db")}
+    result = subprocess.run(
+        [sys.executable, "-m", "lib", "demo"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"{DEMO_COUNT} interviews" in result.stdout
