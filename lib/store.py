@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -138,7 +139,7 @@ class Store:
     def _migrate(self) -> None:
         """Inside one IMMEDIATE transaction, so two first opens at once migrate only once."""
         with self.connect() as db:
-            db.execute("PRAGMA journal_mode = WAL")
+            _use_wal(db)
             with _immediate(db):
                 migrations.apply(db)
 
@@ -172,7 +173,7 @@ class Store:
             return ids
 
     def _save(self, db: Database, interview: Interview, submit_token: str | None) -> int:
-        if submit_token:
+        if submit_token and interview.id is None:  # a repeated "create" only; edits always apply
             seen = db.execute("SELECT id FROM interviews WHERE submit_token = ?", [submit_token]).fetchone()
             if seen:
                 return int(seen[0])
@@ -410,6 +411,19 @@ class Store:
             last_id = rows[-1]["id"]
 
 
+def _use_wal(db: Database, attempts: int = 100) -> None:
+    """WAL, once per file. SQLite converts without waiting on the busy timeout, so a first open
+    racing another one (two sessions on a new database) retries briefly instead of failing."""
+    for attempt in range(attempts):
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or attempt == attempts - 1:
+                raise
+            time.sleep(0.01)
+
+
 @contextmanager
 def _immediate(db: Database) -> Iterator[None]:
     """BEGIN IMMEDIATE ... COMMIT, rolled back on any BaseException (a Streamlit rerun included)."""
@@ -514,10 +528,18 @@ def _save_interviewers(db: Database, interview_id: int, people: Sequence[Intervi
             )
     for gone in existing - kept:
         db.execute("DELETE FROM interviewers WHERE id = ?", [gone])
-        db.execute(
-            "DELETE FROM step_marks WHERE interview_id = ? AND step_key = ?",
-            [interview_id, f"thank_you:{gone}"],
-        )
+    _drop_stale_thank_you_marks(db, interview_id)
+
+
+def _drop_stale_thank_you_marks(db: Database, interview_id: int) -> None:
+    """A thank-you mark belongs to one person (or, with nobody named, to the generic note)."""
+    people = [r[0] for r in db.execute("SELECT id FROM interviewers WHERE interview_id = ?", [interview_id])]
+    current = [f"thank_you:{person}" for person in people] or ["thank_you"]
+    db.execute(
+        "DELETE FROM step_marks WHERE interview_id = ? AND (step_key = 'thank_you' OR step_key LIKE 'thank\\_you:%' "
+        f"ESCAPE '\\') AND step_key NOT IN ({','.join('?' * len(current))})",
+        [interview_id, *current],
+    )
 
 
 def _interviewers_by_interview(db: Database, ids: list[int]) -> dict[int, list[Interviewer]]:

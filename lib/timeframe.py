@@ -40,8 +40,10 @@ class Timeframe:
                 f"Couldn't read “{self.text}” as a date, so it counts as no timeframe "
                 "(the usual 1–2 weeks). Try “within 2 weeks”, “10 days” or “by 1 Dec”."
             )
-        summary = self.summary(today)
-        return summary[0].upper() + summary[1:] + "."
+        when = human_date(self.decision_by, today)
+        if self.kind is TimeframeKind.AT_LEAST:
+            return f"Not before {when}: they said at least that long."
+        return f"Decision expected by {when}."
 
     def summary(self, today: date | None = None) -> str:
         """'a decision by Fri 4 Dec' or 'not before Thu 26 Nov', for use inside a sentence."""

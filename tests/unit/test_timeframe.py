@@ -1,0 +1,127 @@
+"""Reading what the interviewer said about timing: parse what can be parsed, keep the text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from lib.timeframe import Timeframe, TimeframeKind, parse_timeframe
+
+D = date.fromisoformat
+DAY0 = D("2026-11-10")  # a Tuesday
+BY, AT_LEAST = TimeframeKind.BY_DATE, TimeframeKind.AT_LEAST
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "decision_by"),
+    [
+        # the phrases DOMAIN.md names
+        pytest.param("within two weeks", BY, "2026-11-24", id="within-two-weeks"),
+        pytest.param("2 wks", BY, "2026-11-24", id="2-wks"),
+        pytest.param("at least 3 weeks", AT_LEAST, "2026-12-01", id="at-least-3-weeks"),
+        pytest.param("10 days", BY, "2026-11-20", id="10-days"),
+        pytest.param("by 2026-12-01", BY, "2026-12-01", id="iso-date"),
+        pytest.param("end of next week", BY, "2026-11-20", id="end-of-next-week"),
+        # other ways people say it
+        pytest.param("within 2 weeks", BY, "2026-11-24", id="within-2-weeks"),
+        pytest.param("Within 2 Weeks.", BY, "2026-11-24", id="capitals-and-full-stop"),
+        pytest.param("1-2 weeks", BY, "2026-11-24", id="range-takes-upper-bound"),
+        pytest.param("2–3 weeks", BY, "2026-12-01", id="en-dash-range"),
+        pytest.param("one to two weeks", BY, "2026-11-24", id="worded-range"),
+        pytest.param("a week or two", BY, "2026-11-24", id="a-week-or-two"),
+        pytest.param("a couple of weeks", BY, "2026-11-24", id="a-couple-of-weeks"),
+        pytest.param("a few days", BY, "2026-11-13", id="a-few-days"),
+        pytest.param("10 business days", BY, "2026-11-24", id="10-business-days"),
+        pytest.param("within 10 working days", BY, "2026-11-24", id="10-working-days"),
+        pytest.param("a month", BY, "2026-12-10", id="a-month"),
+        pytest.param("minimum of 2 weeks", AT_LEAST, "2026-11-24", id="minimum-of"),
+        pytest.param("not before 3 weeks", AT_LEAST, "2026-12-01", id="not-before"),
+        pytest.param("by Friday", BY, "2026-11-13", id="by-friday"),
+        pytest.param("by Tuesday", BY, "2026-11-17", id="weekday-of-day0-means-next-week"),
+        pytest.param("next Monday", BY, "2026-11-16", id="next-monday"),
+        pytest.param("end of the week", BY, "2026-11-13", id="end-of-the-week"),
+        pytest.param("early next week", BY, "2026-11-17", id="early-next-week"),
+        pytest.param("end of the month", BY, "2026-11-30", id="end-of-the-month"),
+        pytest.param("next month", BY, "2026-12-31", id="next-month"),
+        pytest.param("tomorrow", BY, "2026-11-11", id="tomorrow"),
+        pytest.param("later today", BY, "2026-11-10", id="today"),
+        pytest.param("1 Dec", BY, "2026-12-01", id="1-dec"),
+        pytest.param("by 1 Dec", BY, "2026-12-01", id="by-1-dec"),
+        pytest.param("Dec 1st", BY, "2026-12-01", id="dec-1st"),
+        pytest.param("December 1, 2027", BY, "2027-12-01", id="month-day-comma-year"),
+        pytest.param("1st of December 2027", BY, "2027-12-01", id="1st-of-december-2027"),
+        pytest.param("by 1 Mar", BY, "2027-03-01", id="date-passed-this-year-is-next-year"),
+        pytest.param("by 10 Nov", BY, "2026-11-10", id="day0-itself-is-this-year"),
+        pytest.param("  by   Friday  ", BY, "2026-11-13", id="extra-spaces"),
+    ],
+)
+def test_readable_phrases_give_a_decision_date(text, kind, decision_by):
+    timeframe = parse_timeframe(text, DAY0)
+    assert (timeframe.kind, timeframe.decision_by) == (kind, D(decision_by))
+    assert timeframe.understood
+    assert timeframe.text == text.strip()
+
+
+@pytest.mark.parametrize(
+    ("day0", "text", "decision_by"),
+    [
+        pytest.param("2026-12-17", "by 5 Jan", "2027-01-05", id="by-5-jan-said-in-december"),
+        pytest.param("2026-12-17", "Jan 5th", "2027-01-05", id="jan-5th-said-in-december"),
+        pytest.param("2026-12-28", "2 weeks", "2027-01-11", id="weeks-across-year-end"),
+        pytest.param("2026-12-31", "end of next week", "2027-01-08", id="next-week-from-31-dec"),
+        pytest.param("2026-12-31", "3 business days", "2027-01-05", id="business-days-from-31-dec"),
+        pytest.param("2027-01-29", "end of next month", "2027-02-28", id="next-month-end-clamps"),
+        pytest.param("2028-02-15", "end of the month", "2028-02-29", id="leap-february"),
+    ],
+)
+def test_year_and_month_ends(day0, text, decision_by):
+    assert parse_timeframe(text, D(day0)).decision_by == D(decision_by)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("soon", id="soon"),
+        pytest.param("they'll let me know", id="let-me-know"),
+        pytest.param("2nd week of december", id="nth-week-of-month"),
+        pytest.param("ASAP", id="asap"),
+        pytest.param("by 31 Feb", id="impossible-date"),
+        pytest.param("by 2026-13-01", id="impossible-iso-date"),
+        pytest.param("by 2026-11-01", id="iso-date-before-the-interview"),
+        pytest.param("400 days", id="absurdly-long"),
+        pytest.param("0 days", id="zero"),
+    ],
+)
+def test_unreadable_phrase_is_kept_and_said_plainly(text):
+    timeframe = parse_timeframe(text, DAY0)
+    assert timeframe == Timeframe(text, TimeframeKind.UNREAD, None)
+    assert not timeframe.understood
+    meaning = timeframe.meaning(DAY0)
+    assert f"Couldn't read “{text}”" in meaning
+    assert "counts as no timeframe" in meaning
+
+
+@pytest.mark.parametrize("text", [None, "", "   ", "\n\t"], ids=["none", "empty", "spaces", "whitespace"])
+def test_nothing_typed_is_no_timeframe(text):
+    timeframe = parse_timeframe(text, DAY0)
+    assert timeframe == Timeframe("", TimeframeKind.NONE)
+    assert not timeframe.understood
+    assert timeframe.meaning(DAY0).startswith("No timeframe recorded")
+    assert timeframe.summary(DAY0) == "no timeframe"
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "meaning"),
+    [
+        pytest.param("within 2 weeks", DAY0, "Decision expected by Tue 24 Nov.", id="by-date"),
+        pytest.param("at least 3 weeks", DAY0, "Not before Tue 1 Dec: they said at least that long.", id="at-least"),
+        pytest.param("by 5 Jan", DAY0, "Decision expected by Tue 5 Jan 2027.", id="next-year-shows-year"),
+    ],
+)
+def test_meaning_is_shown_back_as_a_sentence(text, today, meaning):
+    assert parse_timeframe(text, DAY0).meaning(today) == meaning
+
+
+def test_summary_reads_inside_a_sentence():
+    assert parse_timeframe("10 days", DAY0).summary(DAY0) == "a decision expected by Fri 20 Nov"
