@@ -29,7 +29,8 @@ def welcome() -> None:
     for dimension in Dimension:
         st.markdown(f"- **{dimension.label}**: {RUBRIC[dimension].question}")
     with st.container(horizontal=True):
-        st.page_link(ui.PAGES["log"], label="Log your first interview", icon=":material/edit_note:")
+        if st.button("Log your first interview", type="primary", icon=":material/edit_note:"):
+            st.switch_page(ui.PAGES["log"])
         st.button("Explore with demo data", on_click=on_load_demo, icon=":material/science:")
     st.caption("Everything stays on this computer, in one SQLite file.")
 

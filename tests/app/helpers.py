@@ -1,0 +1,89 @@
+"""Small verbs for driving the app in AppTest the way a user would."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+
+from streamlit.testing.v1 import AppTest
+
+from lib.model import Dimension, Format, Interview, Interviewer, Stage
+
+LOG = "pages/log.py"
+INTERVIEWS = "pages/interviews.py"
+TODAY = "pages/today.py"
+
+
+def open_page(at: AppTest, page: str, **query: str) -> AppTest:
+    at.run()
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.switch_page(page).run()
+
+
+def texts(at: AppTest) -> str:
+    """Everything the page says in text, for 'the user can read X' assertions."""
+    parts = [e.value for kind in ("markdown", "caption", "title", "subheader", "info", "success", "warning", "error")
+             for e in getattr(at, kind)]  # fmt: skip
+    return re.sub(r"\\(.)", r"\1", "\n".join(str(p) for p in parts))  # as read, without Markdown escapes
+
+
+def errors(at: AppTest) -> list[str]:
+    return [e.value for e in at.error]
+
+
+def person_row(at: AppTest, index: int = 0) -> str:
+    return at.session_state["f.people"][index]
+
+
+def fill_log_form(
+    at: AppTest,
+    company: str = "Acme",
+    role: str = "Data engineer",
+    day: date = date(2026, 11, 20),
+    start: time = time(15, 0),
+    duration: int = 45,
+    interviewer: str = "Jane Doe",
+    email: str = "",
+    recruiter: str = "",
+    timeframe: str = "",
+    scores: dict[Dimension, int] | None = None,
+    evidence: dict[Dimension, str] | None = None,
+) -> AppTest:
+    at.text_input(key="f.company").input(company)
+    at.text_input(key="f.role").input(role)
+    at.date_input(key="f.day").set_value(day)
+    at.time_input(key="f.start").set_value(start)
+    at.number_input(key="f.duration_min").set_value(duration)
+    row = person_row(at)
+    at.text_input(key=f"f.p.{row}.name").input(interviewer)
+    at.text_input(key=f"f.p.{row}.email").input(email)
+    at.text_input(key="f.recruiter").input(recruiter)
+    at.text_input(key="f.stated_timeframe").input(timeframe)
+    for dimension, value in (scores or {}).items():
+        at.segmented_control(key=f"f.score.{dimension.value}").set_value(value)
+    for dimension, text in (evidence or {}).items():
+        at.text_area(key=f"f.evidence.{dimension.value}").input(text)
+    return at.run()
+
+
+def save(at: AppTest) -> AppTest:
+    return at.button(key="f.save").click().run()
+
+
+def an_interview(**overrides) -> Interview:
+    values = dict(
+        company="Acme",
+        role="Data engineer",
+        stage=Stage.HIRING_MANAGER,
+        format=Format.VIDEO,
+        interview_at=datetime(2026, 11, 20, 15, 0),
+        duration_min=45,
+        interviewers=(Interviewer("Jane Doe", "Engineering manager", "jane@acme.example"),),
+        scores={Dimension.SKILLS_MATCH: 4, Dimension.ENTHUSIASM: 3, Dimension.CULTURE_FIT: None},
+        evidence={
+            Dimension.SKILLS_MATCH: "Walked through the pipeline rebuild",
+            Dimension.ENTHUSIASM: "Asked about roadmap",
+        },
+    )
+    return Interview(**(values | overrides))

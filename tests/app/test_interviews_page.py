@@ -1,0 +1,102 @@
+"""The Interviews page: every entry with its follow-up timeline, and the actions on it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from lib.followup import StepMark, StepStatus
+from lib.model import Interviewer, Outcome
+from tests.app.helpers import INTERVIEWS, an_interview, open_page, texts
+
+
+def badges(at) -> list[str]:
+    return [m.value for m in at.markdown if "-badge[" in m.value]
+
+
+def test_with_no_entries_it_points_to_the_log_form(app):
+    at = open_page(app, INTERVIEWS)
+    assert "No interviews yet" in at.info[0].value
+    assert [p.label for p in at.page_link] == ["Log your first interview"]
+
+
+def test_each_entry_shows_its_timeline_with_status_and_why(app, store):
+    store.save_interview(an_interview(recruiter="Sam Lee", stated_timeframe="within 2 weeks"))
+    at = open_page(app, INTERVIEWS)
+    assert not at.exception
+    page = texts(at)
+    assert "Acme: Data engineer" in page
+    assert "Update the recruiter (Sam Lee)" in page
+    assert "**Next:** Update the recruiter (Sam Lee) · Due today" in page
+    assert "Thank Jane Doe for their time" in page  # the why, beside the step
+    assert ":orange-badge[Due today]" in badges(at)  # the recruiter update and the thank-you
+    assert any("Not yet: wait until Wed 9 Dec" in b for b in badges(at))  # check-in after the timeframe
+
+
+def test_marking_the_thank_you_sent_moves_the_soft_touch(app, store):
+    interview_id = store.save_interview(an_interview())
+    person = store.get_interview(interview_id).interviewers[0]
+    at = open_page(app, INTERVIEWS)
+    assert any("Not yet: wait until Fri 27 Nov" in b for b in badges(at))  # soft touch while unsent
+    key = f"iv{interview_id}.thank_you:{person.id}"
+    at.date_input(key=f"{key}.on").set_value(date(2026, 11, 20))
+    at = at.button(key=f"{key}.done").click().run()
+    marks = store.marks_for([interview_id])[interview_id]
+    assert marks == [StepMark(f"thank_you:{person.id}", StepStatus.DONE, date(2026, 11, 20))]
+    assert any("Done Fri 20 Nov" in b for b in badges(at))
+    assert any("Not yet: wait until Fri 27 Nov" in b for b in badges(at))
+    # sent a day later instead: the soft touch follows it
+    at.button(key=f"{key}.undo").click().run()
+    store.mark_step(interview_id, StepMark(f"thank_you:{person.id}", StepStatus.DONE, date(2026, 11, 23)))
+    at = open_page(app, INTERVIEWS)
+    assert any("Not yet: wait until Mon 30 Nov" in b for b in badges(at))
+
+
+def test_a_step_can_be_skipped_and_undone(app, store):
+    interview_id = store.save_interview(an_interview())
+    at = open_page(app, INTERVIEWS)
+    at = at.button(key=f"iv{interview_id}.soft_touch.skip").click().run()
+    assert store.marks_for([interview_id])[interview_id][0].status is StepStatus.SKIPPED
+    at = at.button(key=f"iv{interview_id}.soft_touch.undo").click().run()
+    assert store.marks_for([interview_id])[interview_id] == []
+
+
+def test_recording_an_outcome_closes_the_open_steps(app, store):
+    interview_id = store.save_interview(an_interview())
+    at = open_page(app, INTERVIEWS)
+    at.selectbox(key=f"iv{interview_id}.outcome").set_value(Outcome.NEXT_ROUND).run()
+    at = at.button(key=f"iv{interview_id}.save").click().run()
+    assert store.get_interview(interview_id).outcome is Outcome.NEXT_ROUND
+    assert sum("Closed: an outcome is recorded" in b for b in badges(at)) == 3  # thank-you, soft touch, check-in
+    assert "**Follow-up closed:** next round booked." in texts(at)
+
+
+def test_filters_narrow_the_list_and_live_in_the_url(app, store):
+    store.save_interview(an_interview())
+    store.save_interview(an_interview(company="Globex", interviewers=(Interviewer("Raj Patel"),)))
+    at = open_page(app, INTERVIEWS, q="raj")
+    page = texts(at)
+    assert "Globex: Data engineer" in page and "Acme: Data engineer" not in page
+    assert "1 interview, newest first" in page
+
+
+def test_a_deep_link_shows_just_that_entry(app, store):
+    store.save_interview(an_interview())
+    second = store.save_interview(an_interview(company="Globex", interview_at=datetime(2026, 11, 18, 10, 0)))
+    at = open_page(app, INTERVIEWS, id=str(second))
+    page = texts(at)
+    assert "Globex: Data engineer" in page and "Acme: Data engineer" not in page
+
+
+def test_entries_scored_without_evidence_are_flagged(app, store):
+    store.save_interview(an_interview(evidence={}))
+    at = open_page(app, INTERVIEWS)
+    assert any("evidence missing" in b for b in badges(at))
+
+
+def test_user_text_is_shown_as_text_not_markup(app, store):
+    store.save_interview(an_interview(company="<b>Evil</b> *Corp*", notes="[click](javascript:alert(1)) $5 $6"))
+    at = open_page(app, INTERVIEWS)
+    headings = [m.value for m in at.markdown if m.value.startswith("### ")]
+    assert headings == ["### \\<b\\>Evil\\</b\\> \\*Corp\\*: Data engineer"]
+    notes = [m.value for m in at.markdown if m.value.startswith("**Notes:**")]
+    assert notes == ["**Notes:** \\[click\\]\\(javascript\\:alert\\(1\\)\\) \\$5 \\$6"]

@@ -1,0 +1,137 @@
+"""Logging and editing an interview through the form, as a user would."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from lib.model import Dimension, Outcome
+from lib.rubric import RUBRIC
+from tests.app.helpers import LOG, an_interview, errors, fill_log_form, open_page, person_row, save, texts
+
+
+def test_an_empty_form_says_what_is_missing_and_saves_nothing(app, store):
+    at = save(open_page(app, LOG))
+    assert not at.exception
+    assert "is required" in errors(at)
+    assert len([e for e in errors(at) if e == "is required"]) == 2  # company and role
+    assert store.count_interviews() == 0
+
+
+def test_saving_a_complete_entry_stores_it_and_shows_the_thank_you_due_today(app, store):
+    at = fill_log_form(
+        open_page(app, LOG),
+        timeframe="within 2 weeks",
+        scores={Dimension.SKILLS_MATCH: 4, Dimension.ENTHUSIASM: 5},
+        evidence={
+            Dimension.SKILLS_MATCH: "Explained the migration I led",
+            Dimension.ENTHUSIASM: "Asked about Q1 plans",
+        },
+    )
+    at = save(at)
+    assert not at.exception
+    assert not errors(at)
+    [saved] = store.find_interviews()
+    assert (saved.company, saved.role, saved.stated_timeframe) == ("Acme", "Data engineer", "within 2 weeks")
+    assert saved.score(Dimension.SKILLS_MATCH) == 4 and saved.score(Dimension.CULTURE_FIT) is None
+    assert saved.evidence_for(Dimension.ENTHUSIASM) == "Asked about Q1 plans"
+    assert [p.name for p in saved.interviewers] == ["Jane Doe"]
+    assert at.query_params["id"] == str(saved.id)
+    assert "Saved. Next: **Thank\\-you note to Jane Doe** · Due today" in at.success[0].value
+
+
+def test_a_double_click_on_save_stores_one_entry(app, store):
+    at = fill_log_form(open_page(app, LOG))
+    at = save(save(at))
+    assert store.count_interviews() == 1
+
+
+def test_each_score_shows_its_anchor_and_unscored_means_not_sure(app):
+    at = open_page(app, LOG)
+    assert "Not sure yet" in texts(at)
+    at.segmented_control(key="f.score.culture_fit").set_value(2).run()
+    assert RUBRIC[Dimension.CULTURE_FIT].anchors[2] in texts(at)
+
+
+def test_the_timeframe_is_read_back_with_its_check_in_date(app):
+    at = fill_log_form(open_page(app, LOG), timeframe="within 2 weeks")
+    assert "Decision expected by Fri 4 Dec. Check in on Wed 9 Dec." in texts(at)
+    at.text_input(key="f.stated_timeframe").input("they'll be in touch").run()
+    assert "Couldn't read “they'll be in touch” as a date" in texts(at)
+
+
+def test_bad_input_is_reported_at_its_field_and_nothing_is_saved(app, store):
+    at = fill_log_form(open_page(app, LOG), email="jane-at-acme", duration=2000, day=date(2028, 6, 1))
+    at = save(at)
+    messages = errors(at)
+    assert "'jane-at-acme' does not look like an email address" in messages
+    assert "must be between 5 and 600 minutes" in messages
+    assert "is more than a year away: check the year" in messages
+    assert any("Please fix the 3 fields" in m for m in messages)
+    assert store.count_interviews() == 0
+
+
+def test_an_entry_scored_without_evidence_can_be_saved(app, store):
+    at = fill_log_form(open_page(app, LOG), scores={Dimension.CULTURE_FIT: 3})
+    assert "No evidence yet: you can save, but the entry will be flagged." in texts(at)
+    save(at)
+    [saved] = store.find_interviews()
+    assert saved.evidence_missing == (Dimension.CULTURE_FIT,)
+
+
+def test_editing_from_a_deep_link_updates_the_same_entry_and_keeps_people(app, store):
+    first = store.save_interview(an_interview())
+    person_id = store.get_interview(first).interviewers[0].id
+    at = open_page(app, LOG, id=str(first))
+    assert at.title[0].value == "Edit interview"
+    assert at.text_input(key="f.role").value == "Data engineer"
+    at.text_input(key="f.role").input("Senior data engineer").run()
+    at = save(at)
+    assert not errors(at)
+    edited = store.get_interview(first)
+    assert store.count_interviews() == 1
+    assert edited.role == "Senior data engineer"
+    assert edited.interviewers[0].id == person_id
+
+
+def test_a_missing_entry_in_the_link_says_so(app):
+    at = open_page(app, LOG, id="999")
+    assert "There is no interview #999" in at.warning[0].value
+
+
+def test_people_can_be_added_and_removed(app, store):
+    at = fill_log_form(open_page(app, LOG))
+    [add] = [b for b in at.button if b.label == "Add another interviewer"]
+    at = add.click().run()
+    second = person_row(at, 1)
+    at.text_input(key=f"f.p.{second}.name").input("Raj Patel").run()
+    at = save(at)
+    assert [p.name for p in store.find_interviews()[0].interviewers] == ["Jane Doe", "Raj Patel"]
+    at.button(key=f"f.p.{person_row(at, 0)}.remove").click().run()
+    at = save(at)
+    assert [p.name for p in store.find_interviews()[0].interviewers] == ["Raj Patel"]
+
+
+def test_recording_an_outcome_in_the_form_closes_the_follow_up(app, store):
+    at = fill_log_form(open_page(app, LOG))
+    at.selectbox(key="f.outcome").set_value(Outcome.REJECTED).run()
+    at = save(at)
+    saved = store.find_interviews()[0]
+    assert saved.outcome is Outcome.REJECTED and saved.outcome_on == date(2026, 11, 20)
+    assert sum(m.value == ":gray-badge[Closed: an outcome is recorded]" for m in at.markdown) == 3
+
+
+def test_a_half_typed_entry_survives_a_new_session(app, store):
+    at = open_page(app, LOG)
+    at.text_input(key="f.company").input("Globex").run()
+    at.text_input(key="f.role").input("Analyst").run()
+    from streamlit.testing.v1 import AppTest
+
+    from tests.app.conftest import ENTRYPOINT
+
+    fresh = open_page(AppTest.from_file(ENTRYPOINT, default_timeout=30), LOG)
+    assert "You have unsaved changes" in texts(fresh)
+    [restore] = [b for b in fresh.button if b.label == "Restore them"]
+    fresh = restore.click().run()
+    assert fresh.text_input(key="f.company").value == "Globex"
+    assert fresh.text_input(key="f.role").value == "Analyst"
+    assert store.count_interviews() == 0

@@ -1,0 +1,65 @@
+"""The Today page: a welcome when empty; otherwise what is due, what opens soon, and progress."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from lib.followup import StepMark, StepStatus
+from lib.model import Dimension
+from tests.app.helpers import TODAY, an_interview, open_page, texts
+
+
+def test_a_first_time_user_is_welcomed_with_the_three_dimensions_and_two_ways_in(app):
+    at = app.run()
+    assert not at.exception
+    assert at.title[0].value == "Welcome to Debrief"
+    page = texts(at)
+    for label in ("Skills match", "Enthusiasm signaled", "Culture fit"):
+        assert f"**{label}**" in page
+    # AppTest does not follow st.switch_page; the browser journey clicks through to the form
+    assert [b.label for b in at.button] == ["Log your first interview", "Explore with demo data"]
+
+
+def test_demo_data_loads_in_one_click_and_leaves_in_one_click(app, store):
+    own = store.save_interview(an_interview(company="My own company"))
+    at = app.run()
+    assert at.title[0].value == "Today"  # with data, Today is the default
+    store.delete_interview(own)
+    at = app.run()
+    at = next(b for b in at.button if b.label == "Explore with demo data").click().run()
+    demo_count = store.count_interviews(demo=True)
+    assert 20 <= demo_count <= 40
+    assert at.title[0].value == "Today"
+    assert "demo interviews are shown alongside your own" in texts(at)
+    store.save_interview(an_interview(company="My own company"))
+    at = at.button(key="remove_demo").click().run()
+    assert store.count_interviews(demo=True) == 0
+    assert [i.company for i in store.find_interviews()] == ["My own company"]
+
+
+def test_what_is_due_now_links_to_its_entry(app, store):
+    interview_id = store.save_interview(an_interview(interview_at=datetime(2026, 11, 20, 15, 0)))
+    at = open_page(app, TODAY)
+    page = texts(at)
+    assert "Due now" in page
+    assert "Thank-you note to Jane Doe" in page
+    links = [p for p in at.page_link if p.label == "Open entry"]
+    assert links
+    assert all(p.proto.query_string == f"id={interview_id}" for p in links)
+
+
+def test_progress_compares_the_last_five_with_all(app, store):
+    for day, skills in zip(range(1, 8), [2, 2, 3, 4, 4, 5, 5], strict=True):
+        when = datetime(2026, 11, day, 10, 0)
+        store.save_interview(an_interview(interview_at=when, scores={Dimension.SKILLS_MATCH: skills}))
+    at = open_page(app, TODAY)
+    assert "Skills match 4.2 vs 3.6" in texts(at)  # last five: 3,4,4,5,5; all seven: 25/7
+    assert "Culture fit: not scored yet" in texts(at)
+
+
+def test_when_nothing_is_due_it_says_all_caught_up(app, store):
+    interview_id = store.save_interview(an_interview(interview_at=datetime(2026, 11, 20, 9, 0)))
+    person = store.get_interview(interview_id).interviewers[0]
+    store.mark_step(interview_id, StepMark(f"thank_you:{person.id}", StepStatus.DONE, datetime(2026, 11, 20).date()))
+    at = open_page(app, TODAY)
+    assert "All caught up" in texts(at)

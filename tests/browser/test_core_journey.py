@@ -1,0 +1,103 @@
+"""A new user's first minutes, in real Chromium against `streamlit run`."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from playwright.sync_api import expect
+
+from lib.demo import load_demo
+from lib.store import Store
+from tests.browser.conftest import screenshot, wait_for_app
+
+pytestmark = pytest.mark.browser
+FRIDAY_MORNING = {"DEBRIEF_NOW": "2026-11-20T09:00"}
+
+
+def no_streamlit_errors(page) -> None:
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+    assert page.js_errors == []
+
+
+def commit(page) -> None:
+    """Streamlit takes a text value on blur."""
+    page.keyboard.press("Tab")
+
+
+def test_new_user_logs_an_interview_marks_the_thank_you_sent_and_sees_the_soft_touch_move(serve, page, tmp_path):
+    server = serve(tmp_path / "journey.db", env=FRIDAY_MORNING)
+    page.goto(server.url)
+    expect(page.get_by_role("heading", name="Welcome to Debrief")).to_be_visible()
+    screenshot(page, "welcome")
+    page.get_by_role("button", name="Log your first interview").click()
+    expect(page.get_by_role("heading", name="Log an interview")).to_be_visible()
+
+    page.get_by_role("textbox", name="Company").fill("Acme")
+    commit(page)
+    page.get_by_role("textbox", name="Role", exact=True).fill("Data engineer")
+    commit(page)
+    page.get_by_role("spinbutton", name="day, Date").click()
+    page.keyboard.type("19")
+    commit(page)
+    page.get_by_role("spinbutton", name="hour, Start time").click()
+    page.keyboard.type("16")
+    commit(page)
+    page.get_by_role("textbox", name="Interviewer").fill("Jane Doe")
+    commit(page)
+    page.get_by_role("textbox", name="When do they expect to decide?").fill("within 2 weeks")
+    commit(page)
+    expect(page.get_by_text("Decision expected by Thu 3 Dec. Check in on Tue 8 Dec.")).to_be_visible()
+    skills = page.locator('[data-testid="stButtonGroup"]').first
+    skills.get_by_role("radio", name="4", exact=True).click()
+    expect(page.get_by_text("Strong, job-specific examples")).to_be_visible()
+    page.get_by_placeholder("Which question or example shows it?").fill("Walked them through the Kafka migration I led")
+    commit(page)
+    wait_for_app(page)
+    screenshot(page, "log-filled")
+
+    page.get_by_role("button", name="Save interview").click()
+    expect(page.get_by_text("Next: Thank-you note to Jane Doe · Due today, by 16:45.")).to_be_visible()
+    screenshot(page, "log-saved")
+    page.get_by_role("link", name="See it in Interviews").click()
+
+    entry = page.locator('[class*="st-key-entry-"]').first
+    expect(entry.get_by_text("Acme: Data engineer")).to_be_visible()
+    expect(entry.get_by_text("Due today, by 16:45")).to_be_visible()
+    expect(entry.get_by_text("Not yet: wait until Thu 26 Nov")).to_be_visible()  # soft touch, counted from Thursday
+    wait_for_app(page)
+    screenshot(page, "interviews-entry")
+
+    entry.get_by_role("button", name="Mark done").first.click()
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(entry.get_by_text("Done Fri 20 Nov")).to_be_visible()
+    expect(entry.get_by_text("Not yet: wait until Fri 27 Nov")).to_be_visible()  # moved: sent on Friday
+    expect(entry.get_by_text("Not yet: wait until Thu 26 Nov")).to_have_count(0)
+    no_streamlit_errors(page)
+    [saved] = Store(tmp_path / "journey.db").find_interviews()
+    assert saved.interview_at == datetime(2026, 11, 19, 16, 0)
+
+
+def test_a_deep_link_as_a_fresh_servers_first_request_gets_the_apps_navigation(serve, page, tmp_path):
+    server = serve(tmp_path / "deep.db")
+    page.goto(f"{server.url}/interviews")
+    wait_for_app(page)
+    navigation = page.locator('[data-testid="stSidebarNav"]')
+    expect(navigation).to_contain_text("Log an interview")
+    expect(navigation).not_to_contain_text("streamlit app")
+    expect(page.get_by_role("heading", name="Interviews")).to_be_visible()
+    assert page.url.endswith("/interviews")
+
+
+@pytest.mark.parametrize("path, heading", [("", "Today"), ("interviews", "Interviews"), ("log", "Log an interview")])
+def test_every_page_renders_the_demo_data_on_desktop_and_phone(serve, page, tmp_path, path, heading):
+    db = tmp_path / "demo.db"
+    load_demo(Store(db), datetime(2026, 11, 20, 17, 0))
+    server = serve(db)
+    page.goto(f"{server.url}/{path}")
+    expect(page.get_by_role("heading", name=heading).first).to_be_visible()
+    wait_for_app(page)
+    if path:  # the timelines beside the entries and in the follow-up plan
+        expect(page.locator(".vega-embed").first).to_be_visible()
+    no_streamlit_errors(page)
+    screenshot(page, path or "today")
