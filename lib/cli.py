@@ -20,10 +20,14 @@ from datetime import datetime, tzinfo
 from functools import cached_property
 from pathlib import Path
 
+from lib import backup
 from lib.clock import local_zone, now_local
+from lib.data_import import read_entries, split_new
 from lib.demo import load_demo, load_generated
-from lib.exports import MAX_BYTES, export_csv, export_ics, read_csv
+from lib.exports import MAX_BYTES, export_csv, export_ics
+from lib.json_export import export_json
 from lib.model import ValidationError
+from lib.restore import restore
 from lib.store import Store, default_path
 
 BAD_INPUT, FAILED = 2, 1
@@ -75,14 +79,16 @@ def _demo(args: argparse.Namespace, context: Context) -> int:
 
 # --- import -----------------------------------------------------------------------------
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="a CSV file with the columns of `debrief export csv` ('-' reads stdin)")
+    parser.add_argument(
+        "file", help="a CSV or JSON file made by `debrief export csv|json` ('-' reads stdin, CSV or JSON)"
+    )
 
 
 def _import(args: argparse.Namespace, context: Context) -> int:
     name = "stdin" if args.file == "-" else args.file
     try:
         data = _read_limited(args.file)
-        entries = read_csv(data, context.now, context.tz)
+        kind, entries = read_entries(data, "" if args.file == "-" else args.file, context.now, context.tz)
     except OSError as error:
         return _fail(f"cannot read {name}: {error.strerror or error}", BAD_INPUT)
     except ValidationError as error:
@@ -90,8 +96,10 @@ def _import(args: argparse.Namespace, context: Context) -> int:
             print(f"{name}: {message}" if where == "file" else f"{name}, {where}: {message}", file=sys.stderr)
         print("Nothing imported: fix the problems above and try again.", file=sys.stderr)
         return BAD_INPUT
-    added = len(context.store.import_entries(entries))
-    print(f"Imported {added:,} interviews from {name}.")
+    plan = split_new(context.store, kind, entries)  # the database is opened only for a good file
+    context.store.import_entries(plan.new)
+    skipped = f" Skipped {len(plan.duplicates):,} already in Debrief." if plan.duplicates else ""
+    print(f"Imported {len(plan.new):,} interviews from {name}.{skipped}")
     return 0
 
 
@@ -107,11 +115,13 @@ def _read_limited(path: str) -> bytes:
 EXPORTS: dict[str, Callable[[Context], str]] = {
     "csv": lambda context: export_csv(context.store),
     "ics": lambda context: export_ics(context.store, context.now, context.tz),
+    "json": lambda context: export_json(context.store, context.now),  # every table (Issue 6)
 }
 
 
 def _export_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("format", choices=sorted(EXPORTS), help="csv: every interview; ics: reminders still to do")
+    parser.add_argument("format", choices=sorted(EXPORTS),
+                        help="csv: every interview; ics: reminders still to do; json: every table")  # fmt: skip
     parser.add_argument("--out", metavar="FILE", help="write here instead of to standard output")
 
 
@@ -152,12 +162,107 @@ def _write_atomically(path: Path, text: str) -> None:
         raise
 
 
+# --- backup, restore, check (Issue 6) ---------------------------------------------------
+def _no_arguments(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+def _backup(args: argparse.Namespace, context: Context) -> int:
+    made = backup.backup_now(context.store, context.now)
+    print(f"Backed up {made.interviews or 0:,} interviews to {made.path}.")
+    print(f"Integrity checked; the newest {backup.BACKUPS_KEPT} backups are kept.")
+    return 0
+
+
+def _restore_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, help="a Debrief database file, e.g. one under backups/")
+
+
+def _restore(args: argparse.Namespace, context: Context) -> int:
+    try:
+        restored = restore(context.store, args.file, context.now)
+    except ValidationError as error:
+        print(f"debrief: {args.file} {error.message}", file=sys.stderr)
+        print("Nothing restored: your data is unchanged.", file=sys.stderr)
+        return BAD_INPUT
+    print(f"Restored {restored.interviews:,} interviews from {args.file}.")
+    print(f"Your data from before the restore is in {restored.safety_backup.path}.")
+    return 0
+
+
+def _check(args: argparse.Namespace, context: Context) -> int:
+    """Reads only (no migration): exit 0 when healthy and readable by this version, else 1."""
+    path = args.db or default_path()
+    check = backup.check_database(path)
+    if not check.ok:
+        for problem in check.problems:
+            print(f"debrief: {path} {problem}", file=sys.stderr)
+        return FAILED
+    known = len(backup.KNOWN_MIGRATIONS)
+    upgrade = "" if check.schema_version == known else f" (upgraded to version {known} when Debrief opens it)"
+    print(f"{path}: integrity ok, schema version {check.schema_version}{upgrade}, {check.interviews:,} interviews.")
+    return 0
+
+
+# --- report (Issue 5) -------------------------------------------------------------------
+def _report_arguments(parser: argparse.ArgumentParser) -> None:
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--session", type=int, metavar="N", help="one coaching session (the app's URL shows ?session=N)")
+    which.add_argument("--from", dest="start", type=_iso_date, metavar="DATE", help="the first day of a date range")
+    parser.add_argument("--to", dest="end", type=_iso_date, metavar="DATE", help="its last day (default: today)")
+    parser.add_argument("--mentor", metavar="NAME", help="with --from: only this mentor's sessions and scores")
+    parser.add_argument("--out", metavar="FILE", help="write here instead of to standard output")
+
+
+def _report(args: argparse.Namespace, context: Context) -> int:
+    """A coaching report as one self-contained HTML file (imported here: it needs pandas and Altair)."""
+    from lib.report import range_report, session_report
+    from lib.report_html import render_html
+
+    if args.start is None and (args.end is not None or args.mentor):
+        return _fail("--to and --mentor go with --from", BAD_INPUT)
+    try:
+        if args.session is not None:
+            report = session_report(context.store, args.session, context.now, context.tz)
+        else:
+            end = args.end or context.now.date()
+            report = range_report(context.store, args.start, end, context.now, context.tz, args.mentor)
+    except LookupError as error:
+        return _fail(str(error), BAD_INPUT)
+    text = render_html(report)
+    if args.out is None:
+        _write_stdout(text)
+        return 0
+    try:
+        _write_atomically(Path(args.out), text)
+    except OSError as error:
+        return _fail(f"cannot write {args.out}: {error.strerror or error}", FAILED)
+    print(f"Wrote {args.out} (HTML report, {len(report.entries)} interviews, {len(text.encode('utf-8')):,} bytes).")
+    return 0
+
+
+def _iso_date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date: write it as 2026-11-20") from None
+
+
 # --- the command line -------------------------------------------------------------------
 COMMANDS: tuple[Command, ...] = (
     Command("demo", "add the bundled demo data, or --count N generated entries", _demo_arguments, _demo),
-    Command("import", "add every interview of a CSV file, or nothing if any row is wrong", _import_arguments, _import),
-    Command("export", "write every interview as CSV, or the follow-up reminders as a calendar (.ics)",
+    Command("import", "add the new interviews of a CSV or JSON file, or nothing if any row is wrong",
+            _import_arguments, _import),
+    Command("export", "write every interview as CSV, every table as JSON, or the reminders as a calendar (.ics)",
             _export_arguments, _export),
+    Command("backup", "save a checked copy of the database under backups/ beside it", _no_arguments, _backup),
+    Command("restore", "replace all data with a backup's, after checking it and backing up the current data",
+            _restore_arguments, _restore),
+    Command("check", "check the database's integrity and schema version (exit 0 if healthy)", _no_arguments, _check),
+    Command("report", "write a coaching report (one session, or a date range) as one offline HTML file",
+            _report_arguments, _report),
 )  # fmt: skip
 
 

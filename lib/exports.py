@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time, tzinfo
 
 from lib.followup import StepMark, StepStatus, thank_you_key
+from lib.ics import calendar_events, render_calendar
 from lib.ics import write_ics as write_ics  # re-exported: exports are all found here
 from lib.model import Dimension, Format, Interview, Interviewer, Outcome, Stage, ValidationError, validate
 from lib.store import EVIDENCE_COLUMNS, Store
@@ -349,7 +350,18 @@ def export_csv(store: Store) -> str:
     return write_csv(interviews, store.marks_for(i.id for i in interviews if i.id is not None))
 
 
-def export_ics(store: Store, now: datetime, tz: tzinfo | None) -> str:
-    """Only pending entries can have reminders left, so only they are read."""
-    interviews = store.open_interviews()
-    return write_ics(interviews, store.marks_for(i.id for i in interviews if i.id is not None), now, tz)
+def export_ics(
+    store: Store, now: datetime, tz: tzinfo | None, interview_id: int | None = None, step_key: str | None = None
+) -> str:
+    """Every open reminder; or one interview's (`interview_id`), or one step's (and `step_key`).
+
+    Only pending entries can have reminders left, so only they are read. The store numbers each
+    event's SEQUENCE, raising it when the event's content changed since the last export.
+    """
+    if interview_id is None:
+        interviews = store.open_interviews()
+    else:
+        interviews = [i for i in [store.get_interview(interview_id)] if i is not None]
+    ids = [i.id for i in interviews if i.id is not None]
+    events = calendar_events(interviews, store.marks_for(ids), now, tz, store.snoozes_for(ids), step_key)
+    return render_calendar(events, now, tz, store.calendar_sequences({e.uid: e.fingerprint for e in events}))

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import Enum
 
 from lib.days import add_business_days, human_date, human_datetime, next_business_day
-from lib.model import Interview, Interviewer, Stage
+from lib.model import Interview, Interviewer, Stage, ValidationError
 from lib.timeframe import Timeframe, TimeframeKind, parse_timeframe
 
 
@@ -50,6 +50,23 @@ class StepMark:
 
 
 @dataclass(frozen=True)
+class StepSnooze:
+    """The user moved a step to a later day, and said why (Issue 4).
+
+    Kept apart from `StepMark`: a snooze reschedules a step that is still to do, so a snoozed
+    step can later be marked done (the mark wins) and the snooze comes back if that is undone.
+    """
+
+    step_key: str
+    until: date
+    reason: str
+
+
+SNOOZE_REASON_LIMIT = 200
+SNOOZE_HORIZON = timedelta(days=366)
+
+
+@dataclass(frozen=True)
 class Step:
     key: str
     kind: StepKind
@@ -63,6 +80,8 @@ class Step:
     reminder: bool = True  # False: recorded with the entry, never nagged about
     done_on: date | None = None
     recipient: Interviewer | None = None
+    snoozed_from: date | None = None  # the rule's date, when a snooze moved the step later
+    snooze_reason: str = ""
 
     def status_text(self, today: date) -> str:
         """A short, calm answer to "what about this one?"."""
@@ -71,6 +90,8 @@ class Step:
             return "Recorded" if self.status is StepStatus.DONE else "Not recorded"
         match self.status:
             case StepStatus.UPCOMING:
+                if self.snoozed_from:
+                    return f"Snoozed until {when}"
                 if self.opens.date() == today:
                     return f"Not yet: from {self.opens:%H:%M}, once the interview is over"
                 return f"Not yet: wait until {human_date(self.opens.date(), today)}"
@@ -106,19 +127,26 @@ def follow_up_timeline(
     marks: Iterable[StepMark] = (),
     now: datetime | None = None,
     tz: tzinfo | None = None,
+    snoozes: Iterable[StepSnooze] = (),
 ) -> list[Step]:
-    """Every follow-up step of one interview, in the order to do them, with its status at `now`."""
+    """Every follow-up step of one interview, in the order to do them, with its status at `now`.
+
+    A snooze moves only its own step, and the steps whose rule counts from it (the soft touch
+    counts from an unsent thank-you's date); a mark (done, skipped) wins over a snooze.
+    """
     if now is None:
         raise ValueError("pass `now`: the timeline never reads the clock itself")
     by_key = {m.step_key: m for m in marks}
+    snoozed = {s.step_key: s for s in snoozes}
     timeframe = parse_timeframe(interview.stated_timeframe, interview.day0)
     drafts = [_ask_next_steps(interview, timeframe)]
     if interview.recruiter:
         drafts.append(_recruiter_update(interview))
-    thank_yous = _thank_yous(interview, tz)
+    thank_yous = [_snoozed(s, snoozed.get(s.key), interview.day0) for s in _thank_yous(interview, tz)]
     drafts += thank_yous
     drafts.append(_soft_touch(interview, thank_yous, by_key))
     drafts.append(_check_in(interview, timeframe))
+    drafts = [d if d.kind is StepKind.THANK_YOU else _snoozed(d, snoozed.get(d.key), interview.day0) for d in drafts]
     closed = interview.outcome.closes_follow_up
     return [_with_status(step, by_key.get(step.key), closed, now) for step in drafts]
 
@@ -197,7 +225,7 @@ def _hours_later(moment: datetime, hours: int, tz: tzinfo | None) -> datetime:
 def _soft_touch(interview: Interview, thank_yous: list[Step], marks: dict[str, StepMark]) -> Step:
     """Counts from the thank-you actually sent (the latest one), or from when it is due."""
     sent = [marks[s.key].on for s in thank_yous if s.key in marks and marks[s.key].status is StepStatus.DONE]
-    anchor = max(sent) if sent else thank_yous[0].recommended
+    anchor = max(sent) if sent else max(s.recommended for s in thank_yous)  # a snoozed note moves it
     anchor_text = f"sent {human_date(anchor, interview.day0)}" if sent else "once it is sent"
     return _draft(
         "soft_touch",
@@ -233,6 +261,46 @@ def _check_in(interview: Interview, timeframe: Timeframe) -> Step:
         title = f"Status check-in, via {interview.recruiter} (recruiter)"
         rule += f" Ask {interview.recruiter} first: the recruiter owns the relationship."
     return _draft("check_in", StepKind.CHECK_IN, title, recommended, rule, opens=opens)
+
+
+def _snoozed(step: Step, snooze: StepSnooze | None, day0: date) -> Step:
+    """The step moved to the snooze day; a snooze that would not move it later is moot."""
+    if snooze is None or not step.reminder:
+        return step
+    day = next_business_day(snooze.until)
+    if day <= step.recommended:
+        return step
+    why = f"Snoozed from {human_date(step.recommended, day0)}: {snooze.reason.strip()}. {step.why}"
+    return _replace(step, recommended=day, opens=max(step.opens, _day_start(day)), deadline=None, why=why,
+                    snoozed_from=step.recommended, snooze_reason=snooze.reason.strip())  # fmt: skip
+
+
+def snooze_step(step: Step, until: date, reason: str, today: date) -> StepSnooze:
+    """A checked snooze for `step`, or ValidationError naming what is wrong ("until", "reason").
+
+    The day must be later than today and than the rule's own date: a snooze never brings a step forward.
+    """
+    errors: dict[str, str] = {}
+    reason = " ".join((reason or "").split())
+    if not step.reminder or step.status.settled:
+        errors["step"] = f"is {step.status.value}: only a step still to do can be snoozed"
+    earliest = max(today, step.snoozed_from or step.recommended)
+    if until <= earliest:
+        errors["until"] = f"pick a day after {human_date(earliest, today)}"
+    elif until > today + SNOOZE_HORIZON:
+        errors["until"] = "is more than a year away"
+    if not reason:
+        errors["reason"] = "say why, in a few words: it is shown beside the step"
+    elif len(reason) > SNOOZE_REASON_LIMIT:
+        errors["reason"] = f"is too long ({len(reason)} characters; the limit is {SNOOZE_REASON_LIMIT})"
+    if errors:
+        raise ValidationError(errors)
+    return StepSnooze(step.key, until, reason)
+
+
+def suggested_snooze_day(step: Step, today: date) -> date:
+    """What the snooze form offers first: three business days after the step's date (or today)."""
+    return add_business_days(max(today, step.snoozed_from or step.recommended), 3)
 
 
 def _with_status(step: Step, mark: StepMark | None, closed: bool, now: datetime) -> Step:

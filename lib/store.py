@@ -11,15 +11,17 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlite_utils import Database, Migrations
 
-from lib.followup import StepMark, StepStatus
+from lib.coaching import ActionItem, ActionStatus, CoachingSession, MentorReview, Owner
+from lib.drafts import Template
+from lib.followup import StepKind, StepMark, StepSnooze, StepStatus
 from lib.model import Dimension, Format, Interview, Interviewer, Outcome, Stage
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "debrief.db"
@@ -88,6 +90,84 @@ def _m001_initial_schema(db: Database) -> None:
         );
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         INSERT INTO meta (key, value) VALUES ('data_version', '0');
+        """
+    )
+
+
+@migrations(name="002_follow_up_actions")
+def _m002_follow_up_actions(db: Database) -> None:
+    """Issue 4: snoozed steps, the user's email templates and settings, calendar event revisions."""
+    db.executescript(
+        """
+        CREATE TABLE step_snoozes (
+            interview_id INTEGER NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+            step_key TEXT NOT NULL,
+            until TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            snoozed_at TEXT NOT NULL,
+            PRIMARY KEY (interview_id, step_key)
+        );
+        CREATE TABLE draft_templates (
+            kind TEXT PRIMARY KEY CHECK (kind IN ('recruiter_update', 'thank_you', 'soft_touch', 'check_in')),
+            subject TEXT NOT NULL,
+            body TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE calendar_events (
+            uid TEXT PRIMARY KEY,
+            fingerprint TEXT NOT NULL,
+            sequence INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0),
+            changed_at TEXT NOT NULL
+        );
+        """
+    )
+
+
+@migrations(name="003_coaching")
+def _m003_coaching(db: Database) -> None:
+    """Issue 5: sessions with a mentor, the mentor's read of each interview discussed, action items."""
+    db.executescript(
+        """
+        CREATE TABLE coaching_sessions (
+            id INTEGER PRIMARY KEY,
+            mentor TEXT NOT NULL CHECK (length(trim(mentor)) > 0),
+            held_on TEXT NOT NULL,
+            notes TEXT NOT NULL DEFAULT '',
+            finished_at TEXT,
+            submit_token TEXT UNIQUE,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX coaching_sessions_by_mentor ON coaching_sessions (mentor COLLATE NOCASE, held_on);
+        CREATE TABLE mentor_reviews (
+            session_id INTEGER NOT NULL REFERENCES coaching_sessions (id) ON DELETE CASCADE,
+            interview_id INTEGER NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            skills_match INTEGER CHECK (skills_match BETWEEN 1 AND 5),
+            enthusiasm INTEGER CHECK (enthusiasm BETWEEN 1 AND 5),
+            culture_fit INTEGER CHECK (culture_fit BETWEEN 1 AND 5),
+            comment TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (session_id, interview_id)
+        );
+        CREATE INDEX mentor_reviews_by_interview ON mentor_reviews (interview_id);
+        CREATE TABLE action_items (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES coaching_sessions (id) ON DELETE CASCADE,
+            interview_id INTEGER REFERENCES interviews (id) ON DELETE SET NULL,
+            text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+            owner TEXT NOT NULL CHECK (owner IN ('candidate', 'mentor')),
+            due_on TEXT,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),
+            closed_on TEXT,
+            closed_in_session INTEGER REFERENCES coaching_sessions (id) ON DELETE SET NULL,
+            submit_token TEXT UNIQUE,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX action_items_by_session ON action_items (session_id);
+        CREATE INDEX action_items_open ON action_items (status, due_on);
         """
     )
 
@@ -283,6 +363,83 @@ class Store:
                     marks[interview_id].append(StepMark(key, StepStatus(status), date.fromisoformat(on)))
         return marks
 
+    # --- follow-up actions (Issue 4): snoozes, email templates, settings, calendar sequences ---
+    def snooze_step(self, interview_id: int, snooze: StepSnooze) -> None:
+        """Move a step to a later day (one snooze per step: a new one replaces it)."""
+        with self.write() as db:
+            db.execute(
+                "INSERT INTO step_snoozes (interview_id, step_key, until, reason, snoozed_at) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (interview_id, step_key) DO UPDATE SET until = excluded.until, "
+                "reason = excluded.reason, snoozed_at = excluded.snoozed_at",
+                [interview_id, snooze.step_key, snooze.until.isoformat(), snooze.reason, _stamp()],
+            )
+
+    def unsnooze_step(self, interview_id: int, step_key: str) -> None:
+        with self.write() as db:
+            db.execute("DELETE FROM step_snoozes WHERE interview_id = ? AND step_key = ?", [interview_id, step_key])
+
+    def snoozes_for(self, interview_ids: Iterable[int]) -> dict[int, list[StepSnooze]]:
+        ids = list(interview_ids)
+        snoozes: dict[int, list[StepSnooze]] = {i: [] for i in ids}
+        with self.connect() as db:
+            for chunk in _chunks(ids):
+                rows = db.execute(
+                    "SELECT interview_id, step_key, until, reason FROM step_snoozes "
+                    f"WHERE interview_id IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+                for interview_id, key, until, reason in rows:
+                    snoozes[interview_id].append(StepSnooze(key, date.fromisoformat(until), reason))
+        return snoozes
+
+    def draft_templates(self) -> dict[StepKind, Template]:
+        """The user's own templates, by kind of step; a kind not here uses Debrief's wording."""
+        with self.connect() as db:
+            rows = db.execute("SELECT kind, subject, body FROM draft_templates")
+            return {StepKind(kind): Template(StepKind(kind), subject, body) for kind, subject, body in rows}
+
+    def save_draft_template(self, template: Template) -> None:
+        """Store a template already checked by `lib.drafts.check_template`."""
+        with self.write() as db:
+            db.execute(
+                "INSERT INTO draft_templates (kind, subject, body, updated_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (kind) DO UPDATE SET subject = excluded.subject, body = excluded.body, "
+                "updated_at = excluded.updated_at",
+                [template.kind.value, template.subject, template.body, _stamp()],
+            )
+
+    def reset_draft_template(self, kind: StepKind) -> None:
+        with self.write() as db:
+            db.execute("DELETE FROM draft_templates WHERE kind = ?", [kind.value])
+
+    def setting(self, key: str, default: str = "") -> str:
+        with self.connect() as db:
+            row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+            return row[0] if row else default
+
+    def save_setting(self, key: str, value: str) -> None:
+        with self.write() as db:
+            db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+
+    def calendar_sequences(self, fingerprints: Mapping[str, str]) -> dict[str, int]:
+        """UID -> SEQUENCE for events about to be exported; bumped only for events whose content changed.
+
+        The first export of an event is SEQUENCE 0. Bookkeeping, not user data: it does not bump the data
+        version. A database that cannot be written (read-only, busy) still gets correct numbers, unsaved.
+        """
+        if not fingerprints:
+            return {}
+        try:
+            with self.connect() as db, _immediate(db):
+                return _next_sequences(db, fingerprints, save=True)
+        except sqlite3.OperationalError:
+            with self.connect() as db:
+                return _next_sequences(db, fingerprints, save=False)
+
     # --- form drafts (nothing typed is lost to a refresh) -------------------------------
     def save_form_draft(self, form_key: str, payload: str) -> None:
         with self.connect() as db, db.atomic():
@@ -384,8 +541,10 @@ class Store:
                 chunks.append(pd.read_sql_query(sql, db.conn, params=chunk))
         return pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame(columns=columns)
 
-    def follow_up_batches(self, batch_size: int = 2_000) -> Iterator[list[tuple[Interview, list[StepMark]]]]:
-        """Every interview with its step marks, in batches, carrying only what the timeline needs.
+    def follow_up_batches(
+        self, batch_size: int = 2_000
+    ) -> Iterator[list[tuple[Interview, list[StepMark], list[StepSnooze]]]]:
+        """Every interview with its step marks and snoozes, in batches, carrying only what the timeline needs.
 
         Notes, questions, scores and evidence are left out (empty), so walking 100,000 entries
         never holds more than one batch of full objects in memory.
@@ -406,9 +565,234 @@ class Store:
                 people = _interviewers_by_interview(db, [r["id"] for r in rows])
             if not rows:
                 return
-            marks = self.marks_for([r["id"] for r in rows])
-            yield [(_interview_from(r, people.get(r["id"], ())), marks[r["id"]]) for r in rows]
+            ids = [r["id"] for r in rows]
+            marks, snoozes = self.marks_for(ids), self.snoozes_for(ids)
+            yield [(_interview_from(r, people.get(r["id"], ())), marks[r["id"]], snoozes[r["id"]]) for r in rows]
             last_id = rows[-1]["id"]
+
+    # === coaching (Issue 5): sessions with a mentor, the mentor's read, action items ===========
+    # A mentor's scores live on `mentor_reviews`, one row per (session, interview); the session
+    # names the mentor, so every score is the read of exactly one mentor on one day.
+    def start_session(self, session: CoachingSession, submit_token: str | None = None) -> int:
+        """Save a validated new session with its interviews (unscored); a repeated token returns the first id."""
+        with self.write() as db:
+            if submit_token:
+                seen = db.execute("SELECT id FROM coaching_sessions WHERE submit_token = ?", [submit_token]).fetchone()
+                if seen:
+                    return int(seen[0])
+            stamp = _stamp()
+            session_id = db["coaching_sessions"].insert(
+                {"mentor": session.mentor, "held_on": session.held_on.isoformat(), "notes": session.notes,
+                 "finished_at": None, "submit_token": submit_token, "created_at": stamp, "updated_at": stamp}
+            ).last_pk  # fmt: skip
+            _put_session_interviews(db, session_id, session.interview_ids)
+            return int(session_id)
+
+    def get_session(self, session_id: int) -> CoachingSession | None:
+        found = self.sessions(ids=[session_id])
+        return found[0] if found else None
+
+    def sessions(self, mentor: str | None = None, ids: Sequence[int] | None = None) -> list[CoachingSession]:
+        """Newest first; only `mentor`'s (any case) or only `ids` when given."""
+        clauses, params = ["1 = 1"], []
+        if mentor:
+            clauses.append("mentor = ? COLLATE NOCASE")
+            params.append(mentor)
+        if ids is not None:
+            clauses.append(f"id IN ({','.join('?' * len(ids)) or 'NULL'})")
+            params += list(ids)
+        sql = f"SELECT * FROM coaching_sessions WHERE {' AND '.join(clauses)} ORDER BY held_on DESC, id DESC"
+        with self.connect() as db:
+            rows = list(db.query(sql, params))
+            picks = _session_interview_ids(db, [r["id"] for r in rows])
+        return [_session_from(r, picks.get(r["id"], ())) for r in rows]
+
+    def mentors(self) -> list[str]:
+        """Every mentor's name, the most recently seen first (one spelling each: the latest)."""
+        with self.connect() as db:
+            rows = db.execute(  # a bare column beside MAX() comes from the row holding the maximum
+                "SELECT mentor, MAX(held_on || printf('%012d', id)) AS latest FROM coaching_sessions "
+                "GROUP BY mentor COLLATE NOCASE ORDER BY latest DESC"
+            )
+            return [r[0] for r in rows]
+
+    def last_session_with(self, mentor: str, on_or_before: date) -> CoachingSession | None:
+        with self.connect() as db:
+            row = db.execute(
+                "SELECT id FROM coaching_sessions WHERE mentor = ? COLLATE NOCASE AND held_on <= ? "
+                "ORDER BY held_on DESC, id DESC LIMIT 1",
+                [mentor, on_or_before.isoformat()],
+            ).fetchone()
+        return self.get_session(row[0]) if row else None
+
+    def discussed_with(self, mentor: str) -> set[int]:
+        """Ids of the interviews already on a session with this mentor."""
+        with self.connect() as db:
+            rows = db.execute(
+                "SELECT DISTINCT r.interview_id FROM mentor_reviews r JOIN coaching_sessions s ON s.id = r.session_id "
+                "WHERE s.mentor = ? COLLATE NOCASE",
+                [mentor],
+            )
+            return {r[0] for r in rows}
+
+    def interviews_between(self, start: date, end: date, limit: int | None = None) -> list[Interview]:
+        """Interviews from `start` to `end` inclusive, newest first."""
+        sql = "SELECT * FROM interviews WHERE interview_at >= ? AND interview_at < ? "
+        sql += "ORDER BY interview_at DESC, id DESC"
+        params: list = [start.isoformat(), (end + timedelta(days=1)).isoformat()]
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return self._interviews_where(sql, params)
+
+    def interviews_by_id(self, ids: Sequence[int]) -> list[Interview]:
+        """The interviews of `ids` that still exist, in the order given."""
+        found: dict[int, Interview] = {}
+        for chunk in _chunks(list(ids)):
+            sql = f"SELECT * FROM interviews WHERE id IN ({','.join('?' * len(chunk))})"
+            found |= {i.id: i for i in self._interviews_where(sql, chunk)}
+        return [found[i] for i in ids if i in found]
+
+    def _interviews_where(self, sql: str, params: list) -> list[Interview]:
+        with self.connect() as db:
+            rows = list(db.query(sql, params))
+            people = _interviewers_by_interview(db, [r["id"] for r in rows])
+        return [_interview_from(r, people.get(r["id"], ())) for r in rows]
+
+    def update_session(self, session_id: int, *, notes: str | None = None, finished_at: datetime | None = None,
+                       reopen: bool = False, interview_ids: Sequence[int] | None = None) -> None:  # fmt: skip
+        """Change a session's notes, finish (or reopen) it, or change its interviews (their reviews kept)."""
+        with self.write() as db:
+            changes: dict = {"updated_at": _stamp()}
+            if notes is not None:
+                changes["notes"] = notes
+            if finished_at is not None or reopen:
+                changes["finished_at"] = None if reopen else finished_at.isoformat(timespec="minutes")
+            db.execute(f"UPDATE coaching_sessions SET {', '.join(f'{k} = ?' for k in changes)} WHERE id = ?",
+                       [*changes.values(), session_id])  # fmt: skip
+            if interview_ids is not None:
+                _put_session_interviews(db, session_id, interview_ids)
+
+    def delete_session(self, session_id: int) -> None:
+        """The session, its reviews and the actions agreed in it."""
+        with self.write() as db:
+            db.execute("DELETE FROM coaching_sessions WHERE id = ?", [session_id])
+
+    def save_review(self, session_id: int, interview_id: int, review: MentorReview) -> None:
+        """The mentor's (validated) scores and comments for one interview of the session."""
+        columns = {SCORE_COLUMNS[d]: review.score(d) for d in Dimension} | {"comment": review.comment}
+        with self.write() as db:
+            cursor = db.execute(
+                f"UPDATE mentor_reviews SET {', '.join(f'{k} = ?' for k in columns)}, updated_at = ? "
+                "WHERE session_id = ? AND interview_id = ?",
+                [*columns.values(), _stamp(), session_id, interview_id],
+            )
+            if cursor.rowcount == 0:
+                raise LookupError(f"interview {interview_id} is not on session {session_id}")
+
+    def reviews(self, session_id: int) -> dict[int, MentorReview]:
+        """Interview id -> the mentor's read, in the order discussed."""
+        with self.connect() as db:
+            rows = db.query("SELECT * FROM mentor_reviews WHERE session_id = ? ORDER BY position", [session_id])
+            return {r["interview_id"]: _review_from(r) for r in rows}
+
+    def reviews_of(self, interview_ids: Sequence[int]) -> dict[int, list[tuple[CoachingSession, MentorReview]]]:
+        """For each interview, every session that discussed it (oldest first) with the mentor's read."""
+        by_interview: dict[int, list[tuple[int, MentorReview]]] = {}
+        with self.connect() as db:
+            for chunk in _chunks(list(interview_ids)):
+                rows = db.query(
+                    "SELECT r.* FROM mentor_reviews r JOIN coaching_sessions s ON s.id = r.session_id "
+                    f"WHERE r.interview_id IN ({','.join('?' * len(chunk))}) ORDER BY s.held_on, s.id",
+                    chunk,
+                )
+                for r in rows:
+                    by_interview.setdefault(r["interview_id"], []).append((r["session_id"], _review_from(r)))
+        sessions = {s.id: s for s in self.sessions(ids=sorted({s for v in by_interview.values() for s, _ in v}))}
+        return {i: [(sessions[s], review) for s, review in v] for i, v in by_interview.items()}
+
+    def add_action(self, item: ActionItem, submit_token: str | None = None) -> int:
+        """Save a validated new action item; a repeated token (a double click) returns the first id."""
+        with self.write() as db:
+            if submit_token:
+                seen = db.execute("SELECT id FROM action_items WHERE submit_token = ?", [submit_token]).fetchone()
+                if seen:
+                    return int(seen[0])
+            stamp = _stamp()
+            return int(db["action_items"].insert(
+                {"session_id": item.session_id, "interview_id": item.interview_id, "text": item.text,
+                 "owner": item.owner.value, "due_on": item.due_on.isoformat() if item.due_on else None,
+                 "status": item.status.value, "submit_token": submit_token, "created_at": stamp, "updated_at": stamp}
+            ).last_pk)  # fmt: skip
+
+    def set_action_status(self, action_id: int, status: ActionStatus, on: date | None = None,
+                          in_session: int | None = None) -> None:  # fmt: skip
+        """Done or dropped on a day (and in which session, if one is open); OPEN reopens it."""
+        closed = status is not ActionStatus.OPEN
+        with self.write() as db:
+            db.execute(
+                "UPDATE action_items SET status = ?, closed_on = ?, closed_in_session = ?, updated_at = ? WHERE id = ?",
+                [status.value, on.isoformat() if closed and on else None, in_session if closed else None, _stamp(),
+                 action_id],
+            )  # fmt: skip
+
+    def delete_action(self, action_id: int) -> None:
+        with self.write() as db:
+            db.execute("DELETE FROM action_items WHERE id = ?", [action_id])
+
+    def actions(self, *, session_id: int | None = None, status: ActionStatus | None = None,
+                mentor: str | None = None, closed_in_session: int | None = None) -> list[ActionItem]:  # fmt: skip
+        """Action items with their session's mentor, in the order they were agreed."""
+        clauses, params = ["1 = 1"], []
+        for clause, value in (
+            ("a.session_id = ?", session_id),
+            ("a.status = ?", status and status.value),
+            ("s.mentor = ? COLLATE NOCASE", mentor),
+            ("a.closed_in_session = ?", closed_in_session),
+        ):
+            if value is not None:
+                clauses.append(clause)
+                params.append(value)
+        sql = (
+            "SELECT a.*, s.mentor FROM action_items a JOIN coaching_sessions s ON s.id = a.session_id "
+            f"WHERE {' AND '.join(clauses)} ORDER BY a.id"
+        )
+        with self.connect() as db:
+            return [_action_from(r) for r in db.query(sql, params)]
+
+    def review_rows(self, mentor: str | None = None, session_ids: Sequence[int] | None = None,
+                    until: date | None = None):  # fmt: skip
+        """One row per (session, interview) discussed, as a DataFrame, for `lib.gaps`.
+
+        Columns: session_id, held_on, mentor, interview_id, interview_at, company, role, the self-scores
+        (`skills_match`, ...) and the mentor's (`mentor_skills_match`, ...), floats with NaN for "not sure".
+        """
+        import pandas as pd
+
+        clauses, params = ["1 = 1"], []
+        if mentor:
+            clauses.append("s.mentor = ? COLLATE NOCASE")
+            params.append(mentor)
+        if session_ids is not None:
+            clauses.append(f"s.id IN ({','.join('?' * len(session_ids)) or 'NULL'})")
+            params += list(session_ids)
+        if until is not None:
+            clauses.append("s.held_on <= ?")
+            params.append(until.isoformat())
+        own = ", ".join(f"i.{c}" for c in SCORE_COLUMNS.values())
+        theirs = ", ".join(f"r.{c} AS mentor_{c}" for c in SCORE_COLUMNS.values())
+        sql = (
+            f"SELECT s.id AS session_id, s.held_on, s.mentor, i.id AS interview_id, i.interview_at, i.company, "
+            f"i.role, {own}, {theirs} FROM mentor_reviews r JOIN coaching_sessions s ON s.id = r.session_id "
+            f"JOIN interviews i ON i.id = r.interview_id WHERE {' AND '.join(clauses)} "
+            "ORDER BY s.held_on, s.id, r.position"
+        )
+        with self.connect() as db:
+            frame = pd.read_sql_query(sql, db.conn, params=params)
+        for column in ("held_on", "interview_at"):
+            frame[column] = pd.to_datetime(frame[column], format="ISO8601")
+        scores = [*SCORE_COLUMNS.values(), *(f"mentor_{c}" for c in SCORE_COLUMNS.values())]
+        return frame.astype({c: "float64" for c in scores})
 
 
 def _use_wal(db: Database, attempts: int = 100) -> None:
@@ -532,14 +916,15 @@ def _save_interviewers(db: Database, interview_id: int, people: Sequence[Intervi
 
 
 def _drop_stale_thank_you_marks(db: Database, interview_id: int) -> None:
-    """A thank-you mark belongs to one person (or, with nobody named, to the generic note)."""
+    """A thank-you mark (or snooze) belongs to one person (or, with nobody named, to the generic note)."""
     people = [r[0] for r in db.execute("SELECT id FROM interviewers WHERE interview_id = ?", [interview_id])]
     current = [f"thank_you:{person}" for person in people] or ["thank_you"]
-    db.execute(
-        "DELETE FROM step_marks WHERE interview_id = ? AND (step_key = 'thank_you' OR step_key LIKE 'thank\\_you:%' "
-        f"ESCAPE '\\') AND step_key NOT IN ({','.join('?' * len(current))})",
-        [interview_id, *current],
-    )
+    for table in ("step_marks", "step_snoozes"):  # step_snoozes: Issue 4
+        db.execute(
+            f"DELETE FROM {table} WHERE interview_id = ? AND (step_key = 'thank_you' OR step_key LIKE 'thank\\_you:%' "
+            f"ESCAPE '\\') AND step_key NOT IN ({','.join('?' * len(current))})",
+            [interview_id, *current],
+        )
 
 
 def _interviewers_by_interview(db: Database, ids: list[int]) -> dict[int, list[Interviewer]]:
@@ -566,6 +951,30 @@ def _put_mark(db: Database, interview_id: int, mark: StepMark) -> None:
     )
 
 
+# --- helpers of the follow-up actions (Issue 4) --------------------------------------------
+def _next_sequences(db: Database, fingerprints: Mapping[str, str], *, save: bool) -> dict[str, int]:
+    uids = list(fingerprints)
+    stored: dict[str, tuple[str, int]] = {}
+    for start in range(0, len(uids), 900):
+        chunk = uids[start : start + 900]
+        rows = db.execute(
+            f"SELECT uid, fingerprint, sequence FROM calendar_events WHERE uid IN ({','.join('?' * len(chunk))})", chunk
+        )
+        stored |= {uid: (fingerprint, sequence) for uid, fingerprint, sequence in rows}
+    sequences = {}
+    for uid, fingerprint in fingerprints.items():
+        before = stored.get(uid)
+        sequences[uid] = 0 if before is None else before[1] + (before[0] != fingerprint)
+        if save and before != (fingerprint, sequences[uid]):
+            db.execute(
+                "INSERT INTO calendar_events (uid, fingerprint, sequence, changed_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (uid) DO UPDATE SET fingerprint = excluded.fingerprint, sequence = excluded.sequence, "
+                "changed_at = excluded.changed_at",
+                [uid, fingerprint, sequences[uid], _stamp()],
+            )
+    return sequences
+
+
 # --- helpers of Store.import_entries (added with it) --------------------------------------
 UNSAVED_THANK_YOU = "thank_you:new"
 
@@ -580,3 +989,61 @@ def _saved_thank_you_key(unsaved_key: str, person_ids: list[int]) -> str:
     if not position.isdigit() or int(position) >= len(person_ids):
         raise ValueError(f"mark '{unsaved_key}' names no interviewer of this entry")
     return f"thank_you:{person_ids[int(position)]}"
+
+
+# --- helpers of the coaching section (Issue 5) --------------------------------------------
+def _put_session_interviews(db: Database, session_id: int, interview_ids: Sequence[int]) -> None:
+    """Make the session's interviews exactly `interview_ids`, in that order; reviews of those kept stay."""
+    wanted = list(dict.fromkeys(interview_ids))
+    kept = {r[0] for r in db.execute("SELECT interview_id FROM mentor_reviews WHERE session_id = ?", [session_id])}
+    for gone in kept - set(wanted):
+        db.execute("DELETE FROM mentor_reviews WHERE session_id = ? AND interview_id = ?", [session_id, gone])
+    for position, interview_id in enumerate(wanted):
+        db.execute(
+            "INSERT INTO mentor_reviews (session_id, interview_id, position, updated_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (session_id, interview_id) DO UPDATE SET position = excluded.position",
+            [session_id, interview_id, position, _stamp()],
+        )
+
+
+def _session_interview_ids(db: Database, session_ids: list[int]) -> dict[int, tuple[int, ...]]:
+    picks: dict[int, list[int]] = {}
+    for chunk in _chunks(session_ids):
+        rows = db.execute(
+            "SELECT session_id, interview_id FROM mentor_reviews "
+            f"WHERE session_id IN ({','.join('?' * len(chunk))}) ORDER BY session_id, position",
+            chunk,
+        )
+        for session_id, interview_id in rows:
+            picks.setdefault(session_id, []).append(interview_id)
+    return {k: tuple(v) for k, v in picks.items()}
+
+
+def _session_from(row: dict, interview_ids: Sequence[int]) -> CoachingSession:
+    return CoachingSession(
+        mentor=row["mentor"],
+        held_on=date.fromisoformat(row["held_on"]),
+        interview_ids=tuple(interview_ids),
+        notes=row["notes"],
+        finished_at=datetime.fromisoformat(row["finished_at"]) if row["finished_at"] else None,
+        id=row["id"],
+    )
+
+
+def _review_from(row: dict) -> MentorReview:
+    return MentorReview({d: row[SCORE_COLUMNS[d]] for d in Dimension}, row["comment"])
+
+
+def _action_from(row: dict) -> ActionItem:
+    return ActionItem(
+        text=row["text"],
+        owner=Owner(row["owner"]),
+        due_on=date.fromisoformat(row["due_on"]) if row["due_on"] else None,
+        session_id=row["session_id"],
+        interview_id=row["interview_id"],
+        status=ActionStatus(row["status"]),
+        closed_on=date.fromisoformat(row["closed_on"]) if row["closed_on"] else None,
+        closed_in_session=row["closed_in_session"],
+        mentor=row["mentor"],
+        id=row["id"],
+    )

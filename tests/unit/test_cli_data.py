@@ -1,0 +1,129 @@
+"""`debrief export json`, `import FILE.json`, `backup`, `restore FILE` and `check` (Issue 6)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from lib import backup
+from lib.cli import main
+from lib.demo import demo_entries
+from lib.store import Store
+from tests.conftest import FIXED_NOW, ROOT
+
+DEMO_COUNT = len(demo_entries(FIXED_NOW))
+
+
+@pytest.fixture(autouse=True)
+def pinned_clock(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("DEBRIEF_NOW", FIXED_NOW.isoformat())
+    monkeypatch.setenv("DEBRIEF_TZ", "Europe/London")
+    monkeypatch.setenv("DEBRIEF_DB", str(tmp_path / "default.db"))
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    path = str(tmp_path / "cli.db")
+    main(["demo", "--db", path])
+    return path
+
+
+def test_export_json_to_stdout_and_to_a_file(db: str, tmp_path: Path, capsysbinary: pytest.CaptureFixture):
+    capsysbinary.readouterr()
+    assert main(["export", "json", "--db", db]) == 0
+    document = json.loads(capsysbinary.readouterr().out)
+    assert len(document["tables"]["interviews"]) == DEMO_COUNT
+    out = tmp_path / "all.json"
+    assert main(["export", "json", "--db", db, "--out", str(out)]) == 0
+    assert json.loads(out.read_text("utf-8")) == document
+
+
+def test_import_json_adds_the_entries_and_a_second_run_skips_them(db: str, tmp_path, capsys: pytest.CaptureFixture):
+    exported = tmp_path / "all.json"
+    main(["export", "json", "--db", db, "--out", str(exported)])
+    fresh = str(tmp_path / "fresh.db")
+    capsys.readouterr()
+    assert main(["import", str(exported), "--db", fresh]) == 0
+    assert capsys.readouterr().out == f"Imported {DEMO_COUNT} interviews from {exported}.\n"
+    assert main(["import", str(exported), "--db", fresh]) == 0
+    skipped = f"Skipped {DEMO_COUNT} already in Debrief."
+    assert capsys.readouterr().out == f"Imported 0 interviews from {exported}. {skipped}\n"
+    assert Store(fresh).count_interviews() == DEMO_COUNT
+
+
+def test_import_of_a_bad_json_names_record_and_field_and_opens_no_database(tmp_path: Path, capsys):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "debrief", "version": 1, "tables": {"interviews": [{"id": 1, "company": 5}]}}')
+    fresh = tmp_path / "fresh.db"
+    assert main(["import", str(bad), "--db", str(fresh)]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}, interviews[0], field company: must be text" in err
+    assert f"{bad}, interviews[0], field role: is missing" in err
+    assert "Nothing imported" in err
+    assert not fresh.exists()
+
+
+def test_backup_prints_where_the_checked_copy_is(db: str, capsys: pytest.CaptureFixture):
+    capsys.readouterr()
+    assert main(["backup", "--db", db]) == 0
+    [made] = backup.list_backups(Path(db))
+    assert capsys.readouterr().out.startswith(f"Backed up {DEMO_COUNT} interviews to {made.path}.\n")
+    assert backup.check_database(made.path).ok
+
+
+def test_restore_brings_back_a_backup_and_says_where_the_previous_data_went(db: str, tmp_path: Path, capsys):
+    main(["backup", "--db", db])
+    [made] = backup.list_backups(Path(db))
+    Store(db).delete_demo_data()
+    capsys.readouterr()
+    assert main(["restore", str(made.path), "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"Restored {DEMO_COUNT} interviews from {made.path}.\n")
+    assert "before-restore" in out
+    assert Store(db).count_interviews() == DEMO_COUNT
+
+
+def test_restore_of_a_wrong_file_exits_2_and_changes_nothing(db: str, tmp_path: Path, capsys):
+    wrong = tmp_path / "notes.db"
+    wrong.write_text("just text")
+    version = Store(db).data_version()
+    assert main(["restore", str(wrong), "--db", db]) == 2
+    err = capsys.readouterr().err
+    assert "is not a SQLite database" in err and "your data is unchanged" in err
+    assert Store(db).data_version() == version
+
+
+def test_check_of_a_healthy_database_exits_0(db: str, capsys: pytest.CaptureFixture):
+    capsys.readouterr()
+    assert main(["check", "--db", db]) == 0
+    assert capsys.readouterr().out == (
+        f"{db}: integrity ok, schema version {len(backup.KNOWN_MIGRATIONS)}, {DEMO_COUNT} interviews.\n"
+    )
+
+
+def test_check_reads_an_older_database_without_upgrading_it(tmp_path: Path, capsys: pytest.CaptureFixture):
+    old = tmp_path / "v1.db"
+    shutil.copyfile(ROOT / "tests" / "fixtures" / "schema_v1.db", old)
+    assert main(["check", "--db", str(old)]) == 0
+    assert "schema version 1 (upgraded to version" in capsys.readouterr().out
+    assert backup.check_database(old).schema_version == 1
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda p: None, "there is no file"),
+        (lambda p: p.write_bytes(b"not sqlite"), "is not a SQLite database"),
+        (lambda p: sqlite3.connect(p).execute("CREATE TABLE t (x)").connection.commit(), "is not a Debrief database"),
+    ],
+    ids=["missing", "not SQLite", "not Debrief"],
+)
+def test_check_of_a_bad_database_exits_1_and_says_why(tmp_path: Path, capsys, make, words):
+    path = tmp_path / "x.db"
+    make(path)
+    assert main(["check", "--db", str(path)]) == 1
+    assert words in capsys.readouterr().err

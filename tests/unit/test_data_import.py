@@ -1,0 +1,82 @@
+"""lib.data_import: which format a file is, the preview of new vs duplicates, and adding only the new."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from lib.data_import import file_kind, import_file, interview_key, plan_import
+from lib.exports import export_csv
+from lib.json_export import export_json
+from lib.store import Store
+from tests.conftest import FIXED_NOW
+from tests.unit.conftest import build_interview
+
+AT = datetime(2026, 11, 10, 14, 0)
+
+
+def source_with(tmp_path: Path, *entries: tuple[str, str, datetime]) -> Store:
+    source = Store(tmp_path / "source.db")
+    source.import_entries([(build_interview(company=c, role=r, interview_at=at), []) for c, r, at in entries])
+    return source
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "kind"),
+    [
+        (b"{}", "x.csv", "CSV"),  # the name wins
+        (b"company,role", "x.JSON", "JSON"),
+        (b'\xef\xbb\xbf  {"format": "debrief"}', "download", "JSON"),  # a BOM and spaces first
+        (b"[1, 2]", "", "JSON"),
+        (b"company,role\r\n", "", "CSV"),
+        ("  {", "", "JSON"),
+    ],
+)
+def test_file_kind_goes_by_the_name_then_by_the_first_character(data, name, kind):
+    assert file_kind(data, name) == kind
+
+
+def test_a_duplicate_is_the_same_company_role_and_minute_whatever_the_case_or_spaces():
+    one = build_interview(company="Acme", role="Data Engineer", interview_at=AT)
+    assert interview_key(one) == interview_key(replace(one, company=" ACME ", role="data engineer", notes="other"))
+    assert interview_key(one) != interview_key(replace(one, interview_at=AT.replace(minute=1)))
+    assert interview_key(one) != interview_key(replace(one, role="Analyst"))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_the_plan_splits_new_entries_from_those_already_here_and_writes_nothing(store, tmp_path, fmt):
+    store.import_entries([(build_interview(company="acme", role="Engineer", interview_at=AT), [])])
+    source = source_with(tmp_path, ("Acme", "Engineer", AT), ("Acme", "Engineer", AT.replace(hour=16)),
+                         ("Borealis", "Analyst", AT))  # fmt: skip
+    data = export_csv(source) if fmt == "csv" else export_json(source, FIXED_NOW)
+    version = store.data_version()
+
+    plan = plan_import(store, data.encode("utf-8"), f"file.{fmt}", FIXED_NOW)
+
+    assert plan.kind == fmt.upper()
+    assert sorted((i.company, i.interview_at.hour) for i, _ in plan.new) == [("Acme", 16), ("Borealis", 14)]
+    assert [(i.company, i.interview_at.hour) for i, _ in plan.duplicates] == [("Acme", 14)]
+    assert store.data_version() == version
+    assert [(r["Company"], r["When"], r["Import"]) for r in plan.preview_rows()] == [
+        ("Acme", "2026-11-10 14:00", "already in Debrief"),
+        ("Borealis", "2026-11-10 14:00", "new"),
+        ("Acme", "2026-11-10 16:00", "new"),
+    ]
+
+
+def test_importing_the_same_file_twice_adds_nothing_the_second_time(store, tmp_path):
+    data = export_json(source_with(tmp_path, ("Acme", "Engineer", AT), ("Borealis", "Analyst", AT)), FIXED_NOW)
+    assert len(import_file(store, data, "a.json", FIXED_NOW).new) == 2
+    again = import_file(store, data, "a.json", FIXED_NOW)
+    assert (len(again.new), len(again.duplicates), store.count_interviews()) == (0, 2, 2)
+
+
+def test_import_plans_again_so_an_entry_added_since_the_preview_is_skipped(store, tmp_path):
+    data = export_csv(source_with(tmp_path, ("Acme", "Engineer", AT)))
+    assert len(plan_import(store, data, "a.csv", FIXED_NOW).new) == 1
+    store.import_entries([(build_interview(company="Acme", role="Engineer", interview_at=AT), [])])  # another tab
+    assert len(import_file(store, data, "a.csv", FIXED_NOW).new) == 0
+    assert store.count_interviews() == 1

@@ -1,0 +1,128 @@
+"""lib.json_export: every table out, raw text kept, and interviews back in with their people and marks."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from lib.backup import data_tables
+from lib.exports import COLUMNS, TEXT_COLUMNS, export_csv
+from lib.followup import StepMark, StepStatus
+from lib.json_export import FORMAT, FORMAT_VERSION, export_json, read_json
+from lib.model import Dimension, Interviewer, Outcome
+from lib.store import Store, migrations
+from tests.conftest import FIXED_NOW
+from tests.unit.conftest import build_interview
+
+FORMULA_STARTS = ["=1+1", "+44 20 7946 0000", "-2 on culture", "@SUM(A1)", "\tindented", "\rcarriage", "\nnewline"]
+
+
+def full_interview(text: str = "plain"):
+    return build_interview(
+        company=f"{text} Co", role=f"{text} role", recruiter=text, stated_timeframe=text, notes=text, questions=text,
+        interviewers=(Interviewer(text, "Manager", "a@b.example"), Interviewer("Tom Lee")),
+        evidence={d: text for d in Dimension}, outcome=Outcome.NEXT_ROUND, outcome_on=date(2026, 11, 12),
+    )  # fmt: skip
+
+
+def exported(store: Store) -> dict:
+    return json.loads(export_json(store, FIXED_NOW))
+
+
+def test_the_export_says_what_it_is_and_lists_every_table(store: Store):
+    store.import_entries([(full_interview(), [])])
+    document = exported(store)
+    assert (document["format"], document["version"]) == (FORMAT, FORMAT_VERSION)
+    assert document["migrations"] == [m.name for m in migrations._migrations]
+    assert document["schema_version"] == len(document["migrations"])
+    assert document["exported_at"] == "2026-11-20T17:00:00"
+    with store.connect() as db:
+        assert list(document["tables"]) == data_tables(db)  # generic: a later table appears with no change
+    assert len(document["tables"]["interviewers"]) == 2
+    assert "_sqlite_migrations" not in document["tables"]
+
+
+def test_a_table_added_later_is_exported_with_no_change_blobs_as_base64(store: Store):
+    with store.connect() as db:
+        db.execute("CREATE TABLE coaching_extra (id INTEGER PRIMARY KEY, note TEXT, photo BLOB)")
+        db.execute("INSERT INTO coaching_extra (note, photo) VALUES ('mentor said hi', x'00ff10')")
+        db.conn.commit()
+    assert exported(store)["tables"]["coaching_extra"] == [{"id": 1, "note": "mentor said hi",
+                                                            "photo": {"base64": "AP8Q"}}]  # fmt: skip
+
+
+def test_every_row_value_is_exported_exactly_as_stored(store: Store):
+    [new_id] = store.import_entries([(full_interview("Zoë, 李 🚀\n\"quoted\""), [])])
+    store.save_form_draft("new", '{"company": "Half"}')
+    document = exported(store)
+    with store.connect() as db:
+        row = dict(next(db.query("SELECT * FROM interviews WHERE id = ?", [new_id])))
+    assert document["tables"]["interviews"] == [row]
+    assert document["tables"]["form_drafts"][0]["payload"] == '{"company": "Half"}'
+
+
+@pytest.mark.parametrize("text", FORMULA_STARTS, ids=repr)
+def test_json_keeps_formula_text_raw_while_the_full_csv_export_neutralises_it(store: Store, text: str):
+    """Guarantee 5 over whole exports: every free-text column of the CSV, the raw text in the JSON."""
+    store.save_interview(full_interview(text))  # stored as given (the store does not trim)
+    row = exported(store)["tables"]["interviews"][0]
+    assert row["notes"] == row["recruiter"] == row["skills_evidence"] == text
+    assert (row["company"], row["role"]) == (f"{text} Co", f"{text} role")
+    [cells] = list(csv.DictReader(io.StringIO(export_csv(store), newline="")))
+    stored = {"company": f"{text} Co", "role": f"{text} role", "interviewers": f"{text}; Tom Lee"}
+    for column in TEXT_COLUMNS & set(COLUMNS):
+        assert cells[column] == "'" + stored.get(column, text), column
+
+
+def test_export_read_import_round_trips_every_entry_field_and_mark(store: Store, tmp_path: Path):
+    people = (Interviewer("Priya Shah", "EM", "priya@acme.example"), Interviewer("Tom Lee"))
+    first = store.save_interview(full_interview())
+    second = store.save_interview(replace(full_interview(), company="Borealis", interviewers=people, is_demo=True))
+    saved = store.get_interview(second)
+    store.mark_step(second, StepMark(f"thank_you:{saved.interviewers[1].id}", StepStatus.DONE, date(2026, 11, 10)))
+    store.mark_step(first, StepMark("soft_touch", StepStatus.SKIPPED, date(2026, 11, 13)))
+
+    fresh = Store(tmp_path / "fresh.db")
+    fresh.import_entries(read_json(export_json(store, FIXED_NOW).encode("utf-8"), FIXED_NOW))
+
+    def essence(s: Store):
+        entries = sorted(s.find_interviews(), key=lambda i: i.company)
+        marks = s.marks_for([i.id for i in entries])
+        out = []
+        for interview in entries:
+            names = {f"thank_you:{p.id}": f"thank_you:{p.name}" for p in interview.interviewers}
+            people = tuple(replace(p, id=None) for p in interview.interviewers)
+            keys = sorted((names.get(m.step_key, m.step_key), m.status, m.on) for m in marks[interview.id])
+            out.append((replace(interview, id=None, interviewers=people), keys))
+        return out
+
+    assert essence(fresh) == essence(store)
+
+
+def test_read_json_gives_entries_in_record_order(store: Store):
+    store.import_entries([(replace(full_interview(), company=name, interview_at=datetime(2026, 11, day, 10)), [])
+                          for name, day in (("Late", 12), ("Early", 3))])  # fmt: skip
+    entries = read_json(export_json(store, FIXED_NOW), FIXED_NOW)
+    assert [interview.company for interview, _ in entries] == ["Late", "Early"]
+
+
+def test_an_interview_at_with_an_offset_becomes_local_wall_clock_time(store: Store):
+    from zoneinfo import ZoneInfo
+
+    store.save_interview(full_interview())
+    document = exported(store)
+    document["tables"]["interviews"][0]["interview_at"] = "2026-11-10T14:00:00+00:00"
+    [(interview, _)] = read_json(json.dumps(document), FIXED_NOW, ZoneInfo("America/New_York"))
+    assert interview.interview_at == datetime(2026, 11, 10, 9, 0)
+
+
+def test_the_export_is_readable_utf8_not_escaped(store: Store):
+    store.save_interview(full_interview("Zoë"))
+    text = export_json(store, FIXED_NOW)
+    assert "Zoë" in text and "\\u00eb" not in text

@@ -1,0 +1,74 @@
+"""The Store's narrow queries for the Trends page: filtered in SQL, only the needed columns."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from lib.followup import StepMark, StepSnooze, StepStatus
+from lib.model import Dimension, Format, Interviewer, Outcome, Stage
+from lib.store import Store
+from tests.unit.conftest import build_interview
+
+D = date.fromisoformat
+
+
+def fill(store: Store) -> list[int]:
+    return store.save_interviews(
+        [
+            (build_interview(company="Acme", interview_at=datetime(2026, 10, 1, 9, 0), stage=Stage.PANEL,
+                             notes="private notes", outcome=Outcome.OFFER, outcome_on=D("2026-10-09")),
+             [StepMark("check_in", StepStatus.DONE, D("2026-10-15"))]),
+            (build_interview(company="Beta", interview_at=datetime(2026, 10, 31, 23, 30), format=Format.PHONE,
+                             scores={Dimension.SKILLS_MATCH: None, Dimension.ENTHUSIASM: 5}), []),
+            (build_interview(company="Acme", interview_at=datetime(2026, 11, 1, 0, 0),
+                             interviewers=(Interviewer("Ann"), Interviewer("Bo"))), []),
+        ]
+    )  # fmt: skip
+
+
+def test_score_rows_are_oldest_first_with_unscored_as_missing(store: Store):
+    fill(store)
+    rows = store.score_rows()
+    assert list(rows.columns) == ["id", "interview_at", "company", "role", "stage", "format", "outcome",
+                                  "skills_match", "enthusiasm", "culture_fit"]  # fmt: skip
+    assert rows["company"].tolist() == ["Acme", "Beta", "Acme"]
+    assert str(rows["interview_at"].dtype) == "datetime64[us]"
+    beta = rows.iloc[1]
+    assert beta["skills_match"] != beta["skills_match"]  # NaN: "not sure yet" is never 0
+    assert beta["enthusiasm"] == 5.0
+    assert rows["skills_match"].dtype == "float64"
+
+
+def test_score_rows_filters_in_sql_with_an_inclusive_end_date(store: Store):
+    fill(store)
+    assert store.score_rows(end=D("2026-10-31"))["company"].tolist() == ["Acme", "Beta"]
+    assert store.score_rows(start=D("2026-10-31"), end=D("2026-10-31"))["company"].tolist() == ["Beta"]
+    assert store.score_rows(companies=["Acme"])["id"].tolist() == [1, 3]
+    assert store.score_rows(stages=[Stage.PANEL])["id"].tolist() == [1]
+    assert store.score_rows(formats=[Format.PHONE])["id"].tolist() == [2]
+    assert store.score_rows(outcomes=[Outcome.OFFER, Outcome.REJECTED])["id"].tolist() == [1]
+    assert store.score_rows(companies=["Acme"], formats=[Format.PHONE]).empty
+
+
+def test_evidence_rows_for_the_given_ids(store: Store):
+    fill(store)
+    evidence = store.evidence_rows([1, 3])
+    assert evidence["id"].tolist() == [1, 3]
+    assert evidence["skills_evidence"].tolist() == ["Walked through the pipeline redesign"] * 2
+    assert store.evidence_rows([]).empty
+
+
+def test_follow_up_batches_carry_what_the_timeline_needs_and_nothing_private(store: Store):
+    fill(store)
+    store.snooze_step(2, StepSnooze("check_in", D("2026-11-30"), "recruiter on holiday"))
+    batches = list(store.follow_up_batches(batch_size=2))
+    assert [len(b) for b in batches] == [2, 1]
+    (first, first_marks, first_snoozes), (_, _, second_snoozes) = batches[0]
+    assert first.company == "Acme" and first.outcome is Outcome.OFFER and first.outcome_on == D("2026-10-09")
+    assert first.notes == "" and first.scores == {d: None for d in Dimension}
+    assert first_marks == [StepMark("check_in", StepStatus.DONE, D("2026-10-15"))]
+    assert first_snoozes == []
+    assert second_snoozes == [StepSnooze("check_in", D("2026-11-30"), "recruiter on holiday")]
+    last, _, _ = batches[1][0]
+    assert [p.name for p in last.interviewers] == ["Ann", "Bo"]
+    assert all(p.id is not None for p in last.interviewers)  # thank-you marks are keyed on them
