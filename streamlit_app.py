@@ -10,10 +10,16 @@ pages = [
     st.Page(ui.PAGES["today"], title="Today", icon=":material/today:", default=True),
     st.Page(ui.PAGES["log"], title="Log an interview", icon=":material/edit_note:"),
     st.Page(ui.PAGES["interviews"], title="Interviews", icon=":material/list_alt:"),
+    st.Page(ui.PAGES["templates"], title="Templates", icon=":material/mail:"),
+    st.Page(ui.PAGES["trends"], title="Trends", icon=":material/insights:"),
+    st.Page(ui.PAGES["coaching"], title="Coaching", icon=":material/school:"),
+    *ui.bench_pages(),  # empty unless DEBRIEF_BENCH_BLANK=1 (make bench)
+    st.Page(ui.PAGES["data"], title="Your data", icon=":material/database:"),
 ]
 page = st.navigation(pages)
 
 with st.sidebar:
     ui.demo_banner()
 
+ui.auto_backup()  # at most once a day, only after a change (Issue 6)
 page.run()

@@ -6,20 +6,29 @@ and a rerun that changed nothing costs one tiny query.
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+import os
+from datetime import date, datetime, tzinfo
 
+import pandas as pd
 import streamlit as st
 
-from lib import clock
+from lib import charts, clock
 from lib.agenda import Agenda, build_agenda
-from lib.followup import Step, StepMark, follow_up_timeline
+from lib.analytics import POINT_LIMIT
+from lib.discipline import follow_up_facts
+from lib.followup import Step, StepMark, StepSnooze, follow_up_timeline
 from lib.model import Interview, ValidationError
 from lib.store import InterviewFilter, Store, default_path
+from lib.trends import Section, TrendFilter, TrendsView, follow_up_view, trends_view
 
 PAGES = {
     "today": "pages/today.py",
     "log": "pages/log.py",
     "interviews": "pages/interviews.py",
+    "trends": "pages/trends.py",
+    "templates": "pages/templates.py",
+    "data": "pages/data.py",
+    "coaching": "pages/coaching.py",
 }
 
 
@@ -61,6 +70,29 @@ def data_version() -> int:
     return store().data_version()
 
 
+# --- automatic backup (Issue 6) -----------------------------------------------------------
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _auto_backup_once(path: str, day: date) -> str:
+    """Once per process, database and day. A failure (disk full) is logged, never shown, and not
+    retried on every rerun: the next day or the next start tries again."""
+    import logging
+    import sqlite3
+
+    from lib.backup import auto_backup as backup_if_changed
+
+    try:
+        made = backup_if_changed(_store_at(path), now())
+    except (OSError, sqlite3.Error) as error:
+        logging.getLogger(__name__).warning("automatic backup of %s failed: %s", path, error)
+        return ""
+    return str(made.path) if made else ""
+
+
+def auto_backup() -> None:
+    """At most one automatic backup a day, when the data changed; the entrypoint calls it every run."""
+    _auto_backup_once(str(store().path), now().date())
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
 def _interviews(path: str, version: int, where: InterviewFilter, limit: int | None, offset: int) -> list[Interview]:
     return _store_at(path).find_interviews(where, limit, offset)
@@ -80,7 +112,8 @@ def _marks(path: str, version: int, ids: tuple[int, ...]) -> dict[int, list[Step
 def _agenda(path: str, version: int, now: datetime) -> Agenda:
     open_ones = _store_at(path).open_interviews()
     marks = _store_at(path).marks_for([i.id for i in open_ones])
-    return build_agenda(open_ones, marks, now, clock.local_zone())
+    snoozes = _store_at(path).snoozes_for([i.id for i in open_ones])  # Issue 4
+    return build_agenda(open_ones, marks, now, clock.local_zone(), snoozes_by_id=snoozes)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -109,7 +142,8 @@ def agenda(at: datetime) -> Agenda:
 
 
 def timeline(interview: Interview, at: datetime) -> list[Step]:
-    return follow_up_timeline(interview, marks([interview.id]).get(interview.id, []), at, user_zone())
+    done = marks([interview.id]).get(interview.id, [])
+    return follow_up_timeline(interview, done, at, user_zone(), snoozes([interview.id]).get(interview.id, []))
 
 
 def field_error(errors: dict[str, str] | None, key: str) -> None:
@@ -158,30 +192,39 @@ def status_badge(step: Step, today) -> None:
     st.badge(step.status_text(today), color=STATUS_BADGE_COLOURS[step.status.value])
 
 
+@st.cache_data(max_entries=256, show_spinner=False)
+def _timeline_spec(steps: tuple[Step, ...], today: date) -> dict:
+    """Building and validating an Altair chart costs ~60 ms, drawing its spec almost nothing: a
+    page of ten entries would pay it on every rerun. Steps are values, so they are the key."""
+    return charts.vega_lite_spec(charts.timeline_chart(steps, today))
+
+
 def timeline_view(steps: list[Step], today, *, interview_id: int | None = None, key: str = "tl") -> None:
     """The follow-up timeline: a glanceable chart, then each step with its status, why and actions.
 
     With an `interview_id`, open steps get Done / Skip and settled ones Undo.
     """
-    from lib.charts import timeline_chart
     from lib.text import md_escape
 
-    st.altair_chart(timeline_chart(steps, today), width="stretch", key=f"{key}.chart")
+    st.vega_lite_chart(spec=_timeline_spec(tuple(steps), today), width="stretch", key=f"{key}.chart")
     for step in steps:
         with st.container(gap=None):
             st.markdown(f"**{md_escape(step.title)}**")
             status_badge(step, today)
             st.caption(md_escape(step.why))
             if interview_id is not None and step.reminder:
-                _step_actions(step, interview_id, today, f"{key}.{step.key}")
+                step_actions(step, interview_id, today, f"{key}.{step.key}")
 
 
 def _mark(interview_id: int, step_key: str, status_value: str, on_key: str | None, today) -> None:
     from lib.followup import StepMark, StepStatus
 
     on = st.session_state.get(on_key) if on_key else today
+    if status_value == "done":
+        mark_step_done(interview_id, step_key, on or today)
+        return
     store().mark_step(interview_id, StepMark(step_key, StepStatus(status_value), on or today))
-    st.session_state["flash"] = "Marked done." if status_value == "done" else "Skipped."
+    st.session_state["flash"] = "Skipped."
 
 
 def _unmark(interview_id: int, step_key: str) -> None:
@@ -189,7 +232,85 @@ def _unmark(interview_id: int, step_key: str) -> None:
     st.session_state["flash"] = "Undone: the step is open again."
 
 
-def _step_actions(step: Step, interview_id: int, today, key: str) -> None:
+# --- Follow-up actions (Issue 4): drafts, snooze, calendar, one "mark done" for every page -------
+# A draft opens in a dialog whose open/closed state lives in session_state (DRAFT_OPEN), so it
+# survives the reruns its own widgets cause, and closes on dismiss, on "Mark as sent", or on a
+# page that does not draw it. Saves run in callbacks, or right before st.rerun(), never mid-render.
+DRAFT_OPEN = "draft.open"
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _snoozes(path: str, version: int, ids: tuple[int, ...]) -> dict[int, list[StepSnooze]]:
+    return _store_at(path).snoozes_for(ids)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _templates(path: str, version: int) -> dict:
+    return _store_at(path).draft_templates()
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _setting(path: str, version: int, name: str) -> str:
+    return _store_at(path).setting(name)
+
+
+def snoozes(ids: list[int]) -> dict[int, list[StepSnooze]]:
+    return _snoozes(str(store().path), data_version(), tuple(ids))
+
+
+def draft_templates() -> dict:
+    """The user's own email templates by kind of step (Debrief's wording for the rest)."""
+    return _templates(str(store().path), data_version())
+
+
+def your_name() -> str:
+    return _setting(str(store().path), data_version(), "your_name")
+
+
+def mark_step_done(interview_id: int, step_key: str, on: date) -> None:
+    """The one way a step gets marked done, from Today, from Interviews, or from its draft."""
+    from lib.followup import StepMark, StepStatus
+
+    store().mark_step(interview_id, StepMark(step_key, StepStatus.DONE, on))
+    st.session_state["flash"] = "Marked done."
+
+
+def _snooze(interview_id: int, step: Step, today: date, key: str) -> None:
+    from lib.days import human_date
+    from lib.followup import snooze_step
+
+    try:
+        snooze = snooze_step(step, st.session_state.get(f"{key}.until"), st.session_state.get(f"{key}.reason", ""),
+                             today)  # fmt: skip
+    except ValidationError as error:
+        st.session_state[f"{key}.snooze_errors"] = error.errors
+        return
+    store().snooze_step(interview_id, snooze)
+    st.session_state.pop(f"{key}.snooze_errors", None)
+    st.session_state[f"{key}.snoozing"] = False  # close the popover: the timeline shows the new day
+    st.session_state["flash"] = f"Snoozed until {human_date(snooze.until, today)}."
+
+
+def _unsnooze(interview_id: int, step_key: str) -> None:
+    store().unsnooze_step(interview_id, step_key)
+    st.session_state["flash"] = "Snooze removed: the step is back on its usual day."
+
+
+def open_draft(interview_id: int, step_key: str) -> None:
+    st.session_state[DRAFT_OPEN] = (interview_id, step_key)
+
+
+def close_draft() -> None:
+    st.session_state.pop(DRAFT_OPEN, None)
+
+
+def step_actions(step: Step, interview_id: int, today: date, key: str) -> None:
+    """Draft, Mark done, Snooze and Skip for a step still to do; Undo for a settled one.
+
+    The same buttons, the same callbacks and the same records on the Today and Interviews pages.
+    """
+    from lib.drafts import DRAFT_KINDS
+
     if step.status.value in ("done", "skipped"):
         st.button("Undo", key=f"{key}.undo", on_click=_unmark, args=(interview_id, step.key), type="tertiary",
                   icon=":material/undo:")  # fmt: skip
@@ -197,9 +318,353 @@ def _step_actions(step: Step, interview_id: int, today, key: str) -> None:
     if step.status.value == "closed":
         return
     with st.container(horizontal=True, gap="small"):
+        if step.kind in DRAFT_KINDS:
+            st.button("Draft", key=f"{key}.draft", on_click=open_draft, args=(interview_id, step.key),
+                      icon=":material/edit_note:")  # fmt: skip
         with st.popover("Mark done", icon=":material/check:"):
             st.date_input("Done on", value=today, max_value=today, key=f"{key}.on", format="YYYY-MM-DD")
             st.button("Save", key=f"{key}.done", type="primary", on_click=_mark,
                       args=(interview_id, step.key, "done", f"{key}.on", today))  # fmt: skip
+        _snooze_popover(step, interview_id, today, key)
+        if step.snoozed_from:
+            st.button("Unsnooze", key=f"{key}.unsnooze", on_click=_unsnooze, args=(interview_id, step.key),
+                      type="tertiary", icon=":material/alarm_off:")  # fmt: skip
         st.button("Skip", key=f"{key}.skip", on_click=_mark, args=(interview_id, step.key, "skipped", None, today),
                   type="tertiary")  # fmt: skip
+
+
+def _snooze_popover(step: Step, interview_id: int, today: date, key: str) -> None:
+    from datetime import timedelta
+
+    from lib.followup import suggested_snooze_day
+
+    errors = st.session_state.get(f"{key}.snooze_errors")
+    with st.popover("Snooze", icon=":material/snooze:", key=f"{key}.snoozing", on_change="rerun"):
+        st.date_input("Until", value=suggested_snooze_day(step, today), min_value=today + timedelta(days=1),
+                      key=f"{key}.until", format="YYYY-MM-DD")  # fmt: skip
+        field_error(errors, "until")
+        st.text_input("Why?", key=f"{key}.reason", max_chars=200, placeholder="e.g. they are away until Monday")
+        field_error(errors, "reason")
+        field_error(errors, "step")
+        st.caption("Only this step moves (and a soft touch that counts from it). A weekend day moves to Monday.")
+        st.button("Snooze", key=f"{key}.snooze", type="primary", on_click=_snooze,
+                  args=(interview_id, step, today, key))  # fmt: skip
+
+
+def calendar_button(label: str, key: str, interview_id: int | None = None, step_key: str | None = None,
+                    file_name: str = "debrief-follow-ups.ics", **style) -> None:  # fmt: skip
+    """A download of open follow-up steps as .ics: all of them, one interview's, or one step's.
+
+    Built on click (deferred), so drawing the button costs nothing and the SEQUENCE bookkeeping
+    happens only for what is really exported.
+    """
+    from lib.exports import export_ics
+
+    path = str(store().path)
+
+    def build() -> bytes:
+        return export_ics(Store(path), clock.now_local(), clock.local_zone(), interview_id, step_key).encode("utf-8")
+
+    st.download_button(label, data=build, file_name=file_name, mime="text/calendar", key=key, on_click="ignore",
+                       icon=":material/calendar_add_on:", **style)  # fmt: skip
+
+
+def draft_dialog_if_open(at: datetime) -> None:
+    """Pages with step actions call this once per run: it shows the draft the user opened, if any."""
+    opened = st.session_state.get(DRAFT_OPEN)
+    if opened:
+        _draft_dialog(opened[0], opened[1], at)
+
+
+@st.dialog("Draft", width="medium", icon=":material/edit_note:", on_dismiss=close_draft)
+def _draft_dialog(interview_id: int, step_key: str, at: datetime) -> None:
+    if DRAFT_OPEN not in st.session_state:  # "Mark as sent" closed it: rerun the page, which shows the change
+        st.rerun()
+    interview = store().get_interview(interview_id)
+    step = next((s for s in timeline(interview, at) if s.key == step_key), None) if interview else None
+    if interview is None or step is None:
+        st.warning("This step is no longer there: the entry was changed or deleted.")
+        return
+    draft_view(interview, step, at.date(), key=f"draft.{interview_id}.{step_key}")
+
+
+def draft_view(interview: Interview, step: Step, today: date, key: str) -> None:
+    """The email for one step: a topic to mention, the text to copy or edit, mail, calendar, Mark as sent."""
+    from lib.days import human_date
+    from lib.drafts import DEFAULT_TEMPLATES, draft_for, template_for, topic_suggestions
+    from lib.text import md_escape
+
+    st.markdown(f"**{md_escape(step.title)}**")
+    st.caption(md_escape(f"{interview.company}: {interview.role} · interviewed {human_date(interview.day0, today)}"))
+    status_badge(step, today)
+    edited = st.session_state.get(f"{key}.edited")
+    topic = st.selectbox("A topic you discussed (optional)", topic_suggestions(interview), index=None,
+                         accept_new_options=True, key=f"{key}.topic", disabled=edited is not None,
+                         placeholder="Pick a line from your notes, or type your own",
+                         help="Mentioning one thing you talked about makes the note yours. "
+                              "Start again from the template to change it after editing.")  # fmt: skip
+    template = template_for(step.kind, draft_templates())
+    draft = draft_for(interview, step, template, your_name=your_name(), topic=topic or "")
+    if edited:
+        from dataclasses import replace
+
+        draft = replace(draft, **edited)
+    _draft_text(draft, key)
+    _draft_hints(draft, template is DEFAULT_TEMPLATES[step.kind])
+    _draft_actions(interview, step, draft, today, key)
+
+
+def _draft_text(draft, key: str) -> None:
+    from lib.text import md_escape
+
+    editing = st.toggle("Edit the text", key=f"{key}.editing", on_change=_start_editing, args=(draft, key))
+    if editing:
+        st.text_input("To", key=f"{key}.to_w", on_change=_keep_edits, args=(key,), placeholder="name@company.com")
+        st.text_input("Subject", key=f"{key}.subject_w", on_change=_keep_edits, args=(key,))
+        st.text_area("Body", key=f"{key}.body_w", on_change=_keep_edits, args=(key,), height=300)
+        st.button("Start again from the template", key=f"{key}.reset", on_click=_reset_edits, args=(key,),
+                  type="tertiary", icon=":material/restart_alt:")  # fmt: skip
+        return
+    st.caption(f"To: {md_escape(draft.to)}" if draft.to else "To: no address saved: add it in your mail app.")
+    st.caption("Subject")
+    st.code(draft.subject, language=None, wrap_lines=True)
+    st.caption("Body: the copy button is at its top right")
+    st.code(draft.body, language=None, wrap_lines=True)
+
+
+def _start_editing(draft, key: str) -> None:
+    if st.session_state.get(f"{key}.editing"):
+        st.session_state[f"{key}.to_w"] = draft.to
+        st.session_state[f"{key}.subject_w"] = draft.subject
+        st.session_state[f"{key}.body_w"] = draft.body
+        _keep_edits(key)
+
+
+def _keep_edits(key: str) -> None:
+    """Widget values vanish once their widgets are hidden: keep the text under a key of our own."""
+    parts = {"to": f"{key}.to_w", "subject": f"{key}.subject_w", "body": f"{key}.body_w"}
+    st.session_state[f"{key}.edited"] = {name: st.session_state.get(widget, "") for name, widget in parts.items()}
+
+
+def _reset_edits(key: str) -> None:
+    for suffix in ("edited", "to_w", "subject_w", "body_w"):
+        st.session_state.pop(f"{key}.{suffix}", None)
+    st.session_state[f"{key}.editing"] = False
+
+
+def _draft_hints(draft, default_wording: bool) -> None:
+    from lib.text import md_escape
+
+    if draft.to_fill:
+        st.warning("Fill in before sending: " + ", ".join(md_escape(h) for h in draft.to_fill),
+                   icon=":material/edit:")  # fmt: skip
+    wording = "Debrief's wording" if default_wording else "your template"
+    with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+        st.caption(f"Written from {wording}.")
+        st.page_link(PAGES["templates"], label="Templates and your name", icon=":material/tune:")
+
+
+def _draft_actions(interview: Interview, step: Step, draft, today: date, key: str) -> None:
+    with st.container(horizontal=True, gap="small"):
+        st.link_button("Open in your mail app", draft.mailto, icon=":material/mail:")
+        if not step.status.settled:
+            calendar_button("Add to calendar", f"{key}.ics", interview.id, step.key,
+                            file_name=f"debrief-{interview.id}-{step.kind.value}.ics")  # fmt: skip
+            st.button("Mark as sent", key=f"{key}.sent", type="primary", icon=":material/send:",
+                      on_click=_mark_sent, args=(interview.id, step.key, today))  # fmt: skip
+
+
+def _mark_sent(interview_id: int, step_key: str, today: date) -> None:
+    mark_step_done(interview_id, step_key, today)
+    close_draft()
+
+
+
+# --- Trends (Issue 3): cached loaders, keyed by the data version ------------------------------
+# Three layers, so each change recomputes only what it must: the filtered rows (a new filter),
+# the small frames of charts 1-4 (a new window too), and the follow-up facts of every interview
+# (only after a write: the slow part, one timeline per interview, never redone for a filter).
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _score_rows(path: str, version: int, where: TrendFilter) -> pd.DataFrame:
+    w = where
+    return _store_at(path).score_rows(w.start, w.end, w.companies, w.stages, w.formats, w.outcomes)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _trends(path: str, version: int, where: TrendFilter, window: int) -> TrendsView:
+    rows = _score_rows(path, version, where)
+    evidence = _store_at(path).evidence_rows(rows["id"]) if len(rows) <= POINT_LIMIT else None
+    return trends_view(rows, window, evidence)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _trend_specs(path: str, version: int, where: TrendFilter, window: int, today: date) -> dict[str, dict]:
+    """Charts 1-4 as Vega-Lite dicts: built and validated once per data version and filter."""
+    built = charts.trends_charts(_trends(path, version, where, window), today if where.reaches(today) else None)
+    return {name: charts.vega_lite_spec(chart) for name, chart in built.items()}
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _follow_up_spec(path: str, version: int, where: TrendFilter, today: date) -> dict | None:
+    section = _follow_up(path, version, where, today)
+    return charts.vega_lite_spec(charts.discipline_chart(section.frame)) if section.ready else None
+
+
+@st.cache_data(max_entries=2, show_spinner="Going through the follow-up of every interview…")
+def _follow_up_facts(path: str, version: int) -> pd.DataFrame:
+    zone = clock.local_zone()
+    batches = [follow_up_facts(batch, zone) for batch in _store_at(path).follow_up_batches()]
+    return pd.concat(batches, ignore_index=True) if batches else follow_up_facts([])
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _follow_up(path: str, version: int, where: TrendFilter, today: date) -> Section:
+    rows = _score_rows(path, version, where)
+    return follow_up_view(_follow_up_facts(path, version), rows["id"], today)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _companies(path: str, version: int) -> list[str]:
+    return _store_at(path).companies()
+
+
+def trends(where: TrendFilter, window: int) -> TrendsView:
+    return _trends(str(store().path), data_version(), where, window)
+
+
+def trend_charts(where: TrendFilter, window: int, today: date) -> dict[str, dict]:
+    return _trend_specs(str(store().path), data_version(), where, window, today)
+
+
+def follow_up_discipline(where: TrendFilter, today: date) -> tuple[Section, dict | None]:
+    """Chart 5's numbers and chart: the first call after a write walks every interview's timeline."""
+    path, version = str(store().path), data_version()
+    return _follow_up(path, version, where, today), _follow_up_spec(path, version, where, today)
+
+
+def companies() -> list[str]:
+    return _companies(str(store().path), data_version())
+
+
+def bench_pages() -> list:
+    """Reference pages for `make bench` to time against, only when DEBRIEF_BENCH_BLANK=1.
+
+    A blank page (the target's yardstick) and a page with one three-point chart: the floor that
+    Streamlit's chart library sets for any page with a chart on it.
+    """
+    if os.environ.get("DEBRIEF_BENCH_BLANK") != "1":
+        return []
+    return [
+        st.Page(_bench_blank, title="Blank (bench)", url_path="bench-blank", icon=":material/crop_square:"),
+        st.Page(_bench_one_chart, title="One chart (bench)", url_path="bench-one-chart", icon=":material/show_chart:"),
+    ]
+
+
+def _bench_blank() -> None:
+    st.title("Blank")
+
+
+def _bench_one_chart() -> None:
+    st.title("One chart")
+    points = {"values": [{"x": 1, "y": 3}, {"x": 2, "y": 1}, {"x": 3, "y": 2}]}
+    spec = {"data": points, "mark": "line", "encoding": {"x": {"field": "x", "type": "quantitative"},
+                                                         "y": {"field": "y", "type": "quantitative"}}}
+    st.vega_lite_chart(spec=spec, width="stretch")
+
+
+# --- Coaching (Issue 5): cached reads, and the open action items shown on Today and Coaching -----
+# Imports are local so this block stays apart from the module's shared header.
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _coaching_sessions(path: str, version: int, mentor: str | None) -> list:
+    return _store_at(path).sessions(mentor or None)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _mentors(path: str, version: int) -> list[str]:
+    return _store_at(path).mentors()
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _action_items(path: str, version: int, session_id: int | None, open_only: bool, mentor: str | None) -> list:
+    from lib.coaching import ActionStatus, actions_in_order
+
+    status = ActionStatus.OPEN if open_only else None
+    return actions_in_order(_store_at(path).actions(session_id=session_id, status=status, mentor=mentor or None))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _score_gaps(path: str, version: int, mentor: str | None) -> pd.DataFrame:
+    from lib.gaps import score_gaps as gaps_of
+
+    return gaps_of(_store_at(path).review_rows(mentor=mentor or None))
+
+
+def coaching_sessions(mentor: str | None = None) -> list:
+    """CoachingSession list, newest first (only `mentor`'s when given)."""
+    return _coaching_sessions(str(store().path), data_version(), mentor)
+
+
+def mentors() -> list[str]:
+    return _mentors(str(store().path), data_version())
+
+
+def action_items(session_id: int | None = None, open_only: bool = False, mentor: str | None = None) -> list:
+    """ActionItem list: open ones first, by due date."""
+    return _action_items(str(store().path), data_version(), session_id, open_only, mentor)
+
+
+def score_gaps(mentor: str | None = None) -> pd.DataFrame:
+    """lib.gaps.score_gaps over every session (or only `mentor`'s)."""
+    return _score_gaps(str(store().path), data_version(), mentor)
+
+
+def _set_action(action_id: int, status_value: str, today: date, in_session: int | None) -> None:
+    from lib.coaching import ActionStatus
+
+    status = ActionStatus(status_value)
+    store().set_action_status(action_id, status, today, in_session)
+    words = {"done": "Marked done.", "dropped": "Dropped: it will not come up again.", "open": "Open again."}
+    st.session_state["flash"] = words[status.value]
+
+
+ACTION_BADGE_COLOURS = {"open": "blue", "due today": "orange", "was due": "orange", "done": "green", "dropped": "gray"}
+
+
+def action_item_row(item, today: date, key: str, *, in_session: int | None = None, show_mentor: bool = True) -> None:
+    """One action item: its state, text, who and with whom; Done / Drop while open, Reopen after."""
+    from lib.coaching import action_state, owner_name
+    from lib.text import md_escape
+
+    state = action_state(item, today)
+    colour = next((c for prefix, c in ACTION_BADGE_COLOURS.items() if state.startswith(prefix)), "blue")
+    with st.container(border=True, key=key, gap="small"):
+        with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+            st.badge(state, color=colour)
+            st.markdown(md_escape(item.text))
+        who = f"Who: {owner_name(item)}" + (f" · agreed with {item.mentor}" if show_mentor and item.mentor else "")
+        with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+            st.caption(md_escape(who))
+            if item.is_open:
+                st.button("Done", key=f"{key}.done", on_click=_set_action, args=(item.id, "done", today, in_session),
+                          icon=":material/check:", type="secondary")  # fmt: skip
+                st.button("Drop", key=f"{key}.drop", on_click=_set_action, icon=":material/close:", type="tertiary",
+                          args=(item.id, "dropped", today, in_session))  # fmt: skip
+            else:
+                st.button("Reopen", key=f"{key}.reopen", on_click=_set_action, args=(item.id, "open", today, None),
+                          icon=":material/undo:", type="tertiary")  # fmt: skip
+
+
+def open_action_items(today: date, limit: int = 6) -> None:
+    """Today's reminder of what was agreed with a mentor and is still open (nothing when none is)."""
+    items = action_items(open_only=True)
+    if not items:
+        return
+    st.subheader("Agreed with your mentor")
+    for item in items[:limit]:
+        action_item_row(item, today, key=f"today-action-{item.id}")
+    more = f"{len(items) - limit} more open · " if len(items) > limit else ""
+    st.page_link(PAGES["coaching"], label=f"{more}Open Coaching", icon=":material/school:")

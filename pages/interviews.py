@@ -74,6 +74,9 @@ def entry_card(interview: Interview, now) -> None:
                 st.page_link(ui.PAGES["log"], label="Edit", icon=":material/edit:",
                              query_params={"id": str(interview.id)})  # fmt: skip
                 outcome_control(interview, today, key)
+                if upcoming:
+                    ui.calendar_button("Add to calendar", f"{key}.ics", interview.id,
+                                       file_name=f"debrief-{interview.id}.ics")  # fmt: skip
         with timeline_column:
             if upcoming:
                 st.markdown(f"**Next:** {md_escape(upcoming.title)} · {upcoming.status_text(today)}")
@@ -104,6 +107,7 @@ def on_show_all() -> None:
 ui.route_through_entrypoint()
 ui.flash()
 now = ui.now()
+ui.draft_dialog_if_open(now)  # a draft opened from a step below (Issue 4)
 st.title("Interviews")
 if ui.count() == 0:
     st.info("No interviews yet. Log one and its follow-up plan appears here.", icon=":material/info:")

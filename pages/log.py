@@ -177,7 +177,7 @@ st.title("Edit interview" if editing else "Log an interview")
 just_saved = st.session_state.pop(F + "just_saved", None)
 if just_saved:
     saved = ui.store().get_interview(just_saved)
-    upcoming = next_step(follow_up_timeline(saved, ui.marks([just_saved])[just_saved], now, ui.user_zone()))
+    upcoming = next_step(ui.timeline(saved, now))  # with its marks and snoozes
     what_next = f" Next: **{md_escape(upcoming.title)}** · {upcoming.status_text(today)}." if upcoming else ""
     st.success(f"Saved.{what_next}", icon=":material/check_circle:")
     with st.container(horizontal=True):
@@ -293,6 +293,7 @@ with plan_column:
     st.subheader("Follow-up plan")
     draft = collect().to_interview()
     marks = ui.marks([draft.id]).get(draft.id, []) if draft.id else []
-    ui.timeline_view(follow_up_timeline(draft, marks, now, ui.user_zone()), today, key="plan")
+    snoozes = ui.snoozes([draft.id]).get(draft.id, []) if draft.id else []  # Issue 4
+    ui.timeline_view(follow_up_timeline(draft, marks, now, ui.user_zone(), snoozes), today, key="plan")
 
 autosave_draft()

@@ -1,14 +1,16 @@
-"""What is due now across all interviews, what opens this week, the latest entries, progress."""
+"""What is due now across all interviews (with its actions), the week ahead, the latest entries, progress."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from lib import ui
-from lib.agenda import AgendaItem
+from lib.agenda import AgendaItem, PlanDay
 from lib.analytics import progress_from_averages, progress_line
 from lib.days import human_date
 from lib.demo import load_demo
+from lib.drafts import KIND_LABELS
+from lib.followup import StepKind
 from lib.model import Dimension
 from lib.rubric import RUBRIC, score_label
 from lib.text import md_escape
@@ -35,32 +37,74 @@ def welcome() -> None:
     st.caption("Everything stays on this computer, in one SQLite file.")
 
 
-def agenda_item(item: AgendaItem, today, when: str | None = None) -> None:
+def agenda_item(item: AgendaItem, today) -> None:
+    """One step to do now: what, for which entry, and its actions (Draft, Mark done, Snooze, Skip)."""
     interview, step = item.interview, item.step
-    with st.container(border=True):
+    with st.container(border=True, key=f"due-{interview.id}-{step.key.replace(':', '-')}"):
         with st.container(horizontal=True, vertical_alignment="center", gap="small"):
             ui.status_badge(step, today)
             st.markdown(f"**{md_escape(step.title)}**")
         detail = f"{interview.company}: {interview.role} · interviewed {human_date(interview.day0, today)}"
-        st.caption(md_escape(detail) + (f" · {when}" if when else ""))
+        st.caption(md_escape(detail))
+        if step.snoozed_from:
+            st.caption(md_escape(f"Snoozed from {human_date(step.snoozed_from, today)}: {step.snooze_reason}"))
+        ui.step_actions(step, interview.id, today, key=f"td{interview.id}.{step.key}")
         st.page_link(ui.PAGES["interviews"], label="Open entry", icon=":material/arrow_forward:",
                      query_params={"id": str(interview.id)})  # fmt: skip
 
 
+DUE_PAGE = 10  # due steps drawn at first; each has its own actions, so hundreds would stall the page
+DAY_LIMIT = 6  # steps listed per later day of the week plan
+
+
+def show_more_due() -> None:
+    st.session_state["due_shown"] = st.session_state.get("due_shown", DUE_PAGE) + DUE_PAGE
+
+
 def due_now(items: list[AgendaItem], today) -> None:
     st.subheader("Due now")
-    if not items:
-        st.success("All caught up: nothing to send today. Waiting is the right move.", icon=":material/done_all:")
-    for item in items:
+    if not any(item.step.needs_action for item in items):
+        st.success("All caught up: nothing to send right now. Waiting is the right move.",
+                   icon=":material/done_all:")  # fmt: skip
+    shown = st.session_state.get("due_shown", DUE_PAGE)
+    for item in items[:shown]:
         agenda_item(item, today)
+    hidden = len(items) - shown
+    if hidden > 0:
+        st.button(f"Show {min(hidden, DUE_PAGE)} more ({hidden:,} not shown, the most urgent are above)",
+                  on_click=show_more_due, icon=":material/expand_more:", type="tertiary", key="due.more")  # fmt: skip
 
 
-def opening_soon(items: list[AgendaItem], today) -> None:
-    st.subheader("Opens this week")
-    if not items:
-        st.caption("Nothing else opens in the next 7 days.")
-    for item in items:
-        agenda_item(item, today, when=f"from {human_date(item.step.opens.date(), today)}")
+def week_item(item: AgendaItem, today) -> None:
+    """One line per step; clicking it opens its draft, to prepare it ahead."""
+    interview, step = item.interview, item.step
+    what = step.title if step.kind is StepKind.THANK_YOU else KIND_LABELS.get(step.kind, step.title)
+    st.button(f"{md_escape(what)} · {md_escape(interview.company)}", key=f"wk{interview.id}.{step.key}.draft",
+              on_click=ui.open_draft, args=(interview.id, step.key), type="tertiary", icon=":material/edit_note:",
+              help="Open the draft", wrap=True)  # fmt: skip
+
+
+def your_week(days: list[PlanDay], today) -> None:
+    """Today's count, then each of the next six days with what to send on it."""
+    st.subheader("Your week")
+    first, later = days[0], days[1:]
+    to_do = [i for i in first.items if i.step.needs_action]
+    overdue = sum(i.step.status.value == "overdue" for i in to_do)
+    count = f"{len(to_do)} to send" + (f", {overdue} overdue" if overdue else "") if to_do else "nothing to send"
+    st.markdown(f"**Today, {human_date(today, today)}**: {count}")
+    for plan_day in later:
+        if not plan_day.items:
+            st.caption(f"{human_date(plan_day.day, today)} · nothing to send")
+            continue
+        st.markdown(f"**{human_date(plan_day.day, today)}**")
+        for item in plan_day.items[:DAY_LIMIT]:
+            week_item(item, today)
+        if len(plan_day.items) > DAY_LIMIT:
+            st.caption(f"and {len(plan_day.items) - DAY_LIMIT:,} more on this day")
+    if not to_do and not any(d.items for d in later):
+        st.info("A quiet week: nothing planned for the next seven days. Hiring takes time, and you are on top "
+                "of it.", icon=":material/self_improvement:")  # fmt: skip
+    ui.calendar_button("Add all open steps to your calendar", key="ics.all", type="tertiary")
 
 
 def latest_entries(today) -> None:
@@ -87,9 +131,12 @@ st.caption(human_date(today, today))
 progress = progress_from_averages(ui.score_averages(latest=5), ui.score_averages())
 st.markdown(f"**Progress, last 5 vs all:** {progress_line(progress)}")
 agenda = ui.agenda(now)
-due_column, soon_column = st.columns(2, gap="large")
+week = agenda.week(today)
+due_column, week_column = st.columns([3, 2], gap="large")
 with due_column:
-    due_now(agenda.due, today)
-with soon_column:
-    opening_soon(agenda.opening_soon, today)
+    due_now(week[0].items, today)
+with week_column:
+    your_week(week, today)
 latest_entries(today)
+ui.open_action_items(today)  # Coaching (Issue 5): what was agreed with a mentor and is still open
+ui.draft_dialog_if_open(now)

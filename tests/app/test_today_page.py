@@ -63,3 +63,15 @@ def test_when_nothing_is_due_it_says_all_caught_up(app, store):
     store.mark_step(interview_id, StepMark(f"thank_you:{person.id}", StepStatus.DONE, datetime(2026, 11, 20).date()))
     at = open_page(app, TODAY)
     assert "All caught up" in texts(at)
+
+
+def test_a_long_due_list_shows_the_most_urgent_ten_and_more_on_request(app, store):
+    for n in range(12):
+        store.save_interview(an_interview(company=f"Company {n:02}", interview_at=datetime(2026, 11, 20, 9, n)))
+    at = open_page(app, TODAY)
+    assert len([p for p in at.page_link if p.label == "Open entry"]) == 10
+    more = at.button(key="due.more")
+    assert more.label.startswith("Show 2 more (2 not shown")
+    at = more.click().run()
+    assert len([p for p in at.page_link if p.label == "Open entry"]) == 12
+    assert not [b for b in at.button if b.key == "due.more"]

@@ -63,7 +63,7 @@ def test_new_user_logs_an_interview_marks_the_thank_you_sent_and_sees_the_soft_t
 
     entry = page.locator('[class*="st-key-entry-"]').first
     expect(entry.get_by_text("Acme: Data engineer")).to_be_visible()
-    expect(entry.get_by_text("Due today, by 16:45")).to_be_visible()
+    expect(entry.get_by_text("Due today, by 16:45", exact=True)).to_be_visible()  # the badge, not the Next: line
     expect(entry.get_by_text("Not yet: wait until Thu 26 Nov")).to_be_visible()  # soft touch, counted from Thursday
     wait_for_app(page)
     screenshot(page, "interviews-entry")

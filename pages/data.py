@@ -1,0 +1,224 @@
+"""Your data: export it, import a file after a preview, back up and restore, delete everything."""
+
+from __future__ import annotations
+
+import uuid
+
+import streamlit as st
+
+from lib import backup, ui
+from lib.data_import import import_file, plan_import
+from lib.days import human_date
+from lib.erase import delete_everything
+from lib.exports import export_csv
+from lib.json_export import export_json
+from lib.model import ValidationError
+from lib.restore import check_upload, restore, restore_bytes
+
+CONFIRM_WORD = "DELETE"
+ERASED = "data.erased"  # set for the run after "Delete everything"
+
+
+def start_over(message: str) -> None:
+    """After a restore or an erase every screen must read the database afresh."""
+    st.session_state.clear()  # half-typed forms and selections may point at rows that are gone
+    st.cache_data.clear()  # nor may a cached frame keep old text in memory
+    st.session_state["flash"] = message
+    fresh_uploaders()  # new keys: the browser drops the files it still shows
+
+
+def count_of(number: int, noun: str) -> str:
+    """count_of(1, "interview") -> '1 interview'; count_of(3, "backup") -> '3 backups'."""
+    return f"{number} {noun}{'s' * (number != 1)}"
+
+
+def uploader_key(name: str) -> str:
+    """Changes after an import, a restore or an erase, so the uploader comes back empty."""
+    return f"data.{name}.{st.session_state.get('data.uploaders', '')}"
+
+
+def fresh_uploaders() -> None:
+    st.session_state["data.uploaders"] = uuid.uuid4().hex[:8]
+
+
+def problems_table(error: ValidationError) -> None:
+    st.dataframe([{"Where": where, "Problem": message} for where, message in error.errors.items()],
+                 hide_index=True, width="stretch")  # fmt: skip
+
+
+# --- export -----------------------------------------------------------------------------------
+def export_section(today) -> None:
+    st.subheader("Export")
+    st.caption("Each file is made when you click, from your data as it is at that moment.")
+    store, stamp = ui.store(), f"{today:%Y-%m-%d}"
+    files = [
+        ("CSV", "Every interview as a spreadsheet: the format Import reads back.", lambda: export_csv(store),
+         "csv", "text/csv", ":material/table:"),
+        ("JSON", "Every table: interviews, follow-up marks, drafts, templates, coaching. For programs.",
+         lambda: export_json(store, ui.now()), "json", "application/json", ":material/data_object:"),
+        ("Database", "The SQLite file itself, as one consistent copy: everything, for safekeeping.",
+         lambda: backup.database_snapshot(store), "db", "application/vnd.sqlite3", ":material/database:"),
+    ]  # fmt: skip
+    for label, what, build, extension, mime, icon in files:
+        with st.container(border=True, horizontal=True, vertical_alignment="center", gap="small"):
+            st.markdown(f"**{label}** · {what}", width="stretch")
+            st.download_button(f"Download {label}", data=build, file_name=f"debrief-{stamp}.{extension}", mime=mime,
+                               key=f"export.{extension}", on_click="ignore", icon=icon)  # fmt: skip
+    with st.container(border=True, horizontal=True, vertical_alignment="center", gap="small"):
+        st.markdown("**Calendar** · The follow-up reminders still to do, for your calendar app.", width="stretch")
+        ui.calendar_button("Download calendar", key="export.ics", file_name=f"debrief-{stamp}.ics")
+
+
+# --- import -----------------------------------------------------------------------------------
+def on_import(data: bytes, name: str) -> None:
+    """Planned again on confirm: the database may have changed since the preview."""
+    try:
+        plan = import_file(ui.store(), data, name, ui.now(), ui.user_zone())
+    except ValidationError:
+        st.session_state["data.import_failed"] = True
+        return
+    skipped = f" Skipped {len(plan.duplicates)} already in Debrief." if plan.duplicates else ""
+    st.session_state["flash"] = f"Imported {count_of(len(plan.new), 'interview')}.{skipped}"
+    fresh_uploaders()
+
+
+def import_section() -> None:
+    st.subheader("Import")
+    st.caption("A CSV or JSON file exported by Debrief (or edited in a spreadsheet). Nothing is added until you "
+               "confirm, and an interview already here (same company, role, date and time) is skipped.")  # fmt: skip
+    uploaded = st.file_uploader("CSV or JSON file", type=["csv", "json"],
+                                key=uploader_key("import"))  # fmt: skip
+    if st.session_state.pop("data.import_failed", False):
+        st.error("The file could not be imported. Nothing was added.", icon=":material/error:")
+    if uploaded is None:
+        return
+    data = uploaded.getvalue()
+    try:
+        plan = plan_import(ui.store(), data, uploaded.name, ui.now(), ui.user_zone())
+    except ValidationError as problem:
+        st.error("Nothing was imported: fix these in the file, then upload it again.", icon=":material/error:")
+        problems_table(problem)
+        return
+    new, known = len(plan.new), len(plan.duplicates)
+    st.markdown(f"**Preview of the {plan.kind} file:** {count_of(new, 'new interview')} to add"
+                + (f", {known} already in Debrief (skipped)." if known else "."))  # fmt: skip
+    st.dataframe(plan.preview_rows(), hide_index=True, width="stretch", height=min(38 + 35 * (new + known), 320))
+    st.button(f"Add {count_of(new, 'interview')}", type="primary", disabled=not new, on_click=on_import,
+              args=(data, uploaded.name), icon=":material/upload:", key="data.import.confirm")  # fmt: skip
+
+
+# --- backups and restore ----------------------------------------------------------------------
+def on_backup_now() -> None:
+    made = backup.backup_now(ui.store(), ui.now())
+    st.session_state["flash"] = f"Backed up {count_of(made.interviews or 0, 'interview')} and checked the copy."
+
+
+def on_restore(path: str | None, data: bytes | None) -> None:
+    store, now = ui.store(), ui.now()
+    try:
+        restored = restore(store, path, now) if path else restore_bytes(store, data or b"", now)
+    except ValidationError as problem:
+        st.session_state["data.restore_failed"] = problem.message
+        return
+    restored_count = count_of(restored.interviews, "interview")
+    start_over(f"Restored {restored_count}. Your data from just before is in the backups list.")
+
+
+def on_delete_backups() -> None:
+    removed = backup.delete_backups(ui.store().path)
+    st.session_state["flash"] = f"Deleted {count_of(removed, 'backup')}."
+
+
+def backup_row(item: backup.Backup, today) -> None:
+    with st.container(border=True, horizontal=True, vertical_alignment="center", gap="small"):
+        when = f"{human_date(item.made_at.date(), today)}, {item.made_at:%H:%M}"
+        count = "unreadable" if item.interviews is None else count_of(item.interviews, "interview")
+        st.markdown(f"**{when}** · {item.label} · {count} · {backup.human_size(item.size_bytes)}", width="stretch")
+        with st.popover("Restore", icon=":material/restore:"):
+            st.markdown(f"Replace all your current data with this backup from {when}? "
+                        "Your current data is backed up first.")  # fmt: skip
+            st.button("Restore this backup", type="primary", key=f"data.restore.{item.path.name}",
+                      on_click=on_restore, args=(str(item.path), None))  # fmt: skip
+
+
+def restore_from_file() -> None:
+    uploaded = st.file_uploader("Restore from a .db file", type=["db", "sqlite", "sqlite3"],
+                                key=uploader_key("restore_file"),
+                                help="A backup, or a database downloaded above. It is checked before anything "
+                                     "changes.")  # fmt: skip
+    if uploaded is None:
+        return
+    data = uploaded.getvalue()
+    check = check_upload(ui.store(), data)
+    if not check.ok:
+        st.error(f"This file cannot be restored: it {check.problems[0]}.", icon=":material/error:")
+        return
+    st.markdown(f"A healthy Debrief database with **{count_of(check.interviews or 0, 'interview')}** (schema version "
+                f"{check.schema_version}). Restoring replaces all your current data; it is backed up "
+                "first.")  # fmt: skip
+    st.button("Restore from this file", type="primary", on_click=on_restore, args=(None, data),
+              icon=":material/restore:", key="data.restore.upload")  # fmt: skip
+
+
+def backups_section(today) -> None:
+    st.subheader("Backups")
+    folder = backup.backups_folder(ui.store().path)
+    st.caption(f"Kept in `{str(folder).replace('`', '')}`  \nDebrief makes one automatically each day you use it "
+               f"after a change, and keeps the newest {backup.BACKUPS_KEPT}.")  # fmt: skip
+    st.button("Back up now", on_click=on_backup_now, icon=":material/backup:", key="data.backup_now")
+    failed = st.session_state.pop("data.restore_failed", None)
+    if failed:
+        st.error(f"Nothing was restored: the file {failed}.", icon=":material/error:")
+    backups = backup.list_backups(ui.store().path)
+    if not backups:
+        st.caption("No backups yet.")
+    for item in backups:
+        backup_row(item, today)
+    restore_from_file()
+
+
+# --- delete everything ------------------------------------------------------------------------
+def on_delete_everything() -> None:
+    if st.session_state.get("data.erase_word", "").strip() != CONFIRM_WORD:
+        return
+    erased = delete_everything(ui.store())
+    start_over(f"Deleted everything ({erased.rows} rows). Your database is empty.")
+    st.session_state[ERASED] = True
+
+
+def leftover_backups(backups: list[backup.Backup]) -> None:
+    held = "still holds a copy" if len(backups) == 1 else "still hold copies"
+    st.warning(f"Your {count_of(len(backups), 'backup')} {held} of your old data:",
+               icon=":material/warning:")  # fmt: skip
+    for item in backups:
+        st.text(item.path.name)
+    which = "it" if len(backups) == 1 else f"the {len(backups)} backups"
+    st.button(f"Delete {which} too", type="primary", on_click=on_delete_backups,
+              icon=":material/delete_forever:", key="data.delete_backups")  # fmt: skip
+
+
+def delete_section() -> None:
+    st.subheader("Delete everything")
+    backups = backup.list_backups(ui.store().path)
+    if st.session_state.get(ERASED) and backups:
+        leftover_backups(backups)
+        return
+    st.markdown("Removes every interview, note, follow-up mark, draft, template and coaching session from this "
+                "computer's database, then rewrites the file so nothing can be recovered from it. "
+                "**This cannot be undone.** Backups are separate files: you can delete them next.")  # fmt: skip
+    word = st.text_input(f"Type {CONFIRM_WORD} to confirm", key="data.erase_word", max_chars=20)
+    st.button("Delete everything", type="primary", disabled=word.strip() != CONFIRM_WORD,
+              on_click=on_delete_everything, icon=":material/delete_forever:", key="data.erase")  # fmt: skip
+
+
+# --- the page ---------------------------------------------------------------------------------
+ui.route_through_entrypoint()
+ui.flash()
+today = ui.now().date()
+st.title("Your data")
+st.caption(f"Everything stays on this computer, in one SQLite file: `{str(ui.store().path).replace('`', '')}`  \n"
+           "Nothing is sent anywhere.")  # fmt: skip
+export_section(today)
+import_section()
+backups_section(today)
+delete_section()

@@ -1,0 +1,122 @@
+"""Your follow-up emails' wording: one template per kind of step, your name, and a live preview."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lib import ui
+from lib.drafts import DEFAULT_TEMPLATES, DRAFT_KINDS, KIND_LABELS, PLACEHOLDERS, check_template, check_your_name
+from lib.drafts import preview_draft as fill_preview
+from lib.followup import StepKind
+from lib.model import ValidationError
+from lib.text import md_escape
+
+T = "tpl."  # every key of this page starts with it
+
+
+def field_key(kind: StepKind, part: str) -> str:
+    return f"{T}{kind.value}.{part}"
+
+
+def load_fields() -> None:
+    """Fill the inputs from the database the first time (and after a reset), never over typing."""
+    custom = ui.draft_templates()
+    for kind in DRAFT_KINDS:
+        template = custom.get(kind, DEFAULT_TEMPLATES[kind])
+        st.session_state.setdefault(field_key(kind, "subject"), template.subject)
+        st.session_state.setdefault(field_key(kind, "body"), template.body)
+    st.session_state.setdefault(T + "your_name", ui.your_name())
+
+
+def on_save_name() -> None:
+    try:
+        name = check_your_name(st.session_state[T + "your_name"])
+    except ValidationError as error:
+        st.session_state[T + "errors"] = ui.errors_of(error)
+        return
+    ui.store().save_setting("your_name", name)
+    st.session_state.pop(T + "errors", None)
+    st.session_state["flash"] = f"Saved: your emails are signed “{name}”." if name else "Name cleared."
+
+
+def on_save(kind: StepKind) -> None:
+    state = st.session_state
+    try:
+        template = check_template(kind, state[field_key(kind, "subject")], state[field_key(kind, "body")])
+    except ValidationError as error:
+        state[T + "errors"] = ui.errors_of(error, prefix=f"{kind.value}.")
+        return
+    ui.store().save_draft_template(template)
+    state.pop(T + "errors", None)
+    state["flash"] = f"Saved your {KIND_LABELS[kind].lower()} template."
+
+
+def on_reset(kind: StepKind) -> None:
+    ui.store().reset_draft_template(kind)
+    st.session_state[field_key(kind, "subject")] = DEFAULT_TEMPLATES[kind].subject
+    st.session_state[field_key(kind, "body")] = DEFAULT_TEMPLATES[kind].body
+    st.session_state.pop(T + "errors", None)
+    st.session_state["flash"] = f"Back to Debrief's wording for the {KIND_LABELS[kind].lower()}."
+
+
+def your_name_field(errors: dict[str, str]) -> None:
+    with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
+        st.text_input("Your name", key=T + "your_name", placeholder="e.g. Alex Morgan", max_chars=120,
+                      help="Signs every email, where a template says {your_name}.")  # fmt: skip
+        st.button("Save name", key=T + "save_name", on_click=on_save_name, icon=":material/save:")
+    ui.field_error(errors, "your_name")
+
+
+def placeholder_help() -> None:
+    with st.expander("Placeholders you can use", icon=":material/data_object:"):
+        for name, meaning in PLACEHOLDERS.items():
+            st.markdown(f"`{{{name}}}`: {meaning}")
+        st.caption("Write {{ or }} for a brace of your own. Square brackets, like [link to the article], "
+                   "are left as they are and flagged as something to fill in before sending.")  # fmt: skip
+
+
+def template_editor(kind: StepKind, customised: bool, errors: dict[str, str], latest) -> None:
+    st.caption("Your own wording." if customised else "Debrief's wording: change anything, then save.")
+    st.text_input("Subject", key=field_key(kind, "subject"), max_chars=200)
+    ui.field_error(errors, f"{kind.value}.subject")
+    st.text_area("Body", key=field_key(kind, "body"), height=300)
+    ui.field_error(errors, f"{kind.value}.body")
+    with st.container(horizontal=True, gap="small"):
+        st.button("Save template", key=field_key(kind, "save"), type="primary", on_click=on_save, args=(kind,),
+                  icon=":material/save:")  # fmt: skip
+        if customised:
+            st.button("Back to Debrief's wording", key=field_key(kind, "reset"), on_click=on_reset, args=(kind,),
+                      type="tertiary", icon=":material/restart_alt:")  # fmt: skip
+    preview(kind, latest)
+
+
+def preview(kind: StepKind, latest) -> None:
+    state = st.session_state
+    try:
+        template = check_template(kind, state[field_key(kind, "subject")], state[field_key(kind, "body")])
+    except ValidationError:
+        st.caption("The preview comes back once the template is fixed.")
+        return
+    draft, source = fill_preview(template, latest, ui.now(), ui.your_name())
+    where = "a sample interview" if source is not latest else f"your latest entry ({source.title})"
+    st.markdown("**Preview**")
+    st.caption(md_escape(f"Filled from {where}, with the first topic from its notes."))
+    st.code(f"{draft.subject}\n\n{draft.body}", language=None, wrap_lines=True)
+
+
+# --- the page ------------------------------------------------------------------------------
+ui.route_through_entrypoint()
+ui.flash()
+st.title("Templates")
+st.caption("The wording of your follow-up emails. Debrief fills in the details from each entry; "
+           "you can still edit every draft before it goes.")  # fmt: skip
+load_fields()
+errors: dict[str, str] = st.session_state.get(T + "errors", {})
+your_name_field(errors)
+placeholder_help()
+custom = ui.draft_templates()
+newest = ui.interviews(limit=1)
+latest = newest[0] if newest else None
+for kind, tab in zip(DRAFT_KINDS, st.tabs([KIND_LABELS[k] for k in DRAFT_KINDS]), strict=True):
+    with tab:
+        template_editor(kind, kind in custom, errors, latest)

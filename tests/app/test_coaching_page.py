@@ -1,0 +1,149 @@
+"""The Coaching page: a whole session with a mentor, its summary, and its actions on Today."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from lib.coaching import ActionItem, ActionStatus, CoachingSession, MentorReview
+from lib.model import Dimension
+from tests.app.helpers import TODAY, an_interview, open_page, texts
+
+COACHING = "pages/coaching.py"
+SKILLS, ENTHUSIASM, CULTURE = Dimension
+
+
+def two_interviews(store) -> list[int]:
+    return [
+        store.save_interview(an_interview(company="Acme", interview_at=datetime(2026, 11, 10, 10, 0))),
+        store.save_interview(an_interview(company="Globex", interview_at=datetime(2026, 11, 18, 10, 0))),
+    ]
+
+
+def test_an_empty_database_says_how_to_start(app):
+    at = open_page(app, COACHING)
+    assert not at.exception
+    assert "No interviews yet" in texts(at)
+
+
+def test_a_whole_session_start_score_comment_act_finish_and_the_summary(app, store):
+    acme, globex = two_interviews(store)
+    at = open_page(app, COACHING)
+    assert not at.exception
+    at.text_input(key="c.mentor").input("Sam Lee").run()
+    assert at.multiselect(key="c.picks").value == [acme, globex]  # the last four weeks, for a first session
+    assert "First session with Sam Lee: 2 interviews from the last 4 weeks." in texts(at)
+    at = at.button(key="c.start").click().run()
+    assert not at.exception
+    assert at.query_params["session"] == "1"
+    assert at.title[0].value == "Session with Sam Lee"
+    [session] = store.sessions()
+    assert session.interview_ids == (acme, globex)
+
+    # the first interview: its self-scores and evidence beside the mentor's read
+    page = texts(at)
+    assert "### Acme: Data engineer" in page and "Walked through the pipeline rebuild" in page
+    assert "Follow-up:** Next: Thank-you note to Jane Doe" in page
+    at.segmented_control(key=f"c.m.1.{acme}.skills_match").set_value(5).run()
+    at.segmented_control(key=f"c.m.1.{acme}.culture_fit").set_value(3).run()
+    at.text_area(key=f"c.comment.1.{acme}").input("Strong story; land the ending *sooner*").run()
+    assert "Sam Lee scored 1 higher" in texts(at)
+    assert store.reviews(1)[acme] == MentorReview({SKILLS: 5, ENTHUSIASM: None, CULTURE: 3},
+                                                  "Strong story; land the ending *sooner*")  # fmt: skip
+
+    # an action about this interview, then on to the next one
+    at.text_input(key="c.a.text").input("Rehearse two STAR stories").run()
+    at = at.button(key="c.a.add").click().run()
+    [action] = store.actions()
+    assert (action.text, action.interview_id, action.due_on) == ("Rehearse two STAR stories", acme, date(2026, 11, 27))
+    assert "due Fri 27 Nov" in texts(at)
+    assert at.text_input(key="c.a.text").value == ""  # ready for the next one
+    at = at.button(key="c.next").click().run()
+    assert "### Globex: Data engineer" in texts(at)
+    at.segmented_control(key=f"c.m.1.{globex}.skills_match").set_value(4).run()
+    at = at.button(key="c.prev").click().run()
+    assert at.segmented_control(key=f"c.m.1.{acme}.skills_match").value == 5  # kept when coming back
+
+    at.text_area(key="c.notes.1").input("Focus on enthusiasm next time").run()
+    at = at.button(key="c.finish").click().run()
+    assert not at.exception
+    assert store.get_session(1).finished
+    page = texts(at)
+    assert "You under-rate your skills match by 0.5 on average: Sam Lee scores it higher (2 interviews)." in page
+    assert "Skills match: you **4 / 5** · Sam Lee **5 / 5** · Sam Lee scored 1 higher" in page
+    assert "_Sam Lee:_ Strong story; land the ending \\*sooner\\*" in [m.value for m in at.markdown]  # literal *
+    assert "Rehearse two STAR stories" in page
+    assert "**Session notes:** Focus on enthusiasm next time" in page
+    assert [b.label for b in at.get("download_button")] == ["Download report (HTML)"]
+
+
+def test_a_double_click_on_start_makes_one_session(app, store):
+    two_interviews(store)
+    at = open_page(app, COACHING)
+    at.text_input(key="c.mentor").input("Sam").run()
+    token = at.session_state["c.token"]
+    at.button(key="c.start").click().run()
+    at.session_state["c.token"] = token  # the second click of a double click carries the same form render
+    at.query_params.clear()
+    at.run()
+    assert len(store.sessions()) == 1
+
+
+def test_starting_without_a_mentor_says_so_beside_the_field(app, store):
+    two_interviews(store)
+    at = open_page(app, COACHING)
+    at = at.button(key="c.start").click().run()
+    assert "needs a name: who is coaching you?" in [e.value for e in at.error]
+    assert store.sessions() == []
+
+
+def test_open_actions_come_back_at_the_start_of_the_next_session_with_that_mentor(app, store):
+    acme, globex = two_interviews(store)
+    first = store.start_session(CoachingSession("Sam", date(2026, 11, 11), (acme,)))
+    store.update_session(first, finished_at=datetime(2026, 11, 11, 18, 0))
+    store.add_action(ActionItem("Send the portfolio link", session_id=first))
+    at = open_page(app, COACHING)
+    at = at.pills(key="c.known").set_value("Sam").run()
+    assert at.text_input(key="c.mentor").value == "Sam"
+    assert at.multiselect(key="c.picks").value == [globex]  # since the last session, not yet discussed
+    at = at.button(key="c.start").click().run()
+    assert "Send the portfolio link" in texts(at)
+    [done] = [b for b in at.button if b.label == "Done"]
+    at = done.click().run()
+    [item] = store.actions()
+    assert (item.status, item.closed_in_session) == (ActionStatus.DONE, 2)
+
+
+def test_mentors_are_kept_apart_in_the_gaps(app, store):
+    acme, _ = two_interviews(store)
+    for mentor, day, score in (("Sam", 11, 5), ("Alex", 19, 2)):
+        session = store.start_session(CoachingSession(mentor, date(2026, 11, day), (acme,)))
+        store.save_review(session, acme, MentorReview({SKILLS: score}))
+    at = open_page(app, COACHING)
+    page = texts(at)
+    assert "You under-rate your skills match by 1.0 on average: Sam scores it higher (1 interview)." in page
+    assert "You over-rate your skills match by 2.0 on average: Alex scores it lower (1 interview)." in page
+    at = at.selectbox(key="c.filter").set_value("Sam").run()
+    assert "Alex scores" not in texts(at)
+    assert len(at.get("vega_lite_chart")) == 1  # Sam scored skills only
+    at = at.toggle(key="c.trends").set_value(True).run()  # beside it, the Trends chart of each dimension
+    assert not at.exception
+    assert len(at.get("vega_lite_chart")) == 1 + 2  # two of the three dimensions are self-scored
+
+
+def test_an_action_agreed_shows_on_today_until_it_is_done(app, store):
+    acme, _ = two_interviews(store)
+    session = store.start_session(CoachingSession("Sam", date(2026, 11, 19), (acme,)))
+    store.add_action(ActionItem("Rehearse two STAR stories", due_on=date(2026, 11, 27), session_id=session))
+    at = open_page(app, TODAY)
+    assert not at.exception
+    page = texts(at)
+    assert "Agreed with your mentor" in page and "Rehearse two STAR stories" in page
+    [done] = [b for b in at.button if b.label == "Done" and "today-action" in str(b.key)]
+    at = done.click().run()
+    assert store.actions()[0].status is ActionStatus.DONE
+    assert "Rehearse two STAR stories" not in texts(at)
+
+
+def test_a_deep_link_to_a_missing_session_says_so(app):
+    at = open_page(app, COACHING, session="42")
+    assert "There is no coaching session #42" in at.warning[0].value

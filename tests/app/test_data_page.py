@@ -1,0 +1,202 @@
+"""The Data page in AppTest: exports give the right bytes, import previews before it writes,
+backups and restore work from the page, and deleting everything needs the typed word."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest
+
+from lib import backup
+from lib.demo import load_demo
+from lib.exports import export_csv
+from lib.model import Format, Interview, Stage
+from lib.store import Store
+from tests.app.helpers import open_page, texts
+from tests.conftest import FIXED_NOW
+
+DATA = "pages/data.py"
+
+
+def an_entry(company: str, hour: int = 14) -> tuple[Interview, list]:
+    return Interview(company, "Engineer", Stage.TECHNICAL, Format.VIDEO, datetime(2026, 11, 10, hour, 0)), []
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, tuple[Callable, str]]:
+    """Every deferred download the page registers: file extension -> (the callable, its MIME type)."""
+    seen: dict[str, tuple[Callable, str]] = {}
+    original = MediaFileManager.add_deferred
+
+    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        seen[Path(file_name or "").suffix] = (data_callable, mimetype)
+        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    return seen
+
+
+def data_page(at: AppTest) -> AppTest:
+    at = open_page(at, DATA)
+    assert not at.exception, at.exception
+    return at
+
+
+def as_bytes(value: str | bytes) -> bytes:
+    return value.encode("utf-8") if isinstance(value, str) else value
+
+
+def test_each_export_button_gives_the_right_bytes_with_a_safe_type(app: AppTest, store: Store, downloads):
+    load_demo(store, FIXED_NOW)
+    data_page(app)
+    assert set(downloads) == {".csv", ".json", ".db", ".ics"}
+    assert {ext: mime for ext, (_, mime) in downloads.items()} == {
+        ".csv": "text/csv", ".json": "application/json", ".db": "application/vnd.sqlite3",
+        ".ics": "text/calendar"}  # never text/html: a download must not render in the app's origin  # fmt: skip
+    assert as_bytes(downloads[".csv"][0]()) == export_csv(store).encode("utf-8")
+    document = json.loads(downloads[".json"][0]())
+    assert (document["format"], document["version"]) == ("debrief", 1)
+    assert len(document["tables"]["interviews"]) == store.count_interviews() == 26
+    snapshot = downloads[".db"][0]()
+    assert snapshot.startswith(b"SQLite format 3\x00")
+    copy = Path(store.path.parent / "downloaded.db")
+    copy.write_bytes(snapshot)
+    assert Store(copy).count_interviews() == 26
+    assert as_bytes(downloads[".ics"][0]()).startswith(b"BEGIN:VCALENDAR")
+
+
+def test_import_shows_a_preview_and_writes_only_on_confirm(app: AppTest, store: Store, tmp_path: Path):
+    store.import_entries([an_entry("Acme")])
+    source = Store(tmp_path / "source.db")
+    source.import_entries([an_entry("Acme"), an_entry("Borealis", 16)])
+    at = data_page(app)
+    at.file_uploader[0].upload("interviews.csv", export_csv(source).encode("utf-8"), "text/csv")
+    at.run()
+
+    preview = at.dataframe[0].value
+    assert list(zip(preview["Company"], preview["Import"], strict=True)) == [
+        ("Acme", "already in Debrief"), ("Borealis", "new")]  # fmt: skip
+    assert "1 new interview to add, 1 already in Debrief (skipped)" in texts(at)
+    assert store.count_interviews() == 1  # nothing yet
+
+    at.button(key="data.import.confirm").click().run()
+    assert sorted(i.company for i in store.find_interviews()) == ["Acme", "Borealis"]
+    assert at.toast[0].value == "Imported 1 interview. Skipped 1 already in Debrief."
+    assert not at.dataframe  # the uploader is fresh again
+
+
+def test_a_bad_import_file_lists_its_problems_and_adds_nothing(app: AppTest, store: Store):
+    at = data_page(app)
+    at.file_uploader[0].upload("export.json", b'{"format": "debrief", "version": 9, "tables": {}}', "application/json")
+    at.run()
+    assert "Nothing was imported" in at.error[0].value
+    problems = at.dataframe[0].value
+    assert list(problems["Where"]) == ["field version"]
+    assert "newer Debrief" in problems["Problem"][0]
+    assert not [b for b in at.button if b.key == "data.import.confirm"]
+    assert store.data_version() == 0
+
+
+def test_back_up_now_lists_a_new_checked_backup(app: AppTest, store: Store):
+    store.import_entries([an_entry("Acme")])
+    at = data_page(app)
+    before = len(backup.list_backups(store.path))  # the automatic one of the day, if any
+    at.button(key="data.backup_now").click().run()
+    backups = backup.list_backups(store.path)
+    assert len(backups) == before + 1
+    assert backups[0].kind == "manual" and backups[0].interviews == 1
+    assert backup.check_database(backups[0].path).ok
+    assert "Made by you · 1 interview ·" in texts(at)
+
+
+def test_restore_from_a_listed_backup_brings_back_the_earlier_state(app: AppTest, store: Store):
+    store.import_entries([an_entry("Acme")])
+    earlier = backup.backup_now(store, datetime(2026, 11, 19, 9, 0))
+    store.import_entries([an_entry("Borealis")])
+    at = data_page(app)
+    at.button(key=f"data.restore.{earlier.path.name}").click().run()
+    assert [i.company for i in store.find_interviews()] == ["Acme"]
+    safety = [b for b in backup.list_backups(store.path) if b.kind == "before-restore"]
+    assert [b.interviews for b in safety] == [2]  # the state just before is kept
+    assert at.toast[0].value.startswith("Restored 1 interview.")
+
+
+def test_restore_from_an_uploaded_database_after_checking_it(app: AppTest, store: Store, tmp_path: Path):
+    store.import_entries([an_entry("Acme")])
+    source = Store(tmp_path / "other.db")
+    source.import_entries([an_entry("Cobalt"), an_entry("Dune", 16)])
+    at = data_page(app)
+    at.file_uploader[1].upload("other.db", backup.database_snapshot(source)).run()
+    assert "healthy Debrief database with **2 interviews**" in texts(at)
+    assert store.count_interviews() == 1  # nothing yet
+    at.button(key="data.restore.upload").click().run()
+    assert sorted(i.company for i in store.find_interviews()) == ["Cobalt", "Dune"]
+
+
+def test_a_file_that_is_not_a_debrief_database_cannot_be_restored(app: AppTest, store: Store, tmp_path: Path):
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY)")
+    conn.close()
+    at = data_page(app)
+    at.file_uploader[1].upload("photos.db", other.read_bytes()).run()
+    assert "is not a Debrief database" in at.error[0].value
+    assert not [b for b in at.button if b.key == "data.restore.upload"]
+
+
+def test_delete_everything_needs_the_typed_word_then_leaves_an_empty_database(app: AppTest, store: Store):
+    load_demo(store, FIXED_NOW)
+    store.save_form_draft("new", '{"notes": "a candid half-typed note"}')
+    backup.backup_now(store, FIXED_NOW)
+    at = data_page(app)
+    assert at.button(key="data.erase").disabled
+    at.text_input(key="data.erase_word").input("delete").run()
+    assert at.button(key="data.erase").disabled  # the exact word, in capitals
+    at.text_input(key="data.erase_word").input("DELETE").run()
+    at.button(key="data.erase").click().run()
+
+    assert store.count_interviews() == 0
+    with store.connect() as db:
+        counts = {t: db.execute(f"SELECT COUNT(*) FROM {backup.quoted(t)}").fetchone()[0] for t in
+                  backup.data_tables(db)}  # fmt: skip
+    assert counts.pop("meta") == 1 and set(counts.values()) == {0}
+    assert at.toast[0].value.startswith("Deleted everything")
+    assert "Your 1 backup still holds a copy of your old data" in texts(at)
+
+    at.button(key="data.delete_backups").click().run()
+    assert backup.list_backups(store.path) == []
+
+
+def test_the_page_names_where_the_data_lives(app: AppTest, store: Store):
+    at = data_page(app)
+    assert str(store.path) in texts(at)
+    assert "Nothing is sent anywhere" in texts(at)
+
+
+def test_an_empty_uploader_after_a_successful_import_accepts_the_next_file(app: AppTest, store: Store, tmp_path):
+    source = Store(tmp_path / "source.db")
+    source.import_entries([an_entry("Acme")])
+    at = data_page(app)
+    at.file_uploader[0].upload("a.csv", export_csv(source).encode(), "text/csv").run()
+    at.button(key="data.import.confirm").click().run()
+    at.file_uploader[0].upload("a.csv", io.BytesIO(export_csv(source).encode()).getvalue(), "text/csv").run()
+    assert "0 new interviews to add, 1 already in Debrief" in texts(at)
+    assert at.button(key="data.import.confirm").disabled
+
+
+def test_the_app_makes_one_automatic_backup_a_day_after_a_change(app: AppTest, store: Store):
+    store.import_entries([an_entry("Acme")])
+    app.run()
+    app.run()
+    [made] = backup.list_backups(store.path)
+    assert (made.kind, made.made_at.date(), made.interviews) == ("auto", FIXED_NOW.date(), 1)
+    store.import_entries([an_entry("Borealis")])
+    AppTest.from_file(app._script_path, default_timeout=30).run()  # a new session, the same day
+    assert len(backup.list_backups(store.path)) == 1

@@ -1,0 +1,128 @@
+"""The Trends page through the entrypoint: empty, sparse, demo and big data; filters from the URL."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from streamlit.testing.v1 import AppTest
+
+from lib.demo import load_demo, load_generated
+from lib.model import Dimension, Outcome, Stage
+from tests.app.conftest import ENTRYPOINT
+from tests.app.helpers import an_interview, open_page, texts
+from tests.conftest import FIXED_NOW
+
+TRENDS = "pages/trends.py"
+
+
+def charts(at) -> list:
+    return at.get("vega_lite_chart")
+
+
+def infos(at) -> list[str]:
+    return [i.value for i in at.main.info]  # not the sidebar's demo banner
+
+
+def test_with_no_entries_it_says_what_will_appear_and_when(app):
+    at = open_page(app, TRENDS)
+    assert not at.exception
+    assert "No interviews yet" in at.info[0].value
+    assert "from the 2nd" in at.info[0].value and "from the 8th" in at.info[0].value
+    assert [p.label for p in at.page_link] == ["Log an interview"]
+    assert not charts(at)
+
+
+def test_a_few_entries_show_the_trend_and_explain_the_rest(app, store):
+    for days_ago, skills in ((10, 2), (5, 3), (1, 4)):
+        at_time = datetime(2026, 11, 20, 10, 0) - timedelta(days=days_ago)
+        store.save_interview(an_interview(interview_at=at_time, scores={Dimension.SKILLS_MATCH: skills}))
+    at = open_page(app, TRENDS)
+    assert not at.exception
+    assert len(charts(at)) == 2  # skills match (the only one scored: unscored draws nothing) and follow-up
+    page = texts(at)
+    assert "3 interviews in this view." in page
+    assert "Skills match moved most: its rolling mean rose from 2.0 to 3.0 over this period." in page
+    assert "Appears after 8 interviews in this view: your last 5 against at least 3 before them (so far: 3)." in page
+    assert "Appears once you have scored interviews at two different stages." in infos(at)
+    assert "Not enough data yet: 0 scored interviews advanced and 0 did not" in page
+
+
+def test_demo_data_draws_every_chart_with_a_caption(app, store):
+    load_demo(store, FIXED_NOW)
+    at = open_page(app, TRENDS)
+    assert not at.exception
+    assert len(charts(at)) == 8  # three dimensions, recent, by stage, by company, calibration, follow-up
+    assert len(at.get("download_button")) == 2 * 6  # PNG and SVG per chart (scores over time as one)
+    page = texts(at)
+    assert "26 interviews in this view." in page
+    assert "over your last 5 interviews" in page
+    assert "across 21 interviews with a result (16 advanced, 5 did not)" in page
+    assert "thank-you notes within 24 hours" in page
+    assert not infos(at)
+
+
+def test_filters_come_from_the_url_so_a_view_can_be_bookmarked(app, store):
+    load_demo(store, FIXED_NOW)
+    at = open_page(app, TRENDS, stage=["Panel / onsite", "Final"], window="3", company="Kestrel Pay")
+    assert not at.exception
+    assert at.multiselect(key="stage").value == [Stage.PANEL, Stage.FINAL]
+    assert at.multiselect(key="company").value == ["Kestrel Pay"]
+    assert at.slider(key="window").value == 3
+    assert "2 interviews in this view." in texts(at)
+    assert [s.value for s in at.subheader][1] == "Your last 3 against the rest"
+    assert at.expander[0].label == "Filters (2 set)"  # the window is a view setting, not a filter
+
+
+def test_period_and_outcome_from_the_url(app, store):
+    load_demo(store, FIXED_NOW)
+    at = open_page(app, TRENDS, period="Last 30 days", outcome="Pending")
+    assert not at.exception
+    assert at.selectbox(key="period").value == "Last 30 days"
+    assert at.multiselect(key="outcome").value == [Outcome.PENDING]
+    assert "4 interviews in this view." in texts(at)  # pending within the last 30 days of the demo
+    at = open_page(AppTest.from_file(ENTRYPOINT, default_timeout=30), TRENDS, period="Custom dates",
+                   dates=["2026-07-01", "2026-08-31"])
+    july, august = date(2026, 7, 1), date(2026, 8, 31)
+    assert at.date_input(key="dates").value == (july, august)
+    in_range = len(store.score_rows(july, august))
+    assert 0 < in_range < 26
+    assert f"{in_range} interviews in this view." in texts(at)
+
+
+def test_nonsense_in_the_url_is_ignored(app, store):
+    load_demo(store, FIXED_NOW)
+    at = open_page(app, TRENDS, stage="Nonsense", window="many", period="Forever")
+    assert not at.exception
+    assert at.multiselect(key="stage").value == []
+    assert at.slider(key="window").value == 5
+    assert "26 interviews in this view." in texts(at)
+
+
+def test_nothing_matching_offers_to_clear_the_filters(app, store):
+    load_demo(store, FIXED_NOW)
+    at = open_page(app, TRENDS, company="Kestrel Pay", stage="Recruiter screen", outcome="Offer")
+    assert "No interviews match these filters." in infos(at)
+    at = at.button(key="clear_empty").click().run()
+    assert not at.exception
+    assert "26 interviews in this view." in texts(at)
+    assert at.multiselect(key="company").value == []
+
+
+def test_more_than_500_interviews_are_summarised_and_the_caption_says_so(app, store):
+    load_generated(store, 600, FIXED_NOW)
+    at = open_page(app, TRENDS)
+    assert not at.exception
+    assert len(charts(at)) == 8
+    assert "600 interviews in this view, too many to show one by one: each dot is a week's mean" in texts(at)
+
+
+def test_changing_a_filter_counts_it_and_clearing_keeps_the_window(app, store):
+    load_demo(store, FIXED_NOW)
+    at = open_page(app, TRENDS, window="4")
+    at = at.multiselect(key="stage").set_value([Stage.PANEL]).run()
+    assert at.expander[0].label == "Filters (1 set)"
+    assert "3 interviews in this view." in texts(at)
+    at = at.button(key=next(b.key for b in at.button if b.label == "Clear filters")).click().run()
+    assert at.expander[0].label == "Filters"
+    assert "26 interviews in this view." in texts(at)
+    assert at.slider(key="window").value == 4

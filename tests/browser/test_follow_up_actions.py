@@ -1,0 +1,116 @@
+"""From "what to do when" to done in two clicks, in real Chromium: open the due thank-you's draft
+from Today, copy it, add it to the calendar, mark it sent, and see Today catch up."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from icalendar import Calendar
+from playwright.sync_api import expect
+
+from lib.followup import StepMark, StepStatus
+from lib.model import Dimension, Format, Interview, Interviewer, Stage
+from lib.store import Store
+from tests.browser.conftest import screenshot, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+
+def no_streamlit_errors(page) -> None:
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+    assert page.js_errors == []
+
+
+def an_interview(**overrides) -> Interview:
+    values = dict(
+        company="Acme", role="Data engineer", stage=Stage.HIRING_MANAGER, format=Format.VIDEO,
+        interview_at=datetime(2026, 11, 20, 10, 0), duration_min=45,
+        interviewers=(Interviewer("Jane Doe", "Engineering manager", "jane@acme.example"),),
+        notes="Their move to Kafka next quarter\nA team of six, hybrid in Leeds",
+        scores={Dimension.SKILLS_MATCH: 4, Dimension.ENTHUSIASM: 4},
+        evidence={Dimension.SKILLS_MATCH: "Walked through the pipeline rebuild"},
+    )  # fmt: skip
+    return Interview(**(values | overrides))
+
+
+def a_week_of_follow_ups(path) -> tuple[Store, int]:
+    """Friday 20 Nov: a thank-you due today, and a week with a soft touch and a check-in in it."""
+    store = Store(path)
+    due = store.save_interview(an_interview())
+    earlier = store.save_interview(an_interview(company="Globex", role="Analytics engineer",
+                                                interview_at=datetime(2026, 11, 16, 11, 0),
+                                                stated_timeframe="within 1 week", recruiter="Sam Lee"))  # fmt: skip
+    person = store.get_interview(earlier).interviewers[0]
+    store.mark_step(earlier, StepMark(f"thank_you:{person.id}", StepStatus.DONE, date(2026, 11, 16)))
+    store.mark_step(earlier, StepMark("recruiter_update", StepStatus.DONE, date(2026, 11, 16)))
+    return store, due
+
+
+def test_open_a_due_thank_you_from_today_copy_it_and_mark_it_sent(serve, page, tmp_path):
+    store, interview_id = a_week_of_follow_ups(tmp_path / "actions.db")
+    server = serve(tmp_path / "actions.db")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
+    page.goto(server.url)
+    card = page.locator(f'[class*="st-key-due-{interview_id}-thank_you"]')
+    expect(card.get_by_text("Thank-you note to Jane Doe")).to_be_visible()
+    expect(page.get_by_text("Your week")).to_be_visible()
+    expect(page.get_by_role("button", name="Soft touch · Globex")).to_be_visible()  # Mon 23 Nov
+    wait_for_app(page)
+    screenshot(page, "today-actions")
+
+    card.get_by_role("button", name="Draft").click()  # click 1
+    dialog = page.get_by_role("dialog")
+    body = dialog.locator('[data-testid="stCode"]').nth(1)
+    expect(body).to_contain_text("Hi Jane,")
+    dialog.get_by_role("combobox", name="A topic you discussed (optional)").click()
+    page.get_by_role("option", name="Their move to Kafka next quarter").click()
+    expect(body).to_contain_text("I especially enjoyed discussing Their move to Kafka next quarter.")
+    wait_for_app(page)
+    screenshot(page, "draft")
+
+    body.hover()
+    body.get_by_role("button", name="Copy to clipboard").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("Hi Jane,\n\nThank you for taking the time to talk with me on Friday 20 November")
+    assert "discussing Their move to Kafka next quarter." in copied
+    mail = dialog.get_by_role("link", name="Open in your mail app")
+    assert mail.get_attribute("href").startswith("mailto:jane@acme.example?subject=Thank%20you%3A%20Data%20engineer")
+
+    with page.expect_download() as download:
+        dialog.get_by_role("button", name="Add to calendar").click()
+    calendar = Calendar.from_ical(download.value.path().read_text(encoding="utf-8"))
+    [event] = calendar.walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Thank-you note to Jane Doe · Acme: Data engineer"
+    assert event.decoded("DTSTART") == date(2026, 11, 20)
+    assert event.walk("VALARM")
+
+    dialog.get_by_role("button", name="Mark as sent").click()  # click 2
+    expect(page.get_by_role("dialog")).to_have_count(0)
+    expect(page.get_by_text("All caught up: nothing to send right now.")).to_be_visible()
+    expect(card).to_have_count(0)
+    no_streamlit_errors(page)
+    [mark] = [m for m in store.marks_for([interview_id])[interview_id] if m.step_key.startswith("thank_you")]
+    assert (mark.status, mark.on) == (StepStatus.DONE, date(2026, 11, 20))
+    wait_for_app(page)
+    screenshot(page, "today-caught-up")
+
+
+def test_snooze_a_step_and_see_it_move_in_the_week(serve, page, tmp_path):
+    store, interview_id = a_week_of_follow_ups(tmp_path / "snooze.db")
+    server = serve(tmp_path / "snooze.db")
+    page.goto(f"{server.url}/interviews?id={interview_id}")
+    entry = page.locator(f'[class*="st-key-entry-{interview_id}"]')
+    expect(entry.get_by_text("Status check-in", exact=True)).to_be_visible()
+    entry.get_by_role("button", name="Snooze").nth(2).click()  # thank-you, soft touch, check-in
+    popover = page.locator('[data-testid="stPopoverBody"]')
+    expect(popover.get_by_role("spinbutton", name="day, Until")).to_have_text("09")  # 3 business days after Fri 4 Dec
+    popover.get_by_label("Why?").fill("The team is at a conference")
+    popover.get_by_role("button", name="Snooze").click()
+    expect(popover).to_be_hidden()  # it closes once the snooze is saved
+    expect(entry.get_by_text("Snoozed until Wed 9 Dec")).to_be_visible()
+    expect(entry.get_by_text("Snoozed from Fri 4 Dec: The team is at a conference.", exact=False)).to_be_visible()
+    no_streamlit_errors(page)
+    assert [s.step_key for s in store.snoozes_for([interview_id])[interview_id]] == ["check_in"]
+    wait_for_app(page)
+    screenshot(page, "interviews-snoozed")

@@ -1,0 +1,158 @@
+"""Guarantee 6: no HTML injection. User text full of XSS payloads, shown on every page, runs nothing.
+
+Every free-text field of an entry is filled through the store (quick), one more through the real
+form, then every page in the navigation is visited (and the deep links of the entry), and the
+downloads of the Data page are fetched. After each: `window.__xss` is never set, no <img src=x>
+or <script> came from user text, no link points at javascript:, and no download is served as HTML.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from lib.exports import export_csv
+from lib.model import Dimension, Format, Interview, Interviewer, Stage
+from lib.store import Store
+from tests.browser.conftest import screenshot, wait_for_app
+from tests.conftest import FIXED_NOW
+
+pytestmark = pytest.mark.browser
+PAYLOADS = (
+    "<img src=x onerror=window.__xss=1>",
+    "<script>window.__xss=1</script>",
+    "[x](javascript:window.__xss=1)",
+)
+FORM_PAYLOAD = "<img src=x onerror=window.__xss=2> typed in the form"
+
+
+def hostile(label: str, n: int) -> str:
+    return f"{label} {PAYLOADS[n % len(PAYLOADS)]}"
+
+
+def hostile_interview() -> Interview:
+    """Every free-text field of the log form carries a payload (rotating through the three)."""
+    people = tuple(Interviewer(hostile("Name", n), hostile("Title", n + 1), f"p{n}@example.com") for n in range(3))
+    return Interview(
+        company=hostile("Acme", 0), role=hostile("Engineer", 1), stage=Stage.TECHNICAL, format=Format.VIDEO,
+        interview_at=FIXED_NOW - timedelta(hours=3), interviewers=people, recruiter=hostile("Sam", 2),
+        stated_timeframe=hostile("within 2 weeks", 0), questions=hostile("Why us?", 1), notes=hostile("Notes", 2),
+        scores={d: 3 for d in Dimension}, evidence={d: hostile(d.label, n) for n, d in enumerate(Dimension)},
+    )  # fmt: skip
+
+
+def assert_nothing_ran(page, where: str) -> None:
+    found = page.evaluate(
+        """() => ({
+            xss: window.__xss,
+            images: document.querySelectorAll('img[src="x"], img[onerror]').length,
+            scripts: [...document.scripts].filter(s => s.textContent.includes('__xss')).length,
+            handlers: document.querySelectorAll('[onerror*="__xss"], [onload*="__xss"]').length,
+            javascript_links: [...document.querySelectorAll('a[href]')]
+                .filter(a => a.getAttribute('href').trim().toLowerCase().startsWith('javascript:')).length,
+        })"""
+    )
+    assert found == {"xss": None, "images": 0, "scripts": 0, "handlers": 0, "javascript_links": 0}, where
+    assert page.js_errors == [], where
+
+
+def visit(page, url: str) -> None:
+    page.goto(url)
+    wait_for_app(page)
+    page.wait_for_timeout(500)  # let any injected handler fire before looking
+
+
+def test_xss_payloads_in_every_field_run_nowhere(serve, page, tmp_path: Path):
+    db = tmp_path / "xss.db"
+    store = Store(db)
+    entry_id = store.save_interview(hostile_interview())
+    store.save_form_draft(f"edit:{entry_id}", '{"notes": "<script>window.__xss=1</script>"}')
+    server = serve(db)
+
+    # one field through the real form: the notes of a new entry
+    visit(page, f"{server.url}/log")
+    page.get_by_role("textbox", name="Company").fill("Form Co")
+    page.keyboard.press("Tab")
+    page.get_by_role("textbox", name="Role", exact=True).fill("Typist")
+    page.keyboard.press("Tab")
+    page.get_by_role("textbox", name="Anything else").fill(FORM_PAYLOAD)
+    page.keyboard.press("Tab")
+    wait_for_app(page)
+    page.get_by_role("button", name="Save interview").click()
+    expect(page.get_by_text("Saved.")).to_be_visible()
+    assert [i.notes for i in store.find_interviews() if i.company == "Form Co"] == [FORM_PAYLOAD]
+    assert_nothing_ran(page, "log, after saving")
+
+    navigation = page.locator('[data-testid="stSidebarNav"] a')
+    urls = sorted({navigation.nth(n).get_attribute("href") for n in range(navigation.count())})
+    assert any(url.endswith("/data") for url in urls) and len(urls) >= 5
+    deep_links = [f"{server.url}/log?id={entry_id}", f"{server.url}/interviews?id={entry_id}"]
+    for url in [*urls, *deep_links]:
+        visit(page, url if url.startswith("http") else server.url + url)
+        assert_nothing_ran(page, url)
+    expect(page.get_by_text("Acme <img src=x onerror=window.__xss=1>").first).to_be_visible()  # shown as text
+
+    visit(page, f"{server.url}/interviews?id={entry_id}")
+    page.get_by_text("Evidence and notes").first.click()
+    page.wait_for_timeout(500)
+    assert_nothing_ran(page, "interviews, evidence expanded")
+
+    visit(page, f"{server.url}/data")
+    for label, extension in (("Download CSV", "csv"), ("Download JSON", "json"), ("Download calendar", "ics")):
+        with page.expect_download() as caught:
+            page.get_by_role("button", name=label).click()
+        download = caught.value
+        response = page.request.get(download.url)
+        kind = response.headers.get("content-type", "")
+        assert "html" not in kind and download.suggested_filename.endswith(f".{extension}"), (label, kind)
+        if extension != "ics":  # the calendar holds only step titles and why
+            assert "window.__xss" in Path(download.path()).read_text("utf-8")  # exported as plain text
+        assert_nothing_ran(page, f"data, after {label}")
+    screenshot(page, "data-xss")
+
+
+def test_the_data_page_on_desktop_and_phone(serve, page, tmp_path: Path):
+    from lib import backup
+    from lib.demo import load_demo
+
+    db = tmp_path / "data.db"
+    store = Store(db)
+    load_demo(store, FIXED_NOW)
+    backup.backup_now(store, FIXED_NOW - timedelta(days=1))
+    server = serve(db)
+    visit(page, f"{server.url}/data")
+    expect(page.get_by_role("heading", name="Your data")).to_be_visible()
+    expect(page.get_by_role("button", name="Delete everything")).to_be_disabled()
+    assert_nothing_ran(page, "data")
+    screenshot(page, "data")
+
+    extra = Store(tmp_path / "extra.db")
+    extra.save_interview(hostile_interview())
+    csv_file = tmp_path / "more.csv"
+    csv_file.write_text(export_csv(extra) + export_csv(store).split("\r\n", 1)[1], encoding="utf-8")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(csv_file)
+    expect(page.get_by_text("1 new interview to add, 26 already in Debrief (skipped).")).to_be_visible()
+    wait_for_app(page)
+    assert_nothing_ran(page, "data, import preview")
+    screenshot(page, "data-import-preview")
+
+    page.get_by_role("textbox", name="Type DELETE to confirm").fill("DELETE")
+    page.keyboard.press("Tab")
+    page.get_by_role("button", name="Delete everything").click()
+    expect(page.get_by_text("still holds a copy of your old data")).to_be_visible()
+    wait_for_app(page)
+    assert store.count_interviews() == 0
+    screenshot(page, "data-erased")
+
+
+def test_the_checks_above_do_catch_an_injection(serve, page, tmp_path: Path):
+    """The detector itself: HTML put into the page by hand must make assert_nothing_ran fail."""
+    server = serve(tmp_path / "empty.db")
+    visit(page, server.url)
+    page.evaluate("document.body.insertAdjacentHTML('beforeend', '<img src=x onerror=window.__xss=1>')")
+    page.wait_for_timeout(300)
+    with pytest.raises(AssertionError):
+        assert_nothing_ran(page, "a deliberately injected image")
