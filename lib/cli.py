@@ -127,14 +127,19 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _export(args: argparse.Namespace, context: Context) -> int:
     text = EXPORTS[args.format](context)
-    if args.out is None:
+    return _deliver(text, args.out, args.format.upper())
+
+
+def _deliver(text: str, out: str | None, what: str) -> int:
+    """To standard output, or atomically to `out` with one line saying what was written."""
+    if out is None:
         _write_stdout(text)
         return 0
     try:
-        _write_atomically(Path(args.out), text)
+        _write_atomically(Path(out), text)
     except OSError as error:
-        return _fail(f"cannot write {args.out}: {error.strerror or error}", FAILED)
-    print(f"Wrote {args.out} ({args.format.upper()}, {len(text.encode('utf-8')):,} bytes).")
+        return _fail(f"cannot write {out}: {error.strerror or error}", FAILED)
+    print(f"Wrote {out} ({what}, {len(text.encode('utf-8')):,} bytes).")
     return 0
 
 
@@ -229,16 +234,7 @@ def _report(args: argparse.Namespace, context: Context) -> int:
             report = range_report(context.store, args.start, end, context.now, context.tz, args.mentor)
     except LookupError as error:
         return _fail(str(error), BAD_INPUT)
-    text = render_html(report)
-    if args.out is None:
-        _write_stdout(text)
-        return 0
-    try:
-        _write_atomically(Path(args.out), text)
-    except OSError as error:
-        return _fail(f"cannot write {args.out}: {error.strerror or error}", FAILED)
-    print(f"Wrote {args.out} (HTML report, {len(report.entries)} interviews, {len(text.encode('utf-8')):,} bytes).")
-    return 0
+    return _deliver(render_html(report), args.out, f"HTML report, {len(report.entries)} interviews")
 
 
 def _iso_date(text: str):

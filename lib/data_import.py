@@ -105,9 +105,7 @@ def import_file(store: Store, data: bytes | str, file_name: str, now: datetime, 
 
 
 def existing_keys(store: Store) -> set[InterviewKey]:
-    with store.connect() as db:
-        rows = db.execute("SELECT company, role, interview_at FROM interviews")
-        return {(c.strip().casefold(), r.strip().casefold(), at[:16]) for c, r, at in rows}
+    return {(c.strip().casefold(), r.strip().casefold(), at[:16]) for c, r, at in store.interview_identities()}
 
 
 def _refuse_repeats(entries: list[Entry], places: list[tuple[str, str]]) -> None:

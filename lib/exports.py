@@ -116,7 +116,7 @@ def read_csv(data: str | bytes, now: datetime, tz: tzinfo | None = None) -> list
     body = [(number, cells) for number, cells in enumerate(records[1:], start=2) if any(c.strip() for c in cells)]
     if len(body) > MAX_ROWS:
         raise ValidationError("file", f"has {len(body):,} interviews; the limit is {MAX_ROWS:,} per file: split it")
-    problems = _Problems()
+    problems = Problems()
     entries = []
     for number, cells in body:
         if len(cells) != len(positions):
@@ -137,7 +137,7 @@ def import_csv(store: Store, data: str | bytes, now: datetime, tz: tzinfo | None
     return len(store.import_entries(read_csv(data, now, tz)))
 
 
-class _Problems:
+class Problems:
     """Every problem in the file, up to MAX_PROBLEMS, and how many more there were."""
 
     def __init__(self) -> None:
@@ -147,7 +147,7 @@ class _Problems:
     def add(self, where: str, message: str) -> None:
         self.total += 1
         if len(self.errors) < MAX_PROBLEMS:
-            self.errors[where] = message
+            self.errors.setdefault(where, message)
 
     def raise_any(self) -> None:
         if self.total > len(self.errors):

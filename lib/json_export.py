@@ -22,7 +22,7 @@ from datetime import date, datetime, tzinfo
 from typing import Any
 
 from lib.backup import data_tables, quoted
-from lib.exports import MAX_BYTES, MAX_PROBLEMS, MAX_ROWS, Entry
+from lib.exports import MAX_BYTES, MAX_ROWS, Entry, Problems
 from lib.followup import StepMark, StepStatus
 from lib.model import Dimension, Format, Interview, Interviewer, Outcome, Stage, ValidationError, validate
 from lib.store import EVIDENCE_COLUMNS, UNSAVED_THANK_YOU, Store, migrations
@@ -79,7 +79,7 @@ def read_json(data: str | bytes, now: datetime, tz: tzinfo | None = None) -> lis
     Entries come back in record order, so entry N is `interviews[N]`.
     """
     tables = _tables(_document(_text(data)))
-    problems = _Problems()
+    problems = Problems()
     records = _list(tables, "interviews", problems, required=True)
     people = _list(tables, "interviewers", problems)
     marks = _list(tables, "step_marks", problems)
@@ -99,25 +99,6 @@ def read_json(data: str | bytes, now: datetime, tz: tzinfo | None = None) -> lis
             entries.append((entry, marks_of.get(interview_id, [])))
     problems.raise_any()
     return entries
-
-
-class _Problems:
-    """Every problem, up to MAX_PROBLEMS, and how many more there were (as the CSV import does)."""
-
-    def __init__(self) -> None:
-        self.errors: dict[str, str] = {}
-        self.total = 0
-
-    def add(self, where: str, message: str) -> None:
-        self.total += 1
-        if len(self.errors) < MAX_PROBLEMS:
-            self.errors.setdefault(where, message)
-
-    def raise_any(self) -> None:
-        if self.total > len(self.errors):
-            self.errors["more"] = f"and {self.total - len(self.errors)} more problems not listed: fix these first"
-        if self.errors:
-            raise ValidationError(self.errors)
 
 
 def _text(data: str | bytes) -> str:
@@ -168,7 +149,7 @@ def _tables(document: dict) -> dict:
     return tables
 
 
-def _list(tables: dict, name: str, problems: _Problems, *, required: bool = False) -> list:
+def _list(tables: dict, name: str, problems: Problems, *, required: bool = False) -> list:
     value = tables.get(name)
     if value is None and not required:
         return []
@@ -178,7 +159,7 @@ def _list(tables: dict, name: str, problems: _Problems, *, required: bool = Fals
     return value
 
 
-def _interview_ids(records: list, problems: _Problems) -> set[int]:
+def _interview_ids(records: list, problems: Problems) -> set[int]:
     ids: dict[int, int] = {}
     for index, record in enumerate(records):
         if not isinstance(record, dict):
@@ -194,7 +175,7 @@ def _interview_ids(records: list, problems: _Problems) -> set[int]:
     return set(ids)
 
 
-def _people_by_interview(records: list, ids: set[int], problems: _Problems) -> dict[int, list[tuple[int, dict]]]:
+def _people_by_interview(records: list, ids: set[int], problems: Problems) -> dict[int, list[tuple[int, dict]]]:
     """interview id -> [(record index, record)] in the order of `position`."""
     people: dict[int, list[tuple[int, int, dict]]] = {}
     for index, record in enumerate(records):
@@ -215,7 +196,7 @@ def _people_by_interview(records: list, ids: set[int], problems: _Problems) -> d
 
 
 def _marks_by_interview(
-    records: list, ids: set[int], people_of: dict[int, list[tuple[int, dict]]], problems: _Problems
+    records: list, ids: set[int], people_of: dict[int, list[tuple[int, dict]]], problems: Problems
 ) -> dict[int, list[StepMark]]:
     marks: dict[int, list[StepMark]] = {}
     for index, record in enumerate(records):
@@ -250,7 +231,7 @@ def _marks_by_interview(
 
 
 def _entry(
-    index: int, record: dict, people: list[tuple[int, dict]], now: datetime, tz: tzinfo | None, problems: _Problems
+    index: int, record: dict, people: list[tuple[int, dict]], now: datetime, tz: tzinfo | None, problems: Problems
 ) -> Interview | None:
     """One record as a validated interview; every problem reported under `interviews[index], field F`."""
     where = f"interviews[{index}]"

@@ -13,17 +13,14 @@ from __future__ import annotations
 
 import sqlite3
 import tempfile
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from lib.backup import Backup, DatabaseCheck, backup_now, check_database, data_tables, quoted
 from lib.model import ValidationError
-from lib.store import Store
+from lib.store import Store, immediate
 
 
 @dataclass(frozen=True)
@@ -101,7 +98,7 @@ def _replace_rows(store: Store, staging: Path) -> int:
     with store.connect() as db:
         db.execute("ATTACH DATABASE ? AS incoming", [str(staging)])
         try:
-            with _immediate(db):
+            with immediate(db):
                 db.execute("PRAGMA defer_foreign_keys = ON")  # checked at COMMIT, when every table is full
                 version = int(db.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0])
                 for table in data_tables(db):
@@ -116,15 +113,3 @@ def _replace_rows(store: Store, staging: Path) -> int:
         finally:
             db.execute("DETACH DATABASE incoming")
     return int(interviews)
-
-
-@contextmanager
-def _immediate(db: Database) -> Iterator[None]:
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-        db.execute("COMMIT")
-    except BaseException:
-        if db.conn.in_transaction:
-            db.execute("ROLLBACK")
-        raise

@@ -212,7 +212,7 @@ class Store:
     @contextmanager
     def write(self) -> Iterator[Database]:
         """One IMMEDIATE transaction: all of it lands, or none of it (any BaseException)."""
-        with self.connect() as db, _immediate(db):
+        with self.connect() as db, immediate(db):
             yield db
             db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'data_version'")
 
@@ -220,7 +220,7 @@ class Store:
         """Inside one IMMEDIATE transaction, so two first opens at once migrate only once."""
         with self.connect() as db:
             _use_wal(db)
-            with _immediate(db):
+            with immediate(db):
                 migrations.apply(db)
 
     def schema_version(self) -> int:
@@ -319,6 +319,11 @@ class Store:
         with self.connect() as db:
             rows = db.execute("SELECT DISTINCT company FROM interviews ORDER BY company COLLATE NOCASE")
             return [r[0] for r in rows]
+
+    def interview_identities(self) -> list[tuple[str, str, str]]:
+        """(company, role, interview_at) of every entry: what an import compares to spot duplicates."""
+        with self.connect() as db:
+            return [tuple(r) for r in db.execute("SELECT company, role, interview_at FROM interviews")]
 
     def open_interviews(self) -> list[Interview]:
         """Entries whose follow-up may still need something: outcome pending."""
@@ -434,7 +439,7 @@ class Store:
         if not fingerprints:
             return {}
         try:
-            with self.connect() as db, _immediate(db):
+            with self.connect() as db, immediate(db):
                 return _next_sequences(db, fingerprints, save=True)
         except sqlite3.OperationalError:
             with self.connect() as db:
@@ -809,7 +814,7 @@ def _use_wal(db: Database, attempts: int = 100) -> None:
 
 
 @contextmanager
-def _immediate(db: Database) -> Iterator[None]:
+def immediate(db: Database) -> Iterator[None]:
     """BEGIN IMMEDIATE ... COMMIT, rolled back on any BaseException (a Streamlit rerun included)."""
     db.execute("BEGIN IMMEDIATE")
     try:

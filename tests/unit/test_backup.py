@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import stat
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -24,20 +24,7 @@ from lib.backup import (
 )
 from lib.store import Store
 from tests.conftest import ROOT
-from tests.unit.conftest import build_interview
-
-NOW = datetime(2026, 11, 20, 17, 0)
-MARKER = "candid-note-7f3a91"
-
-
-def add(store: Store, company: str = "Acme", minute: int = 0, notes: str = "") -> int:
-    interview = build_interview(company=company, notes=notes, interview_at=datetime(2026, 11, 10, 14, minute))
-    [new_id] = store.import_entries([(interview, [])])
-    return new_id
-
-
-def companies(store: Store) -> list[str]:
-    return sorted(i.company for i in store.find_interviews())
+from tests.unit.data_helpers import MARKER, NOW, add, companies
 
 
 # --- backup now ---------------------------------------------------------------------------

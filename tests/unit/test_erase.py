@@ -2,36 +2,15 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
 from lib import backup
-from lib.backup import backup_now, data_tables, list_backups, quoted
+from lib.backup import backup_now, list_backups
 from lib.erase import delete_everything
 from lib.followup import StepMark, StepStatus
 from lib.store import Store
-from tests.unit.conftest import build_interview
-
-MARKER = "candid-note-7f3a91"
-NOW = datetime(2026, 11, 20, 17, 0)
-
-
-def add(store: Store, company: str = "Acme", minute: int = 0, notes: str = "") -> int:
-    interview = build_interview(company=company, notes=notes, interview_at=datetime(2026, 11, 10, 14, minute))
-    [new_id] = store.import_entries([(interview, [])])
-    return new_id
-
-
-def companies(store: Store) -> list[str]:
-    return sorted(i.company for i in store.find_interviews())
-
-
-def row_counts(path: Path) -> dict[str, int]:
-    with sqlite3.connect(path) as conn:
-        counts = {t: conn.execute(f"SELECT COUNT(*) FROM {quoted(t)}").fetchone()[0] for t in data_tables(conn)}
-    conn.close()
-    return counts
+from tests.unit.data_helpers import MARKER, NOW, add, companies, row_counts
 
 
 def test_delete_everything_empties_every_table_and_the_file_forgets_the_text(store: Store):
@@ -60,5 +39,3 @@ def test_delete_everything_leaves_backups_to_the_user(store: Store):
     made = backup_now(store, NOW)
     delete_everything(store)
     assert [b.path for b in list_backups(store.path)] == [made.path]
-
-

@@ -9,32 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from lib.backup import backup_now, check_database, data_tables, database_snapshot, list_backups, quoted
+from lib.backup import backup_now, check_database, database_snapshot, list_backups
 from lib.followup import StepMark, StepStatus
 from lib.model import ValidationError
 from lib.restore import check_upload, restore, restore_bytes
 from lib.store import Store
 from tests.conftest import ROOT
-from tests.unit.conftest import build_interview
-
-NOW = datetime(2026, 11, 20, 17, 0)
-
-
-def add(store: Store, company: str = "Acme", minute: int = 0, notes: str = "") -> int:
-    interview = build_interview(company=company, notes=notes, interview_at=datetime(2026, 11, 10, 14, minute))
-    [new_id] = store.import_entries([(interview, [])])
-    return new_id
-
-
-def companies(store: Store) -> list[str]:
-    return sorted(i.company for i in store.find_interviews())
-
-
-def row_counts(path: Path) -> dict[str, int]:
-    with sqlite3.connect(path) as conn:
-        counts = {t: conn.execute(f"SELECT COUNT(*) FROM {quoted(t)}").fetchone()[0] for t in data_tables(conn)}
-    conn.close()
-    return counts
+from tests.unit.data_helpers import NOW, add, companies, row_counts
 
 
 def test_restore_replaces_every_table_and_keeps_a_copy_of_what_was_there(store: Store):
@@ -114,8 +95,6 @@ def test_restore_bytes_restores_an_uploaded_file(store: Store, tmp_path: Path):
     restore_bytes(store, database_snapshot(source), NOW)
     assert companies(store) == ["Uploaded"]
     assert [p.name for p in store.path.parent.iterdir() if p.name.startswith(".")] == []  # no temporary left
-
-
 
 
 def test_check_upload_looks_at_a_private_copy_and_changes_nothing(store: Store, tmp_path: Path):
