@@ -108,8 +108,10 @@ def _marks(path: str, version: int, ids: tuple[int, ...]) -> dict[int, list[Step
     return _store_at(path).marks_for(ids)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _agenda(path: str, version: int, now: datetime) -> Agenda:
+    """A resource, not data: st.cache_data would unpickle every due step on every rerun (0.7 s at
+    100,000 entries). Safe to share: the Agenda is frozen and its readers copy what they change."""
     open_ones = _store_at(path).open_interviews()
     marks = _store_at(path).marks_for([i.id for i in open_ones])
     snoozes = _store_at(path).snoozes_for([i.id for i in open_ones])  # Issue 4
@@ -202,17 +204,27 @@ def _timeline_spec(steps: tuple[Step, ...], today: date) -> dict:
 def timeline_view(steps: list[Step], today, *, interview_id: int | None = None, key: str = "tl") -> None:
     """The follow-up timeline: a glanceable chart, then each step with its status, why and actions.
 
-    With an `interview_id`, open steps get Done / Skip and settled ones Undo.
+    Steps still to do get their why and their actions (Draft, Mark done, Snooze, Skip, given an
+    `interview_id`); settled ones (done, skipped, closed) shrink to one line with Undo, so a page
+    of ten entries reads as what is left, not as a wall of history.
     """
     from lib.text import md_escape
 
     st.vega_lite_chart(spec=_timeline_spec(tuple(steps), today), width="stretch", key=f"{key}.chart")
     for step in steps:
+        actions = interview_id is not None and step.reminder
+        if step.status.settled and step.reminder:  # "Ask about next steps" keeps what they said
+            with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+                st.markdown(f"{md_escape(step.title)}", width="content")
+                status_badge(step, today)
+                if actions:
+                    step_actions(step, interview_id, today, f"{key}.{step.key}")
+            continue
         with st.container(gap=None):
             st.markdown(f"**{md_escape(step.title)}**")
             status_badge(step, today)
             st.caption(md_escape(step.why))
-            if interview_id is not None and step.reminder:
+            if actions:
                 step_actions(step, interview_id, today, f"{key}.{step.key}")
 
 

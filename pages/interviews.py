@@ -31,7 +31,7 @@ def entry_summary(interview: Interview, today) -> None:
     st.caption(md_escape(people + extra))
     with st.container(horizontal=True, gap="small"):
         for dimension in Dimension:
-            st.badge(f"{dimension.label} {score_label(interview.score(dimension))}", color="blue")
+            st.badge(f"{dimension.label} {score_label(interview.score(dimension)).lower()}", color="blue")
         if interview.evidence_missing:
             missing = ", ".join(d.label for d in interview.evidence_missing)
             st.badge("evidence missing", icon=":material/warning:", color="orange", help=f"No evidence for: {missing}")

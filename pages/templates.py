@@ -5,7 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from lib import ui
-from lib.drafts import DEFAULT_TEMPLATES, DRAFT_KINDS, KIND_LABELS, PLACEHOLDERS, check_template, check_your_name
+from lib.drafts import (
+    DEFAULT_TEMPLATES,
+    DRAFT_KINDS,
+    KIND_LABELS,
+    PLACEHOLDERS,
+    check_template,
+    check_your_name,
+    topic_suggestions,
+)
 from lib.drafts import preview_draft as fill_preview
 from lib.followup import StepKind
 from lib.model import ValidationError
@@ -100,7 +108,8 @@ def preview(kind: StepKind, latest) -> None:
     draft, source = fill_preview(template, latest, ui.now(), ui.your_name())
     where = "a sample interview" if source is not latest else f"your latest entry ({source.title})"
     st.markdown("**Preview**")
-    st.caption(md_escape(f"Filled from {where}, with the first topic from its notes."))
+    topic = "the first topic from its notes" if topic_suggestions(source, limit=1) else "no topic: its notes are empty"
+    st.caption(md_escape(f"Filled from {where}, with {topic}."))
     st.code(f"{draft.subject}\n\n{draft.body}", language=None, wrap_lines=True)
 
 

@@ -110,7 +110,7 @@ def your_week(days: list[PlanDay], today) -> None:
 def latest_entries(today) -> None:
     st.subheader("Latest entries")
     for interview in ui.interviews(limit=5):
-        scores = " · ".join(f"{d.label} {score_label(interview.score(d))}" for d in Dimension)
+        scores = " · ".join(f"{d.label} {score_label(interview.score(d)).lower()}" for d in Dimension)
         with st.container(horizontal=True, vertical_alignment="center", gap="small"):
             st.page_link(ui.PAGES["interviews"], label=f"{interview.company}: {interview.role}",
                          query_params={"id": str(interview.id)})  # fmt: skip

@@ -236,3 +236,13 @@ def test_your_name_is_saved_and_signs_the_preview(app, store):
     at = at.button(key="tpl.save_name").click().run()
     assert store.setting("your_name") == "Alex Morgan"
     assert any(c.endswith("Best wishes,\nAlex Morgan") for c in code_blocks(at))
+
+
+def test_the_preview_says_whether_a_topic_from_the_notes_was_used(app, store):
+    saved(store, notes="")
+    at = open_page(app, TEMPLATES)
+    assert "with no topic: its notes are empty" in texts(at)
+    saved(store, notes="Their move to Kafka next quarter", interview_at=datetime(2026, 11, 20, 16, 0))
+    at = open_page(app, TEMPLATES)
+    assert "with the first topic from its notes" in texts(at)
+    assert any("Their move to Kafka next quarter" in c for c in code_blocks(at))

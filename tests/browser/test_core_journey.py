@@ -89,7 +89,10 @@ def test_a_deep_link_as_a_fresh_servers_first_request_gets_the_apps_navigation(s
     assert page.url.endswith("/interviews")
 
 
-@pytest.mark.parametrize("path, heading", [("", "Today"), ("interviews", "Interviews"), ("log", "Log an interview")])
+@pytest.mark.parametrize(
+    "path, heading",
+    [("", "Today"), ("interviews", "Interviews"), ("log", "Log an interview"), ("templates", "Templates")],
+)
 def test_every_page_renders_the_demo_data_on_desktop_and_phone(serve, page, tmp_path, path, heading):
     db = tmp_path / "demo.db"
     load_demo(Store(db), datetime(2026, 11, 20, 17, 0))
@@ -97,7 +100,7 @@ def test_every_page_renders_the_demo_data_on_desktop_and_phone(serve, page, tmp_
     page.goto(f"{server.url}/{path}")
     expect(page.get_by_role("heading", name=heading).first).to_be_visible()
     wait_for_app(page)
-    if path:  # the timelines beside the entries and in the follow-up plan
+    if path in ("interviews", "log"):  # the timelines beside the entries and in the follow-up plan
         expect(page.locator(".vega-embed").first).to_be_visible()
     no_streamlit_errors(page)
     screenshot(page, path or "today")
