@@ -6,7 +6,8 @@ shows beside each interview, and on the step marks the user recorded.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, tzinfo
 
 import pandas as pd
@@ -57,6 +58,37 @@ def follow_up_facts(entries: Iterable[FollowUpEntry], tz: tzinfo | None = None) 
 
 
 _FACT_COLUMNS = ("id", "month", "measure", "last_day", "done_on", "on_time", "skipped", "closed_on", "closed_undated")
+
+
+@dataclass(frozen=True)
+class KnownFacts:
+    """The facts of every interview, and the fingerprint each was computed from."""
+
+    fingerprints: Mapping[int, str]
+    frame: pd.DataFrame
+
+
+def refresh_facts(
+    known: KnownFacts | None,
+    fingerprints: Mapping[int, str],
+    load: Callable[[list[int]], Iterable[Iterable[FollowUpEntry]]],
+    tz: tzinfo | None = None,
+) -> KnownFacts:
+    """`known` brought up to date: only interviews whose fingerprint is new or changed are loaded
+    (`load(ids)` yields batches of entries) and recomputed; deleted ones are dropped.
+
+    One saved mark then costs one timeline, not one per interview: at 100,000 entries the
+    difference between well under a second and most of a minute.
+    """
+    before = known.fingerprints if known else {}
+    stale = [i for i, print_ in fingerprints.items() if before.get(i) != print_]
+    if known is not None and not stale and len(before) == len(fingerprints):
+        return known
+    kept = [known.frame[known.frame["id"].isin(fingerprints.keys() - set(stale))]] if known else []
+    fresh = [follow_up_facts(batch, tz) for batch in load(stale)] if stale else []
+    parts = [part for part in (*kept, *fresh) if not part.empty]  # an empty part would turn text columns to object
+    frame = pd.concat(parts, ignore_index=True) if parts else follow_up_facts([])
+    return KnownFacts(dict(fingerprints), frame)
 
 
 def discipline_by_month(facts: pd.DataFrame, today: date) -> pd.DataFrame:

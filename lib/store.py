@@ -31,6 +31,9 @@ EVIDENCE_COLUMNS = {
     Dimension.ENTHUSIASM: "enthusiasm_evidence",
     Dimension.CULTURE_FIT: "culture_evidence",
 }
+# What a follow-up timeline reads from an interview's own row (lib.followup).
+FOLLOW_UP_COLUMNS = ("id", "company", "role", "stage", "format", "interview_at", "duration_min", "recruiter",
+                     "stated_timeframe", "outcome", "outcome_on", "is_demo")  # fmt: skip
 
 migrations = Migrations("debrief")
 
@@ -547,9 +550,10 @@ class Store:
         return pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame(columns=columns)
 
     def follow_up_batches(
-        self, batch_size: int = 2_000
+        self, batch_size: int = 2_000, only: Iterable[int] | None = None
     ) -> Iterator[list[tuple[Interview, list[StepMark], list[StepSnooze]]]]:
-        """Every interview with its step marks and snoozes, in batches, carrying only what the timeline needs.
+        """Every interview (or those in `only`) with its step marks and snoozes, in batches,
+        carrying only what the timeline needs.
 
         Notes, questions, scores and evidence are left out (empty), so walking 100,000 entries
         never holds more than one batch of full objects in memory.
@@ -559,21 +563,49 @@ class Store:
             + [f"NULL AS {c}" for c in SCORE_COLUMNS.values()]
             + [f"'' AS {c}" for c in EVIDENCE_COLUMNS.values()]
         )
-        sql = (
-            "SELECT id, company, role, stage, format, interview_at, duration_min, recruiter, stated_timeframe, "
-            f"outcome, outcome_on, is_demo, {blanks} FROM interviews WHERE id > ? ORDER BY id LIMIT ?"
-        )
+        select = f"SELECT {', '.join(FOLLOW_UP_COLUMNS)}, {blanks} FROM interviews "
+        if only is not None:
+            for chunk in _chunks(sorted(set(only)), min(batch_size, 900)):  # 900: under SQLite's variable limit
+                rows = self._rows(select + f"WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk)
+                if rows:
+                    yield self._with_follow_up_records(rows)
+            return
         last_id = 0
-        while True:
-            with self.connect() as db:
-                rows = list(db.query(sql, [last_id, batch_size]))
-                people = _interviewers_by_interview(db, [r["id"] for r in rows])
-            if not rows:
-                return
-            ids = [r["id"] for r in rows]
-            marks, snoozes = self.marks_for(ids), self.snoozes_for(ids)
-            yield [(_interview_from(r, people.get(r["id"], ())), marks[r["id"]], snoozes[r["id"]]) for r in rows]
+        while rows := self._rows(select + "WHERE id > ? ORDER BY id LIMIT ?", [last_id, batch_size]):
+            yield self._with_follow_up_records(rows)
             last_id = rows[-1]["id"]
+
+    def _rows(self, sql: str, params: list) -> list[dict]:
+        with self.connect() as db:
+            return list(db.query(sql, params))
+
+    def _with_follow_up_records(self, rows: list[dict]) -> list[tuple[Interview, list[StepMark], list[StepSnooze]]]:
+        ids = [r["id"] for r in rows]
+        with self.connect() as db:
+            people = _interviewers_by_interview(db, ids)
+        marks, snoozes = self.marks_for(ids), self.snoozes_for(ids)
+        return [(_interview_from(r, people.get(r["id"], ())), marks[r["id"]], snoozes[r["id"]]) for r in rows]
+
+    def follow_up_fingerprints(self) -> dict[int, str]:
+        """Per interview, one string that changes whenever anything its follow-up timeline reads
+        changes: its own columns, its interviewers, marks and snoozes.
+
+        Lets the follow-up discipline chart redo only the interviews a write touched, instead of
+        every timeline (about 45 s at 100,000 entries).
+        """
+        own = " || '|' || ".join(f"coalesce(i.{c}, '')" for c in FOLLOW_UP_COLUMNS)
+        sql = f"""
+            SELECT i.id, {own} || '|' || coalesce(p.sig, '') || '|' || coalesce(m.sig, '') || '|' || coalesce(s.sig, '')
+            FROM interviews AS i
+            LEFT JOIN (SELECT interview_id, group_concat(id || ':' || name, ',') AS sig
+                       FROM interviewers GROUP BY interview_id) AS p ON p.interview_id = i.id
+            LEFT JOIN (SELECT interview_id, group_concat(step_key || ':' || status || ':' || on_date, ',') AS sig
+                       FROM step_marks GROUP BY interview_id) AS m ON m.interview_id = i.id
+            LEFT JOIN (SELECT interview_id, group_concat(step_key || ':' || until, ',') AS sig
+                       FROM step_snoozes GROUP BY interview_id) AS s ON s.interview_id = i.id
+        """
+        with self.connect() as db:
+            return dict(db.execute(sql).fetchall())
 
     # === coaching (Issue 5): sessions with a mentor, the mentor's read, action items ===========
     # A mentor's scores live on `mentor_reviews`, one row per (session, interview); the session

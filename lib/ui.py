@@ -15,7 +15,7 @@ import streamlit as st
 from lib import charts, clock
 from lib.agenda import Agenda, build_agenda
 from lib.analytics import POINT_LIMIT
-from lib.discipline import follow_up_facts
+from lib.discipline import refresh_facts
 from lib.followup import Step, StepMark, StepSnooze, follow_up_timeline
 from lib.model import Interview, ValidationError
 from lib.store import InterviewFilter, Store, default_path
@@ -524,11 +524,21 @@ def _follow_up_spec(path: str, version: int, where: TrendFilter, today: date) ->
     return charts.vega_lite_spec(charts.discipline_chart(section.frame)) if section.ready else None
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _known_facts(path: str, zone: str) -> dict:
+    """The last KnownFacts of a database, kept across writes so a write recomputes only what it
+    touched. A cache, shared by sessions: two computing at once each store a correct result."""
+    return {}
+
+
 @st.cache_data(max_entries=2, show_spinner="Going through the follow-up of every interview…")
 def _follow_up_facts(path: str, version: int) -> pd.DataFrame:
     zone = clock.local_zone()
-    batches = [follow_up_facts(batch, zone) for batch in _store_at(path).follow_up_batches()]
-    return pd.concat(batches, ignore_index=True) if batches else follow_up_facts([])
+    store, known = _store_at(path), _known_facts(path, str(zone))
+    fresh = refresh_facts(known.get("facts"), store.follow_up_fingerprints(),
+                          lambda ids: store.follow_up_batches(only=ids), zone)  # fmt: skip
+    known["facts"] = fresh
+    return fresh.frame
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

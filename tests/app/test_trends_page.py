@@ -126,3 +126,16 @@ def test_changing_a_filter_counts_it_and_clearing_keeps_the_window(app, store):
     assert at.expander[0].label == "Filters"
     assert "26 interviews in this view." in texts(at)
     assert at.slider(key="window").value == 4
+
+
+def test_follow_up_discipline_follows_a_mark_saved_after_the_page_was_first_drawn(app, store):
+    from lib.followup import StepMark, StepStatus
+
+    first = store.save_interview(an_interview(interview_at=datetime(2026, 11, 2, 10, 0)))
+    store.save_interview(an_interview(interview_at=datetime(2026, 11, 3, 10, 0)))
+    at = open_page(app, TRENDS)
+    assert "You sent 0 of 2 thank-you notes within 24 hours (0%)" in texts(at)
+    person = store.get_interview(first).interviewers[0]
+    store.mark_step(first, StepMark(f"thank_you:{person.id}", StepStatus.DONE, date(2026, 11, 2)))
+    at = at.run()
+    assert "You sent 1 of 2 thank-you notes within 24 hours (50%)" in texts(at)

@@ -13,6 +13,7 @@ from lib.discipline import (
     discipline_by_month,
     discipline_caption,
     follow_up_facts,
+    refresh_facts,
 )
 from lib.followup import StepMark, StepSnooze, StepStatus
 from lib.model import Interviewer, Outcome
@@ -124,3 +125,26 @@ def test_a_snoozed_check_in_is_judged_against_its_new_day_but_a_thank_you_never_
     assert facts.loc[CHECK_IN_MEASURE, "on_time"]  # best day Tue 1 Dec, done Wed 2 Dec: within 2 business days
     assert facts.loc[THANK_YOU_MEASURE, "last_day"] == pd.Timestamp("2026-11-11")
     assert not facts.loc[THANK_YOU_MEASURE, "on_time"]  # sent 13 Nov: not within 24 hours, snoozed or not
+
+
+def test_refreshing_known_facts_recomputes_only_what_changed_and_matches_a_full_pass():
+    entries = {e[0].id: e for e in (ON_TIME_NOTE_LATE_CHECK_IN, MISSED_NOTE_THEN_REJECTED, SKIPPED_AND_MISSING)}
+    loaded: list[list[int]] = []
+
+    def load(ids: list[int]):
+        loaded.append(sorted(ids))
+        return [[entries[i] for i in ids]]
+
+    def by_id(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame.sort_values(["id", "measure"]).reset_index(drop=True)
+
+    known = refresh_facts(None, {1: "a", 2: "b", 3: "c"}, load)
+    assert loaded == [[1, 2, 3]]
+    assert refresh_facts(known, {1: "a", 2: "b", 3: "c"}, load) is known  # nothing changed: nothing loaded
+    assert loaded == [[1, 2, 3]]
+
+    late = (entries[1][0], [StepMark("thank_you:7", DONE, D("2026-11-12"))])  # the note marked a day late
+    entries[1] = late
+    known = refresh_facts(known, {1: "a2", 3: "c"}, load)  # 1 changed, 2 deleted
+    assert loaded[-1] == [1]
+    assert_frame_equal(by_id(known.frame), by_id(follow_up_facts([late, SKIPPED_AND_MISSING])))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 from lib.followup import StepMark, StepSnooze, StepStatus
@@ -72,3 +73,37 @@ def test_follow_up_batches_carry_what_the_timeline_needs_and_nothing_private(sto
     last, _, _ = batches[1][0]
     assert [p.name for p in last.interviewers] == ["Ann", "Bo"]
     assert all(p.id is not None for p in last.interviewers)  # thank-you marks are keyed on them
+
+
+def test_follow_up_batches_can_load_only_the_interviews_asked_for(store: Store):
+    fill(store)
+    batches = list(store.follow_up_batches(only=[3, 1, 99]))  # 99 does not exist
+    assert [[i.id for i, _, _ in batch] for batch in batches] == [[1, 3]]
+    assert list(store.follow_up_batches(only=[])) == []
+
+
+def test_a_follow_up_fingerprint_changes_with_everything_the_timeline_reads_and_nothing_else(store: Store):
+    fill(store)
+    before = store.follow_up_fingerprints()
+    assert sorted(before) == [1, 2, 3]
+
+    def changed() -> set[int]:
+        nonlocal before
+        after = store.follow_up_fingerprints()
+        moved = {i for i in after.keys() | before.keys() if after.get(i) != before.get(i)}
+        before = after
+        return moved
+
+    store.save_form_draft("new", '{"company": "Draft Co"}')
+    assert changed() == set()
+    store.mark_step(2, StepMark("check_in", StepStatus.SKIPPED, D("2026-11-16")))
+    assert changed() == {2}
+    store.snooze_step(3, StepSnooze("check_in", D("2026-11-30"), "away"))
+    assert changed() == {3}
+    store.set_outcome(3, Outcome.REJECTED, D("2026-11-10"))
+    assert changed() == {3}
+    edited = store.get_interview(1)
+    store.save_interview(replace(edited, interviewers=(*edited.interviewers, Interviewer("Cy"))))  # keeps id 1
+    assert changed() == {1}
+    store.delete_interview(2)
+    assert changed() == {2} and 2 not in before
