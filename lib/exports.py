@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time, tzinfo
 
 from lib.followup import StepMark, StepStatus, thank_you_key
-from lib.ics import calendar_events, render_calendar
+from lib.ics import calendar_events, exported_interview_ids, render_calendar
 from lib.ics import write_ics as write_ics  # re-exported: exports are all found here
 from lib.model import Dimension, Format, Interview, Interviewer, Outcome, Stage, ValidationError, validate
 from lib.store import EVIDENCE_COLUMNS, Store
@@ -355,13 +355,17 @@ def export_ics(
 ) -> str:
     """Every open reminder; or one interview's (`interview_id`), or one step's (and `step_key`).
 
-    Only pending entries can have reminders left, so only they are read. The store numbers each
-    event's SEQUENCE, raising it when the event's content changed since the last export.
+    Only pending entries can have reminders left, so only they are read, with those whose events
+    went out before (to cancel what an outcome closed). The store numbers each event's SEQUENCE,
+    raising it when the event's content changed since the last export, cancellation included.
     """
+    exported = store.exported_event_uids()
     if interview_id is None:
         interviews = store.open_interviews()
+        closed_since = exported_interview_ids(exported) - {i.id for i in interviews}  # outcome recorded since
+        interviews += [i for i in map(store.get_interview, sorted(closed_since)) if i is not None]
     else:
         interviews = [i for i in [store.get_interview(interview_id)] if i is not None]
     ids = [i.id for i in interviews if i.id is not None]
-    events = calendar_events(interviews, store.marks_for(ids), now, tz, store.snoozes_for(ids), step_key)
+    events = calendar_events(interviews, store.marks_for(ids), now, tz, store.snoozes_for(ids), step_key, exported)
     return render_calendar(events, now, tz, store.calendar_sequences({e.uid: e.fingerprint for e in events}))

@@ -1,7 +1,8 @@
 """The follow-up reminders as an RFC 5545 calendar, written by hand (no runtime dependency).
 
 One all-day event per reminder still to do, on the step's recommended date, so the user's
-own calendar app nags at the right moment, with a reminder at 09:00 that morning. UIDs are
+own calendar app nags at the right moment, with a reminder at 09:00 that morning; a step
+settled since its event was exported stays in later files as STATUS:CANCELLED. UIDs are
 stable (interview id + step key), and SEQUENCE grows each time an event's content changes
 (the store keeps a fingerprint per UID), so importing a newer export updates events instead
 of duplicating them. One step, one interview or every open step: the same events either way.
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
@@ -31,16 +32,22 @@ class CalendarEvent:
     day: date
     summary: str
     description: str
+    cancelled: bool = False  # the step was done, skipped or closed after this event was exported
 
     def content_lines(self) -> list[str]:
         """Every line that says what the event is; DTSTAMP and SEQUENCE are added when written."""
-        return [
+        lines = [
             f"UID:{self.uid}",
             f"DTSTART;VALUE=DATE:{self.day:%Y%m%d}",
             f"DTEND;VALUE=DATE:{self.day + timedelta(days=1):%Y%m%d}",
             f"SUMMARY:{ics_text(self.summary)}",
             f"DESCRIPTION:{ics_text(self.description)}",
             "TRANSP:TRANSPARENT",
+        ]
+        if self.cancelled:  # no alarm: nothing left to remind
+            return [*lines, "STATUS:CANCELLED"]
+        return [
+            *lines,
             "BEGIN:VALARM",
             "ACTION:DISPLAY",
             f"DESCRIPTION:{ics_text(self.summary)}",
@@ -58,6 +65,12 @@ def event_uid(interview_id: int, step_key: str) -> str:
     return f"{interview_id}-{step_key}@debrief.local"
 
 
+def exported_interview_ids(uids: Iterable[str]) -> set[int]:
+    """The interviews named by event UIDs (see `event_uid`)."""
+    heads = (uid.partition("-")[0] for uid in uids)
+    return {int(head) for head in heads if head.isdigit()}
+
+
 def calendar_events(
     interviews: Iterable[Interview],
     marks_by_id: Mapping[int, Sequence[StepMark]],
@@ -65,17 +78,23 @@ def calendar_events(
     tz: tzinfo | None,
     snoozes_by_id: Mapping[int, Sequence[StepSnooze]] | None = None,
     step_key: str | None = None,
+    cancel: Collection[str] = (),
 ) -> list[CalendarEvent]:
-    """The reminders still to do (only `step_key`'s, when given), oldest interview first."""
+    """The reminders still to do (only `step_key`'s, when given), oldest interview first; and,
+    for the UIDs in `cancel` (those exported before), settled steps as cancelled events, so a
+    calendar that imports the newer file drops a reminder for something already done."""
     events = []
     for interview in sorted(interviews, key=lambda i: (i.interview_at, i.id or 0)):
         if interview.id is None:
             raise ValueError("write_ics needs saved interviews: the event UIDs use their ids")
         snoozes = (snoozes_by_id or {}).get(interview.id, ())
         for step in follow_up_timeline(interview, marks_by_id.get(interview.id, ()), now, tz, snoozes):
-            if step.reminder and not step.status.settled and step_key in (None, step.key):
-                events.append(CalendarEvent(event_uid(interview.id, step.key), step.recommended,
-                                            f"{step.title} · {interview.title}", step.why))  # fmt: skip
+            uid = event_uid(interview.id, step.key)
+            if not step.reminder or step_key not in (None, step.key):
+                continue
+            if not step.status.settled or uid in cancel:
+                events.append(CalendarEvent(uid, step.recommended, f"{step.title} · {interview.title}", step.why,
+                                            cancelled=step.status.settled))  # fmt: skip
     return events
 
 

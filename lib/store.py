@@ -433,6 +433,11 @@ class Store:
                 [key, value],
             )
 
+    def exported_event_uids(self) -> set[str]:
+        """Every calendar event UID ever exported from this database."""
+        with self.connect() as db:
+            return {row[0] for row in db.execute("SELECT uid FROM calendar_events")}
+
     def calendar_sequences(self, fingerprints: Mapping[str, str]) -> dict[str, int]:
         """UID -> SEQUENCE for events about to be exported; bumped only for events whose content changed.
 

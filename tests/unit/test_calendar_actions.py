@@ -13,7 +13,7 @@ from lib.demo import load_demo
 from lib.exports import export_ics
 from lib.followup import StepMark, StepSnooze, StepStatus, follow_up_timeline
 from lib.ics import calendar_events, render_calendar
-from lib.model import Interview, Interviewer
+from lib.model import Interview, Interviewer, Outcome
 from lib.store import Store
 from tests.conftest import FIXED_NOW
 from tests.unit.conftest import build_interview
@@ -121,11 +121,36 @@ def test_sending_the_thank_you_moves_the_soft_touch_and_raises_only_its_sequence
     before = events(export(store))
     store.mark_step(interview.id, StepMark(thank_you, StepStatus.DONE, D("2026-11-16")))
     after = events(export(store))
-    assert uid(interview, thank_you) not in after  # done: nothing left to remind
+    sent = after[uid(interview, thank_you)]  # exported before: it comes back cancelled, without its alarm
+    assert str(sent["STATUS"]) == "CANCELLED" and int(sent["SEQUENCE"]) == 1 and not sent.walk("VALARM")
     soft = after[uid(interview, "soft_touch")]
     assert soft.decoded("DTSTART") == D("2026-11-23") != before[uid(interview, "soft_touch")].decoded("DTSTART")
     assert int(soft["SEQUENCE"]) == 1
     assert int(after[uid(interview, "check_in")]["SEQUENCE"]) == 0
+
+
+def test_a_step_done_after_its_event_was_exported_is_cancelled_and_comes_back_if_undone(store: Store):
+    interview = saved(store)
+    export(store)
+    store.mark_step(interview.id, StepMark("check_in", StepStatus.DONE, FIXED_NOW.date()))
+    for text in (export(store), export(store, interview_id=interview.id),
+                 export(store, interview_id=interview.id, step_key="check_in")):  # fmt: skip
+        check_in = events(text)[uid(interview, "check_in")]
+        assert str(check_in["STATUS"]) == "CANCELLED" and int(check_in["SEQUENCE"]) == 1
+    store.unmark_step(interview.id, "check_in")
+    check_in = events(export(store))[uid(interview, "check_in")]
+    assert "STATUS" not in check_in and int(check_in["SEQUENCE"]) == 2 and check_in.walk("VALARM")
+
+
+def test_recording_an_outcome_cancels_the_events_already_exported_and_only_those(store: Store):
+    exported, never_exported = saved(store), saved(store, company="Globex")
+    export(store, interview_id=exported.id)
+    for interview in (exported, never_exported):
+        store.set_outcome(interview.id, Outcome.REJECTED, FIXED_NOW.date())
+    found = events(export(store))  # neither interview is pending any more
+    assert set(found) == {uid(exported, f"thank_you:{exported.interviewers[0].id}"), uid(exported, "soft_touch"),
+                          uid(exported, "check_in")}  # fmt: skip
+    assert {str(e["STATUS"]) for e in found.values()} == {"CANCELLED"}
 
 
 def test_the_pure_writer_numbers_events_from_the_sequences_it_is_given():
