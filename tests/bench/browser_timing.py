@@ -33,6 +33,7 @@ READY_PROBE = """
   requestAnimationFrame(tick);
 })();
 """
+ELEMENTS = '[data-testid="stMain"] [data-testid="stElementContainer"]'  # what Streamlit drew in the page
 STABLE_MS = 1_000
 SLOW_MS = 5_000
 
@@ -41,8 +42,8 @@ def browser_available() -> bool:
     return Path(CHROMIUM).exists()
 
 
-def time_page(context, url: str, timeout_s: float = 300) -> tuple[float, int]:
-    """Milliseconds from navigation to ready, and how many charts the page drew."""
+def time_page(context, url: str, timeout_s: float = 300) -> tuple[float, int, int]:
+    """Milliseconds from navigation to ready, how many charts the page drew and how many elements."""
     page = context.new_page()
     try:
         page.goto(url, wait_until="commit")
@@ -52,7 +53,7 @@ def time_page(context, url: str, timeout_s: float = 300) -> tuple[float, int]:
             ready_at = page.evaluate("window.__readyAt")
             if ready_at is not None and ready_at == seen:
                 if time.monotonic() - since >= STABLE_MS / 1000:
-                    return ready_at, page.locator(".vega-embed").count()
+                    return ready_at, page.locator(".vega-embed").count(), page.locator(ELEMENTS).count()
             elif ready_at is not None:
                 seen, since = ready_at, time.monotonic()
             page.wait_for_timeout(100)
@@ -72,8 +73,8 @@ def time_pages(base_url: str, paths: dict[str, str], runs: int) -> dict[str, dic
         context.add_init_script(READY_PROBE)
         try:
             for name, path in paths.items():
-                cold, charts = time_page(context, f"{base_url}/{path}")
-                results[name] = {"cold_ms": cold, "charts": charts}
+                cold, charts, elements = time_page(context, f"{base_url}/{path}")
+                results[name] = {"cold_ms": cold, "charts": charts, "elements": elements}
             for run in range(runs):  # interleaved, so a slow moment of the machine hits every page alike
                 for name, path in paths.items():
                     if run and results[name]["cold_ms"] > SLOW_MS:
