@@ -30,6 +30,8 @@ from lib.store import Store, migrations
 BACKUPS_KEPT = 10
 KIND_LABELS = {"auto": "Automatic", "manual": "Made by you", "before-restore": "Before a restore"}
 SQLITE_HEADER = b"SQLite format 3\x00"
+DATABASE_MEDIA_TYPE = "application/vnd.sqlite3"  # what a downloaded database is, for the browser
+DATABASE_SUFFIXES = ("db", "sqlite", "sqlite3")  # what the restore upload accepts
 PARTIAL_PREFIX = ".partial-"
 STALE_PARTIAL_SECONDS = 3600
 KNOWN_MIGRATIONS = [m.name for m in migrations._migrations]

@@ -56,8 +56,8 @@ def export_section(today) -> None:
          "csv", "text/csv", ":material/table:"),
         ("JSON", "Every table: interviews, follow-up marks, drafts, templates, coaching. For programs.",
          lambda: export_json(store, ui.now()), "json", "application/json", ":material/data_object:"),
-        ("Database", "The SQLite file itself, as one consistent copy: everything, for safekeeping.",
-         lambda: backup.database_snapshot(store), "db", "application/vnd.sqlite3", ":material/database:"),
+        ("Database", "The database file itself, as one consistent copy: everything, for safekeeping.",
+         lambda: backup.database_snapshot(store), "db", backup.DATABASE_MEDIA_TYPE, ":material/database:"),
     ]  # fmt: skip
     for label, what, build, extension, mime, icon in files:
         with st.container(border=True, horizontal=True, vertical_alignment="center", gap="small"):
@@ -142,7 +142,7 @@ def backup_row(item: backup.Backup, today) -> None:
 
 
 def restore_from_file() -> None:
-    uploaded = st.file_uploader("Restore from a .db file", type=["db", "sqlite", "sqlite3"],
+    uploaded = st.file_uploader("Restore from a .db file", type=list(backup.DATABASE_SUFFIXES),
                                 key=uploader_key("restore_file"),
                                 help="A backup, or a database downloaded above. It is checked before anything "
                                      "changes.")  # fmt: skip
@@ -216,7 +216,7 @@ ui.route_through_entrypoint()
 ui.flash()
 today = ui.now().date()
 st.title("Your data")
-st.caption(f"Everything stays on this computer, in one SQLite file: `{str(ui.store().path).replace('`', '')}`  \n"
+st.caption(f"Everything stays on this computer, in one database file: `{str(ui.store().path).replace('`', '')}`  \n"
            "Nothing is sent anywhere.")  # fmt: skip
 export_section(today)
 import_section()

@@ -34,7 +34,7 @@ def welcome() -> None:
         if st.button("Log your first interview", type="primary", icon=":material/edit_note:"):
             st.switch_page(ui.PAGES["log"])
         st.button("Explore with demo data", on_click=on_load_demo, icon=":material/science:")
-    st.caption("Everything stays on this computer, in one SQLite file.")
+    st.caption("Everything stays on this computer, in one database file.")
 
 
 def agenda_item(item: AgendaItem, today) -> None:

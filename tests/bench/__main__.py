@@ -191,9 +191,12 @@ def report(reruns: dict[int, dict], browser: dict | None, rss: tuple | None, not
             lines.append(f"| {name} | {result['charts']} | {result['elements']} | {result['cold_ms']:,.0f} ms "
                          f"| {result['median_ms']:,.0f} ms | {'n/a' if same is None else f'{same:.2f}×'} "
                          f"| {x:.2f}× | {verdict} |")  # fmt: skip
-        lines += ["", "Elements: what Streamlit drew in the page (its element containers); the blank page "
-                  f"holds {large['blank']['elements']}. Each element costs the browser milliseconds whatever "
-                  f"the data size, which the column against the same page at N = {SIZES[0]} separates out."]  # fmt: skip
+        lines += [
+            "",
+            "Elements: what Streamlit drew in the page (its element containers); the blank page "
+            f"holds {large['blank']['elements']}. Each element costs the browser milliseconds whatever "
+            f"the data size, which the column against the same page at N = {SIZES[0]} separates out.",
+        ]
     if rss:
         peaks, cold = rss
         worst = max(peaks.values())
