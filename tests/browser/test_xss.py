@@ -1,7 +1,9 @@
 """Guarantee 6: no HTML injection. User text full of XSS payloads, shown on every page, runs nothing.
 
-Every free-text field of an entry is filled through the store (quick), one more through the real
-form, then every page in the navigation is visited (and the deep links of the entry), and the
+Every free-text field of an entry, of its follow-up (snooze reason, template, signature) and of a
+coaching session (mentor, comments, action, notes) is filled through the store (quick), one more
+through the real form, then every page in the navigation is visited (and the deep links of the
+entry and the session), a draft is opened, and the
 downloads of the Data page are fetched. After each: `window.__xss` is never set, no <img src=x>
 or <script> came from user text, no link points at javascript:, and no download is served as HTML.
 """
@@ -14,7 +16,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from lib.coaching import ActionItem, CoachingSession, MentorReview
+from lib.drafts import Template
 from lib.exports import export_csv
+from lib.followup import StepKind, StepSnooze
 from lib.model import Dimension, Format, Interview, Interviewer, Stage
 from lib.store import Store
 from tests.browser.conftest import screenshot, wait_for_app
@@ -44,6 +49,20 @@ def hostile_interview() -> Interview:
     )  # fmt: skip
 
 
+def hostile_follow_up_and_coaching(store: Store, entry_id: int) -> int:
+    """The free text of the later features too: snooze reason, template, signature, mentor, comments,
+    action item, session notes. Returns the coaching session's id."""
+    store.snooze_step(entry_id, StepSnooze("check_in", FIXED_NOW.date() + timedelta(days=40), hostile("Away", 0)))
+    store.save_draft_template(Template(StepKind.THANK_YOU, hostile("Thanks", 1), "Hi {first_name},\n" + PAYLOADS[2]))
+    store.save_setting("your_name", hostile("Me", 0))
+    session_id = store.start_session(CoachingSession(hostile("Mentor", 1), FIXED_NOW.date(), (entry_id,),
+                                                     notes=hostile("Session", 2)))  # fmt: skip
+    store.save_review(session_id, entry_id, MentorReview({Dimension.SKILLS_MATCH: 4}, hostile("Comment", 0)))
+    store.add_action(ActionItem(hostile("Action", 1), due_on=FIXED_NOW.date(), session_id=session_id,
+                                interview_id=entry_id))  # fmt: skip
+    return session_id
+
+
 def assert_nothing_ran(page, where: str) -> None:
     found = page.evaluate(
         """() => ({
@@ -70,6 +89,7 @@ def test_xss_payloads_in_every_field_run_nowhere(serve, page, tmp_path: Path):
     store = Store(db)
     entry_id = store.save_interview(hostile_interview())
     store.save_form_draft(f"edit:{entry_id}", '{"notes": "<script>window.__xss=1</script>"}')
+    session_id = hostile_follow_up_and_coaching(store, entry_id)
     server = serve(db)
 
     # one field through the real form: the notes of a new entry
@@ -89,7 +109,8 @@ def test_xss_payloads_in_every_field_run_nowhere(serve, page, tmp_path: Path):
     navigation = page.locator('[data-testid="stSidebarNav"] a')
     urls = sorted({navigation.nth(n).get_attribute("href") for n in range(navigation.count())})
     assert any(url.endswith("/data") for url in urls) and len(urls) >= 5
-    deep_links = [f"{server.url}/log?id={entry_id}", f"{server.url}/interviews?id={entry_id}"]
+    deep_links = [f"{server.url}/log?id={entry_id}", f"{server.url}/interviews?id={entry_id}",
+                  f"{server.url}/coaching?session={session_id}"]  # fmt: skip
     for url in [*urls, *deep_links]:
         visit(page, url if url.startswith("http") else server.url + url)
         assert_nothing_ran(page, url)
@@ -99,6 +120,10 @@ def test_xss_payloads_in_every_field_run_nowhere(serve, page, tmp_path: Path):
     page.get_by_text("Evidence and notes").first.click()
     page.wait_for_timeout(500)
     assert_nothing_ran(page, "interviews, evidence expanded")
+    page.get_by_role("button", name="Draft").first.click()  # the user's hostile template, filled in
+    expect(page.get_by_role("dialog")).to_be_visible()
+    page.wait_for_timeout(500)
+    assert_nothing_ran(page, "interviews, draft open")
 
     visit(page, f"{server.url}/data")
     for label, extension in (("Download CSV", "csv"), ("Download JSON", "json"), ("Download calendar", "ics")):
