@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from lib.demo import load_demo
 from lib.store import Store
-from tests.browser.conftest import PHONE, screenshot, wait_for_app
+from tests.browser.conftest import DESKTOP, PHONE, screenshot, wait_for_app
 from tests.conftest import FIXED_NOW
 
 pytestmark = pytest.mark.browser
@@ -65,3 +65,23 @@ def test_a_filtered_view_opens_from_its_url(serve, page, tmp_path):
     expect(page.get_by_text("Appears after 6 interviews in this view")).to_be_visible()
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     assert "company=Kestrel+Pay" in page.url
+
+
+def test_a_dark_system_gets_the_dark_theme_and_every_chart_still_draws(serve, browser, tmp_path):
+    db_path = tmp_path / "trends.db"
+    load_demo(Store(db_path), FIXED_NOW)
+    server = serve(db_path)
+    context = browser.new_context(viewport=DESKTOP, color_scheme="dark")
+    try:
+        page = context.new_page()
+        page.goto(f"{server.url}/trends")
+        wait_for_charts(page, DEMO_CHARTS)
+        background = page.evaluate(
+            "() => getComputedStyle(document.querySelector('[data-testid=stApp]')).backgroundColor"
+        )
+        red, green, blue = (int(n) for n in background.removeprefix("rgb(").rstrip(")").split(",")[:3])
+        assert max(red, green, blue) < 64, background  # the app follows the system into dark mode
+        expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+        screenshot(page, "trends-dark")
+    finally:
+        context.close()
