@@ -75,3 +75,12 @@ def test_a_long_due_list_shows_the_most_urgent_ten_and_more_on_request(app, stor
     at = more.click().run()
     assert len([p for p in at.page_link if p.label == "Open entry"]) == 12
     assert not [b for b in at.button if b.key == "due.more"]
+
+
+def test_a_crowded_day_in_the_week_lists_six_and_counts_the_rest(app, store):
+    for n in range(8):  # eight soft touches, all on Thu 26 Nov (7 days after Thursday's thank-you notes)
+        store.save_interview(an_interview(company=f"Company {n}", interview_at=datetime(2026, 11, 19, 9, n)))
+    at = open_page(app, TODAY)
+    soft_touches = [b for b in at.button if b.key and b.key.endswith(".soft_touch.draft") and b.key.startswith("wk")]
+    assert len(soft_touches) == 6
+    assert "and 2 more on this day" in texts(at)
