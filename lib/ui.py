@@ -201,17 +201,19 @@ def _timeline_spec(steps: tuple[Step, ...], today: date) -> dict:
     return charts.vega_lite_spec(charts.timeline_chart(steps, today))
 
 
-def timeline_view(steps: list[Step], today, *, interview_id: int | None = None, key: str = "tl") -> None:
+def timeline_view(
+    steps: list[Step], today, *, interview_id: int | None = None, key: str = "tl", rows: bool = True
+) -> None:
     """The follow-up timeline: a glanceable chart, then each step with its status, why and actions.
 
     Steps still to do get their why and their actions (Draft, Mark done, Snooze, Skip, given an
     `interview_id`); settled ones (done, skipped, closed) shrink to one line with Undo, so a page
-    of ten entries reads as what is left, not as a wall of history.
+    of ten entries reads as what is left, not as a wall of history. `rows=False` draws the chart alone.
     """
     from lib.text import md_escape
 
     st.vega_lite_chart(spec=_timeline_spec(tuple(steps), today), width="stretch", key=f"{key}.chart")
-    for step in steps:
+    for step in steps if rows else ():
         actions = interview_id is not None and step.reminder
         if step.status.settled and step.reminder:  # "Ask about next steps" keeps what they said
             with st.container(horizontal=True, vertical_alignment="center", gap="small"):

@@ -84,7 +84,9 @@ def entry_card(interview: Interview, now) -> None:
                 st.markdown(f"**Follow-up closed:** {interview.outcome.label.lower()}.")
             else:
                 st.markdown("**All follow-up done.** Nothing to send: waiting is the right move now.")
-            ui.timeline_view(steps, today, interview_id=interview.id, key=key)
+            closed = interview.outcome.closes_follow_up
+            rows = not closed or st.toggle("Show the steps", key=f"{key}.steps", help="Nothing is left to do here")
+            ui.timeline_view(steps, today, interview_id=interview.id, key=key, rows=rows)
 
 
 def read_filters() -> tuple[InterviewFilter, int | None]:

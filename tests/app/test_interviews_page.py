@@ -66,8 +66,10 @@ def test_recording_an_outcome_closes_the_open_steps(app, store):
     at.selectbox(key=f"iv{interview_id}.outcome").set_value(Outcome.NEXT_ROUND).run()
     at = at.button(key=f"iv{interview_id}.save").click().run()
     assert store.get_interview(interview_id).outcome is Outcome.NEXT_ROUND
-    assert sum("Closed: an outcome is recorded" in b for b in badges(at)) == 3  # thank-you, soft touch, check-in
     assert "**Follow-up closed:** next round booked." in texts(at)
+    assert not any("Closed: an outcome is recorded" in b for b in badges(at))  # folded: nothing left to do
+    at = at.toggle(key=f"iv{interview_id}.steps").set_value(True).run()
+    assert sum("Closed: an outcome is recorded" in b for b in badges(at)) == 3  # thank-you, soft touch, check-in
 
 
 def test_filters_narrow_the_list_and_live_in_the_url(app, store):
