@@ -21,8 +21,31 @@ def no_streamlit_errors(page) -> None:
 
 
 def commit(page) -> None:
-    """Streamlit takes a text value on blur."""
+    """Streamlit takes a text value on blur; the rerun that follows redraws the form, so wait for it
+    before the next keystroke (typed mid-rerun, one landed in the wrong field on a loaded CI box)."""
     page.keyboard.press("Tab")
+    wait_for_app(page)
+
+
+def type_segment(page, name: str, digits: str, attempts: int = 3, expected: str | None = None) -> None:
+    """Type into one segment of a date or time input, then blur it by clicking the page title.
+
+    Not Tab: from the last segment it lands in the next field. A segment that is complete moves
+    the focus on by itself (with 15-minute steps one "0" completes the minutes, and a second key
+    lands in Duration). On a loaded machine the time field was seen reset to the wall clock while
+    the date was typed, so every part is typed, checked, and retyped if it moved.
+    """
+    expected = expected or digits
+    segment = page.get_by_role("spinbutton", name=name)
+    for _ in range(attempts):
+        wait_for_app(page)
+        segment.click()
+        page.keyboard.type(digits)
+        page.get_by_role("heading", name="Log an interview").click()
+        wait_for_app(page)
+        if segment.text_content() == expected:
+            return
+    expect(segment).to_have_text(expected)
 
 
 def test_new_user_logs_an_interview_marks_the_thank_you_sent_and_sees_the_soft_touch_move(serve, page, tmp_path):
@@ -37,12 +60,14 @@ def test_new_user_logs_an_interview_marks_the_thank_you_sent_and_sees_the_soft_t
     commit(page)
     page.get_by_role("textbox", name="Role", exact=True).fill("Data engineer")
     commit(page)
-    page.get_by_role("spinbutton", name="day, Date").click()
-    page.keyboard.type("19")
-    commit(page)
-    page.get_by_role("spinbutton", name="hour, Start time").click()
-    page.keyboard.type("16")
-    commit(page)
+    type_segment(page, "day, Date", "19")
+    type_segment(page, "hour, Start time", "16")
+    type_segment(page, "minute, Start time", "0", expected="00")
+    duration = page.get_by_role("spinbutton", name="Duration (minutes)")
+    if duration.input_value() != "45":  # the default; see type_segment for why it may have moved
+        duration.fill("45")
+        commit(page)
+    expect(duration).to_have_value("45")
     page.get_by_role("textbox", name="Interviewer").fill("Jane Doe")
     commit(page)
     page.get_by_role("textbox", name="When do they expect to decide?").fill("within 2 weeks")
