@@ -276,6 +276,11 @@ def _moment(text: str, tz: tzinfo | None) -> datetime:
         moment = datetime.fromisoformat(text)
     except ValueError:
         raise ValueError(f"“{_short(text)}” is not a date: {DATE_HINT}") from None
+    return wall_clock(moment, tz)
+
+
+def wall_clock(moment: datetime, tz: tzinfo | None) -> datetime:
+    """A naive local time, as the store keeps them: an aware moment is first moved into `tz`."""
     if moment.tzinfo is not None:
         moment = moment.astimezone(tz) if tz else moment
     return moment.replace(tzinfo=None)

@@ -22,7 +22,7 @@ from datetime import date, datetime, tzinfo
 from typing import Any
 
 from lib.backup import data_tables, quoted
-from lib.exports import MAX_BYTES, MAX_ROWS, Entry, Problems
+from lib.exports import MAX_BYTES, MAX_ROWS, Entry, Problems, wall_clock
 from lib.followup import StepMark, StepStatus
 from lib.model import Dimension, Format, Interview, Interviewer, Outcome, Stage, ValidationError, validate
 from lib.store import EVIDENCE_COLUMNS, UNSAVED_THANK_YOU, Store, migrations
@@ -175,11 +175,11 @@ def _interview_ids(records: list, problems: Problems) -> set[int]:
     return set(ids)
 
 
-def _people_by_interview(records: list, ids: set[int], problems: Problems) -> dict[int, list[tuple[int, dict]]]:
-    """interview id -> [(record index, record)] in the order of `position`."""
-    people: dict[int, list[tuple[int, int, dict]]] = {}
+def _owned_records(records: list, table: str, ids: set[int], problems: Problems):
+    """(index, where, record, interview id) of each record that is an object naming an interview
+    of this file; the others are reported as problems and skipped."""
     for index, record in enumerate(records):
-        where = f"interviewers[{index}]"
+        where = f"{table}[{index}]"
         if not isinstance(record, dict):
             problems.add(where, f"is a JSON {_kind(record)}, not an object")
             continue
@@ -187,6 +187,13 @@ def _people_by_interview(records: list, ids: set[int], problems: Problems) -> di
         if not _is_int(owner) or owner not in ids:
             problems.add(f"{where}, field interview_id", f"{_shown(owner)} names no interview in this file")
             continue
+        yield index, where, record, owner
+
+
+def _people_by_interview(records: list, ids: set[int], problems: Problems) -> dict[int, list[tuple[int, dict]]]:
+    """interview id -> [(record index, record)] in the order of `position`."""
+    people: dict[int, list[tuple[int, int, dict]]] = {}
+    for index, where, record, owner in _owned_records(records, "interviewers", ids, problems):
         for part in PERSON_PARTS:
             if not isinstance(record.get(part, ""), str | None):
                 problems.add(f"{where}, field {part}", "must be text")
@@ -199,15 +206,7 @@ def _marks_by_interview(
     records: list, ids: set[int], people_of: dict[int, list[tuple[int, dict]]], problems: Problems
 ) -> dict[int, list[StepMark]]:
     marks: dict[int, list[StepMark]] = {}
-    for index, record in enumerate(records):
-        where = f"step_marks[{index}]"
-        if not isinstance(record, dict):
-            problems.add(where, f"is a JSON {_kind(record)}, not an object")
-            continue
-        owner = record.get("interview_id")
-        if not _is_int(owner) or owner not in ids:
-            problems.add(f"{where}, field interview_id", f"{_shown(owner)} names no interview in this file")
-            continue
+    for _, where, record, owner in _owned_records(records, "step_marks", ids, problems):
         key, status, on = record.get("step_key"), record.get("status"), record.get("on_date")
         if not isinstance(key, str) or not key.strip():
             problems.add(f"{where}, field step_key", "must be the name of a follow-up step")
@@ -319,9 +318,7 @@ def _moment(value: Any, tz: tzinfo | None) -> datetime:
         moment = datetime.fromisoformat(text)
     except ValueError:
         raise ValueError(f"“{text[:40]}” is not a date-time: write it as 2026-11-18T14:30 (ISO 8601)") from None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(tz) if tz else moment
-    return moment.replace(tzinfo=None)
+    return wall_clock(moment, tz)
 
 
 def _whole_number(value: Any) -> int:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, DESKTOP
@@ -62,26 +64,33 @@ def time_page(context, url: str, timeout_s: float = 300) -> tuple[float, int, in
         page.close()
 
 
-def time_pages(base_url: str, paths: dict[str, str], runs: int) -> dict[str, dict]:
-    """Median ms per page over `runs` loads, after one warm-up load of each (fills the server's caches)."""
+@contextmanager
+def probed_context() -> Iterator:
+    """A desktop-sized Chromium context whose every page carries READY_PROBE."""
     from playwright.sync_api import sync_playwright
 
-    results: dict[str, dict] = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
-        context = browser.new_context(viewport=DESKTOP)
-        context.add_init_script(READY_PROBE)
         try:
-            for name, path in paths.items():
-                cold, charts, elements = time_page(context, f"{base_url}/{path}")
-                results[name] = {"cold_ms": cold, "charts": charts, "elements": elements}
-            for run in range(runs):  # interleaved, so a slow moment of the machine hits every page alike
-                for name, path in paths.items():
-                    if run and results[name]["cold_ms"] > SLOW_MS:
-                        continue  # one timed load is enough to show a page this slow
-                    results[name].setdefault("runs", []).append(time_page(context, f"{base_url}/{path}")[0])
+            context = browser.new_context(viewport=DESKTOP)
+            context.add_init_script(READY_PROBE)
+            yield context
         finally:
             browser.close()
+
+
+def time_pages(base_url: str, paths: dict[str, str], runs: int) -> dict[str, dict]:
+    """Median ms per page over `runs` loads, after one warm-up load of each (fills the server's caches)."""
+    results: dict[str, dict] = {}
+    with probed_context() as context:
+        for name, path in paths.items():
+            cold, charts, elements = time_page(context, f"{base_url}/{path}")
+            results[name] = {"cold_ms": cold, "charts": charts, "elements": elements}
+        for run in range(runs):  # interleaved, so a slow moment of the machine hits every page alike
+            for name, path in paths.items():
+                if run and results[name]["cold_ms"] > SLOW_MS:
+                    continue  # one timed load is enough to show a page this slow
+                results[name].setdefault("runs", []).append(time_page(context, f"{base_url}/{path}")[0])
     for result in results.values():
         result["median_ms"] = statistics.median(result["runs"])
     return results
@@ -92,20 +101,12 @@ def load_every_page(base_url: str, paths: dict[str, str], timeout_s: float, afte
 
     `after_each(name)` runs after every page, e.g. to read the server's peak memory so far.
     """
-    from playwright.sync_api import sync_playwright
-
     times: dict[str, float | None] = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
-        context = browser.new_context(viewport=DESKTOP)
-        context.add_init_script(READY_PROBE)
-        try:
-            for name, path in paths.items():
-                try:
-                    times[name] = time_page(context, f"{base_url}/{path}", timeout_s)[0]
-                except TimeoutError:
-                    times[name] = None
-                after_each(name)
-        finally:
-            browser.close()
+    with probed_context() as context:
+        for name, path in paths.items():
+            try:
+                times[name] = time_page(context, f"{base_url}/{path}", timeout_s)[0]
+            except TimeoutError:
+                times[name] = None
+            after_each(name)
     return times
