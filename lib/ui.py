@@ -7,6 +7,8 @@ and a rerun that changed nothing costs one tiny query.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, tzinfo
 
 import pandas as pd
@@ -179,6 +181,19 @@ def flash() -> None:
         st.toast(message, icon=":material/check_circle:")
 
 
+@contextmanager
+def menu(label: str, key: str, **style) -> Iterator[bool]:
+    """A popover whose content is drawn only while it is open: yields whether it is.
+
+    A page of ten entries has dozens of these menus; drawing their widgets on every run cost the
+    server ~250 ms (each widget scans session state) for content nobody had opened. Opening one
+    reruns the page once, with its content in.
+    """
+    popover = st.popover(label, key=key, on_change="rerun", **style)
+    with popover:
+        yield bool(popover.open)
+
+
 STATUS_BADGE_COLOURS = {
     "overdue": "red",
     "due today": "orange",
@@ -194,11 +209,35 @@ def status_badge(step: Step, today) -> None:
     st.badge(step.status_text(today), color=STATUS_BADGE_COLOURS[step.status.value])
 
 
+def status_badge_md(step: Step, today) -> str:
+    """The status badge as Markdown: a step's title, badge and why then cost the browser one element."""
+    from lib.text import md_escape
+
+    return f":{STATUS_BADGE_COLOURS[step.status.value]}-badge[{md_escape(step.status_text(today))}]"
+
+
+def step_text(step: Step, today) -> str:
+    """Title, status and why of one step, as one Markdown block."""
+    from lib.text import md_escape
+
+    return f"**{md_escape(step.title)}** {status_badge_md(step, today)}  \n:gray[{md_escape(step.why)}]"
+
+
 @st.cache_data(max_entries=256, show_spinner=False)
-def _timeline_spec(steps: tuple[Step, ...], today: date) -> dict:
+def _timeline_spec(fingerprint: str, _steps: tuple[Step, ...], today: date) -> dict:
     """Building and validating an Altair chart costs ~60 ms, drawing its spec almost nothing: a
-    page of ten entries would pay it on every rerun. Steps are values, so they are the key."""
-    return charts.vega_lite_spec(charts.timeline_chart(steps, today))
+    page of ten entries would pay it on every rerun.
+
+    Keyed by the steps' repr (a value: same steps, same chart), since hashing the dataclasses
+    themselves cost more than the chart. The rows go out already in Arrow, the form
+    st.vega_lite_chart would otherwise convert them to on every run.
+    """
+    from streamlit.dataframe_util import convert_anything_to_arrow_bytes
+
+    spec = charts.vega_lite_spec(charts.timeline_chart(_steps, today))
+    datasets = spec.get("datasets", {})
+    spec["datasets"] = {name: convert_anything_to_arrow_bytes(rows) for name, rows in datasets.items()}
+    return spec
 
 
 def timeline_view(
@@ -206,28 +245,41 @@ def timeline_view(
 ) -> None:
     """The follow-up timeline: a glanceable chart, then each step with its status, why and actions.
 
-    Steps still to do get their why and their actions (Draft, Mark done, Snooze, Skip, given an
-    `interview_id`); settled ones (done, skipped, closed) shrink to one line with Undo, so a page
-    of ten entries reads as what is left, not as a wall of history. `rows=False` draws the chart alone.
+    Steps still to do get their why and their actions (Draft, and More: mark done, snooze, skip,
+    given an `interview_id`); settled ones (done, skipped, closed) share one line, with Undo behind
+    a menu, so a page of ten entries reads as what is left, not as a wall of history. Every
+    Streamlit element costs the browser milliseconds on each page load, so a step is one Markdown
+    block and its rarer actions sit in a popover, which draws nothing until opened. `rows=False`
+    draws the chart alone.
     """
+    st.vega_lite_chart(spec=_timeline_spec(repr(steps), tuple(steps), today), width="stretch", key=f"{key}.chart")
+    if not rows:
+        return
+    settled = [step for step in steps if step.status.settled and step.reminder]
+    for step in steps:
+        if step in settled:
+            continue
+        st.markdown(step_text(step, today))
+        if interview_id is not None and step.reminder:
+            step_actions(step, interview_id, today, f"{key}.{step.key}")
+    if settled:
+        settled_steps(settled, today, interview_id, key)
+
+
+def settled_steps(steps: list[Step], today, interview_id: int | None, key: str) -> None:
+    """Done, skipped and closed steps on one line; Undo for each behind one small menu."""
     from lib.text import md_escape
 
-    st.vega_lite_chart(spec=_timeline_spec(tuple(steps), today), width="stretch", key=f"{key}.chart")
-    for step in steps if rows else ():
-        actions = interview_id is not None and step.reminder
-        if step.status.settled and step.reminder:  # "Ask about next steps" keeps what they said
-            with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-                st.markdown(f"{md_escape(step.title)}", width="content")
-                status_badge(step, today)
-                if actions:
-                    step_actions(step, interview_id, today, f"{key}.{step.key}")
-            continue
-        with st.container(gap=None):
-            st.markdown(f"**{md_escape(step.title)}**")
-            status_badge(step, today)
-            st.caption(md_escape(step.why))
-            if actions:
-                step_actions(step, interview_id, today, f"{key}.{step.key}")
+    line = " · ".join(f"{md_escape(step.title)} {status_badge_md(step, today)}" for step in steps)
+    undoable = [step for step in steps if step.status.value in ("done", "skipped")] if interview_id else []
+    with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+        st.caption(line, width="content")
+        if undoable:
+            with menu("Undo", f"{key}.undo_menu", icon=":material/undo:", type="tertiary",
+                      help="Open a settled step again") as open_:  # fmt: skip
+                for step in undoable if open_ else ():
+                    st.button(f"Undo: {md_escape(step.title)}", key=f"{key}.{step.key}.undo", on_click=_unmark,
+                              args=(interview_id, step.key), type="tertiary", icon=":material/undo:")  # fmt: skip
 
 
 def _mark(interview_id: int, step_key: str, status_value: str, on_key: str | None, today) -> None:
@@ -301,7 +353,7 @@ def _snooze(interview_id: int, step: Step, today: date, key: str) -> None:
         return
     store().snooze_step(interview_id, snooze)
     st.session_state.pop(f"{key}.snooze_errors", None)
-    st.session_state[f"{key}.snoozing"] = False  # close the popover: the timeline shows the new day
+    st.session_state[f"{key}.more"] = False  # close the menu: the timeline shows the new day
     st.session_state["flash"] = f"Snoozed until {human_date(snooze.until, today)}."
 
 
@@ -319,50 +371,52 @@ def close_draft() -> None:
 
 
 def step_actions(step: Step, interview_id: int, today: date, key: str) -> None:
-    """Draft, Mark done, Snooze and Skip for a step still to do; Undo for a settled one.
+    """Draft, then More (mark done, snooze, skip) for a step still to do.
 
     The same buttons, the same callbacks and the same records on the Today and Interviews pages.
+    Draft stays in sight (drafting and marking sent is two clicks); the rest opens from one menu.
     """
     from lib.drafts import DRAFT_KINDS
 
-    if step.status.value in ("done", "skipped"):
-        st.button("Undo", key=f"{key}.undo", on_click=_unmark, args=(interview_id, step.key), type="tertiary",
-                  icon=":material/undo:")  # fmt: skip
+    if step.status.settled:
         return
-    if step.status.value == "closed":
-        return
-    with st.container(horizontal=True, gap="small"):
+    with st.container(horizontal=True, gap="small", vertical_alignment="center"):
         if step.kind in DRAFT_KINDS:
             st.button("Draft", key=f"{key}.draft", on_click=open_draft, args=(interview_id, step.key),
                       icon=":material/edit_note:")  # fmt: skip
-        with st.popover("Mark done", icon=":material/check:"):
-            st.date_input("Done on", value=today, max_value=today, key=f"{key}.on", format="YYYY-MM-DD")
-            st.button("Save", key=f"{key}.done", type="primary", on_click=_mark,
-                      args=(interview_id, step.key, "done", f"{key}.on", today))  # fmt: skip
-        _snooze_popover(step, interview_id, today, key)
-        if step.snoozed_from:
-            st.button("Unsnooze", key=f"{key}.unsnooze", on_click=_unsnooze, args=(interview_id, step.key),
-                      type="tertiary", icon=":material/alarm_off:")  # fmt: skip
-        st.button("Skip", key=f"{key}.skip", on_click=_mark, args=(interview_id, step.key, "skipped", None, today),
-                  type="tertiary")  # fmt: skip
+        with menu("More", f"{key}.more", icon=":material/more_horiz:", help="Mark done, snooze or skip") as open_:
+            if open_:
+                _more_actions(step, interview_id, today, key)
 
 
-def _snooze_popover(step: Step, interview_id: int, today: date, key: str) -> None:
+def _more_actions(step: Step, interview_id: int, today: date, key: str) -> None:
     from datetime import timedelta
 
     from lib.followup import suggested_snooze_day
 
+    with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
+        st.date_input("Done on", value=today, max_value=today, key=f"{key}.on", format="YYYY-MM-DD", width=150)
+        st.button("Mark done", key=f"{key}.done", type="primary", icon=":material/check:", on_click=_mark,
+                  args=(interview_id, step.key, "done", f"{key}.on", today))  # fmt: skip
+    st.divider()
     errors = st.session_state.get(f"{key}.snooze_errors")
-    with st.popover("Snooze", icon=":material/snooze:", key=f"{key}.snoozing", on_change="rerun"):
-        st.date_input("Until", value=suggested_snooze_day(step, today), min_value=today + timedelta(days=1),
-                      key=f"{key}.until", format="YYYY-MM-DD")  # fmt: skip
-        field_error(errors, "until")
-        st.text_input("Why?", key=f"{key}.reason", max_chars=200, placeholder="e.g. they are away until Monday")
-        field_error(errors, "reason")
-        field_error(errors, "step")
-        st.caption("Only this step moves (and a soft touch that counts from it). A weekend day moves to Monday.")
-        st.button("Snooze", key=f"{key}.snooze", type="primary", on_click=_snooze,
+    st.date_input("Snooze until", value=suggested_snooze_day(step, today), min_value=today + timedelta(days=1),
+                  key=f"{key}.until", format="YYYY-MM-DD")  # fmt: skip
+    field_error(errors, "until")
+    st.text_input("Why?", key=f"{key}.reason", max_chars=200, placeholder="e.g. they are away until Monday")
+    field_error(errors, "reason")
+    field_error(errors, "step")
+    st.caption("Only this step moves (and a soft touch that counts from it). A weekend day moves to Monday.")
+    with st.container(horizontal=True, gap="small"):
+        st.button("Snooze", key=f"{key}.snooze", icon=":material/snooze:", on_click=_snooze,
                   args=(interview_id, step, today, key))  # fmt: skip
+        if step.snoozed_from:
+            st.button("Unsnooze", key=f"{key}.unsnooze", on_click=_unsnooze, args=(interview_id, step.key),
+                      type="tertiary", icon=":material/alarm_off:")  # fmt: skip
+    st.divider()
+    st.button("Skip this step", key=f"{key}.skip", on_click=_mark,
+              args=(interview_id, step.key, "skipped", None, today), type="tertiary",
+              icon=":material/skip_next:", help="Nothing to send here: it leaves your to-do list")  # fmt: skip
 
 
 def calendar_button(label: str, key: str, interview_id: int | None = None, step_key: str | None = None,

@@ -19,40 +19,48 @@ def on_outcome(interview_id: int, key: str) -> None:
     outcome = st.session_state[f"{key}.outcome"]
     on = st.session_state.get(f"{key}.on") if outcome is not Outcome.PENDING else None
     ui.store().set_outcome(interview_id, outcome, on)
+    st.session_state[f"{key}.outcome_menu"] = False  # close the menu: the entry shows the outcome
     st.session_state["flash"] = f"Outcome recorded: {outcome.label}."
 
 
+def badges(interview: Interview) -> str:
+    """Scores, missing evidence, outcome and demo flag as Markdown badges: one element, not six."""
+    parts = [f":blue-badge[{d.label} {score_label(interview.score(d)).lower()}]" for d in Dimension]
+    if interview.evidence_missing:
+        missing = ", ".join(d.label.lower() for d in interview.evidence_missing)
+        parts.append(f":orange-badge[:material/warning: evidence missing \\({missing}\\)]")
+    if interview.outcome is not Outcome.PENDING:
+        parts.append(f":violet-badge[{interview.outcome.label}]")
+    if interview.is_demo:
+        parts.append(":gray-badge[demo]")
+    return " ".join(parts)
+
+
 def entry_summary(interview: Interview, today) -> None:
-    st.markdown(f"### {md_escape(interview.company)}: {md_escape(interview.role)}")
     when = f"{human_date(interview.day0, today)}, {human_time(interview.interview_at)}"
-    st.caption(f"{when} · {interview.stage.label} · {interview.format.label} · {interview.duration_min} min")
+    about = f"{when} · {interview.stage.label} · {interview.format.label} · {interview.duration_min} min"
     people = ", ".join(p.name for p in interview.interviewers) or "Interviewer not recorded"
     extra = f" · recruiter {interview.recruiter}" if interview.recruiter else ""
-    st.caption(md_escape(people + extra))
-    with st.container(horizontal=True, gap="small"):
-        for dimension in Dimension:
-            st.badge(f"{dimension.label} {score_label(interview.score(dimension)).lower()}", color="blue")
-        if interview.evidence_missing:
-            missing = ", ".join(d.label for d in interview.evidence_missing)
-            st.badge("evidence missing", icon=":material/warning:", color="orange", help=f"No evidence for: {missing}")
-        if interview.outcome is not Outcome.PENDING:
-            st.badge(interview.outcome.label, color="violet")
-        if interview.is_demo:
-            st.badge("demo", color="gray")
+    st.markdown(
+        f"### {md_escape(interview.company)}: {md_escape(interview.role)}\n\n"
+        f":gray[{md_escape(about)}]  \n:gray[{md_escape(people + extra)}]\n\n{badges(interview)}"
+    )
     with st.expander("Evidence and notes"):
-        for dimension in Dimension:
-            evidence = interview.evidence_for(dimension) or "—"
-            st.markdown(f"**{dimension.label}** ({score_label(interview.score(dimension))}): {md_escape(evidence)}")
+        lines = [f"**{d.label}** ({score_label(interview.score(d))}): {md_escape(interview.evidence_for(d) or '—')}"
+                 for d in Dimension]  # fmt: skip
         if interview.stated_timeframe:
-            st.markdown(f"**Timing they gave:** {md_escape(interview.stated_timeframe)}")
+            lines.append(f"**Timing they gave:** {md_escape(interview.stated_timeframe)}")
         if interview.questions:
-            st.markdown(f"**Questions asked:** {md_escape(interview.questions)}")
+            lines.append(f"**Questions asked:** {md_escape(interview.questions)}")
         if interview.notes:
-            st.markdown(f"**Notes:** {md_escape(interview.notes)}")
+            lines.append(f"**Notes:** {md_escape(interview.notes)}")
+        st.markdown("\n\n".join(lines))
 
 
 def outcome_control(interview: Interview, today, key: str) -> None:
-    with st.popover("Record outcome", icon=":material/flag:"):
+    with ui.menu("Record outcome", f"{key}.outcome_menu", icon=":material/flag:") as open_:
+        if not open_:
+            return
         choice = st.selectbox("Outcome", list(Outcome), index=list(Outcome).index(interview.outcome),
                               format_func=lambda o: o.label, key=f"{key}.outcome")  # fmt: skip
         if choice is not Outcome.PENDING:

@@ -38,19 +38,19 @@ def welcome() -> None:
 
 
 def agenda_item(item: AgendaItem, today) -> None:
-    """One step to do now: what, for which entry, and its actions (Draft, Mark done, Snooze, Skip)."""
+    """One step to do now: what, for which entry, and its actions (Draft; More: done, snooze, skip)."""
     interview, step = item.interview, item.step
     with st.container(border=True, key=f"due-{interview.id}-{step.key.replace(':', '-')}"):
-        with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-            ui.status_badge(step, today)
-            st.markdown(f"**{md_escape(step.title)}**")
         detail = f"{interview.company}: {interview.role} · interviewed {human_date(interview.day0, today)}"
-        st.caption(md_escape(detail))
+        lines = [f"{ui.status_badge_md(step, today)} **{md_escape(step.title)}**", f":gray[{md_escape(detail)}]"]
         if step.snoozed_from:
-            st.caption(md_escape(f"Snoozed from {human_date(step.snoozed_from, today)}: {step.snooze_reason}"))
-        ui.step_actions(step, interview.id, today, key=f"td{interview.id}.{step.key}")
-        st.page_link(ui.PAGES["interviews"], label="Open entry", icon=":material/arrow_forward:",
-                     query_params={"id": str(interview.id)})  # fmt: skip
+            snoozed = f"Snoozed from {human_date(step.snoozed_from, today)}: {step.snooze_reason}"
+            lines.append(f":gray[{md_escape(snoozed)}]")
+        st.markdown("  \n".join(lines))
+        with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+            ui.step_actions(step, interview.id, today, key=f"td{interview.id}.{step.key}")
+            st.page_link(ui.PAGES["interviews"], label="Open entry", icon=":material/arrow_forward:",
+                         query_params={"id": str(interview.id)})  # fmt: skip
 
 
 DUE_PAGE = 10  # due steps drawn at first; each has its own actions, so hundreds would stall the page
@@ -75,13 +75,25 @@ def due_now(items: list[AgendaItem], today) -> None:
                   on_click=show_more_due, icon=":material/expand_more:", type="tertiary", key="due.more")  # fmt: skip
 
 
-def week_item(item: AgendaItem, today) -> None:
-    """One line per step; clicking it opens its draft, to prepare it ahead."""
-    interview, step = item.interview, item.step
+def week_label(item: AgendaItem) -> str:
+    step = item.step
     what = step.title if step.kind is StepKind.THANK_YOU else KIND_LABELS.get(step.kind, step.title)
-    st.button(f"{md_escape(what)} · {md_escape(interview.company)}", key=f"wk{interview.id}.{step.key}.draft",
-              on_click=ui.open_draft, args=(interview.id, step.key), type="tertiary", icon=":material/edit_note:",
-              help="Open the draft", wrap=True)  # fmt: skip
+    return f"{md_escape(what)} · {md_escape(item.interview.company)}"
+
+
+def week_day(plan_day: PlanDay, today) -> None:
+    """One later day: what to send, as one list; Draft ahead opens a menu with a draft per step."""
+    shown = plan_day.items[:DAY_LIMIT]
+    lines = [f"**{human_date(plan_day.day, today)}**"] + [f"- {week_label(item)}" for item in shown]
+    if len(plan_day.items) > DAY_LIMIT:
+        lines.append(f"- :gray[and {len(plan_day.items) - DAY_LIMIT:,} more on this day]")
+    st.markdown("\n".join(lines))
+    with ui.menu("Draft ahead", f"wk.{plan_day.day}", icon=":material/edit_note:", type="tertiary",
+                 help="Prepare one of these emails now") as open_:  # fmt: skip
+        for item in shown if open_ else ():
+            st.button(week_label(item), key=f"wk{item.interview.id}.{item.step.key}.draft", on_click=ui.open_draft,
+                      args=(item.interview.id, item.step.key), type="tertiary", icon=":material/edit_note:",
+                      wrap=True)  # fmt: skip
 
 
 def your_week(days: list[PlanDay], today) -> None:
@@ -92,15 +104,12 @@ def your_week(days: list[PlanDay], today) -> None:
     overdue = sum(i.step.status.value == "overdue" for i in to_do)
     count = f"{len(to_do)} to send" + (f", {overdue} overdue" if overdue else "") if to_do else "nothing to send"
     st.markdown(f"**Today, {human_date(today, today)}**: {count}")
+    quiet = [human_date(d.day, today) for d in later if not d.items]
     for plan_day in later:
-        if not plan_day.items:
-            st.caption(f"{human_date(plan_day.day, today)} · nothing to send")
-            continue
-        st.markdown(f"**{human_date(plan_day.day, today)}**")
-        for item in plan_day.items[:DAY_LIMIT]:
-            week_item(item, today)
-        if len(plan_day.items) > DAY_LIMIT:
-            st.caption(f"and {len(plan_day.items) - DAY_LIMIT:,} more on this day")
+        if plan_day.items:
+            week_day(plan_day, today)
+    if quiet and len(quiet) < len(later):
+        st.caption("Nothing to send on " + ", ".join(quiet) + ".")
     if not to_do and not any(d.items for d in later):
         st.info("A quiet week: nothing planned for the next seven days. Hiring takes time, and you are on top "
                 "of it.", icon=":material/self_improvement:")  # fmt: skip

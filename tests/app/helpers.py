@@ -28,6 +28,25 @@ def texts(at: AppTest) -> str:
     return re.sub(r"\\(.)", r"\1", "\n".join(str(p) for p in parts))  # as read, without Markdown escapes
 
 
+BADGE = re.compile(r":(\w+)-badge\[((?:\\.|[^\]\\])*)\]")
+
+
+def badges(at: AppTest) -> list[str]:
+    """Every badge on the page as `:colour-badge[text]`, read without Markdown escapes."""
+    found = []
+    for element in [*at.markdown, *at.caption]:
+        for colour, text in BADGE.findall(element.value):
+            plain = re.sub(r"\\(.)", r"\1", text)
+            found.append(f":{colour}-badge[{plain}]")
+    return found
+
+
+def open_menu(at: AppTest, key: str) -> AppTest:
+    """Open a menu (a popover whose content is drawn only while open), as a click on it does."""
+    at.session_state[key] = True
+    return at.run()
+
+
 def errors(at: AppTest) -> list[str]:
     return [e.value for e in at.error]
 

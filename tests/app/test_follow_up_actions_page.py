@@ -10,14 +10,10 @@ import pytest
 from lib.drafts import Template
 from lib.followup import StepKind, StepMark, StepSnooze, StepStatus
 from lib.store import Store
-from tests.app.helpers import INTERVIEWS, TODAY, an_interview, open_page, texts
+from tests.app.helpers import INTERVIEWS, TODAY, an_interview, badges, open_menu, open_page, texts
 
 TEMPLATES = "pages/templates.py"
 FRIDAY = date(2026, 11, 20)  # the pinned clock: Fri 20 Nov 2026, 17:00
-
-
-def badges(at) -> list[str]:
-    return [m.value for m in at.markdown if "-badge[" in m.value]
 
 
 def saved(store: Store, **overrides):
@@ -109,7 +105,8 @@ def test_marking_done_from_today_interviews_or_the_draft_is_the_same_record(app,
         at = open_draft(at, f"{prefix}.{step}")
         at.button(key=f"draft.{interview.id}.{step}.sent").click().run()
     else:
-        at.button(key=f"{prefix}.{step}.done").click().run()  # "Mark done", dated today
+        at = open_menu(at, f"{prefix}.{step}.more")  # More…
+        at.button(key=f"{prefix}.{step}.done").click().run()  # … Mark done, dated today
     assert store.marks_for([interview.id])[interview.id] == [StepMark(step, StepStatus.DONE, FRIDAY)]
 
 
@@ -128,8 +125,8 @@ def test_a_users_template_and_name_are_used_in_every_draft(app, store):
 
 def test_a_step_is_snoozed_with_a_reason_and_the_timeline_says_so(app, store):
     interview = saved(store)
-    at = open_page(app, INTERVIEWS)
     key = f"iv{interview.id}.check_in"
+    at = open_menu(open_page(app, INTERVIEWS), f"{key}.more")
     at.date_input(key=f"{key}.until").set_value(date(2026, 12, 9))
     at.text_input(key=f"{key}.reason").input("Recruiter said the team is at a conference")
     at = at.button(key=f"{key}.snooze").click().run()
@@ -140,15 +137,16 @@ def test_a_step_is_snoozed_with_a_reason_and_the_timeline_says_so(app, store):
     assert "Snoozed from Fri 4 Dec: Recruiter said the team is at a conference." in texts(at)
     assert any("Due today" in b for b in badges(at))  # the thank-you did not move
     assert "Add to calendar" in [b.label for b in at.get("download_button")]  # this interview's open steps
-    at = at.button(key=f"{key}.unsnooze").click().run()
+    assert not at.session_state[f"{key}.more"]  # the menu closed on its own
+    at = open_menu(at, f"{key}.more").button(key=f"{key}.unsnooze").click().run()
     assert store.snoozes_for([interview.id])[interview.id] == []
     assert not any("Snoozed" in b for b in badges(at))
 
 
 def test_a_snooze_without_a_reason_is_refused_beside_the_field(app, store):
     interview = saved(store)
-    at = open_page(app, INTERVIEWS)
     key = f"iv{interview.id}.check_in"
+    at = open_menu(open_page(app, INTERVIEWS), f"{key}.more")
     at.date_input(key=f"{key}.until").set_value(date(2026, 12, 9))
     at = at.button(key=f"{key}.snooze").click().run()
     assert store.snoozes_for([interview.id])[interview.id] == []
@@ -173,9 +171,11 @@ def test_today_shows_the_week_ahead_day_by_day(app, store):
     page = texts(at)
     assert "Your week" in page
     assert "**Today, Fri 20 Nov**: nothing to send" in page
-    assert "Sat 21 Nov · nothing to send" in page
+    assert "Nothing to send on Sat 21 Nov, Sun 22 Nov, Tue 24 Nov, Wed 25 Nov." in page
+    assert "**Mon 23 Nov**\n- Soft touch · Acme" in page and "**Thu 26 Nov**\n- Status check-in · Acme" in page
+    assert not [b for b in at.button if b.key and b.key.startswith("wk")]  # drafts wait behind "Draft ahead"
+    at = open_menu(open_menu(at, "wk.2026-11-23"), "wk.2026-11-26")
     week_items = [b.label for b in at.button if b.key and b.key.startswith("wk")]
-    assert "**Mon 23 Nov**" in page and "**Thu 26 Nov**" in page
     assert week_items == ["Soft touch · Acme", "Status check\\-in · Acme"]  # labels are Markdown, escaped
     assert "All caught up" in page
     assert "Add all open steps to your calendar" in [b.label for b in at.get("download_button")]

@@ -6,11 +6,7 @@ from datetime import date, datetime
 
 from lib.followup import StepMark, StepStatus
 from lib.model import Interviewer, Outcome
-from tests.app.helpers import INTERVIEWS, an_interview, open_page, texts
-
-
-def badges(at) -> list[str]:
-    return [m.value for m in at.markdown if "-badge[" in m.value]
+from tests.app.helpers import INTERVIEWS, an_interview, badges, open_menu, open_page, texts
 
 
 def test_with_no_entries_it_points_to_the_log_form(app):
@@ -38,6 +34,7 @@ def test_marking_the_thank_you_sent_moves_the_soft_touch(app, store):
     at = open_page(app, INTERVIEWS)
     assert any("Not yet: wait until Fri 27 Nov" in b for b in badges(at))  # soft touch while unsent
     key = f"iv{interview_id}.thank_you:{person.id}"
+    at = open_menu(at, f"{key}.more")
     at.date_input(key=f"{key}.on").set_value(date(2026, 11, 20))
     at = at.button(key=f"{key}.done").click().run()
     marks = store.marks_for([interview_id])[interview_id]
@@ -45,27 +42,43 @@ def test_marking_the_thank_you_sent_moves_the_soft_touch(app, store):
     assert any("Done Fri 20 Nov" in b for b in badges(at))
     assert any("Not yet: wait until Fri 27 Nov" in b for b in badges(at))
     # sent a day later instead: the soft touch follows it
+    at = open_menu(at, f"iv{interview_id}.undo_menu")
     at.button(key=f"{key}.undo").click().run()
     store.mark_step(interview_id, StepMark(f"thank_you:{person.id}", StepStatus.DONE, date(2026, 11, 23)))
     at = open_page(app, INTERVIEWS)
     assert any("Not yet: wait until Mon 30 Nov" in b for b in badges(at))
 
 
+def test_a_steps_rarer_actions_wait_behind_more_and_are_drawn_only_once_it_opens(app, store):
+    interview_id = store.save_interview(an_interview())
+    key = f"iv{interview_id}.soft_touch"
+    at = open_page(app, INTERVIEWS)
+    shown = {b.key for b in at.button}
+    assert f"{key}.draft" in shown  # Draft stays in sight
+    assert not {f"{key}.done", f"{key}.snooze", f"{key}.skip"} & shown and not at.date_input  # nothing drawn yet
+    at = open_menu(at, f"{key}.more")
+    assert {f"{key}.done", f"{key}.snooze", f"{key}.skip"} <= {b.key for b in at.button}
+    assert [d.key for d in at.date_input] == [f"{key}.on", f"{key}.until"]  # done on, snooze until
+
+
 def test_a_step_can_be_skipped_and_undone(app, store):
     interview_id = store.save_interview(an_interview())
-    at = open_page(app, INTERVIEWS)
+    at = open_menu(open_page(app, INTERVIEWS), f"iv{interview_id}.soft_touch.more")
     at = at.button(key=f"iv{interview_id}.soft_touch.skip").click().run()
     assert store.marks_for([interview_id])[interview_id][0].status is StepStatus.SKIPPED
+    assert ":gray-badge[Skipped]" in badges(at)  # one line, with the other settled steps
+    at = open_menu(at, f"iv{interview_id}.undo_menu")
     at = at.button(key=f"iv{interview_id}.soft_touch.undo").click().run()
     assert store.marks_for([interview_id])[interview_id] == []
 
 
 def test_recording_an_outcome_closes_the_open_steps(app, store):
     interview_id = store.save_interview(an_interview())
-    at = open_page(app, INTERVIEWS)
+    at = open_menu(open_page(app, INTERVIEWS), f"iv{interview_id}.outcome_menu")
     at.selectbox(key=f"iv{interview_id}.outcome").set_value(Outcome.NEXT_ROUND).run()
     at = at.button(key=f"iv{interview_id}.save").click().run()
     assert store.get_interview(interview_id).outcome is Outcome.NEXT_ROUND
+    assert not at.session_state[f"iv{interview_id}.outcome_menu"]  # the menu closed on its own
     assert "**Follow-up closed:** next round booked." in texts(at)
     assert not any("Closed: an outcome is recorded" in b for b in badges(at))  # folded: nothing left to do
     at = at.toggle(key=f"iv{interview_id}.steps").set_value(True).run()
@@ -98,7 +111,7 @@ def test_entries_scored_without_evidence_are_flagged(app, store):
 def test_user_text_is_shown_as_text_not_markup(app, store):
     store.save_interview(an_interview(company="<b>Evil</b> *Corp*", notes="[click](javascript:alert(1)) $5 $6"))
     at = open_page(app, INTERVIEWS)
-    headings = [m.value for m in at.markdown if m.value.startswith("### ")]
+    headings = [m.value.splitlines()[0] for m in at.markdown if m.value.startswith("### ")]
     assert headings == ["### \\<b\\>Evil\\</b\\> \\*Corp\\*: Data engineer"]
-    notes = [m.value for m in at.markdown if m.value.startswith("**Notes:**")]
+    notes = [line for m in at.markdown for line in m.value.split("\n\n") if line.startswith("**Notes:**")]
     assert notes == ["**Notes:** \\[click\\]\\(javascript\\:alert\\(1\\)\\) \\$5 \\$6"]

@@ -6,7 +6,7 @@ from datetime import date
 
 from lib.model import Dimension, Outcome
 from lib.rubric import RUBRIC
-from tests.app.helpers import LOG, an_interview, errors, fill_log_form, open_page, person_row, save, texts
+from tests.app.helpers import LOG, an_interview, badges, errors, fill_log_form, open_page, person_row, save, texts
 
 
 def test_an_empty_form_says_what_is_missing_and_saves_nothing(app, store):
@@ -117,7 +117,7 @@ def test_recording_an_outcome_in_the_form_closes_the_follow_up(app, store):
     at = save(at)
     saved = store.find_interviews()[0]
     assert saved.outcome is Outcome.REJECTED and saved.outcome_on == date(2026, 11, 20)
-    assert sum(m.value == ":gray-badge[Closed: an outcome is recorded]" for m in at.markdown) == 3
+    assert badges(at).count(":gray-badge[Closed: an outcome is recorded]") == 3
 
 
 def test_a_half_typed_entry_survives_a_new_session(app, store):

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from lib.followup import StepMark, StepStatus
 from lib.model import Dimension
-from tests.app.helpers import TODAY, an_interview, open_page, texts
+from tests.app.helpers import TODAY, an_interview, open_menu, open_page, texts
 
 
 def test_a_first_time_user_is_welcomed_with_the_three_dimensions_and_two_ways_in(app):
@@ -80,7 +80,7 @@ def test_a_long_due_list_shows_the_most_urgent_ten_and_more_on_request(app, stor
 def test_a_crowded_day_in_the_week_lists_six_and_counts_the_rest(app, store):
     for n in range(8):  # eight soft touches, all on Thu 26 Nov (7 days after Thursday's thank-you notes)
         store.save_interview(an_interview(company=f"Company {n}", interview_at=datetime(2026, 11, 19, 9, n)))
-    at = open_page(app, TODAY)
+    at = open_menu(open_page(app, TODAY), "wk.2026-11-26")  # Draft ahead, on Thursday
     soft_touches = [b for b in at.button if b.key and b.key.endswith(".soft_touch.draft") and b.key.startswith("wk")]
     assert len(soft_touches) == 6
     assert "and 2 more on this day" in texts(at)

@@ -93,8 +93,8 @@ def test_new_user_logs_an_interview_marks_the_thank_you_sent_and_sees_the_soft_t
     wait_for_app(page)
     screenshot(page, "interviews-entry")
 
-    entry.get_by_role("button", name="Mark done").first.click()
-    page.get_by_role("button", name="Save", exact=True).click()
+    entry.get_by_role("button", name="More").first.click()  # the thank-you's menu
+    page.locator('[data-testid="stPopoverBody"]').get_by_role("button", name="Mark done").click()
     expect(entry.get_by_text("Done Fri 20 Nov")).to_be_visible()
     expect(entry.get_by_text("Not yet: wait until Fri 27 Nov")).to_be_visible()  # moved: sent on Friday
     expect(entry.get_by_text("Not yet: wait until Thu 26 Nov")).to_have_count(0)

@@ -55,7 +55,11 @@ def test_open_a_due_thank_you_from_today_copy_it_and_mark_it_sent(serve, page, t
     card = page.locator(f'[class*="st-key-due-{interview_id}-thank_you"]')
     expect(card.get_by_text("Thank-you note to Jane Doe")).to_be_visible()
     expect(page.get_by_text("Your week")).to_be_visible()
-    expect(page.get_by_role("button", name="Soft touch · Globex")).to_be_visible()  # Mon 23 Nov
+    expect(page.get_by_text("Soft touch · Globex", exact=True)).to_be_visible()  # Mon 23 Nov
+    page.get_by_role("button", name="Draft ahead").first.click()
+    expect(page.get_by_role("button", name="Soft touch · Globex")).to_be_visible()  # its draft, one click away
+    page.keyboard.press("Escape")
+    expect(page.locator('[data-testid="stPopoverBody"]')).to_be_hidden()
     wait_for_app(page)
     screenshot(page, "today-actions")
 
@@ -102,11 +106,11 @@ def test_snooze_a_step_and_see_it_move_in_the_week(serve, page, tmp_path):
     page.goto(f"{server.url}/interviews?id={interview_id}")
     entry = page.locator(f'[class*="st-key-entry-{interview_id}"]')
     expect(entry.get_by_text("Status check-in", exact=True)).to_be_visible()
-    entry.get_by_role("button", name="Snooze").nth(2).click()  # thank-you, soft touch, check-in
+    entry.get_by_role("button", name="More").nth(2).click()  # thank-you, soft touch, check-in
     popover = page.locator('[data-testid="stPopoverBody"]')
-    expect(popover.get_by_role("spinbutton", name="day, Until")).to_have_text("09")  # 3 business days after Fri 4 Dec
+    expect(popover.get_by_role("spinbutton", name="day, Snooze until")).to_have_text("09")  # 3 business days on
     popover.get_by_label("Why?").fill("The team is at a conference")
-    popover.get_by_role("button", name="Snooze").click()
+    popover.get_by_role("button", name="Snooze", exact=True).click()
     expect(popover).to_be_hidden()  # it closes once the snooze is saved
     expect(entry.get_by_text("Snoozed until Wed 9 Dec")).to_be_visible()
     expect(entry.get_by_text("Snoozed from Fri 4 Dec: The team is at a conference.", exact=False)).to_be_visible()
