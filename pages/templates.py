@@ -110,7 +110,8 @@ def preview(kind: StepKind, latest) -> None:
     st.markdown("**Preview**")
     topic = "the first topic from its notes" if topic_suggestions(source, limit=1) else "no topic: its notes are empty"
     st.caption(md_escape(f"Filled from {where}, with {topic}."))
-    st.code(f"{draft.subject}\n\n{draft.body}", language=None, wrap_lines=True)
+    with st.container(border=True):  # read like the email it becomes; the draft itself has the copy button
+        st.text(f"{draft.subject}\n\n{draft.body}")
 
 
 # --- the page ------------------------------------------------------------------------------

@@ -34,6 +34,11 @@ def code_blocks(at) -> list[str]:
     return [c.value for c in at.code]
 
 
+def previews(at) -> list[str]:
+    """The Templates page's previews: plain text, read like the email they become."""
+    return [t.value for t in at.text]
+
+
 # --- drafts -------------------------------------------------------------------------------------
 
 
@@ -216,7 +221,7 @@ def test_the_templates_page_saves_a_template_and_names_an_unknown_placeholder(ap
     at = at.button(key="tpl.thank_you.save").click().run()
     assert store.draft_templates()[StepKind.THANK_YOU].body == "Hi {first_name},\nThanks! {{braces}}"
     assert at.error == []
-    assert any("Hi Jane,\nThanks! {braces}" in c for c in code_blocks(at))  # no entries yet: the sample fills it
+    assert any("Hi Jane,\nThanks! {braces}" in c for c in previews(at))  # no entries yet: the sample fills it
     at = at.button(key="tpl.thank_you.reset").click().run()
     assert store.draft_templates() == {}
     assert at.text_area(key="tpl.thank_you.body").value.startswith("Hi {first_name},\n\nThank you")
@@ -235,7 +240,7 @@ def test_your_name_is_saved_and_signs_the_preview(app, store):
     at.text_input(key="tpl.your_name").input("  Alex   Morgan ")
     at = at.button(key="tpl.save_name").click().run()
     assert store.setting("your_name") == "Alex Morgan"
-    assert any(c.endswith("Best wishes,\nAlex Morgan") for c in code_blocks(at))
+    assert any(c.endswith("Best wishes,\nAlex Morgan") for c in previews(at))
 
 
 def test_the_preview_says_whether_a_topic_from_the_notes_was_used(app, store):
@@ -245,4 +250,5 @@ def test_the_preview_says_whether_a_topic_from_the_notes_was_used(app, store):
     saved(store, notes="Their move to Kafka next quarter", interview_at=datetime(2026, 11, 20, 16, 0))
     at = open_page(app, TEMPLATES)
     assert "with the first topic from its notes" in texts(at)
-    assert any("Their move to Kafka next quarter" in c for c in code_blocks(at))
+    assert any("Their move to Kafka next quarter" in c for c in previews(at))
+    assert not at.code  # a preview, not a block of code: the copy button is the draft's
