@@ -189,9 +189,15 @@ def menu(label: str, key: str, **style) -> Iterator[bool]:
     server ~250 ms (each widget scans session state) for content nobody had opened. Opening one
     reruns the page once, with its content in.
     """
-    popover = st.popover(label, key=key, on_change="rerun", **style)
-    with popover:
-        yield bool(popover.open)
+    with opened(st.popover(label, key=key, on_change="rerun", **style)) as is_open:
+        yield is_open
+
+
+@contextmanager
+def opened(container) -> Iterator[bool]:
+    """Enter a popover or expander made with on_change="rerun": yields whether it is open now."""
+    with container:
+        yield bool(container.open)
 
 
 STATUS_BADGE_COLOURS = {
@@ -629,15 +635,29 @@ def companies() -> list[str]:
 def bench_pages() -> list:
     """Reference pages for `make bench` to time against, only when DEBRIEF_BENCH_BLANK=1.
 
-    A blank page (the target's yardstick) and a page with one three-point chart: the floor that
-    Streamlit's chart library sets for any page with a chart on it.
+    A blank page (the target's yardstick); a page with one three-point chart, the floor that
+    Streamlit's chart library sets for any page with a chart; and two floors made of nothing but
+    what an issue asks a page to hold: Trends' five filters with five three-point charts, and one
+    input of each kind the Log form needs. Streamlit's browser code loads each kind of widget on
+    its first use in a page, so these say what any page with those widgets costs, data or not.
     """
     if os.environ.get("DEBRIEF_BENCH_BLANK") != "1":
         return []
-    return [
-        st.Page(_bench_blank, title="Blank (bench)", url_path="bench-blank", icon=":material/crop_square:"),
-        st.Page(_bench_one_chart, title="One chart (bench)", url_path="bench-one-chart", icon=":material/show_chart:"),
-    ]
+    pages = {
+        "bench-blank": (_bench_blank, "Blank"),
+        "bench-one-chart": (_bench_one_chart, "One chart"),
+        "bench-trends-floor": (_bench_trends_floor, "Trends floor"),
+        "bench-form-floor": (_bench_form_floor, "Form floor"),
+    }
+    return [st.Page(run, title=f"{title} (bench)", url_path=path, icon=":material/speed:")
+            for path, (run, title) in pages.items()]  # fmt: skip
+
+
+_BENCH_SPEC = {
+    "data": {"values": [{"x": 1, "y": 3}, {"x": 2, "y": 1}, {"x": 3, "y": 2}]},
+    "mark": "line",
+    "encoding": {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"}},
+}
 
 
 def _bench_blank() -> None:
@@ -646,10 +666,27 @@ def _bench_blank() -> None:
 
 def _bench_one_chart() -> None:
     st.title("One chart")
-    points = {"values": [{"x": 1, "y": 3}, {"x": 2, "y": 1}, {"x": 3, "y": 2}]}
-    spec = {"data": points, "mark": "line", "encoding": {"x": {"field": "x", "type": "quantitative"},
-                                                         "y": {"field": "y", "type": "quantitative"}}}
-    st.vega_lite_chart(spec=spec, width="stretch")
+    st.vega_lite_chart(spec=_BENCH_SPEC, width="stretch")
+
+
+def _bench_trends_floor() -> None:
+    st.title("Trends floor")
+    with st.container(horizontal=True):
+        st.date_input("Period", (date(2026, 1, 1), date(2026, 11, 20)))
+        for label in ("Company", "Stage", "Format", "Outcome"):
+            st.multiselect(label, ["a", "b"])
+    for _ in range(5):
+        st.vega_lite_chart(spec=_BENCH_SPEC, width="stretch")
+
+
+def _bench_form_floor() -> None:
+    st.title("Form floor")
+    st.text_input("Company")
+    st.date_input("Date", date(2026, 11, 20))
+    st.selectbox("Stage", ["a", "b"])
+    st.multiselect("Interviewers", ["a", "b"])
+    st.text_area("Evidence")
+    st.button("Save")
 
 
 # --- Coaching (Issue 5): cached reads, and the open action items shown on Today and Coaching -----

@@ -36,7 +36,7 @@ def badges(interview: Interview) -> str:
     return " ".join(parts)
 
 
-def entry_summary(interview: Interview, today) -> None:
+def entry_summary(interview: Interview, today, key: str) -> None:
     when = f"{human_date(interview.day0, today)}, {human_time(interview.interview_at)}"
     about = f"{when} · {interview.stage.label} · {interview.format.label} · {interview.duration_min} min"
     people = ", ".join(p.name for p in interview.interviewers) or "Interviewer not recorded"
@@ -45,7 +45,9 @@ def entry_summary(interview: Interview, today) -> None:
         f"### {md_escape(interview.company)}: {md_escape(interview.role)}\n\n"
         f":gray[{md_escape(about)}]  \n:gray[{md_escape(people + extra)}]\n\n{badges(interview)}"
     )
-    with st.expander("Evidence and notes"):
+    with ui.opened(st.expander("Evidence and notes", key=f"{key}.evidence", on_change="rerun")) as is_open:
+        if not is_open:  # drawn when opened: ten closed expanders cost the browser ten Markdown blocks
+            return
         lines = [f"**{d.label}** ({score_label(interview.score(d))}): {md_escape(interview.evidence_for(d) or '—')}"
                  for d in Dimension]  # fmt: skip
         if interview.stated_timeframe:
@@ -77,7 +79,7 @@ def entry_card(interview: Interview, now) -> None:
     with st.container(border=True, key=f"entry-{interview.id}"):
         summary_column, timeline_column = st.columns([2, 3], gap="medium")
         with summary_column:
-            entry_summary(interview, today)
+            entry_summary(interview, today, key)
             with st.container(horizontal=True, gap="small"):
                 st.page_link(ui.PAGES["log"], label="Edit", icon=":material/edit:",
                              query_params={"id": str(interview.id)})  # fmt: skip

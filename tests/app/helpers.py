@@ -42,7 +42,7 @@ def badges(at: AppTest) -> list[str]:
 
 
 def open_menu(at: AppTest, key: str) -> AppTest:
-    """Open a menu (a popover whose content is drawn only while open), as a click on it does."""
+    """Open a menu or expander whose content is drawn only while open, as a click on it does."""
     at.session_state[key] = True
     return at.run()
 

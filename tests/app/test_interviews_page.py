@@ -109,8 +109,12 @@ def test_entries_scored_without_evidence_are_flagged(app, store):
 
 
 def test_user_text_is_shown_as_text_not_markup(app, store):
-    store.save_interview(an_interview(company="<b>Evil</b> *Corp*", notes="[click](javascript:alert(1)) $5 $6"))
+    interview_id = store.save_interview(
+        an_interview(company="<b>Evil</b> *Corp*", notes="[click](javascript:alert(1)) $5 $6")
+    )
     at = open_page(app, INTERVIEWS)
+    assert not [m for m in at.markdown if m.value.startswith("**Notes:**")]  # drawn once "Evidence and notes" opens
+    at = open_menu(at, f"iv{interview_id}.evidence")
     headings = [m.value.splitlines()[0] for m in at.markdown if m.value.startswith("### ")]
     assert headings == ["### \\<b\\>Evil\\</b\\> \\*Corp\\*: Data engineer"]
     notes = [line for m in at.markdown for line in m.value.split("\n\n") if line.startswith("**Notes:**")]

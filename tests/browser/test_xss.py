@@ -118,7 +118,7 @@ def test_xss_payloads_in_every_field_run_nowhere(serve, page, tmp_path: Path):
 
     visit(page, f"{server.url}/interviews?id={entry_id}")
     page.get_by_text("Evidence and notes").first.click()
-    page.wait_for_timeout(500)
+    expect(page.locator('[data-testid="stExpanderDetails"]').first).to_contain_text("Notes:")  # drawn on opening
     assert_nothing_ran(page, "interviews, evidence expanded")
     page.get_by_role("button", name="Draft").first.click()  # the user's hostile template, filled in
     expect(page.get_by_role("dialog")).to_be_visible()
