@@ -11,6 +11,7 @@ import pytest
 
 from lib.model import Dimension, Format, Interview, Interviewer, Stage
 from lib.store import Store
+from tests.conftest import FIXED_NOW
 
 # Tue 10 Nov 2026, 14:00-15:00: a plain weekday with no month end or DST change nearby.
 INTERVIEW_AT = datetime(2026, 11, 10, 14, 0)
@@ -47,3 +48,12 @@ def make_interview() -> MakeInterview:
 def store(db_path: Path) -> Store:
     """A fresh database file per test (db_path is in tmp_path); Store holds no connection to close."""
     return Store(db_path)
+
+
+@pytest.fixture
+def cli_clock(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The CLI reads `now` through lib.clock, which honours DEBRIEF_NOW: tests never see today.
+    Its default database is a file of the test's own, never the user's."""
+    monkeypatch.setenv("DEBRIEF_NOW", FIXED_NOW.isoformat())
+    monkeypatch.setenv("DEBRIEF_TZ", "Europe/London")
+    monkeypatch.setenv("DEBRIEF_DB", str(tmp_path / "default.db"))

@@ -21,12 +21,7 @@ from tests.conftest import FIXED_NOW, ROOT
 DEMO_COUNT = len(demo_entries(FIXED_NOW))
 
 
-@pytest.fixture(autouse=True)
-def pinned_clock(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """The CLI reads `now` through lib.clock, which honours DEBRIEF_NOW: tests never see today."""
-    monkeypatch.setenv("DEBRIEF_NOW", FIXED_NOW.isoformat())
-    monkeypatch.setenv("DEBRIEF_TZ", "Europe/London")
-    monkeypatch.setenv("DEBRIEF_DB", str(tmp_path / "default.db"))
+pytestmark = pytest.mark.usefixtures("cli_clock")  # tests/unit/conftest.py
 
 
 @pytest.fixture
