@@ -593,7 +593,8 @@ def _known_facts(path: str, zone: str) -> dict:
     return {}
 
 
-@st.cache_data(max_entries=2, show_spinner="Going through the follow-up of every interview…")
+@st.cache_data(max_entries=2, show_spinner="Going through the follow-up of every interview, once after the app starts: "
+               "with tens of thousands of entries this takes a while.")
 def _follow_up_facts(path: str, version: int) -> pd.DataFrame:
     zone = clock.local_zone()
     store, known = _store_at(path), _known_facts(path, str(zone))
@@ -625,6 +626,7 @@ def trend_charts(where: TrendFilter, window: int, today: date) -> dict[str, dict
 def follow_up_discipline(where: TrendFilter, today: date) -> tuple[Section, dict | None]:
     """Chart 5's numbers and chart: the first call after a write walks every interview's timeline."""
     path, version = str(store().path), data_version()
+    _follow_up_facts(path, version)  # called here first: Streamlit shows no spinner for a cache inside a cache
     return _follow_up(path, version, where, today), _follow_up_spec(path, version, where, today)
 
 
