@@ -211,10 +211,6 @@ STATUS_BADGE_COLOURS = {
 }
 
 
-def status_badge(step: Step, today) -> None:
-    st.badge(step.status_text(today), color=STATUS_BADGE_COLOURS[step.status.value])
-
-
 def status_badge_md(step: Step, today) -> str:
     """The status badge as Markdown: a step's title, badge and why then cost the browser one element."""
     from lib.text import md_escape
@@ -470,7 +466,7 @@ def draft_view(interview: Interview, step: Step, today: date, key: str) -> None:
 
     st.markdown(f"**{md_escape(step.title)}**")
     st.caption(md_escape(f"{interview.company}: {interview.role} · interviewed {human_date(interview.day0, today)}"))
-    status_badge(step, today)
+    st.markdown(status_badge_md(step, today))
     edited = st.session_state.get(f"{key}.edited")
     topic = st.selectbox("A topic you discussed (optional)", topic_suggestions(interview), index=None,
                          accept_new_options=True, key=f"{key}.topic", disabled=edited is not None,
