@@ -124,6 +124,18 @@ DURATION_RANGE = (5, 600)
 MAX_INTERVIEWERS = 12
 FUTURE_LIMIT = timedelta(days=366)
 PAST_LIMIT = timedelta(days=5 * 366)
+# Every date a user can type, import or restore lies in here: outside it a date is a typo, and
+# date arithmetic near the ends of Python's calendar (year 1 or 9999) overflows.
+DATE_RANGE = (date(1990, 1, 1), date(2100, 12, 31))
+
+
+def date_out_of_range(value: date | datetime) -> str | None:
+    """Why `value` is not a date Debrief accepts (the message for its field), or None when it is."""
+    day = value.date() if isinstance(value, datetime) else value
+    low, high = DATE_RANGE
+    if not low <= day <= high:
+        return f"must be between {low.year} and {high.year} (got {day.isoformat()})"
+    return None
 EMAIL_RE = re.compile(r"^[^@\s<>\"',]+@(?:[^@\s<>\"',.]+\.)+[^@\s<>\"',.]{2,}$")  # no empty domain label
 
 
