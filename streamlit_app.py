@@ -1,10 +1,14 @@
 """Debrief's entrypoint: page config, the shared sidebar, and the router over pages/."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from lib import ui
 
-st.set_page_config(page_title="Debrief", page_icon=":material/forum:", layout="wide")
+# A file shipped with the app: a ":material/…:" page icon makes the browser fetch it from a font host.
+ICON = Path(__file__).resolve().parent / "lib" / "assets" / "debrief-icon.svg"
+st.set_page_config(page_title="Debrief", page_icon=str(ICON), layout="wide")
 
 pages = [
     st.Page(ui.PAGES["today"], title="Today", icon=":material/today:", default=True),

@@ -1,7 +1,12 @@
-"""Real-browser tests: Debian's Chromium driven by Playwright against `streamlit run` on 127.0.0.1.
+"""Real-browser tests: Debian's Chromium driven by Playwright against `streamlit run serve.py` on 127.0.0.1.
 
 Each test starts its own server on a free port with its own database and a pinned clock,
 and stops it by its own pid. Screenshots land in tests/browser/screenshots/ (git-ignored).
+
+Every test also proves that nothing leaves the machine: the server runs with
+`offline/sitecustomize.py`, which writes down and refuses any attempt to reach a host other
+than loopback, and the page records every request Chromium makes; a test fails at teardown
+if either saw anything beyond 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -31,6 +37,7 @@ CHROMIUM_FLAGS = [
     "--disable-quic",
 ]
 SCREENSHOTS = ROOT / "tests" / "browser" / "screenshots"
+OFFLINE = Path(__file__).resolve().parent / "offline"  # holds the sitecustomize that refuses the network
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
@@ -48,6 +55,17 @@ class Server:
     url: str
     process: subprocess.Popen
     log: Path
+    network_log: Path
+
+    @property
+    def port(self) -> int:
+        return int(self.url.rsplit(":", 1)[1])
+
+    def outbound_attempts(self) -> list[str]:
+        """Every attempt the server made to reach a host beyond loopback (each was refused)."""
+        if not self.network_log.exists():
+            return []
+        return self.network_log.read_text(encoding="utf-8").splitlines()
 
     def stop(self) -> None:
         self.process.terminate()
@@ -58,11 +76,16 @@ class Server:
             self.process.wait()
 
 
-def start_server(db_path: Path, log: Path, env: dict[str, str] | None = None) -> Server:
+def start_server(
+    db_path: Path, log: Path, env: dict[str, str] | None = None, script: str = "serve.py"
+) -> Server:
     port = _free_port()
+    network_log = log.with_suffix(".network.log")
     environment = (
         os.environ
         | {
+            "PYTHONPATH": os.pathsep.join(p for p in (str(OFFLINE), os.environ.get("PYTHONPATH", "")) if p),
+            "DEBRIEF_NET_LOG": str(network_log),
             "DEBRIEF_DB": str(db_path),
             "DEBRIEF_NOW": FIXED_NOW.isoformat(),
             "DEBRIEF_TZ": "Europe/London",
@@ -71,7 +94,7 @@ def start_server(db_path: Path, log: Path, env: dict[str, str] | None = None) ->
         | (env or {})
     )
     command = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
+        sys.executable, "-m", "streamlit", "run", str(ROOT / script),
         "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
         "--server.fileWatcherType", "none",
     ]  # fmt: skip
@@ -85,7 +108,7 @@ def start_server(db_path: Path, log: Path, env: dict[str, str] | None = None) ->
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
                 if response.status == 200:
-                    return Server(url, process, log)
+                    return Server(url, process, log, network_log)
         except OSError:
             time.sleep(0.25)
     process.kill()
@@ -111,14 +134,16 @@ def serve(tmp_path: Path) -> Iterator[Callable[..., Server]]:
     """Start a server on a database of the test's making: `serve(db_path)` -> Server."""
     started: list[Server] = []
 
-    def _serve(db_path: Path, env: dict[str, str] | None = None) -> Server:
-        server = start_server(db_path, tmp_path / f"server-{len(started)}.log", env)
+    def _serve(db_path: Path, env: dict[str, str] | None = None, script: str = "serve.py") -> Server:
+        server = start_server(db_path, tmp_path / f"server-{len(started)}.log", env, script)
         started.append(server)
         return server
 
     yield _serve
     for server in started:
         server.stop()
+    attempts = [line for server in started for line in server.outbound_attempts()]
+    assert not attempts, f"the server tried to reach the network: {attempts}"
 
 
 @pytest.fixture
@@ -128,8 +153,19 @@ def page(browser):
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.js_errors = errors
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.requests = requests
     yield page
     context.close()
+    foreign = [url for url in requests if not is_local_request(url)]
+    assert not foreign, f"the page reached beyond 127.0.0.1: {foreign}"
+
+
+def is_local_request(url: str) -> bool:
+    """A request the page may make: to our server, or one that never leaves the browser (data:, blob:)."""
+    parts = urlsplit(url)
+    return parts.scheme in ("data", "blob", "about") or parts.hostname == "127.0.0.1"
 
 
 def wait_for_app(page, timeout: float = 30_000) -> None:

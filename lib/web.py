@@ -1,0 +1,91 @@
+"""The guard in front of the server: it answers this computer's browser and nothing else.
+
+Debrief listens on 127.0.0.1, but a web page from anywhere can still reach it through the
+user's own browser: by DNS rebinding (a hostile name that resolves to 127.0.0.1, so the browser
+sends `Host: evil.example`) or by opening a websocket from its own origin. Every HTTP request
+and websocket upgrade must therefore name us in its `Host` (127.0.0.1, localhost or [::1], on
+our port), and a request that carries an `Origin` must come from one of those same addresses.
+Anything else is refused before Streamlit sees it; that also keeps Streamlit's own origin check
+from looking up the machine's public address over the network for a foreign origin.
+
+Pure ASGI (no Streamlit): `serve.py` mounts it in front of the app with the server's port.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from starlette.datastructures import Headers
+from starlette.responses import PlainTextResponse
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def host_is_ours(host: str | None, port: int) -> bool:
+    """`Host: 127.0.0.1:8501` is ours on port 8501; `evil.example:8501` or another port is not."""
+    if not host:
+        return False
+    parsed = _host_and_port(host.strip().lower())
+    if parsed is None:
+        return False
+    name, named_port = parsed
+    return name in LOOPBACK_NAMES and (named_port or 80) == port
+
+
+def origin_is_ours(origin: str, port: int) -> bool:
+    """`Origin: http://localhost:8501` is ours; `null`, https, or any other site is not."""
+    try:
+        parts = urlsplit(origin.strip().lower())
+        named_port = parts.port
+    except ValueError:
+        return False
+    if parts.scheme != "http" or parts.username or parts.password or parts.path not in ("", "/"):
+        return False
+    return (parts.hostname or "") in LOOPBACK_NAMES and (named_port or 80) == port
+
+
+def _host_and_port(host: str) -> tuple[str, int | None] | None:
+    """'[::1]:8501' -> ('::1', 8501); 'localhost' -> ('localhost', None); junk -> None."""
+    if host.startswith("["):
+        name, bracket, rest = host[1:].partition("]")
+        if not bracket or (rest and not rest.startswith(":")):
+            return None
+        port_text = rest[1:] if rest else None
+    else:
+        name, colon, port_text = host.partition(":")
+        port_text = port_text if colon else None
+    if port_text is None:
+        return name, None
+    if not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        return None
+    return name, int(port_text)
+
+
+class LoopbackGuard:
+    """ASGI middleware: refuse a foreign Host (400) or a foreign Origin (403), pass the rest on.
+
+    `port` is read per request, because the server may settle on its port after this is built.
+    """
+
+    def __init__(self, app: ASGIApp, port: Callable[[], int]) -> None:
+        self.app = app
+        self.port = port
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        port = self.port()
+        if not host_is_ours(headers.get("host"), port):
+            refusal = PlainTextResponse("Debrief only answers requests addressed to 127.0.0.1 or localhost.", 400)
+            await refusal(scope, receive, send)
+            return
+        origin = headers.get("origin")
+        if origin is not None and not origin_is_ours(origin, port):
+            refusal = PlainTextResponse("Debrief only answers pages it served itself.", 403)
+            await refusal(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
