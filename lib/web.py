@@ -3,16 +3,20 @@
 Debrief listens on 127.0.0.1, but a web page from anywhere can still reach it through the
 user's own browser: by DNS rebinding (a hostile name that resolves to 127.0.0.1, so the browser
 sends `Host: evil.example`) or by opening a websocket from its own origin. Every HTTP request
-and websocket upgrade must therefore name us in its `Host` (127.0.0.1, localhost or [::1], on
-our port), and a request that carries an `Origin` must come from one of those same addresses.
-Anything else is refused before Streamlit sees it; that also keeps Streamlit's own origin check
-from looking up the machine's public address over the network for a foreign origin.
+and websocket upgrade must therefore come from a loopback address and name us in its `Host`
+(127.0.0.1 or localhost, on our port), and a request that carries an `Origin` must come from one
+of those same addresses. Anything else is refused before Streamlit sees it; that also keeps
+Streamlit's own origin check from looking up the machine's public address over the network for
+an origin it does not know (it knows 127.0.0.1 and localhost, not [::1], which is why [::1] is
+not ours either: the server listens on 127.0.0.1 only, so no page can come from there).
 
 Pure ASGI (no Streamlit): `serve.py` mounts it in front of the app with the server's port.
 """
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -20,11 +24,12 @@ from starlette.datastructures import Headers
 from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost"})
+_PORT = re.compile(r"[0-9]{1,5}")  # ASCII digits only: str.isdigit() takes "²"
 
 
 def host_is_ours(host: str | None, port: int) -> bool:
-    """`Host: 127.0.0.1:8501` is ours on port 8501; `evil.example:8501` or another port is not."""
+    """`Host: 127.0.0.1:8501` is ours on port 8501; `evil.example:8501`, `[::1]:8501` or another port is not."""
     if not host:
         return False
     parsed = _host_and_port(host.strip().lower())
@@ -35,7 +40,7 @@ def host_is_ours(host: str | None, port: int) -> bool:
 
 
 def origin_is_ours(origin: str, port: int) -> bool:
-    """`Origin: http://localhost:8501` is ours; `null`, https, or any other site is not."""
+    """`Origin: http://localhost:8501` is ours; `null`, https, `[::1]` or any other site is not."""
     try:
         parts = urlsplit(origin.strip().lower())
         named_port = parts.port
@@ -43,7 +48,17 @@ def origin_is_ours(origin: str, port: int) -> bool:
         return False
     if parts.scheme != "http" or parts.username or parts.password or parts.path not in ("", "/"):
         return False
-    return (parts.hostname or "") in LOOPBACK_NAMES and (named_port or 80) == port
+    return (parts.hostname or "") in LOOPBACK_NAMES and (80 if named_port is None else named_port) == port
+
+
+def client_is_local(client: tuple[str, int] | None) -> bool:
+    """The peer's own address is loopback: a guard that holds even if the server is bound wider."""
+    if client is None:
+        return False
+    try:
+        return ipaddress.ip_address(client[0]).is_loopback
+    except ValueError:
+        return False
 
 
 def _host_and_port(host: str) -> tuple[str, int | None] | None:
@@ -58,7 +73,7 @@ def _host_and_port(host: str) -> tuple[str, int | None] | None:
         port_text = port_text if colon else None
     if port_text is None:
         return name, None
-    if not port_text.isdigit() or not 0 < int(port_text) < 65536:
+    if not _PORT.fullmatch(port_text) or not 0 < int(port_text) < 65536:
         return None
     return name, int(port_text)
 
@@ -79,7 +94,7 @@ class LoopbackGuard:
             return
         headers = Headers(scope=scope)
         port = self.port()
-        if not host_is_ours(headers.get("host"), port):
+        if not client_is_local(scope.get("client")) or not host_is_ours(headers.get("host"), port):
             refusal = PlainTextResponse("Debrief only answers requests addressed to 127.0.0.1 or localhost.", 400)
             await refusal(scope, receive, send)
             return

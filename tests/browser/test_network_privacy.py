@@ -20,7 +20,7 @@ def _raw_request(port: int, path: str, headers: dict[str, str]) -> int:
     """Send one HTTP/1.1 request to 127.0.0.1 with exactly these headers; the status code."""
     lines = [f"GET {path} HTTP/1.1", *(f"{k}: {v}" for k, v in headers.items()), "", ""]
     with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
-        sock.sendall("\r\n".join(lines).encode())
+        sock.sendall("\r\n".join(lines).encode("latin-1"))  # as HTTP reads header bytes
         status_line = sock.makefile("rb").readline().decode()
     return int(status_line.split()[1])
 
@@ -51,6 +51,12 @@ def test_a_request_naming_another_host_is_refused(serve, db_path, host):
     assert _upgrade(server.port, foreign, f"http://{foreign}") == 400
 
 
+def test_a_port_written_with_other_digits_is_refused_not_a_crash(serve, db_path):
+    server = serve(db_path)
+    assert _raw_request(server.port, "/", {"Host": "localhost:\u00b2", "Connection": "close"}) == 400
+    assert "Traceback" not in server.log.read_text(errors="replace")
+
+
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
 def test_our_own_page_and_websocket_are_answered(serve, db_path, host):
     server = serve(db_path)
@@ -59,7 +65,10 @@ def test_our_own_page_and_websocket_are_answered(serve, db_path, host):
     assert _upgrade(server.port, ours, f"http://{ours}") == 101
 
 
-@pytest.mark.parametrize("origin", ["http://evil.example", "null", "https://127.0.0.1:{port}", "http://127.0.0.1:1"])
+FOREIGN_ORIGINS = ["http://evil.example", "null", "https://127.0.0.1:{port}", "http://127.0.0.1:1", "http://[::1]:{port}"]
+
+
+@pytest.mark.parametrize("origin", FOREIGN_ORIGINS)
 def test_a_websocket_from_a_foreign_origin_is_refused_without_touching_the_network(serve, db_path, origin):
     server = serve(db_path)
     assert _upgrade(server.port, f"127.0.0.1:{server.port}", origin.format(port=server.port)) == 403
