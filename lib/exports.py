@@ -32,7 +32,8 @@ COLUMNS = (
 TEXT_COLUMNS = frozenset(
     ("company", "role", "interviewers", "recruiter", "stated_timeframe", *EVIDENCE_COLUMNS.values(), "notes")
 )
-MAX_BYTES = 10 * 1024 * 1024
+MEGABYTE = 1024 * 1024
+MAX_BYTES = 20 * MEGABYTE  # the most one import reads: the Data page's upload limit (.streamlit/config.toml)
 MAX_ROWS = 20_000
 MAX_PROBLEMS = 50
 DATE_ONLY_TIME = time(9, 0)  # a date without a time means a 09:00 interview
@@ -156,10 +157,23 @@ class Problems:
             raise ValidationError(self.errors)
 
 
+def size_problem(size: int, *, at_least: bool = False) -> str | None:
+    """The message for a file of `size` bytes over MAX_BYTES, or None.
+
+    `at_least` when only MAX_BYTES + 1 bytes were read (standard input), so the real size is unknown.
+    """
+    if size <= MAX_BYTES:
+        return None
+    limit = f"{MAX_BYTES // MEGABYTE} MB"
+    if at_least:
+        return f"is larger than {limit}, the limit for one file: split it"
+    return f"is {size / MEGABYTE:.1f} MB; the limit is {limit} per file: split it"
+
+
 def _decode(data: str | bytes) -> str:
     size = len(data) if isinstance(data, bytes | bytearray) else len(data.encode("utf-8", "surrogatepass"))
-    if size > MAX_BYTES:
-        raise ValidationError("file", f"is {size / 1024 / 1024:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB")
+    if problem := size_problem(size):
+        raise ValidationError("file", problem)
     if isinstance(data, bytes | bytearray):
         try:
             text = bytes(data).decode("utf-8-sig")

@@ -22,7 +22,7 @@ from datetime import date, datetime, tzinfo
 from typing import Any
 
 from lib.backup import data_tables, quoted
-from lib.exports import MAX_BYTES, MAX_ROWS, Entry, Problems, wall_clock
+from lib.exports import MAX_ROWS, Entry, Problems, size_problem, wall_clock
 from lib.followup import StepMark, StepStatus
 from lib.model import Dimension, Format, Interview, Interviewer, Outcome, Stage, ValidationError, validate
 from lib.store import EVIDENCE_COLUMNS, UNSAVED_THANK_YOU, Store, migrations
@@ -103,8 +103,8 @@ def read_json(data: str | bytes, now: datetime, tz: tzinfo | None = None) -> lis
 
 def _text(data: str | bytes) -> str:
     size = len(data) if isinstance(data, bytes | bytearray) else len(data.encode("utf-8", "surrogatepass"))
-    if size > MAX_BYTES:
-        raise ValidationError("file", f"is {size / 1024 / 1024:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB")
+    if problem := size_problem(size):
+        raise ValidationError("file", problem)
     if isinstance(data, bytes | bytearray):
         try:
             data = bytes(data).decode("utf-8-sig")

@@ -192,6 +192,10 @@ def default_path() -> Path:
     return Path(os.environ.get("DEBRIEF_DB") or DEFAULT_PATH)
 
 
+class NoDatabase(LookupError):
+    """A path that holds no database where one must exist already; the message names it."""
+
+
 class Store:
     """Debrief's database. Cheap to create; holds no connection between calls."""
 
@@ -199,6 +203,20 @@ class Store:
         self.path = Path(path) if path else default_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._migrate()
+
+    @classmethod
+    def open_existing(cls, path: str | Path | None = None) -> Store:
+        """The database at `path`, which must already be one: for commands that only read or export.
+
+        Raises NoDatabase instead of creating folders and an empty database for a mistyped path.
+        """
+        path = Path(path) if path else default_path()
+        if path.is_dir():
+            raise NoDatabase(f"{path} is a folder, not a database file: give the file's path, "
+                             f"e.g. {path / 'debrief.db'}")
+        if not path.is_file():
+            raise NoDatabase(f"There is no Debrief database at {path} (check --db or DEBRIEF_DB)")
+        return cls(path)
 
     # --- connections and transactions -------------------------------------------------
     @contextmanager

@@ -299,7 +299,7 @@ BAD_FILES = [
     ("blank", b" \r\n\r\n", "file", "is empty"),
     ("header only", (HEADER + "\r\n").encode(), "file", "no interviews below the header"),
     ("not utf-8", csv_text(row(company="Caf\u00e9")).encode("latin-1"), "file", "is not UTF-8 text"),
-    ("too big", b"x" * (MAX_BYTES + 1), "file", "the limit is 10 MB"),
+    ("too big", b"x" * (MAX_BYTES + 1), "file", "the limit is 20 MB"),
     ("missing column", csv_text(row()).replace(",thank_you_sent_on", ""), "row 1", "thank_you_sent_on"),
     ("unknown column", HEADER + ",mood\r\n" + ",".join(GOOD.values()) + ",happy\r\n", "row 1, column mood",
      "not a Debrief column"),
