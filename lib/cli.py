@@ -21,7 +21,7 @@ from pathlib import Path
 
 from lib import backup
 from lib.clock import local_zone, now_local
-from lib.data_import import read_entries, split_new
+from lib.data_import import add_new, read_entries
 from lib.demo import load_demo, load_generated
 from lib.export_file import ProtectedTarget, protected_problem, write_export_file
 from lib.exports import MAX_BYTES, export_csv, export_ics, size_problem
@@ -103,8 +103,10 @@ def _import(args: argparse.Namespace, context: Context) -> int:
             print(f"{name}: {message}" if where == "file" else f"{name}, {where}: {message}", file=sys.stderr)
         print("Nothing imported: fix the problems above and try again.", file=sys.stderr)
         return BAD_INPUT
-    plan = split_new(context.store, kind, entries)  # the database is opened only for a good file
-    context.store.import_entries(plan.new)
+    plan = add_new(context.store, kind, entries)  # the database is opened only for a good file
+    if not plan.new:
+        print(f"Nothing imported: every interview in {name} ({len(plan.duplicates):,}) is already in Debrief.")
+        return 0
     skipped = f" Skipped {len(plan.duplicates):,} already in Debrief." if plan.duplicates else ""
     print(f"Imported {len(plan.new):,} interviews from {name}.{skipped}")
     return 0

@@ -92,6 +92,18 @@ def test_import_shows_a_preview_and_writes_only_on_confirm(app: AppTest, store: 
     assert not at.dataframe  # the uploader is fresh again
 
 
+def test_a_confirm_after_another_tab_imported_the_file_adds_nothing_and_says_so(app: AppTest, store: Store, tmp_path):
+    source = Store(tmp_path / "source.db")
+    source.import_entries([an_entry("Acme")])
+    at = data_page(app)
+    at.file_uploader[0].upload("interviews.csv", export_csv(source).encode("utf-8"), "text/csv").run()
+    assert "1 new interview to add" in texts(at)
+    store.import_entries([an_entry("Acme")])  # the same file, confirmed in another tab meanwhile
+    at.button(key="data.import.confirm").click().run()
+    assert store.count_interviews() == 1
+    assert at.toast[0].value.startswith("Nothing imported: every interview in the file is already in Debrief")
+
+
 def test_a_bad_import_file_lists_its_problems_and_adds_nothing(app: AppTest, store: Store):
     at = data_page(app)
     at.file_uploader[0].upload("export.json", b'{"format": "debrief", "version": 9, "tables": {}}', "application/json")

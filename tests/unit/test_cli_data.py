@@ -46,8 +46,9 @@ def test_import_json_adds_the_entries_and_a_second_run_skips_them(db: str, tmp_p
     assert main(["import", str(exported), "--db", fresh]) == 0
     assert capsys.readouterr().out == f"Imported {DEMO_COUNT} interviews from {exported}.\n"
     assert main(["import", str(exported), "--db", fresh]) == 0
-    skipped = f"Skipped {DEMO_COUNT} already in Debrief."
-    assert capsys.readouterr().out == f"Imported 0 interviews from {exported}. {skipped}\n"
+    assert capsys.readouterr().out == (
+        f"Nothing imported: every interview in {exported} ({DEMO_COUNT}) is already in Debrief.\n"
+    )
     assert Store(fresh).count_interviews() == DEMO_COUNT
 
 
