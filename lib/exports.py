@@ -178,6 +178,12 @@ def _decode(data: str | bytes) -> str:
             ) from None
     else:
         text = data.removeprefix("\ufeff")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as error:  # a lone surrogate: text given as str, not read from bytes
+            line = text.count("\n", 0, error.start) + 1
+            problem = f"holds a character that is not text (a lone surrogate, line {line})"
+            raise ValidationError("file", problem) from None
     if not text.strip():
         raise ValidationError("file", "is empty: export a CSV from Debrief to see the columns it expects")
     if "\x00" in text:

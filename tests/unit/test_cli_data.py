@@ -124,3 +124,21 @@ def test_check_of_a_bad_database_exits_1_and_says_why(tmp_path: Path, capsys, ma
     make(path)
     assert main(["check", "--db", str(path)]) == 1
     assert words in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("spoil", "words"), [
+    (lambda text: text.replace('"duration_min": 60', '"duration_min": ' + "9" * 5_000, 1), "5,000 digits long"),
+    (lambda text: text.replace('"notes": "', '"notes": "\\ud800', 1), "lone surrogate"),
+], ids=["5000 digits", "lone surrogate"])  # fmt: skip
+def test_import_of_a_json_with_a_number_or_text_no_export_holds_exits_2(db: str, tmp_path: Path, spoil, words, capsys):
+    exported = tmp_path / "all.json"
+    main(["export", "json", "--db", db, "--out", str(exported)])
+    spoiled = tmp_path / "spoiled.json"
+    spoiled.write_text(spoil(exported.read_text("utf-8")), "utf-8")
+    assert spoiled.read_text("utf-8") != exported.read_text("utf-8")
+    fresh = tmp_path / "fresh.db"
+    capsys.readouterr()
+    assert main(["import", str(spoiled), "--db", str(fresh)]) == 2
+    err = capsys.readouterr().err
+    assert words in err and "Nothing imported" in err
+    assert not fresh.exists()
