@@ -149,7 +149,10 @@ def _export(args: argparse.Namespace, context: Context) -> int:
     refused = _refused_target(args.out, context)  # before the export: `export ics` also records what it sent
     if refused is not None:
         return refused
-    text = EXPORTS[args.format](context)
+    try:
+        text = EXPORTS[args.format](context)
+    except ValidationError as error:  # too big to import back
+        return _fail(error.message, FAILED)
     return _deliver(text, args.out, args.format.upper(), context)
 
 

@@ -38,6 +38,7 @@ TEXT_COLUMNS = frozenset(
 MEGABYTE = 1024 * 1024
 MAX_BYTES = 20 * MEGABYTE  # the most one import reads: the Data page's upload limit (.streamlit/config.toml)
 MAX_ROWS = 20_000
+FULL_LENGTH_ENTRIES = 200  # one file holds at least this many with every field at its limit (a test computes it)
 MAX_PROBLEMS = 50
 DATE_ONLY_TIME = time(9, 0)  # a date without a time means a 09:00 interview
 DEFAULT_DURATION = 60  # an empty duration_min means an hour
@@ -158,10 +159,15 @@ def size_problem(size: int, *, at_least: bool = False) -> str | None:
     """
     if size <= MAX_BYTES:
         return None
-    limit = f"{MAX_BYTES // MEGABYTE} MB"
+    limit = megabytes(MAX_BYTES)
     if at_least:
         return f"is larger than {limit}, the limit for one file: split it"
-    return f"is {size / MEGABYTE:.1f} MB; the limit is {limit} per file: split it"
+    return f"is {megabytes(size)}; the limit is {limit} per file: split it"
+
+
+def megabytes(size: int) -> str:
+    """20971520 -> "20 MB", 26214400 -> "25 MB", 1153434 -> "1.1 MB"."""
+    return f"{size / MEGABYTE:.1f}".removesuffix(".0") + " MB"
 
 
 def _decode(data: str | bytes) -> str:
@@ -374,8 +380,26 @@ def thank_you_marks(people: Sequence[Interviewer], on: date) -> list[StepMark]:
 
 # --- whole-store helpers, shared by the Data page and the CLI ---------------------------
 def export_csv(store: Store) -> str:
+    """Every interview as CSV; ValidationError when the file would be too big to import back."""
     interviews = store.find_interviews()
-    return write_csv(interviews, store.marks_for(i.id for i in interviews if i.id is not None))
+    text = write_csv(interviews, store.marks_for(i.id for i in interviews if i.id is not None))
+    return importable(text, len(interviews), "CSV")
+
+
+def importable(text: str, interviews: int, kind: str) -> str:
+    """`text`, if one import can read it back whole; otherwise ValidationError("export", why).
+
+    Whatever Debrief exports, it imports: an export over MAX_BYTES or MAX_ROWS is refused here
+    rather than made into a file that the import (and the Data page's upload) would turn away.
+    """
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size <= MAX_BYTES and interviews <= MAX_ROWS:
+        return text
+    what = megabytes(size) if size > MAX_BYTES else f"{interviews:,} interviews"
+    limit = megabytes(MAX_BYTES) if size > MAX_BYTES else f"{MAX_ROWS:,} interviews"
+    raise ValidationError("export", f"The {kind} export would be {what}, more than one import reads back ({limit}). "
+                                    "Download the database (.db) or make a backup instead: they keep everything, "
+                                    "and restore brings it back")  # fmt: skip
 
 
 def export_ics(

@@ -24,7 +24,7 @@ from datetime import date, datetime, tzinfo
 from typing import Any
 
 from lib.backup import data_tables, quoted
-from lib.exports import MAX_ROWS, Entry, Problems, size_problem, wall_clock
+from lib.exports import MAX_ROWS, Entry, Problems, importable, size_problem, wall_clock
 from lib.followup import StepKind, StepMark, StepStatus, follow_up_timeline
 from lib.model import (
     Dimension,
@@ -67,7 +67,8 @@ def export_json(store: Store, now: datetime) -> str:
         "exported_at": now.isoformat(timespec="seconds"),
         "tables": tables,
     }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return importable(text, len(tables.get("interviews", [])), "JSON")
 
 
 def _rows(db, table: str) -> list[dict[str, Any]]:

@@ -261,7 +261,7 @@ def test_a_file_over_the_limit_is_reported_with_its_real_size(db: str, tmp_path:
     with big.open("wb") as file:
         file.truncate(25 * 1024 * 1024)
     assert main(["import", str(big), "--db", db]) == 2
-    assert f"{big}: is 25.0 MB; the limit is 20 MB per file" in capsys.readouterr().err
+    assert f"{big}: is 25 MB; the limit is 20 MB per file" in capsys.readouterr().err
 
 
 def test_standard_input_over_the_limit_is_said_to_be_larger(db: str, monkeypatch, capsys):

@@ -142,3 +142,12 @@ def test_import_of_a_json_with_a_number_or_text_no_export_holds_exits_2(db: str,
     err = capsys.readouterr().err
     assert words in err and "Nothing imported" in err
     assert not fresh.exists()
+
+
+def test_an_export_too_big_to_import_back_is_refused_and_writes_no_file(db: str, tmp_path: Path, monkeypatch, capsys):
+    monkeypatch.setattr("lib.exports.MAX_BYTES", 10 * 1024)  # the demo data is larger than this
+    out = tmp_path / "all.json"
+    assert main(["export", "json", "--db", db, "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "The JSON export would be" in err and "Download the database (.db) or make a backup instead" in err
+    assert not out.exists()

@@ -6,13 +6,13 @@ import csv
 import io
 import json
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from lib.backup import data_tables
-from lib.exports import COLUMNS, TEXT_COLUMNS, export_csv
+from lib.exports import COLUMNS, MAX_ROWS, TEXT_COLUMNS, export_csv
 from lib.followup import StepMark, StepStatus
 from lib.json_export import FORMAT, FORMAT_VERSION, export_json, read_json
 from lib.model import Dimension, Interviewer, Outcome, ValidationError
@@ -230,3 +230,66 @@ def test_a_mark_left_from_an_earlier_edit_is_not_imported_but_does_not_block_the
                                              "on_date": "2026-11-11"})  # fmt: skip
     [(_, marks)] = read_json(json.dumps(document), FIXED_NOW)
     assert [m.step_key for m in marks] == ["thank_you:new0"]
+
+
+# --- whatever Debrief exports, it imports ---------------------------------------------------
+def long_entries(count: int, notes_length: int) -> list:
+    start = datetime(2025, 1, 1, 9, 0)
+    return [(build_interview(company=f"Co {n}", interview_at=start + timedelta(hours=n),
+                             notes=("Candid note. " * 1_000)[:notes_length]), []) for n in range(count)]  # fmt: skip
+
+
+def test_an_export_of_1100_interviews_with_long_notes_imports_back(store: Store, tmp_path: Path):
+    from lib.data_import import import_file
+
+    store.import_entries(long_entries(1_100, 9_500))
+    data = export_json(store, FIXED_NOW).encode("utf-8")
+    assert len(data) > 10.5 * 1024 * 1024  # over the 10 MB the import used to stop at
+    fresh = Store(tmp_path / "fresh.db")
+    assert len(import_file(fresh, data, "all.json", FIXED_NOW).new) == 1_100
+    assert fresh.count_interviews() == 1_100
+
+
+@pytest.mark.parametrize("kind", ["json", "csv"])
+def test_an_export_too_big_to_import_back_is_refused(store: Store, monkeypatch, kind: str):
+    monkeypatch.setattr("lib.exports.MAX_BYTES", 200 * 1024)  # scaled down: 30 entries of 9,500 characters
+    store.import_entries(long_entries(30, 9_500))
+    with pytest.raises(ValidationError) as caught:
+        export_json(store, FIXED_NOW) if kind == "json" else export_csv(store)
+    assert f"The {kind.upper()} export would be 0.3 MB, more than one import reads back (0.2 MB)" in caught.value.message
+
+
+def test_an_export_just_under_the_limit_is_made_and_imports_back(store: Store, monkeypatch, tmp_path: Path):
+    from lib.data_import import import_file
+
+    store.import_entries(long_entries(30, 9_500))
+    size = len(export_json(store, FIXED_NOW).encode("utf-8"))
+    monkeypatch.setattr("lib.exports.MAX_BYTES", size)
+    data = export_json(store, FIXED_NOW).encode("utf-8")
+    assert len(import_file(Store(tmp_path / "fresh.db"), data, "all.json", FIXED_NOW).new) == 30
+
+
+def test_one_file_holds_the_promised_number_of_interviews_at_every_limit(store: Store, tmp_path: Path):
+    """Computed from lib.model.LIMITS: every text at its longest in 4-byte characters (emoji),
+    the most interviewers, a mark for every step: FULL_LENGTH_ENTRIES of them fit in MAX_BYTES."""
+    from lib.exports import FULL_LENGTH_ENTRIES, MAX_BYTES
+    from lib.model import LIMITS, MAX_INTERVIEWERS
+
+    def full(key: str) -> str:
+        return "😀" * LIMITS[key]
+
+    email = "a" * (LIMITS["email"] - len("@example.com")) + "@example.com"
+    people = tuple(Interviewer(full("name"), full("title"), email) for _ in range(MAX_INTERVIEWERS))
+    interview = build_interview(company=full("company"), role=full("role"), recruiter=full("recruiter"),
+                                stated_timeframe=full("stated_timeframe"), questions=full("questions"),
+                                notes=full("notes"), evidence={d: full("evidence") for d in Dimension},
+                                interviewers=people)  # fmt: skip
+    keys = ["ask_next_steps", "recruiter_update", "soft_touch", "check_in"]
+    keys += [f"thank_you:new{i}" for i in range(MAX_INTERVIEWERS)]
+    empty = len(export_json(store, FIXED_NOW).encode("utf-8"))
+    store.import_entries([(interview, [StepMark(k, StepStatus.DONE, date(2026, 11, 11)) for k in keys])])
+    per_entry = len(export_json(store, FIXED_NOW).encode("utf-8")) - empty
+    print(f"\none interview at every limit: {per_entry:,} bytes; {MAX_BYTES // per_entry} fit in one file")
+    assert per_entry > 90_000  # the worst case is the worst: about 100 KB for one interview
+    assert FULL_LENGTH_ENTRIES * per_entry <= MAX_BYTES
+    assert FULL_LENGTH_ENTRIES <= MAX_ROWS
