@@ -256,7 +256,8 @@ def test_an_export_too_big_to_import_back_is_refused(store: Store, monkeypatch, 
     store.import_entries(long_entries(30, 9_500))
     with pytest.raises(ValidationError) as caught:
         export_json(store, FIXED_NOW) if kind == "json" else export_csv(store)
-    assert f"The {kind.upper()} export would be 0.3 MB, more than one import reads back (0.2 MB)" in caught.value.message
+    said = caught.value.message
+    assert f"The {kind.upper()} export would be 0.3 MB, more than one import reads back (0.2 MB)" in said
 
 
 def test_an_export_just_under_the_limit_is_made_and_imports_back(store: Store, monkeypatch, tmp_path: Path):
