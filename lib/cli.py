@@ -272,7 +272,7 @@ def _iso_date(text: str):
 
 
 # --- the command line -------------------------------------------------------------------
-READ_ONLY = frozenset({"export", "check", "report", "backup"})  # they need a database that exists
+EXISTING_ONLY = frozenset({"export", "check", "report", "backup"})  # a missing database there is a typo: never made
 COMMANDS: tuple[Command, ...] = (
     Command("demo", "add the bundled demo data, or --count N generated entries", _demo_arguments, _demo),
     Command("import", "add the new interviews of a CSV or JSON file, or nothing if any row is wrong",
@@ -304,7 +304,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns its exit code (tests call this directly)."""
     args = build_parser().parse_args(argv)
-    context = Context(args.db, now_local(), local_zone(), creates=args.command not in READ_ONLY)
+    context = Context(args.db, now_local(), local_zone(), creates=args.command not in EXISTING_ONLY)
     try:
         return args.run(args, context)
     except NoDatabase as error:

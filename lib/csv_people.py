@@ -11,7 +11,7 @@ split at every `;`) are still read the old way.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from lib.followup import StepMark, StepStatus, thank_you_key
@@ -67,7 +67,7 @@ def read_people(cell: str, *, legacy: bool) -> tuple[Interviewer, ...]:
     return tuple(Interviewer(name) for name in names if name)
 
 
-def read_sent_days(cell: str, people: int, parse_day) -> list[date | None]:
+def read_sent_days(cell: str, people: int, parse_day: Callable[[str], date | None]) -> list[date | None]:
     """One day or None per thank-you step (at least one: no interviewer still means one note).
 
     ValueError names the item that is not a date, or too many items for the people listed.
