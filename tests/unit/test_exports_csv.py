@@ -276,6 +276,8 @@ BAD_CELLS = [
     ("interview_at", "2019-01-10", "more than five years ago"),
     ("duration_min", "90 min", "is not a whole number of minutes"),
     ("duration_min", "1000", "between 5 and 600"),
+    ("duration_min", "9" * 5_000, "is not a whole number of minutes"),
+    ("skills_match", "4" * 5_000, "is not a score"),
     ("company", "   ", "is required"),
     ("role", "", "is required"),
     ("skills_evidence", "x" * 1_001, "is too long"),
