@@ -12,7 +12,6 @@ import argparse
 import os
 import sqlite3
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,13 +21,14 @@ from pathlib import Path
 
 from lib import backup
 from lib.clock import local_zone, now_local
-from lib.data_import import read_entries, split_new
+from lib.data_import import add_new, read_entries
 from lib.demo import load_demo, load_generated
-from lib.exports import MAX_BYTES, export_csv, export_ics
+from lib.export_file import ProtectedTarget, protected_problem, write_export_file
+from lib.exports import MAX_BYTES, export_csv, export_ics, size_problem
 from lib.json_export import export_json
 from lib.model import ValidationError
 from lib.restore import restore
-from lib.store import Store, default_path
+from lib.store import NoDatabase, Store, default_path
 
 BAD_INPUT, FAILED = 2, 1
 MAX_GENERATED = 1_000_000
@@ -41,10 +41,17 @@ class Context:
     db_path: Path | None
     now: datetime
     tz: tzinfo
+    creates: bool = True  # False for commands that only read: they never make a database
+
+    @property
+    def path(self) -> Path:
+        return self.db_path or default_path()
 
     @cached_property
     def store(self) -> Store:
-        return Store(self.db_path)
+        if not self.creates or self.path.is_dir():
+            return Store.open_existing(self.path)  # refuses a folder, or a missing file here
+        return Store(self.path)
 
 
 @dataclass(frozen=True)
@@ -96,19 +103,32 @@ def _import(args: argparse.Namespace, context: Context) -> int:
             print(f"{name}: {message}" if where == "file" else f"{name}, {where}: {message}", file=sys.stderr)
         print("Nothing imported: fix the problems above and try again.", file=sys.stderr)
         return BAD_INPUT
-    plan = split_new(context.store, kind, entries)  # the database is opened only for a good file
-    context.store.import_entries(plan.new)
+    plan = add_new(context.store, kind, entries)  # the database is opened only for a good file
+    if not plan.new:
+        print(f"Nothing imported: every interview in {name} ({len(plan.duplicates):,}) is already in Debrief.")
+        return 0
     skipped = f" Skipped {len(plan.duplicates):,} already in Debrief." if plan.duplicates else ""
     print(f"Imported {len(plan.new):,} interviews from {name}.{skipped}")
     return 0
 
 
 def _read_limited(path: str) -> bytes:
-    """At most one byte past the limit: enough for read_csv to refuse a huge file politely."""
+    """The file, or ValidationError naming its real size when it is over the limit (never read whole).
+
+    Standard input has no size to ask for: one byte past the limit says it is larger.
+    """
     if path == "-":
-        return sys.stdin.buffer.read(MAX_BYTES + 1)
-    with open(path, "rb") as file:
-        return file.read(MAX_BYTES + 1)
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        problem = size_problem(len(data), at_least=True)
+    else:
+        with open(path, "rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            problem = size_problem(size)
+            data = b"" if problem else file.read(MAX_BYTES + 1)
+            problem = problem or size_problem(len(data), at_least=True)  # a file that grew, or a pipe
+    if problem:
+        raise ValidationError("file", problem)
+    return data
 
 
 # --- export -----------------------------------------------------------------------------
@@ -126,20 +146,35 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _export(args: argparse.Namespace, context: Context) -> int:
-    text = EXPORTS[args.format](context)
-    return _deliver(text, args.out, args.format.upper())
+    refused = _refused_target(args.out, context)  # before the export: `export ics` also records what it sent
+    if refused is not None:
+        return refused
+    try:
+        text = EXPORTS[args.format](context)
+    except ValidationError as error:  # too big to import back
+        return _fail(error.message, FAILED)
+    return _deliver(text, args.out, args.format.upper(), context)
 
 
-def _deliver(text: str, out: str | None, what: str) -> int:
-    """To standard output, or atomically to `out` with one line saying what was written."""
+def _refused_target(out: str | None, context: Context) -> int | None:
+    problem = protected_problem(Path(out), context.path) if out is not None else None
+    return None if problem is None else _fail(f"--out {out} {problem}: choose another file name; nothing written",
+                                              BAD_INPUT)  # fmt: skip
+
+
+def _deliver(text: str, out: str | None, what: str, context: Context) -> int:
+    """To standard output, or atomically to `out` (never one of Debrief's own files) with one line saying so."""
     if out is None:
         _write_stdout(text)
         return 0
+    data = text.encode("utf-8")
     try:
-        _write_atomically(Path(out), text)
+        write_export_file(Path(out), data, context.path)
+    except ProtectedTarget as error:
+        return _fail(f"--out {error}; nothing written", BAD_INPUT)
     except OSError as error:
         return _fail(f"cannot write {out}: {error.strerror or error}", FAILED)
-    print(f"Wrote {out} ({what}, {len(text.encode('utf-8')):,} bytes).")
+    print(f"Wrote {out} ({what}, {len(data):,} bytes).")
     return 0
 
 
@@ -152,19 +187,6 @@ def _write_stdout(text: str) -> None:
     else:
         buffer.write(text.encode("utf-8"))
         buffer.flush()
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """A reader never sees half a file, and a failed write leaves the old one in place."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(text.encode("utf-8"))
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; an export gets the usual mode
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 # --- backup, restore, check (Issue 6) ---------------------------------------------------
@@ -226,6 +248,9 @@ def _report(args: argparse.Namespace, context: Context) -> int:
 
     if args.start is None and (args.end is not None or args.mentor):
         return _fail("--to and --mentor go with --from", BAD_INPUT)
+    refused = _refused_target(args.out, context)
+    if refused is not None:
+        return refused
     try:
         if args.session is not None:
             report = session_report(context.store, args.session, context.now, context.tz)
@@ -234,7 +259,7 @@ def _report(args: argparse.Namespace, context: Context) -> int:
             report = range_report(context.store, args.start, end, context.now, context.tz, args.mentor)
     except LookupError as error:
         return _fail(str(error), BAD_INPUT)
-    return _deliver(render_html(report), args.out, f"HTML report, {len(report.entries)} interviews")
+    return _deliver(render_html(report), args.out, f"HTML report, {len(report.entries)} interviews", context)
 
 
 def _iso_date(text: str):
@@ -247,6 +272,7 @@ def _iso_date(text: str):
 
 
 # --- the command line -------------------------------------------------------------------
+EXISTING_ONLY = frozenset({"export", "check", "report", "backup"})  # a missing database there is a typo: never made
 COMMANDS: tuple[Command, ...] = (
     Command("demo", "add the bundled demo data, or --count N generated entries", _demo_arguments, _demo),
     Command("import", "add the new interviews of a CSV or JSON file, or nothing if any row is wrong",
@@ -278,17 +304,28 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns its exit code (tests call this directly)."""
     args = build_parser().parse_args(argv)
-    context = Context(args.db, now_local(), local_zone())
+    context = Context(args.db, now_local(), local_zone(), creates=args.command not in EXISTING_ONLY)
     try:
         return args.run(args, context)
+    except NoDatabase as error:
+        return _fail(str(error), BAD_INPUT)
     except (sqlite3.Error, OSError) as error:  # a locked or corrupt database, a full disk
-        return _fail(f"{args.db or default_path()}: {error}", FAILED)
+        return _fail(database_problem(context.path, error), FAILED)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def database_problem(path: Path, error: Exception) -> str:
+    """What went wrong opening or writing the database, in the user's terms where we can tell.
+
+    SQLite says "attempt to write a readonly database" or "unable to open database file"
+    without naming the file, the folder or what to do about either.
+    """
+    folder = next((p for p in path.absolute().parents if p.exists()), Path("/"))
+    if not os.access(folder, os.W_OK):
+        return (f"the folder {folder} is read-only: Debrief keeps the database and its -wal and -shm files "
+                f"there. Make it writable (chmod u+w {folder}) or choose another place with --db or DEBRIEF_DB")
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"{path} is read-only: make it writable (chmod u+w {path}) or choose another with --db"
+    return f"{path}: {error}"
 
 
 def _fail(message: str, code: int) -> int:

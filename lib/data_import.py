@@ -47,11 +47,12 @@ class ImportPlan:
 
 def interview_key(interview: Interview) -> InterviewKey:
     """What makes two entries the same interview: company, role and date-time to the minute."""
-    return (
-        interview.company.strip().casefold(),
-        interview.role.strip().casefold(),
-        interview.interview_at.isoformat(timespec="minutes"),
-    )
+    return identity(interview.company, interview.role, interview.interview_at.isoformat(timespec="minutes"))
+
+
+def identity(company: str, role: str, interview_at: str) -> InterviewKey:
+    """`interview_key` of stored text: `interview_at` is ISO 8601, compared to the minute."""
+    return (company.strip().casefold(), role.strip().casefold(), interview_at[:16])
 
 
 def file_kind(data: bytes | str, file_name: str = "") -> str:
@@ -94,18 +95,27 @@ def split_new(store: Store, kind: str, entries: list[Entry]) -> ImportPlan:
 
 
 def import_file(store: Store, data: bytes | str, file_name: str, now: datetime, tz: tzinfo | None = None) -> ImportPlan:
-    """Plan the import again (the database may have changed since the preview) and add the new entries.
+    """Read the file again and add the entries the database does not hold at the moment of writing.
 
-    All of them land in one transaction, or none.
+    All of them land in one transaction, or none; the returned plan says what was added.
     """
-    plan = plan_import(store, data, file_name, now, tz)
-    if plan.new:
-        store.import_entries(plan.new)
-    return plan
+    return add_new(store, *read_entries(data, file_name, now, tz))
+
+
+def add_new(store: Store, kind: str, entries: list[Entry]) -> ImportPlan:
+    """Add the entries not in the database yet, deciding which those are inside the write transaction.
+
+    A preview may be stale by the time of the click (another tab imported the same file): what
+    this returns is what happened, not what the preview said.
+    """
+    ids = store.import_new_entries(entries, identity) if entries else []
+    new = [entry for entry, new_id in zip(entries, ids, strict=True) if new_id is not None]
+    duplicates = [entry for entry, new_id in zip(entries, ids, strict=True) if new_id is None]
+    return ImportPlan(kind, new, duplicates)
 
 
 def existing_keys(store: Store) -> set[InterviewKey]:
-    return {(c.strip().casefold(), r.strip().casefold(), at[:16]) for c, r, at in store.interview_identities()}
+    return {identity(c, r, at) for c, r, at in store.interview_identities()}
 
 
 def _refuse_repeats(entries: list[Entry], places: list[tuple[str, str]]) -> None:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time, tzinfo
 
+from lib.csv_people import people_cell, read_people, read_sent_days, sent_cell, sent_marks
 from lib.followup import StepMark, StepStatus, thank_you_key
 from lib.ics import calendar_events, exported_interview_ids, render_calendar
 from lib.ics import write_ics as write_ics  # re-exported: exports are all found here
@@ -27,13 +28,17 @@ SCORE_COLUMNS = {d: d.value for d in Dimension}  # skills_match, enthusiasm, cul
 COLUMNS = (
     "company", "role", "stage", "format", "interview_at", "duration_min", "interviewers", "recruiter",
     "stated_timeframe", *SCORE_COLUMNS.values(), *EVIDENCE_COLUMNS.values(), "notes", "outcome",
-    "thank_you_sent_on",
+    "thank_you_sent",
 )  # fmt: skip
+LEGACY_SENT = "thank_you_sent_on"  # earlier versions: one date for every thank-you, names split at each ";"
+LEGACY_COLUMNS = tuple(LEGACY_SENT if c == "thank_you_sent" else c for c in COLUMNS)
 TEXT_COLUMNS = frozenset(
     ("company", "role", "interviewers", "recruiter", "stated_timeframe", *EVIDENCE_COLUMNS.values(), "notes")
 )
-MAX_BYTES = 10 * 1024 * 1024
+MEGABYTE = 1024 * 1024
+MAX_BYTES = 20 * MEGABYTE  # the most one import reads: the Data page's upload limit (.streamlit/config.toml)
 MAX_ROWS = 20_000
+FULL_LENGTH_ENTRIES = 200  # one file holds at least this many with every field at its limit (a test computes it)
 MAX_PROBLEMS = 50
 DATE_ONLY_TIME = time(9, 0)  # a date without a time means a 09:00 interview
 DEFAULT_DURATION = 60  # an empty duration_min means an hour
@@ -57,7 +62,6 @@ def write_csv(interviews: Iterable[Interview], marks_by_id: Mapping[int, Sequenc
 
 
 def _csv_row(interview: Interview, marks: Sequence[StepMark]) -> list[str]:
-    sent = thank_you_sent_on(interview, marks)
     cells = {
         "company": interview.company,
         "role": interview.role,
@@ -65,27 +69,18 @@ def _csv_row(interview: Interview, marks: Sequence[StepMark]) -> list[str]:
         "format": interview.format.value,
         "interview_at": interview.interview_at.isoformat(timespec="minutes"),
         "duration_min": str(interview.duration_min),
-        "interviewers": "; ".join(p.name for p in interview.interviewers),
+        "interviewers": people_cell(interview),
         "recruiter": interview.recruiter,
         "stated_timeframe": interview.stated_timeframe,
         "notes": interview.notes,
         "outcome": interview.outcome.value,
-        "thank_you_sent_on": sent.isoformat() if sent else "",
+        "thank_you_sent": sent_cell(interview, marks),
     }
     for dimension in Dimension:
         score = interview.score(dimension)
         cells[SCORE_COLUMNS[dimension]] = "" if score is None else str(score)
         cells[EVIDENCE_COLUMNS[dimension]] = interview.evidence_for(dimension)
     return [neutralise(cells[c]) if c in TEXT_COLUMNS else cells[c] for c in COLUMNS]
-
-
-def thank_you_sent_on(interview: Interview, marks: Iterable[StepMark]) -> date | None:
-    """The latest day any thank-you step of the interview was marked sent.
-
-    Only steps the interview has now count: a mark left from a removed person is not one.
-    """
-    keys = {thank_you_key(p, i) for i, p in enumerate(interview.interviewers or [None])}
-    return max((m.on for m in marks if m.step_key in keys and m.status is StepStatus.DONE), default=None)
 
 
 def neutralise(text: str) -> str:
@@ -113,6 +108,7 @@ def read_csv(data: str | bytes, now: datetime, tz: tzinfo | None = None) -> list
     if len(records) < 2:
         raise ValidationError("file", "has no interviews below the header row")
     positions = _header(records[0])
+    legacy = LEGACY_SENT in positions
     body = [(number, cells) for number, cells in enumerate(records[1:], start=2) if any(c.strip() for c in cells)]
     if len(body) > MAX_ROWS:
         raise ValidationError("file", f"has {len(body):,} interviews; the limit is {MAX_ROWS:,} per file: split it")
@@ -124,7 +120,7 @@ def read_csv(data: str | bytes, now: datetime, tz: tzinfo | None = None) -> list
                                           "look for a stray comma or an unclosed quote")  # fmt: skip
             continue
         try:
-            entries.append(_entry({name: restore(cells[i]) for name, i in positions.items()}, now, tz))
+            entries.append(_entry({name: restore(cells[i]) for name, i in positions.items()}, now, tz, legacy))
         except ValidationError as error:
             for column, message in error.errors.items():
                 problems.add(f"row {number}, column {column}", message)
@@ -156,10 +152,28 @@ class Problems:
             raise ValidationError(self.errors)
 
 
+def size_problem(size: int, *, at_least: bool = False) -> str | None:
+    """The message for a file of `size` bytes over MAX_BYTES, or None.
+
+    `at_least` when only MAX_BYTES + 1 bytes were read (standard input), so the real size is unknown.
+    """
+    if size <= MAX_BYTES:
+        return None
+    limit = megabytes(MAX_BYTES)
+    if at_least:
+        return f"is larger than {limit}, the limit for one file: split it"
+    return f"is {megabytes(size)}; the limit is {limit} per file: split it"
+
+
+def megabytes(size: int) -> str:
+    """20971520 -> "20 MB", 26214400 -> "25 MB", 1153434 -> "1.1 MB"."""
+    return f"{size / MEGABYTE:.1f}".removesuffix(".0") + " MB"
+
+
 def _decode(data: str | bytes) -> str:
     size = len(data) if isinstance(data, bytes | bytearray) else len(data.encode("utf-8", "surrogatepass"))
-    if size > MAX_BYTES:
-        raise ValidationError("file", f"is {size / 1024 / 1024:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB")
+    if problem := size_problem(size):
+        raise ValidationError("file", problem)
     if isinstance(data, bytes | bytearray):
         try:
             text = bytes(data).decode("utf-8-sig")
@@ -170,6 +184,12 @@ def _decode(data: str | bytes) -> str:
             ) from None
     else:
         text = data.removeprefix("\ufeff")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as error:  # a lone surrogate: text given as str, not read from bytes
+            line = text.count("\n", 0, error.start) + 1
+            problem = f"holds a character that is not text (a lone surrogate, line {line})"
+            raise ValidationError("file", problem) from None
     if not text.strip():
         raise ValidationError("file", "is empty: export a CSV from Debrief to see the columns it expects")
     if "\x00" in text:
@@ -189,14 +209,15 @@ def _records(text: str) -> list[list[str]]:
 def _header(cells: list[str]) -> dict[str, int]:
     """Column name -> position. Names are matched trimmed and in any case, in any order."""
     names = [c.strip().lower() for c in cells]
+    expected = LEGACY_COLUMNS if LEGACY_SENT in names and "thank_you_sent" not in names else COLUMNS
     errors = {}
     for position, name in enumerate(names):
         where = f"row 1, column {name or _column_letter(position)}"
-        if name not in COLUMNS:
+        if name not in expected:
             errors[where] = f"“{cells[position].strip()}” is not a Debrief column" if name else "has no name"
         elif names.index(name) != position:
             errors[where] = "appears more than once"
-    missing = [c for c in COLUMNS if c not in names]
+    missing = [c for c in expected if c not in names]
     if missing:
         errors["row 1"] = f"is missing the column{'s' * (len(missing) > 1)} {', '.join(missing)}"
     if errors:
@@ -215,7 +236,7 @@ def _column_letter(position: int) -> str:
     return letters
 
 
-def _entry(row: dict[str, str], now: datetime, tz: tzinfo | None) -> Entry:
+def _entry(row: dict[str, str], now: datetime, tz: tzinfo | None, legacy: bool = False) -> Entry:
     """One row as a validated entry; ValidationError keyed by column for everything wrong in it."""
     errors: dict[str, str] = {}
 
@@ -226,7 +247,7 @@ def _entry(row: dict[str, str], now: datetime, tz: tzinfo | None) -> Entry:
             errors[column] = str(error)
             return fallback
 
-    people = tuple(Interviewer(name.strip()) for name in row["interviewers"].split(";") if name.strip())
+    people = read_people(row["interviewers"], legacy=legacy)
     interview = Interview(
         company=row["company"],
         role=row["role"],
@@ -242,18 +263,26 @@ def _entry(row: dict[str, str], now: datetime, tz: tzinfo | None) -> Entry:
         evidence={d: row[c] for d, c in EVIDENCE_COLUMNS.items()},
         outcome=cell("outcome", lambda t: Outcome.parse(t) if t else Outcome.PENDING, Outcome.PENDING),
     )
-    sent = cell("thank_you_sent_on", _sent_on, None)
+    if legacy:
+        day = cell(LEGACY_SENT, _sent_on, None)
+        sent_column, days = LEGACY_SENT, [day] * max(len(people), 1)
+    else:
+        sent_column = "thank_you_sent"
+        days = cell(sent_column, lambda t: read_sent_days(t, len(people), _sent_on), [])
     try:
         interview = validate(interview, now)
     except ValidationError as error:
         for field, message in error.errors.items():
             column, message = _column_and_message(field, message)
             errors.setdefault(column, message)
-    if sent and "interview_at" not in errors:
-        errors.update(_sent_on_problems(sent, interview.day0, now.date()))
+    if "interview_at" not in errors and sent_column not in errors:
+        for day in sorted({d for d in days if d is not None}):
+            problem = _sent_on_problems(day, interview.day0, now.date())
+            if problem:
+                errors.setdefault(sent_column, problem)
     if errors:
         raise ValidationError(errors)
-    return interview, thank_you_marks(interview.interviewers, sent) if sent else []
+    return interview, sent_marks(interview.interviewers, days)
 
 
 def _required(parse: Callable[[str], object]) -> Callable[[str], object]:
@@ -315,12 +344,12 @@ def _sent_on(text: str) -> date | None:
         raise ValueError(f"“{_short(text)}” is not a date: write it as 2026-11-18 (ISO 8601)") from None
 
 
-def _sent_on_problems(sent: date, day0: date, today: date) -> dict[str, str]:
+def _sent_on_problems(sent: date, day0: date, today: date) -> str | None:
     if sent < day0:
-        return {"thank_you_sent_on": f"is before the interview ({day0.isoformat()})"}
+        return f"{sent.isoformat()} is before the interview ({day0.isoformat()})"
     if sent > today:
-        return {"thank_you_sent_on": "is in the future"}
-    return {}
+        return f"{sent.isoformat()} is in the future"
+    return None
 
 
 def _column_and_message(field: str, message: str) -> tuple[str, str]:
@@ -351,8 +380,26 @@ def thank_you_marks(people: Sequence[Interviewer], on: date) -> list[StepMark]:
 
 # --- whole-store helpers, shared by the Data page and the CLI ---------------------------
 def export_csv(store: Store) -> str:
+    """Every interview as CSV; ValidationError when the file would be too big to import back."""
     interviews = store.find_interviews()
-    return write_csv(interviews, store.marks_for(i.id for i in interviews if i.id is not None))
+    text = write_csv(interviews, store.marks_for(i.id for i in interviews if i.id is not None))
+    return importable(text, len(interviews), "CSV")
+
+
+def importable(text: str, interviews: int, kind: str) -> str:
+    """`text`, if one import can read it back whole; otherwise ValidationError("export", why).
+
+    Whatever Debrief exports, it imports: an export over MAX_BYTES or MAX_ROWS is refused here
+    rather than made into a file that the import (and the Data page's upload) would turn away.
+    """
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size <= MAX_BYTES and interviews <= MAX_ROWS:
+        return text
+    what = megabytes(size) if size > MAX_BYTES else f"{interviews:,} interviews"
+    limit = megabytes(MAX_BYTES) if size > MAX_BYTES else f"{MAX_ROWS:,} interviews"
+    raise ValidationError("export", f"The {kind} export would be {what}, more than one import reads back ({limit}). "
+                                    "Download the database (.db) or make a backup instead: they keep everything, "
+                                    "and restore brings it back")  # fmt: skip
 
 
 def export_ics(

@@ -17,14 +17,26 @@ from __future__ import annotations
 
 import base64
 import json
+import math
+import re
 from collections.abc import Callable
 from datetime import date, datetime, tzinfo
 from typing import Any
 
 from lib.backup import data_tables, quoted
-from lib.exports import MAX_BYTES, MAX_ROWS, Entry, Problems, wall_clock
-from lib.followup import StepMark, StepStatus
-from lib.model import Dimension, Format, Interview, Interviewer, Outcome, Stage, ValidationError, validate
+from lib.exports import MAX_ROWS, Entry, Problems, importable, size_problem, wall_clock
+from lib.followup import StepKind, StepMark, StepStatus, follow_up_timeline
+from lib.model import (
+    Dimension,
+    Format,
+    Interview,
+    Interviewer,
+    Outcome,
+    Stage,
+    ValidationError,
+    date_out_of_range,
+    validate,
+)
 from lib.store import EVIDENCE_COLUMNS, UNSAVED_THANK_YOU, Store, migrations
 
 FORMAT = "debrief"
@@ -33,6 +45,8 @@ REQUIRED_TEXT = ("company", "role")
 OPTIONAL_TEXT = ("recruiter", "stated_timeframe", "questions", "notes", *EVIDENCE_COLUMNS.values())
 DEFAULT_DURATION = 60
 PERSON_PARTS = ("name", "title", "email")
+MAX_DIGITS = 30  # no number Debrief writes comes near; Python refuses to read past 4,300 digits
+STEP_KEY = re.compile("|".join(k.value for k in StepKind if k is not StepKind.THANK_YOU) + r"|thank_you(?::\d{1,18})?")
 
 
 # --- out ---------------------------------------------------------------------------------
@@ -53,7 +67,8 @@ def export_json(store: Store, now: datetime) -> str:
         "exported_at": now.isoformat(timespec="seconds"),
         "tables": tables,
     }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return importable(text, len(tables.get("interviews", [])), "JSON")
 
 
 def _rows(db, table: str) -> list[dict[str, Any]]:
@@ -96,15 +111,22 @@ def read_json(data: str | bytes, now: datetime, tz: tzinfo | None = None) -> lis
         interview_id = record.get("id")
         entry = _entry(index, record, people_of.get(interview_id, []), now, tz, problems)
         if entry is not None:
-            entries.append((entry, marks_of.get(interview_id, [])))
+            entries.append((entry, _marks_it_has(entry, marks_of.get(interview_id, []), now, tz)))
     problems.raise_any()
     return entries
 
 
+def _marks_it_has(interview: Interview, marks: list[StepMark], now: datetime, tz: tzinfo | None) -> list[StepMark]:
+    """The marks of steps the entry's timeline has; one left from an earlier edit (a recruiter or
+    interviewer since removed) is inert in Debrief too, and is not imported."""
+    steps = {step.key for step in follow_up_timeline(interview, (), now, tz)}
+    return [mark for mark in marks if mark.step_key in steps]
+
+
 def _text(data: str | bytes) -> str:
     size = len(data) if isinstance(data, bytes | bytearray) else len(data.encode("utf-8", "surrogatepass"))
-    if size > MAX_BYTES:
-        raise ValidationError("file", f"is {size / 1024 / 1024:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB")
+    if problem := size_problem(size):
+        raise ValidationError("file", problem)
     if isinstance(data, bytes | bytearray):
         try:
             data = bytes(data).decode("utf-8-sig")
@@ -116,9 +138,32 @@ def _text(data: str | bytes) -> str:
     return text
 
 
+class _NotANumber(ValueError):
+    """A number no Debrief export holds (thousands of digits, infinite): refused while parsing."""
+
+
+def _whole(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise _NotANumber(f"has a number {len(text.lstrip('-')):,} digits long ({text[:12]}…)")
+    return int(text)
+
+
+def _fraction(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value) or len(text) > 2 * MAX_DIGITS:
+        raise _NotANumber(f"has a number Debrief cannot read ({text[:12]}{'…' * (len(text) > 12)})")
+    return value
+
+
+def _constant(name: str) -> float:
+    raise _NotANumber(f"has {name}, which is not a JSON number")
+
+
 def _document(text: str) -> dict:
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_int=_whole, parse_float=_fraction, parse_constant=_constant)
+    except _NotANumber as error:
+        raise ValidationError("file", f"{error}: this is not a Debrief export") from None
     except json.JSONDecodeError as error:
         at_end = error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string")
         cut = " Was the file cut short?" if at_end else ""
@@ -129,7 +174,40 @@ def _document(text: str) -> dict:
         raise ValidationError("file", "is nested too deeply to be a Debrief export") from None
     if not isinstance(document, dict):
         raise ValidationError("file", f"is a JSON {_kind(document)}, not a Debrief export (a JSON object)")
+    _refuse_surrogates(document)
     return document
+
+
+def _refuse_surrogates(document: dict) -> None:
+    """Every string (key or value) once: a `\\ud800` escape without its pair is not text in any
+    encoding, and would fail later wherever the string is shown or saved."""
+    stack: list[tuple[str, Any]] = [("", document)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if not _is_text(key):
+                    raise ValidationError("file", f"has a field name with a lone surrogate escape in {where or 'it'}")
+                stack.append((f"{where}.{key}" if where else key, item))
+        elif isinstance(value, list):
+            stack.extend((f"{where}[{n}]", item) for n, item in enumerate(value))
+        elif isinstance(value, str) and not _is_text(value):
+            raise ValidationError(_place(where), "holds a lone surrogate escape (like \\ud800), which is not "
+                                                    "text: this file was not written by Debrief")  # fmt: skip
+
+
+def _place(path: str) -> str:
+    """"tables.interviews[3].notes" as the import names places: "interviews[3], field notes"."""
+    match = re.fullmatch(r"tables\.(\w+\[\d+\])\.(.+)", path)
+    return f"{match[1]}, field {match[2]}" if match else f"field {path}"
+
+
+def _is_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _tables(document: dict) -> dict:
@@ -208,8 +286,9 @@ def _marks_by_interview(
     marks: dict[int, list[StepMark]] = {}
     for _, where, record, owner in _owned_records(records, "step_marks", ids, problems):
         key, status, on = record.get("step_key"), record.get("status"), record.get("on_date")
-        if not isinstance(key, str) or not key.strip():
-            problems.add(f"{where}, field step_key", "must be the name of a follow-up step")
+        if not isinstance(key, str) or not STEP_KEY.fullmatch(key):
+            problems.add(f"{where}, field step_key", f"{_shown(key)} is not a follow-up step of interview {owner}: "
+                         "one of " + ", ".join(k.value for k in StepKind) + " (thank_you:ID for an interviewer)")
             continue
         if status not in (StepStatus.DONE.value, StepStatus.SKIPPED.value):
             problems.add(f"{where}, field status", f"{_shown(status)} is not \"done\" or \"skipped\"")
@@ -217,6 +296,9 @@ def _marks_by_interview(
         day = _parse(lambda t: date.fromisoformat(t), on)
         if day is None:
             problems.add(f"{where}, field on_date", f"{_shown(on)} is not a date: write it as 2026-11-18")
+            continue
+        if out_of_range := date_out_of_range(day):
+            problems.add(f"{where}, field on_date", f"{out_of_range}, in a mark of interview {owner}")
             continue
         if key.startswith("thank_you:"):
             positions = {r.get("id"): n for n, (_, r) in enumerate(people_of.get(owner, [])) if _is_int(r.get("id"))}
@@ -263,7 +345,7 @@ def _entry(
         scores={d: field(d.value, _score, None, None) for d in Dimension},
         evidence={d: field(EVIDENCE_COLUMNS[d], _string, "", "") for d in Dimension},
         outcome=field("outcome", lambda v: Outcome.parse(_string(v)), Outcome.PENDING, Outcome.PENDING),
-        outcome_on=field("outcome_on", lambda v: date.fromisoformat(_string(v)), None, None),
+        outcome_on=field("outcome_on", _day, None, None),
         is_demo=field("is_demo", _flag, False, False),
     )
     try:
@@ -318,7 +400,20 @@ def _moment(value: Any, tz: tzinfo | None) -> datetime:
         moment = datetime.fromisoformat(text)
     except ValueError:
         raise ValueError(f"“{text[:40]}” is not a date-time: write it as 2026-11-18T14:30 (ISO 8601)") from None
+    if out_of_range := date_out_of_range(moment):
+        raise ValueError(out_of_range)
     return wall_clock(moment, tz)
+
+
+def _day(value: Any) -> date:
+    text = _string(value)
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"“{text[:40]}” is not a date: write it as 2026-11-18 (ISO 8601)") from None
+    if out_of_range := date_out_of_range(day):
+        raise ValueError(out_of_range)
+    return day
 
 
 def _whole_number(value: Any) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -192,6 +192,10 @@ def default_path() -> Path:
     return Path(os.environ.get("DEBRIEF_DB") or DEFAULT_PATH)
 
 
+class NoDatabase(LookupError):
+    """A path that holds no database where one must exist already; the message names it."""
+
+
 class Store:
     """Debrief's database. Cheap to create; holds no connection between calls."""
 
@@ -199,6 +203,20 @@ class Store:
         self.path = Path(path) if path else default_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._migrate()
+
+    @classmethod
+    def open_existing(cls, path: str | Path | None = None) -> Store:
+        """The database at `path`, which must already be one: for commands that only read or export.
+
+        Raises NoDatabase instead of creating folders and an empty database for a mistyped path.
+        """
+        path = Path(path) if path else default_path()
+        if path.is_dir():
+            raise NoDatabase(f"{path} is a folder, not a database file: give the file's path, "
+                             f"e.g. {path / 'debrief.db'}")
+        if not path.is_file():
+            raise NoDatabase(f"There is no Debrief database at {path} (check --db or DEBRIEF_DB)")
+        return cls(path)
 
     # --- connections and transactions -------------------------------------------------
     @contextmanager
@@ -487,19 +505,38 @@ class Store:
         with self.write() as db:
             if if_no_demo and db.execute("SELECT 1 FROM interviews WHERE is_demo = 1 LIMIT 1").fetchone():
                 return []
-            ids = []
+            return [self._insert_entry(db, interview, marks) for interview, marks in entries]
+
+    def import_new_entries(
+        self, entries: Sequence[tuple[Interview, Sequence[StepMark]]], identity: Callable[[str, str, str], Hashable]
+    ) -> list[int | None]:
+        """Save the entries the database does not hold yet; per entry its new id, or None if it was there.
+
+        `identity(company, role, interview_at)` says which entries are the same interview. The
+        stored identities are read inside the write transaction, so two imports of one file at
+        once (two tabs, two terminals) add it once: the second waits, then finds every entry.
+        """
+        with self.write() as db:
+            rows = db.execute("SELECT company, role, interview_at FROM interviews")
+            known = {identity(*row) for row in rows}
+            ids: list[int | None] = []
             for interview, marks in entries:
-                if interview.id is not None:
-                    raise ValueError("import_entries adds new entries only; this one has an id")
-                new_id = self._save(db, interview, None)
-                person_ids: list[int] = []
-                for mark in marks:
-                    if mark.step_key.startswith(UNSAVED_THANK_YOU):
-                        person_ids = person_ids or _person_ids(db, new_id)
-                        mark = StepMark(_saved_thank_you_key(mark.step_key, person_ids), mark.status, mark.on)
-                    _put_mark(db, new_id, mark)
-                ids.append(new_id)
+                key = identity(interview.company, interview.role, interview.interview_at.isoformat(timespec="minutes"))
+                ids.append(None if key in known else self._insert_entry(db, interview, marks))
+                known.add(key)
             return ids
+
+    def _insert_entry(self, db: Database, interview: Interview, marks: Sequence[StepMark]) -> int:
+        if interview.id is not None:
+            raise ValueError("import_entries adds new entries only; this one has an id")
+        new_id = self._save(db, interview, None)
+        person_ids: list[int] = []
+        for mark in marks:
+            if mark.step_key.startswith(UNSAVED_THANK_YOU):
+                person_ids = person_ids or _person_ids(db, new_id)
+                mark = StepMark(_saved_thank_you_key(mark.step_key, person_ids), mark.status, mark.on)
+            _put_mark(db, new_id, mark)
+        return new_id
 
     # --- trends (Issue 3): narrow frames for lib.analytics ------------------------------
     # Only the columns the Trends page uses, filtered in SQL, so 100,000 entries stay a few

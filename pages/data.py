@@ -78,7 +78,9 @@ def on_import(data: bytes, name: str) -> None:
         st.session_state["data.import_failed"] = True
         return
     skipped = f" Skipped {len(plan.duplicates)} already in Debrief." if plan.duplicates else ""
-    st.session_state["flash"] = f"Imported {count_of(len(plan.new), 'interview')}.{skipped}"
+    st.session_state["flash"] = (f"Imported {count_of(len(plan.new), 'interview')}.{skipped}" if plan.new else
+                                 "Nothing imported: every interview in the file is already in Debrief "
+                                 "(another tab or import may have just added them).")  # fmt: skip
     fresh_uploaders()
 
 

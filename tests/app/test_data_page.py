@@ -92,6 +92,41 @@ def test_import_shows_a_preview_and_writes_only_on_confirm(app: AppTest, store: 
     assert not at.dataframe  # the uploader is fresh again
 
 
+def test_a_confirm_after_another_tab_imported_the_file_adds_nothing_and_says_so(app: AppTest, store: Store, tmp_path):
+    source = Store(tmp_path / "source.db")
+    source.import_entries([an_entry("Acme")])
+    at = data_page(app)
+    at.file_uploader[0].upload("interviews.csv", export_csv(source).encode("utf-8"), "text/csv").run()
+    assert "1 new interview to add" in texts(at)
+    store.import_entries([an_entry("Acme")])  # the same file, confirmed in another tab meanwhile
+    at.button(key="data.import.confirm").click().run()
+    assert store.count_interviews() == 1
+    assert at.toast[0].value.startswith("Nothing imported: every interview in the file is already in Debrief")
+
+
+@pytest.mark.parametrize(("spoil", "where", "words"), [
+    (lambda text: text.replace('"duration_min": 60', '"duration_min": ' + "9" * 5_000), "file", "5,000 digits long"),
+    (lambda text: text.replace('"company": "Acme"', '"company": "Acme \\ud800"'), "interviews[0], field company",
+     "lone surrogate"),
+], ids=["5000 digits", "lone surrogate"])  # fmt: skip
+def test_a_json_with_a_number_or_text_no_export_holds_is_refused_at_the_upload(app, store, tmp_path, spoil, where,
+                                                                               words):  # fmt: skip
+    from lib.json_export import export_json
+
+    source = Store(tmp_path / "source.db")
+    source.import_entries([an_entry("Acme")])
+    text = export_json(source, FIXED_NOW)
+    assert spoil(text) != text
+    at = data_page(app)
+    at.file_uploader[0].upload("export.json", spoil(text).encode("ascii", "backslashreplace"), "application/json")
+    at.run()
+    assert not at.exception
+    assert "Nothing was imported" in at.error[0].value
+    problems = dict(zip(at.dataframe[0].value["Where"], at.dataframe[0].value["Problem"], strict=True))
+    assert words in problems[where]
+    assert store.count_interviews() == 0
+
+
 def test_a_bad_import_file_lists_its_problems_and_adds_nothing(app: AppTest, store: Store):
     at = data_page(app)
     at.file_uploader[0].upload("export.json", b'{"format": "debrief", "version": 9, "tables": {}}', "application/json")

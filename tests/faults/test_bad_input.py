@@ -119,7 +119,7 @@ BAD_JSON = [
     ("null", lambda doc: None, "file", "is a JSON null"),
     ("nested too deep", nested, "file", "nested too deeply"),
     ("non-UTF-8", latin1, "file", "is not UTF-8 text"),
-    ("over 10 MB", too_big, "file", "the limit is 10 MB"),
+    ("over the size limit", too_big, "file", "the limit is 20 MB"),
     ("another format", top("format", "trello"), "field format", "not a Debrief export"),
     ("newer version", top("version", 2), "field version", "is 2, written by a newer Debrief"),
     ("version as text", top("version", "1"), "field version", "not a whole number"),

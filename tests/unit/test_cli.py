@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -79,6 +80,7 @@ def test_export_ics_writes_a_calendar(db: str, tmp_path: Path, capsys: pytest.Ca
 
 
 def test_export_to_a_missing_folder_fails_with_exit_1(db: str, tmp_path: Path, capsys: pytest.CaptureFixture):
+    main(["demo", "--db", db])
     assert main(["export", "csv", "--db", db, "--out", str(tmp_path / "nowhere" / "x.csv")]) == 1
     assert "cannot write" in capsys.readouterr().err
 
@@ -158,3 +160,111 @@ def test_python_dash_m_lib_runs_the_same_command(tmp_path: Path):
     )
     assert result.returncode == 0, result.stderr
     assert f"{DEMO_COUNT} interviews" in result.stdout
+
+
+# --- exports never write over Debrief's own files ----------------------------------------
+def _own_files(db: str) -> dict[str, bytes]:
+    folder = Path(db).parent
+    return {str(p): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "ics"])
+@pytest.mark.parametrize(
+    "target",
+    [
+        lambda db: db,
+        lambda db: db + "-wal",
+        lambda db: db + "-shm",
+        lambda db: str(Path(db).parent / "." / ".." / Path(db).parent.name / Path(db).name),
+        lambda db: str(Path(db).parent / "backups" / "mine.db"),
+        lambda db: str(next((Path(db).parent / "backups").glob("*.db"))),
+    ],
+    ids=["database", "wal", "shm", "another spelling", "new file in backups", "a backup"],
+)
+def test_an_export_over_the_database_or_a_backup_is_refused_and_writes_nothing(db: str, fmt: str, target, capsys):
+    main(["demo", "--db", db])
+    main(["backup", "--db", db])
+    out = target(db)
+    before = _own_files(db)
+    capsys.readouterr()
+    assert main(["export", fmt, "--db", db, "--out", out]) == 2
+    err = capsys.readouterr().err
+    assert f"--out {out} is " in err and "choose another file name; nothing written" in err
+    assert _own_files(db) == before
+    assert Store(db).count_interviews() == DEMO_COUNT
+
+
+@pytest.mark.parametrize("link", [os.symlink, os.link], ids=["symlink", "hard link"])
+def test_an_export_to_a_link_to_the_database_is_refused(db: str, tmp_path: Path, link, capsys):
+    main(["demo", "--db", db])
+    alias = tmp_path / "elsewhere.ics"
+    link(db, alias)
+    before = Path(db).read_bytes()
+    assert main(["export", "ics", "--db", db, "--out", str(alias)]) == 2
+    assert "is the Debrief database itself" in capsys.readouterr().err
+    assert Path(db).read_bytes() == before
+
+
+def test_an_export_replaces_an_existing_file_whole_and_leaves_no_temporary(db: str, tmp_path: Path):
+    main(["demo", "--db", db])
+    out = tmp_path / "all.csv"
+    out.write_text("an older export, much longer than nothing" * 1000)
+    assert main(["export", "csv", "--db", db, "--out", str(out)]) == 0
+    assert out.read_bytes().startswith(",".join(COLUMNS).encode())
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".all.csv.")]
+
+
+def test_a_report_is_refused_over_the_database_too(db: str, capsys: pytest.CaptureFixture):
+    main(["demo", "--db", db])
+    before = Path(db).read_bytes()
+    assert main(["report", "--from", "2026-01-01", "--db", db, "--out", db]) == 2
+    assert "is the Debrief database itself" in capsys.readouterr().err
+    assert Path(db).read_bytes() == before
+
+
+# --- messages that name the real problem ----------------------------------------------------
+@pytest.mark.parametrize("command", [["export", "csv"], ["export", "json"], ["export", "ics"], ["backup"],
+                                     ["report", "--from", "2026-01-01"]])  # fmt: skip
+def test_a_read_only_command_on_a_mistyped_database_creates_nothing(tmp_path: Path, command, monkeypatch, capsys):
+    typo = tmp_path / "dta" / "debrief.db"
+    monkeypatch.setenv("DEBRIEF_DB", str(typo))
+    assert main(command) == 2
+    assert f"There is no Debrief database at {typo} (check --db or DEBRIEF_DB)" in capsys.readouterr().err
+    assert not typo.parent.exists()
+
+
+@pytest.mark.parametrize("command", [["export", "csv"], ["demo"]])
+def test_a_folder_given_as_the_database_is_named_as_a_folder(tmp_path: Path, command, capsys):
+    assert main([*command, "--db", str(tmp_path)]) == 2
+    assert f"{tmp_path} is a folder, not a database file" in capsys.readouterr().err
+
+
+def test_a_read_only_folder_is_named_with_what_to_do(tmp_path: Path, monkeypatch, capsys):
+    """The suite may run as root, which writes anywhere: the folder's answer and SQLite's are simulated."""
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if Path(p) == folder else real_access(p, mode))
+
+    def readonly(self):
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(Store, "_migrate", readonly)
+    assert main(["demo", "--db", str(folder / "debrief.db")]) == 1
+    err = capsys.readouterr().err
+    assert f"the folder {folder} is read-only" in err and "chmod u+w" in err
+    assert "attempt to write" not in err
+
+
+def test_a_file_over_the_limit_is_reported_with_its_real_size(db: str, tmp_path: Path, capsys):
+    big = tmp_path / "big.csv"
+    with big.open("wb") as file:
+        file.truncate(25 * 1024 * 1024)
+    assert main(["import", str(big), "--db", db]) == 2
+    assert f"{big}: is 25 MB; the limit is 20 MB per file" in capsys.readouterr().err
+
+
+def test_standard_input_over_the_limit_is_said_to_be_larger(db: str, monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"x" * (25 * 1024 * 1024))))
+    assert main(["import", "-", "--db", db]) == 2
+    assert "stdin: is larger than 20 MB, the limit for one file" in capsys.readouterr().err

@@ -46,8 +46,9 @@ def test_import_json_adds_the_entries_and_a_second_run_skips_them(db: str, tmp_p
     assert main(["import", str(exported), "--db", fresh]) == 0
     assert capsys.readouterr().out == f"Imported {DEMO_COUNT} interviews from {exported}.\n"
     assert main(["import", str(exported), "--db", fresh]) == 0
-    skipped = f"Skipped {DEMO_COUNT} already in Debrief."
-    assert capsys.readouterr().out == f"Imported 0 interviews from {exported}. {skipped}\n"
+    assert capsys.readouterr().out == (
+        f"Nothing imported: every interview in {exported} ({DEMO_COUNT}) is already in Debrief.\n"
+    )
     assert Store(fresh).count_interviews() == DEMO_COUNT
 
 
@@ -123,3 +124,30 @@ def test_check_of_a_bad_database_exits_1_and_says_why(tmp_path: Path, capsys, ma
     make(path)
     assert main(["check", "--db", str(path)]) == 1
     assert words in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("spoil", "words"), [
+    (lambda text: text.replace('"duration_min": 60', '"duration_min": ' + "9" * 5_000, 1), "5,000 digits long"),
+    (lambda text: text.replace('"notes": "', '"notes": "\\ud800', 1), "lone surrogate"),
+], ids=["5000 digits", "lone surrogate"])  # fmt: skip
+def test_import_of_a_json_with_a_number_or_text_no_export_holds_exits_2(db: str, tmp_path: Path, spoil, words, capsys):
+    exported = tmp_path / "all.json"
+    main(["export", "json", "--db", db, "--out", str(exported)])
+    spoiled = tmp_path / "spoiled.json"
+    spoiled.write_text(spoil(exported.read_text("utf-8")), "utf-8")
+    assert spoiled.read_text("utf-8") != exported.read_text("utf-8")
+    fresh = tmp_path / "fresh.db"
+    capsys.readouterr()
+    assert main(["import", str(spoiled), "--db", str(fresh)]) == 2
+    err = capsys.readouterr().err
+    assert words in err and "Nothing imported" in err
+    assert not fresh.exists()
+
+
+def test_an_export_too_big_to_import_back_is_refused_and_writes_no_file(db: str, tmp_path: Path, monkeypatch, capsys):
+    monkeypatch.setattr("lib.exports.MAX_BYTES", 10 * 1024)  # the demo data is larger than this
+    out = tmp_path / "all.json"
+    assert main(["export", "json", "--db", db, "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "The JSON export would be" in err and "Download the database (.db) or make a backup instead" in err
+    assert not out.exists()

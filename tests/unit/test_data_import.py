@@ -80,3 +80,25 @@ def test_import_plans_again_so_an_entry_added_since_the_preview_is_skipped(store
     store.import_entries([(build_interview(company="Acme", role="Engineer", interview_at=AT), [])])  # another tab
     assert len(import_file(store, data, "a.csv", FIXED_NOW).new) == 0
     assert store.count_interviews() == 1
+
+
+def test_a_confirm_after_a_stale_preview_adds_only_what_is_still_new(store: Store, tmp_path: Path):
+    source = source_with(tmp_path, ("Acme", "Data engineer", AT), ("Borealis", "Analyst", AT))
+    data = export_csv(source).encode()
+    preview = plan_import(store, data, "a.csv", FIXED_NOW)
+    assert len(preview.new) == 2
+    another_tab = build_interview(company=" acme ", role="DATA ENGINEER", interview_at=AT)
+    store.import_entries([(another_tab, [])])
+    done = import_file(store, data, "a.csv", FIXED_NOW)
+    assert [i.company for i, _ in done.new] == ["Borealis"]
+    assert [i.company for i, _ in done.duplicates] == ["Acme"]
+    assert store.count_interviews() == 2
+
+
+def test_the_store_checks_identities_inside_the_write(store: Store):
+    def identity(company: str, role: str, at: str) -> tuple[str, str]:
+        return company.casefold(), at[:16]
+
+    entry = (build_interview(company="Acme", interview_at=AT), [])
+    assert store.import_new_entries([entry, entry], identity) == [1, None]  # a repeat within the batch too
+    assert store.import_new_entries([entry], identity) == [None]

@@ -51,7 +51,7 @@ GOOD = {
     "culture_evidence": "",
     "notes": "",
     "outcome": "pending",
-    "thank_you_sent_on": "2026-11-10",
+    "thank_you_sent": "2026-11-10; 2026-11-10",
 }
 
 
@@ -96,10 +96,10 @@ def test_export_writes_stored_values_and_empty_cells_for_not_sure(store: Store):
     assert written["interview_at"] == "2026-11-10T14:00"
     assert (written["skills_match"], written["enthusiasm"], written["culture_fit"]) == ("4", "3", "")
     assert written["interviewers"] == "Priya Shah"
-    assert written["thank_you_sent_on"] == ""
+    assert written["thank_you_sent"] == ""
 
 
-def test_export_thank_you_sent_on_is_the_latest_thank_you_done(store: Store):
+def test_export_gives_each_interviewer_their_own_thank_you_date(store: Store):
     people = (Interviewer("Priya Shah"), Interviewer("Tom Lee"))
     interview_id = store.save_interview(build_interview(interviewers=people))
     first, second = store.get_interview(interview_id).interviewers
@@ -107,7 +107,7 @@ def test_export_thank_you_sent_on_is_the_latest_thank_you_done(store: Store):
     store.mark_step(interview_id, StepMark(f"thank_you:{second.id}", StepStatus.DONE, date(2026, 11, 12)))
     store.mark_step(interview_id, StepMark("check_in", StepStatus.DONE, date(2026, 11, 19)))
     [written] = list(csv.DictReader(io.StringIO(export_csv(store))))
-    assert written["thank_you_sent_on"] == "2026-11-12"
+    assert written["thank_you_sent"] == "2026-11-10; 2026-11-12"
 
 
 def test_export_ignores_a_thank_you_mark_left_from_before_people_were_added(store: Store):
@@ -115,7 +115,7 @@ def test_export_ignores_a_thank_you_mark_left_from_before_people_were_added(stor
     store.mark_step(interview_id, StepMark("thank_you", StepStatus.DONE, date(2026, 11, 10)))
     store.save_interview(replace(store.get_interview(interview_id), interviewers=(Interviewer("Jane Doe"),)))
     [written] = list(csv.DictReader(io.StringIO(export_csv(store))))
-    assert written["thank_you_sent_on"] == ""
+    assert written["thank_you_sent"] == ""
 
 
 def test_export_ignores_a_skipped_thank_you():
@@ -215,7 +215,7 @@ def test_import_accepts_a_utf8_bom_header_in_any_case_and_order_and_blank_lines(
 
 
 def test_import_marks_every_thank_you_done_on_the_day_given(store: Store):
-    import_csv(store, csv_text(row(thank_you_sent_on="2026-11-11")), FIXED_NOW, LONDON)
+    import_csv(store, csv_text(row(thank_you_sent="2026-11-11; 2026-11-11")), FIXED_NOW, LONDON)
     [interview], marks = saved_entries(store)
     timeline = follow_up_timeline(interview, marks[interview.id], FIXED_NOW, LONDON)
     thank_yous = [s for s in timeline if s.kind is StepKind.THANK_YOU]
@@ -224,7 +224,7 @@ def test_import_marks_every_thank_you_done_on_the_day_given(store: Store):
 
 
 def test_import_without_interviewers_marks_the_one_thank_you(store: Store):
-    import_csv(store, csv_text(row(interviewers="")), FIXED_NOW, LONDON)
+    import_csv(store, csv_text(row(interviewers="", thank_you_sent="2026-11-10")), FIXED_NOW, LONDON)
     [interview], marks = saved_entries(store)
     assert marks[interview.id] == [StepMark("thank_you", StepStatus.DONE, date(2026, 11, 10))]
 
@@ -276,14 +276,18 @@ BAD_CELLS = [
     ("interview_at", "2019-01-10", "more than five years ago"),
     ("duration_min", "90 min", "is not a whole number of minutes"),
     ("duration_min", "1000", "between 5 and 600"),
+    ("duration_min", "9" * 5_000, "is not a whole number of minutes"),
+    ("skills_match", "4" * 5_000, "is not a score"),
     ("company", "   ", "is required"),
     ("role", "", "is required"),
     ("skills_evidence", "x" * 1_001, "is too long"),
     ("interviewers", "Priya Shah; " + "N" * 121, "interviewer 2 (name) is too long"),
     ("notes", "n" * 10_001, "is too long"),
-    ("thank_you_sent_on", "yesterday", "is not a date"),
-    ("thank_you_sent_on", "2026-11-09", "is before the interview"),
-    ("thank_you_sent_on", "2026-11-21", "is in the future"),
+    ("thank_you_sent", "yesterday", "is not a date"),
+    ("thank_you_sent", "2026-11-10; yesterday", "date 2: “yesterday” is not a date"),
+    ("thank_you_sent", "2026-11-09", "2026-11-09 is before the interview"),
+    ("thank_you_sent", "; 2026-11-21", "2026-11-21 is in the future"),
+    ("thank_you_sent", "2026-11-10; 2026-11-10; 2026-11-10", "has 3 dates but the row lists 2 interviewers"),
 ]
 
 
@@ -299,8 +303,8 @@ BAD_FILES = [
     ("blank", b" \r\n\r\n", "file", "is empty"),
     ("header only", (HEADER + "\r\n").encode(), "file", "no interviews below the header"),
     ("not utf-8", csv_text(row(company="Caf\u00e9")).encode("latin-1"), "file", "is not UTF-8 text"),
-    ("too big", b"x" * (MAX_BYTES + 1), "file", "the limit is 10 MB"),
-    ("missing column", csv_text(row()).replace(",thank_you_sent_on", ""), "row 1", "thank_you_sent_on"),
+    ("too big", b"x" * (MAX_BYTES + 1), "file", "the limit is 20 MB"),
+    ("missing column", csv_text(row()).replace(",thank_you_sent", ""), "row 1", "thank_you_sent"),
     ("unknown column", HEADER + ",mood\r\n" + ",".join(GOOD.values()) + ",happy\r\n", "row 1, column mood",
      "not a Debrief column"),
     ("duplicated column", HEADER + ",notes\r\n" + ",".join(GOOD.values()) + ",x\r\n", "row 1, column notes",

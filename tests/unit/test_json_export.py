@@ -6,16 +6,16 @@ import csv
 import io
 import json
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from lib.backup import data_tables
-from lib.exports import COLUMNS, TEXT_COLUMNS, export_csv
+from lib.exports import COLUMNS, MAX_ROWS, TEXT_COLUMNS, export_csv
 from lib.followup import StepMark, StepStatus
 from lib.json_export import FORMAT, FORMAT_VERSION, export_json, read_json
-from lib.model import Dimension, Interviewer, Outcome
+from lib.model import Dimension, Interviewer, Outcome, ValidationError
 from lib.store import Store, migrations
 from tests.conftest import FIXED_NOW
 from tests.unit.conftest import build_interview
@@ -126,3 +126,171 @@ def test_the_export_is_readable_utf8_not_escaped(store: Store):
     store.save_interview(full_interview("Zoë"))
     text = export_json(store, FIXED_NOW)
     assert "Zoë" in text and "\\u00eb" not in text
+
+
+# --- refused at the depth of the reader: numbers, surrogates, steps and dates --------------
+def one_entry_export(store: Store) -> dict:
+    """An export of one entry (with a recruiter, two people and a thank-you mark) as a dict to spoil."""
+    interview_id = store.save_interview(replace(full_interview(), recruiter="Rita"))
+    person = store.get_interview(interview_id).interviewers[0]
+    store.mark_step(interview_id, StepMark(f"thank_you:{person.id}", StepStatus.DONE, date(2026, 11, 10)))
+    return exported(store)
+
+
+def refusal(data: str | bytes) -> dict[str, str]:
+    with pytest.raises(ValidationError) as caught:
+        read_json(data, FIXED_NOW)
+    return caught.value.errors
+
+
+@pytest.mark.parametrize(
+    ("number", "words"),
+    [("9" * 5_000, "has a number 5,000 digits long"), ("-" + "1" * 400, "has a number 400 digits long"),
+     ("1e999", "has a number Debrief cannot read"), ("NaN", "has NaN, which is not a JSON number"),
+     ("-Infinity", "has -Infinity")],
+    ids=["5000 digits", "negative 400 digits", "overflowing float", "NaN", "-Infinity"],
+)  # fmt: skip
+def test_a_number_no_export_holds_is_refused_with_a_message(store: Store, number: str, words: str):
+    text = json.dumps(one_entry_export(store)).replace('"duration_min": 60', f'"duration_min": {number}')
+    assert number in text
+    errors = refusal(text)
+    assert list(errors) == ["file"] and words in errors["file"]
+
+
+@pytest.mark.parametrize("field", ["notes", "company"])
+def test_a_lone_surrogate_escape_is_refused_naming_the_record_and_field(store: Store, field: str):
+    document = one_entry_export(store)
+    document["tables"]["interviews"][0][field] = "before \ud800 after"
+    text = json.dumps(document)  # ASCII: the file holds the six characters \ud800
+    assert "\\ud800" in text
+    errors = refusal(text)
+    assert f"interviews[0], field {field}" in errors
+    assert "lone surrogate" in errors[f"interviews[0], field {field}"]
+
+
+def test_a_lone_surrogate_in_any_table_or_field_name_is_refused(store: Store):
+    document = one_entry_export(store)
+    document["tables"]["form_drafts"] = [{"form_key": "new", "payload": "\udfff"}]
+    assert "form_drafts[0], field payload" in refusal(json.dumps(document))
+    document["tables"]["form_drafts"] = [{"\ud800": 1}]
+    assert "lone surrogate" in refusal(json.dumps(document))["file"]
+
+
+def test_the_preview_refuses_a_surrogate_before_anything_shows_it(store: Store, tmp_path: Path):
+    from lib.data_import import plan_import
+
+    document = one_entry_export(Store(tmp_path / "source.db"))
+    document["tables"]["interviewers"][0]["name"] = "\ud800"
+    with pytest.raises(ValidationError) as caught:
+        plan_import(store, json.dumps(document).encode(), "x.json", FIXED_NOW)
+    assert "interviewers[0], field name" in caught.value.errors
+
+
+def test_a_csv_given_as_text_with_a_lone_surrogate_is_refused():
+    from lib.exports import read_csv
+
+    with pytest.raises(ValidationError) as caught:
+        read_csv(",".join(COLUMNS) + "\r\nAcme \ud800,role\r\n", FIXED_NOW)
+    assert "lone surrogate, line 2" in caught.value.errors["file"]
+
+
+@pytest.mark.parametrize(
+    ("key", "words"),
+    [("lunch", "is not a follow-up step of interview 1"), ("check_in:5", "is not a follow-up step"),
+     ("thank_you:new0", "is not a follow-up step"), (" soft_touch", "is not a follow-up step"),
+     ("thank_you:999", "names no interviewer of interview 1")],
+)  # fmt: skip
+def test_a_mark_of_a_step_no_timeline_has_is_refused(store: Store, key: str, words: str):
+    document = one_entry_export(store)
+    document["tables"]["step_marks"][0]["step_key"] = key
+    errors = refusal(json.dumps(document))
+    assert words in errors["step_marks[0], field step_key"]
+
+
+@pytest.mark.parametrize(
+    ("table", "field", "value", "where"),
+    [("step_marks", "on_date", "1900-01-01", "step_marks[0], field on_date"),
+     ("step_marks", "on_date", "2101-01-01", "step_marks[0], field on_date"),
+     ("interviews", "outcome_on", "1900-01-01", "interviews[0], field outcome_on"),
+     ("interviews", "interview_at", "1900-01-01T10:00", "interviews[0], field interview_at")],
+)  # fmt: skip
+def test_a_date_outside_1990_to_2100_is_refused_naming_entry_and_field(store: Store, table, field, value, where):
+    document = one_entry_export(store)
+    document["tables"][table][0][field] = value
+    errors = refusal(json.dumps(document))
+    assert f"must be between 1990 and 2100 (got {value[:10]})" in errors[where]
+    if table == "step_marks":
+        assert "interview 1" in errors[where]
+
+
+def test_a_mark_left_from_an_earlier_edit_is_not_imported_but_does_not_block_the_file(store: Store):
+    document = one_entry_export(store)
+    document["tables"]["interviews"][0]["recruiter"] = ""  # the recruiter was removed after the mark
+    document["tables"]["step_marks"].append({"interview_id": 1, "step_key": "recruiter_update", "status": "done",
+                                             "on_date": "2026-11-11"})  # fmt: skip
+    [(_, marks)] = read_json(json.dumps(document), FIXED_NOW)
+    assert [m.step_key for m in marks] == ["thank_you:new0"]
+
+
+# --- whatever Debrief exports, it imports ---------------------------------------------------
+def long_entries(count: int, notes_length: int) -> list:
+    start = datetime(2025, 1, 1, 9, 0)
+    return [(build_interview(company=f"Co {n}", interview_at=start + timedelta(hours=n),
+                             notes=("Candid note. " * 1_000)[:notes_length]), []) for n in range(count)]  # fmt: skip
+
+
+def test_an_export_of_1100_interviews_with_long_notes_imports_back(store: Store, tmp_path: Path):
+    from lib.data_import import import_file
+
+    store.import_entries(long_entries(1_100, 9_500))
+    data = export_json(store, FIXED_NOW).encode("utf-8")
+    assert len(data) > 10.5 * 1024 * 1024  # over the 10 MB the import used to stop at
+    fresh = Store(tmp_path / "fresh.db")
+    assert len(import_file(fresh, data, "all.json", FIXED_NOW).new) == 1_100
+    assert fresh.count_interviews() == 1_100
+
+
+@pytest.mark.parametrize("kind", ["json", "csv"])
+def test_an_export_too_big_to_import_back_is_refused(store: Store, monkeypatch, kind: str):
+    monkeypatch.setattr("lib.exports.MAX_BYTES", 200 * 1024)  # scaled down: 30 entries of 9,500 characters
+    store.import_entries(long_entries(30, 9_500))
+    with pytest.raises(ValidationError) as caught:
+        export_json(store, FIXED_NOW) if kind == "json" else export_csv(store)
+    said = caught.value.message
+    assert f"The {kind.upper()} export would be 0.3 MB, more than one import reads back (0.2 MB)" in said
+
+
+def test_an_export_just_under_the_limit_is_made_and_imports_back(store: Store, monkeypatch, tmp_path: Path):
+    from lib.data_import import import_file
+
+    store.import_entries(long_entries(30, 9_500))
+    size = len(export_json(store, FIXED_NOW).encode("utf-8"))
+    monkeypatch.setattr("lib.exports.MAX_BYTES", size)
+    data = export_json(store, FIXED_NOW).encode("utf-8")
+    assert len(import_file(Store(tmp_path / "fresh.db"), data, "all.json", FIXED_NOW).new) == 30
+
+
+def test_one_file_holds_the_promised_number_of_interviews_at_every_limit(store: Store, tmp_path: Path):
+    """Computed from lib.model.LIMITS: every text at its longest in 4-byte characters (emoji),
+    the most interviewers, a mark for every step: FULL_LENGTH_ENTRIES of them fit in MAX_BYTES."""
+    from lib.exports import FULL_LENGTH_ENTRIES, MAX_BYTES
+    from lib.model import LIMITS, MAX_INTERVIEWERS
+
+    def full(key: str) -> str:
+        return "😀" * LIMITS[key]
+
+    email = "a" * (LIMITS["email"] - len("@example.com")) + "@example.com"
+    people = tuple(Interviewer(full("name"), full("title"), email) for _ in range(MAX_INTERVIEWERS))
+    interview = build_interview(company=full("company"), role=full("role"), recruiter=full("recruiter"),
+                                stated_timeframe=full("stated_timeframe"), questions=full("questions"),
+                                notes=full("notes"), evidence={d: full("evidence") for d in Dimension},
+                                interviewers=people)  # fmt: skip
+    keys = ["ask_next_steps", "recruiter_update", "soft_touch", "check_in"]
+    keys += [f"thank_you:new{i}" for i in range(MAX_INTERVIEWERS)]
+    empty = len(export_json(store, FIXED_NOW).encode("utf-8"))
+    store.import_entries([(interview, [StepMark(k, StepStatus.DONE, date(2026, 11, 11)) for k in keys])])
+    per_entry = len(export_json(store, FIXED_NOW).encode("utf-8")) - empty
+    print(f"\none interview at every limit: {per_entry:,} bytes; {MAX_BYTES // per_entry} fit in one file")
+    assert per_entry > 90_000  # the worst case is the worst: about 100 KB for one interview
+    assert FULL_LENGTH_ENTRIES * per_entry <= MAX_BYTES
+    assert FULL_LENGTH_ENTRIES <= MAX_ROWS
