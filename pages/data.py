@@ -10,7 +10,7 @@ from lib import backup, ui
 from lib.data_import import import_file, plan_import
 from lib.days import human_date
 from lib.erase import delete_everything
-from lib.exports import export_csv
+from lib.exports import MAX_BYTES, export_csv, megabytes
 from lib.json_export import export_json
 from lib.model import ValidationError
 from lib.restore import check_upload, restore, restore_bytes
@@ -49,7 +49,8 @@ def problems_table(error: ValidationError) -> None:
 # --- export -----------------------------------------------------------------------------------
 def export_section(today) -> None:
     st.subheader("Export")
-    st.caption("Each file is made when you click, from your data as it is at that moment.")
+    st.caption(f"Each file is made when you click, from your data as it is at that moment. A CSV or JSON file "
+               f"holds up to {megabytes(MAX_BYTES)}, what Import reads back; the database file holds everything.")
     store, stamp = ui.store(), f"{today:%Y-%m-%d}"
     files = [
         ("CSV", "Every interview as a spreadsheet: the format Import reads back.", lambda: export_csv(store),
