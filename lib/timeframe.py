@@ -26,6 +26,7 @@ class Timeframe:
     text: str
     kind: TimeframeKind
     decision_by: date | None = None
+    problem: str = ""  # why a phrase that names a date is not used: "… check the year"
 
     @property
     def understood(self) -> bool:
@@ -36,8 +37,9 @@ class Timeframe:
         if self.kind is TimeframeKind.NONE:
             return "No timeframe recorded: the check-in uses the usual 1–2 weeks."
         if self.kind is TimeframeKind.UNREAD:
+            why = f": {self.problem}" if self.problem else ""
             return (
-                f"Couldn't read “{self.text}” as a date, so it counts as no timeframe "
+                f"Couldn't read “{self.text}” as a date{why}, so it counts as no timeframe "
                 "(the usual 1–2 weeks). Try “within 2 weeks”, “10 days” or “by 1 Dec”."
             )
         when = human_date(self.decision_by, today)
@@ -99,14 +101,30 @@ _MONTH_DAY_RE = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b")
 
 
+# A decision expected more than a year after the interview is a typo ("by 2062-12-01"): it is
+# refused at the field, and a stored one is read as no timeframe rather than dated years away.
+HORIZON = timedelta(days=366)
+
+
 def parse_timeframe(text: str | None, day0: date) -> Timeframe:
-    """Turn a typed timeframe into the date a decision is expected by, counted from day 0."""
+    """Turn a typed timeframe into the date a decision is expected by, counted from day 0.
+
+    Total: any text and any day 0 give a Timeframe, never an exception (a stored row may hold
+    a date at the end of the calendar, where date arithmetic overflows).
+    """
     original = (text or "").strip()
     if not original:
         return Timeframe("", TimeframeKind.NONE)
     phrase = re.sub(r"\s+", " ", original.casefold())
     at_least = bool(re.search(r"\b(at least|no sooner than|not before|minimum( of)?|min\.?)\b", phrase))
-    found = _explicit_date(phrase, day0) or _relative_date(phrase, day0) or _amount(phrase, day0)
+    try:
+        found = _explicit_date(phrase, day0) or _relative_date(phrase, day0) or _amount(phrase, day0)
+        too_late = found is not None and found > day0 + HORIZON
+    except (OverflowError, ValueError):  # day 0 itself at the end of the calendar (year 10000)
+        found, too_late = None, False
+    if too_late:
+        problem = f"{human_date(found, day0)} is more than a year after the interview: check the year"
+        return Timeframe(original, TimeframeKind.UNREAD, problem=problem)
     if found is None or found < day0:
         return Timeframe(original, TimeframeKind.UNREAD)
     kind = TimeframeKind.AT_LEAST if at_least else TimeframeKind.BY_DATE

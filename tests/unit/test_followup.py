@@ -13,6 +13,7 @@ from lib.followup import (
     Step,
     StepKind,
     StepMark,
+    StepSnooze,
     StepStatus,
     follow_up_timeline,
     next_step,
@@ -552,3 +553,33 @@ def test_soft_touch_says_no_reply_is_expected():
 def test_timeline_never_reads_the_clock():
     with pytest.raises(ValueError, match="pass `now`"):
         follow_up_timeline(interview(), (), None)
+
+
+# --- rows that hold dates at the ends of the calendar (older versions, restored files) ------
+FAR, EARLY = date(9999, 12, 31), date(1, 1, 1)
+LONDON = ZoneInfo("Europe/London")
+
+
+@pytest.mark.parametrize(
+    ("entry", "marks", "snoozes"),
+    [
+        pytest.param(interview(stated_timeframe="by 9999-12-31"), (), (), id="timeframe-in-year-9999"),
+        pytest.param(interview(interview_at=datetime(9999, 12, 31, 23, 0)), (), (), id="interview-in-year-9999"),
+        pytest.param(interview(interview_at=datetime(1, 1, 1, 0, 0)), (), (), id="interview-in-year-1"),
+        pytest.param(interview(duration_min=10**10), (), (), id="absurd-duration"),
+        pytest.param(interview(), [done("thank_you:7", "9999-12-31")], (), id="thank-you-sent-in-year-9999"),
+        pytest.param(interview(), [StepMark("check_in", StepStatus.DONE, EARLY)], (), id="done-in-year-1"),
+        pytest.param(interview(), (), [StepSnooze("thank_you:7", FAR, "away")], id="snoozed-to-year-9999"),
+    ],
+)
+def test_the_timeline_of_a_row_holding_a_far_date_is_drawn_not_raised(entry, marks, snoozes):
+    steps = follow_up_timeline(entry, marks, T("2026-11-20T17:00"), LONDON, snoozes)
+    assert kinds(steps)[-1] is StepKind.CHECK_IN
+    for s in steps:
+        assert D("1990-01-01") <= s.recommended <= D("2101-12-31"), (s.key, s.recommended)
+
+
+def test_a_timeframe_dated_years_away_counts_as_no_timeframe_and_says_check_the_year():
+    steps = timeline(interview(stated_timeframe="by 9999-12-31"))
+    assert step(steps, "check_in").recommended == step(timeline(interview()), "check_in").recommended
+    assert "check the year" in step(steps, "ask_next_steps").why

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -49,8 +49,8 @@ BY, AT_LEAST = TimeframeKind.BY_DATE, TimeframeKind.AT_LEAST
         pytest.param("1 Dec", BY, "2026-12-01", id="1-dec"),
         pytest.param("by 1 Dec", BY, "2026-12-01", id="by-1-dec"),
         pytest.param("Dec 1st", BY, "2026-12-01", id="dec-1st"),
-        pytest.param("December 1, 2027", BY, "2027-12-01", id="month-day-comma-year"),
-        pytest.param("1st of December 2027", BY, "2027-12-01", id="1st-of-december-2027"),
+        pytest.param("January 5, 2027", BY, "2027-01-05", id="month-day-comma-year"),
+        pytest.param("5th of January 2027", BY, "2027-01-05", id="5th-of-january-2027"),
         pytest.param("by 1 Mar", BY, "2027-03-01", id="date-passed-this-year-is-next-year"),
         pytest.param("by 10 Nov", BY, "2026-11-10", id="day0-itself-is-this-year"),
         pytest.param("  by   Friday  ", BY, "2026-11-13", id="extra-spaces"),
@@ -100,6 +100,33 @@ def test_unreadable_phrase_is_kept_and_said_plainly(text):
     meaning = timeframe.meaning(DAY0)
     assert f"Couldn't read “{text}”" in meaning
     assert "counts as no timeframe" in meaning
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("by 9999-12-31", id="year-9999"),
+        pytest.param("December 1, 2027", id="a-year-and-three-weeks-away"),
+        pytest.param("by 2062-12-01", id="typo-year"),
+        pytest.param("in 24 months", id="two-years"),
+    ],
+)
+def test_a_decision_more_than_a_year_after_the_interview_is_unread_and_says_check_the_year(text):
+    timeframe = parse_timeframe(text, DAY0)
+    assert (timeframe.kind, timeframe.decision_by) == (TimeframeKind.UNREAD, None)
+    assert timeframe.problem.endswith("is more than a year after the interview: check the year")
+    assert f"Couldn't read “{text}” as a date: " in timeframe.meaning(DAY0)
+    assert "counts as no timeframe" in timeframe.meaning(DAY0)
+
+
+def test_a_decision_a_year_after_the_interview_is_still_read():
+    assert parse_timeframe("12 months", DAY0).decision_by == D("2027-11-10")
+
+
+@pytest.mark.parametrize("day0", [date.max, date.max - timedelta(days=20), date.min], ids=["max", "max-20", "min"])
+@pytest.mark.parametrize("text", ["2 weeks", "next month", "end of next week", "by Friday", "by 1 Dec", "tomorrow"])
+def test_any_day0_gives_a_timeframe_never_an_exception(text, day0):
+    assert parse_timeframe(text, day0).kind in set(TimeframeKind)
 
 
 @pytest.mark.parametrize("text", [None, "", "   ", "\n\t"], ids=["none", "empty", "spaces", "whitespace"])

@@ -1,0 +1,62 @@
+"""Every page opens over a database holding the far-future dates old versions let in.
+
+Rows are written straight through the store (which does not validate), as an older Debrief, an
+import before the date bounds, or a restored file could have left them. Each page must draw
+without an exception, so the user can still reach the entry and fix or delete it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lib.coaching import ActionItem, CoachingSession
+from lib.followup import StepMark, StepSnooze, StepStatus
+from lib.model import Outcome
+from lib.store import Store
+from tests.app.helpers import an_interview, open_page, texts
+
+FAR = date(9999, 12, 31)
+PAGES = ["pages/today.py", "pages/log.py", "pages/interviews.py", "pages/trends.py",
+         "pages/templates.py", "pages/coaching.py", "pages/data.py"]  # fmt: skip
+
+
+def store_extreme_rows(store: Store) -> dict[str, int]:
+    """One entry per way a far date can sit in the store; returns their ids by what they hold."""
+    ids = {
+        "timeframe": store.save_interview(an_interview(company="Far timeframe", stated_timeframe="by 9999-12-31")),
+        "late": store.save_interview(an_interview(company="Far day", interview_at=datetime(9999, 12, 31, 23, 0))),
+        "early": store.save_interview(an_interview(company="Early day", interview_at=datetime(1, 1, 1, 0, 0))),
+        "outcome": store.save_interview(an_interview(company="Far outcome", outcome=Outcome.OFFER, outcome_on=FAR)),
+        "marked": store.save_interview(an_interview(company="Far marks", stated_timeframe="in 300 months")),
+    }
+    store.mark_step(ids["marked"], StepMark("thank_you", StepStatus.DONE, FAR))
+    store.snooze_step(ids["marked"], StepSnooze("check_in", FAR, "they are slow"))
+    session_id = store.start_session(CoachingSession("Sam Lee", FAR, (ids["timeframe"], ids["late"])))
+    store.add_action(ActionItem("Practise the pitch", due_on=FAR, session_id=session_id))
+    return ids
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.removeprefix("pages/").removesuffix(".py"))
+def test_every_page_opens_over_rows_holding_far_dates(app: AppTest, store: Store, page: str):
+    store_extreme_rows(store)
+    at = open_page(app, page)
+    assert not at.exception, at.exception
+    assert texts(at)
+
+
+@pytest.mark.parametrize("which", ["timeframe", "late", "early", "outcome", "marked"])
+def test_an_entry_holding_a_far_date_opens_for_editing_and_deleting(app: AppTest, store: Store, which: str):
+    entry_id = store_extreme_rows(store)[which]
+    at = open_page(app, "pages/log.py", id=str(entry_id))
+    assert not at.exception, at.exception
+    assert any(b.label.startswith("Delete") for b in at.button), [b.label for b in at.button]
+
+
+def test_the_timeframe_that_cannot_be_dated_is_said_to_be_unread_on_the_entry(app: AppTest, store: Store):
+    entry_id = store_extreme_rows(store)["timeframe"]
+    at = open_page(app, "pages/interviews.py", id=str(entry_id))
+    assert not at.exception, at.exception
+    assert "Couldn't read “by 9999-12-31”" in texts(at), texts(at)

@@ -1,0 +1,50 @@
+"""Rows holding dates at the ends of the calendar never crash a command or a calendar export.
+
+Validation now keeps every date between 1990 and 2100, but a database written by an older
+version, or restored from one, may still hold "by 9999-12-31" or an interview in year 9999.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from icalendar import Calendar
+
+from lib.cli import main
+from lib.exports import export_ics
+from lib.followup import StepMark, StepSnooze, StepStatus
+from lib.store import Store
+from tests.conftest import FIXED_NOW
+from tests.unit.conftest import build_interview
+
+FAR = date(9999, 12, 31)
+
+
+def store_far_rows(store: Store) -> None:
+    store.save_interview(build_interview(company="Far timeframe", stated_timeframe="by 9999-12-31"))
+    store.save_interview(build_interview(company="Far day", interview_at=datetime(9999, 12, 31, 23, 0)))
+    marked = store.save_interview(build_interview(company="Far marks"))
+    store.mark_step(marked, StepMark("soft_touch", StepStatus.SKIPPED, FAR))
+    store.snooze_step(marked, StepSnooze("check_in", FAR, "they are slow"))
+
+
+def test_the_calendar_export_survives_far_dates_and_keeps_the_other_reminders(store: Store):
+    store_far_rows(store)
+    store.save_interview(build_interview(company="Plain"))
+    calendar = Calendar.from_ical(export_ics(store, FIXED_NOW, ZoneInfo("Europe/London")))
+    summaries = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
+    assert any("Plain" in s for s in summaries), summaries
+    assert any("Far timeframe" in s for s in summaries), summaries
+
+
+def test_export_ics_on_the_command_line_survives_far_dates(
+    tmp_path: Path, cli_clock: None, capsys: pytest.CaptureFixture
+):
+    db = tmp_path / "far.db"
+    store_far_rows(Store(db))
+    out = tmp_path / "todo.ics"
+    assert main(["export", "ics", "--db", str(db), "--out", str(out)]) == 0, capsys.readouterr().err
+    assert Calendar.from_ical(out.read_text(encoding="utf-8")).walk("VEVENT")
