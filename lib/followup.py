@@ -309,7 +309,11 @@ def snooze_step(step: Step, until: date, reason: str, today: date) -> StepSnooze
     if not step.reminder or step.status.settled:
         errors["step"] = f"is {step.status.value}: only a step still to do can be snoozed"
     earliest = max(today, step.snoozed_from or step.recommended)
-    if until <= earliest:
+    if until is None:
+        errors["until"] = "pick the day to be reminded again"
+    elif out_of_range := date_out_of_range(until):
+        errors["until"] = out_of_range
+    elif until <= earliest:
         errors["until"] = f"pick a day after {human_date(earliest, today)}"
     elif until > today + SNOOZE_HORIZON:
         errors["until"] = "is more than a year away"
@@ -320,6 +324,17 @@ def snooze_step(step: Step, until: date, reason: str, today: date) -> StepSnooze
     if errors:
         raise ValidationError(errors)
     return StepSnooze(step.key, until, reason)
+
+
+def done_mark(step_key: str, on: date | None, today: date) -> StepMark:
+    """A checked "done on" mark, or ValidationError on "on": a real day, not after today."""
+    if on is None:
+        raise ValidationError("on", "pick the day it was done")
+    if out_of_range := date_out_of_range(on):
+        raise ValidationError("on", out_of_range)
+    if on > today:
+        raise ValidationError("on", "is after today: pick the day it was really done")
+    return StepMark(step_key, StepStatus.DONE, on)
 
 
 def suggested_snooze_day(step: Step, today: date) -> date:

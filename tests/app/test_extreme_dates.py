@@ -16,7 +16,7 @@ from lib.coaching import ActionItem, CoachingSession
 from lib.followup import StepMark, StepSnooze, StepStatus
 from lib.model import Outcome
 from lib.store import Store
-from tests.app.helpers import an_interview, open_page, texts
+from tests.app.helpers import an_interview, errors, fill_log_form, open_menu, open_page, save, texts
 
 FAR = date(9999, 12, 31)
 PAGES = ["pages/today.py", "pages/log.py", "pages/interviews.py", "pages/trends.py",
@@ -60,3 +60,24 @@ def test_the_timeframe_that_cannot_be_dated_is_said_to_be_unread_on_the_entry(ap
     at = open_page(app, "pages/interviews.py", id=str(entry_id))
     assert not at.exception, at.exception
     assert "Couldn't read “by 9999-12-31”" in texts(at), texts(at)
+
+
+@pytest.mark.parametrize("which", ["timeframe", "late", "early", "outcome", "marked"])
+def test_the_menus_of_an_entry_holding_a_far_date_open_so_it_can_be_fixed(app: AppTest, store: Store, which: str):
+    entry_id = store_extreme_rows(store)[which]
+    key = f"iv{entry_id}"
+    at = open_menu(open_page(app, "pages/interviews.py", id=str(entry_id)), f"{key}.outcome_menu")
+    assert not at.exception, at.exception
+    at.selectbox(key=f"{key}.outcome").set_value(Outcome.REJECTED)
+    at = at.run()
+    assert not at.exception, at.exception
+    for step_key in ("check_in", "soft_touch"):
+        at = open_menu(at, f"{key}.{step_key}.more")
+        assert not at.exception, (step_key, at.exception)
+
+
+def test_a_timeframe_dated_years_away_is_refused_at_its_field_and_nothing_is_saved(app: AppTest, store: Store):
+    at = save(fill_log_form(open_page(app, "pages/log.py"), timeframe="by 9999-12-31"))
+    assert not at.exception, at.exception
+    assert "Fri 31 Dec 9999 is more than a year after the interview: check the year" in errors(at)
+    assert store.count_interviews() == 0

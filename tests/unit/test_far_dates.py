@@ -14,8 +14,9 @@ import pytest
 from icalendar import Calendar
 
 from lib.cli import main
-from lib.exports import export_ics
+from lib.exports import export_csv, export_ics, read_csv
 from lib.followup import StepMark, StepSnooze, StepStatus
+from lib.model import ValidationError
 from lib.store import Store
 from tests.conftest import FIXED_NOW
 from tests.unit.conftest import build_interview
@@ -48,3 +49,12 @@ def test_export_ics_on_the_command_line_survives_far_dates(
     out = tmp_path / "todo.ics"
     assert main(["export", "ics", "--db", str(db), "--out", str(out)]) == 0, capsys.readouterr().err
     assert Calendar.from_ical(out.read_text(encoding="utf-8")).walk("VEVENT")
+
+
+def test_importing_a_timeframe_dated_years_away_is_refused_naming_row_and_column(store: Store):
+    store.save_interview(build_interview(stated_timeframe="by 9999-12-31"))  # as an older version let it in
+    with pytest.raises(ValidationError) as caught:
+        read_csv(export_csv(store), FIXED_NOW, ZoneInfo("Europe/London"))
+    assert caught.value.errors == {
+        "row 2, column stated_timeframe": "Fri 31 Dec 9999 is more than a year after the interview: check the year"
+    }
