@@ -34,8 +34,8 @@ def store_extreme_rows(store: Store) -> dict[str, int]:
     }
     store.mark_step(ids["marked"], StepMark("thank_you", StepStatus.DONE, FAR))
     store.snooze_step(ids["marked"], StepSnooze("check_in", FAR, "they are slow"))
-    session_id = store.start_session(CoachingSession("Sam Lee", FAR, (ids["timeframe"], ids["late"])))
-    store.add_action(ActionItem("Practise the pitch", due_on=FAR, session_id=session_id))
+    ids["session"] = store.start_session(CoachingSession("Sam Lee", FAR, (ids["timeframe"], ids["late"])))
+    store.add_action(ActionItem("Practise the pitch", due_on=FAR, session_id=ids["session"]))
     return ids
 
 
@@ -45,6 +45,13 @@ def test_every_page_opens_over_rows_holding_far_dates(app: AppTest, store: Store
     at = open_page(app, page)
     assert not at.exception, at.exception
     assert texts(at)
+
+
+def test_a_coaching_session_dated_9999_opens(app: AppTest, store: Store):
+    session_id = store_extreme_rows(store)["session"]
+    at = open_page(app, "pages/coaching.py", session=str(session_id))
+    assert not at.exception, at.exception
+    assert "Session with Sam Lee" in texts(at)
 
 
 @pytest.mark.parametrize("which", ["timeframe", "late", "early", "outcome", "marked"])

@@ -14,9 +14,12 @@ import pytest
 from icalendar import Calendar
 
 from lib.cli import main
+from lib.coaching import CoachingSession
 from lib.exports import export_csv, export_ics, read_csv
 from lib.followup import StepMark, StepSnooze, StepStatus
 from lib.model import ValidationError
+from lib.report import session_report
+from lib.report_html import render_html
 from lib.store import Store
 from tests.conftest import FIXED_NOW
 from tests.unit.conftest import build_interview
@@ -58,3 +61,19 @@ def test_importing_a_timeframe_dated_years_away_is_refused_naming_row_and_column
     assert caught.value.errors == {
         "row 2, column stated_timeframe": "Fri 31 Dec 9999 is more than a year after the interview: check the year"
     }
+
+
+def test_a_coaching_report_of_a_session_dated_9999_is_written(store: Store):
+    interview_id = store.save_interview(build_interview(company="Far session"))
+    session_id = store.start_session(CoachingSession("Sam Lee", FAR, (interview_id,)))
+    report = session_report(store, session_id, FIXED_NOW, ZoneInfo("Europe/London"))
+    assert "Far session" in render_html(report)
+
+
+def test_a_report_range_ending_after_2100_is_refused_on_the_command_line(
+    store: Store, cli_clock: None, capsys: pytest.CaptureFixture
+):
+    with pytest.raises(SystemExit) as exit_:
+        main(["report", "--from", "2026-01-01", "--to", "9999-12-31", "--db", str(store.path)])
+    assert exit_.value.code == 2
+    assert "--to: the date must be between 1990 and 2100 (got 9999-12-31)" in capsys.readouterr().err
