@@ -83,8 +83,26 @@ def test_the_menus_of_an_entry_holding_a_far_date_open_so_it_can_be_fixed(app: A
         assert not at.exception, (step_key, at.exception)
 
 
+
+@pytest.mark.parametrize("which", ["timeframe", "late", "early", "marked"])
+def test_the_check_in_draft_of_an_entry_holding_a_far_date_opens(app: AppTest, store: Store, which: str):
+    entry_id = store_extreme_rows(store)[which]
+    at = open_page(app, "pages/interviews.py", id=str(entry_id))
+    at = at.button(key=f"iv{entry_id}.check_in.draft").click().run()
+    assert not at.exception, at.exception
+    assert at.code, "the draft's subject and body are shown"
+
+
 def test_a_timeframe_dated_years_away_is_refused_at_its_field_and_nothing_is_saved(app: AppTest, store: Store):
     at = save(fill_log_form(open_page(app, "pages/log.py"), timeframe="by 9999-12-31"))
     assert not at.exception, at.exception
     assert "Fri 31 Dec 9999 is more than a year after the interview: check the year" in errors(at)
     assert store.count_interviews() == 0
+
+
+def test_saving_an_old_entry_dated_9999_says_so_at_the_date_and_keeps_the_row(app: AppTest, store: Store):
+    entry_id = store_extreme_rows(store)["late"]
+    at = save(open_page(app, "pages/log.py", id=str(entry_id)))
+    assert not at.exception, at.exception
+    assert "must be between 1990 and 2100 (got 9999-12-31)" in errors(at)
+    assert store.get_interview(entry_id).interview_at == datetime(9999, 12, 31, 23, 0)
