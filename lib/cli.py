@@ -265,10 +265,15 @@ def _report(args: argparse.Namespace, context: Context) -> int:
 def _iso_date(text: str):
     from datetime import date
 
+    from lib.model import date_out_of_range
+
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date: write it as 2026-11-20") from None
+    if problem := date_out_of_range(day):
+        raise argparse.ArgumentTypeError(f"the date {problem}")
+    return day
 
 
 # --- the command line -------------------------------------------------------------------

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from lib.days import human_date, next_business_day
 from lib.followup import Step, next_step
-from lib.model import SCORE_MAX, SCORE_MIN, Dimension, Interview, LabelledEnum, ValidationError
+from lib.model import SCORE_MAX, SCORE_MIN, Dimension, Interview, LabelledEnum, ValidationError, date_out_of_range
 
 if TYPE_CHECKING:
     from lib.store import Store
@@ -107,7 +107,9 @@ def validate_session(session: CoachingSession, now: datetime) -> CoachingSession
         errors["mentor"] = "needs a name: who is coaching you?"
     elif len(clean.mentor) > COACHING_LIMITS["mentor"]:
         errors["mentor"] = f"is too long (the limit is {COACHING_LIMITS['mentor']} characters)"
-    if clean.held_on > now.date() + timedelta(days=366):
+    if out_of_range := date_out_of_range(clean.held_on):
+        errors["held_on"] = out_of_range
+    elif clean.held_on > now.date() + timedelta(days=366):
         errors["held_on"] = "is more than a year away: check the year"
     if not clean.interview_ids:
         errors["interview_ids"] = "pick at least one interview to discuss"
@@ -138,6 +140,8 @@ def validate_action(item: ActionItem) -> ActionItem:
         raise ValidationError("text", "say what was agreed")
     if len(clean.text) > COACHING_LIMITS["action"]:
         raise ValidationError("text", f"is too long (the limit is {COACHING_LIMITS['action']} characters)")
+    if clean.due_on and (out_of_range := date_out_of_range(clean.due_on)):
+        raise ValidationError("due_on", out_of_range)
     return clean
 
 

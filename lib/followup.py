@@ -8,12 +8,12 @@ within 24 hours) is computed in real hours through `tz`, so it is right across D
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import Enum
 
 from lib.days import add_business_days, human_date, human_datetime, next_business_day
-from lib.model import Interview, Interviewer, Stage, ValidationError
+from lib.model import DATE_RANGE, DURATION_RANGE, Interview, Interviewer, Stage, ValidationError, date_out_of_range
 from lib.timeframe import Timeframe, TimeframeKind, parse_timeframe
 
 
@@ -136,8 +136,9 @@ def follow_up_timeline(
     """
     if now is None:
         raise ValueError("pass `now`: the timeline never reads the clock itself")
-    by_key = {m.step_key: m for m in marks}
-    snoozed = {s.step_key: s for s in snoozes}
+    interview = _within_range(interview)
+    by_key = {m.step_key: replace(m, on=_clamped(m.on)) for m in marks}
+    snoozed = {s.step_key: replace(s, until=_clamped(s.until)) for s in snoozes}
     timeframe = parse_timeframe(interview.stated_timeframe, interview.day0)
     drafts = [_ask_next_steps(interview, timeframe)]
     if interview.recruiter:
@@ -149,6 +150,29 @@ def follow_up_timeline(
     drafts = [d if d.kind is StepKind.THANK_YOU else _snoozed(d, snoozed.get(d.key), interview.day0) for d in drafts]
     closed = interview.outcome.closes_follow_up
     return [_with_status(step, by_key.get(step.key), closed, now) for step in drafts]
+
+
+def _clamped(day: date) -> date:
+    low, high = DATE_RANGE
+    return min(max(day, low), high)
+
+
+def _within_range(interview: Interview) -> Interview:
+    """The interview with its date and length pulled into the range the app accepts.
+
+    Validation keeps new entries inside it, but a row from an older version (or a restored
+    file) may hold year 9999 or year 1, where adding a week overflows Python's calendar. The
+    timeline of such a row is computed as if on the nearest accepted day, so every page still
+    opens and the entry can be fixed or deleted.
+    """
+    low, high = DURATION_RANGE
+    duration = min(max(interview.duration_min, low), high)
+    moment = interview.interview_at
+    if date_out_of_range(moment):
+        moment = datetime.combine(_clamped(moment.date()), moment.time())
+    if moment == interview.interview_at and duration == interview.duration_min:
+        return interview
+    return replace(interview, interview_at=moment, duration_min=duration)
 
 
 def thank_you_key(person: Interviewer | None, index: int = 0) -> str:
@@ -285,7 +309,11 @@ def snooze_step(step: Step, until: date, reason: str, today: date) -> StepSnooze
     if not step.reminder or step.status.settled:
         errors["step"] = f"is {step.status.value}: only a step still to do can be snoozed"
     earliest = max(today, step.snoozed_from or step.recommended)
-    if until <= earliest:
+    if until is None:
+        errors["until"] = "pick the day to be reminded again"
+    elif out_of_range := date_out_of_range(until):
+        errors["until"] = out_of_range
+    elif until <= earliest:
         errors["until"] = f"pick a day after {human_date(earliest, today)}"
     elif until > today + SNOOZE_HORIZON:
         errors["until"] = "is more than a year away"
@@ -296,6 +324,17 @@ def snooze_step(step: Step, until: date, reason: str, today: date) -> StepSnooze
     if errors:
         raise ValidationError(errors)
     return StepSnooze(step.key, until, reason)
+
+
+def done_mark(step_key: str, on: date | None, today: date) -> StepMark:
+    """A checked "done on" mark, or ValidationError on "on": a real day, not after today."""
+    if on is None:
+        raise ValidationError("on", "pick the day it was done")
+    if out_of_range := date_out_of_range(on):
+        raise ValidationError("on", out_of_range)
+    if on > today:
+        raise ValidationError("on", "is after today: pick the day it was really done")
+    return StepMark(step_key, StepStatus.DONE, on)
 
 
 def suggested_snooze_day(step: Step, today: date) -> date:
@@ -328,8 +367,6 @@ def _open_status(step: Step, now: datetime) -> StepStatus:
 
 
 def _replace(step: Step, **changes) -> Step:
-    from dataclasses import replace
-
     return replace(step, **changes)
 
 

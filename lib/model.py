@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from enum import Enum
 
+from lib.timeframe import parse_timeframe
+
 
 class ValidationError(ValueError):
     """Bad input: one message per field it concerns, in the user's words."""
@@ -136,6 +138,21 @@ def date_out_of_range(value: date | datetime) -> str | None:
     if not low <= day <= high:
         return f"must be between {low.year} and {high.year} (got {day.isoformat()})"
     return None
+
+
+def heard_on_choices(interview: Interview, today: date) -> tuple[date, date, date]:
+    """The "Heard on" picker's (default, earliest, latest): from the interview's day to today.
+
+    A row from an older version may hold an interview or outcome dated in year 9999; the picker
+    is then pulled into the accepted range instead of refusing to open (min after max).
+    """
+    low, high = DATE_RANGE
+    latest = min(max(today, low), high)
+    earliest = min(max(interview.day0, low), latest)
+    default = min(max(interview.outcome_on or today, earliest), latest)
+    return default, earliest, latest
+
+
 EMAIL_RE = re.compile(r"^[^@\s<>\"',]+@(?:[^@\s<>\"',.]+\.)+[^@\s<>\"',.]{2,}$")  # no empty domain label
 
 
@@ -237,7 +254,9 @@ def validate(interview: Interview, now: datetime) -> Interview:
     for key in ("company", "role", "recruiter", "stated_timeframe", "questions", "notes"):
         if key not in errors:
             _check_length(errors, key, getattr(clean, key), key)
-    if clean.interview_at > now + FUTURE_LIMIT:
+    if out_of_range := date_out_of_range(clean.interview_at):
+        errors["interview_at"] = out_of_range
+    elif clean.interview_at > now + FUTURE_LIMIT:
         errors["interview_at"] = "is more than a year away: check the year"
     elif clean.interview_at < now - PAST_LIMIT:
         errors["interview_at"] = "is more than five years ago: check the year"
@@ -253,8 +272,13 @@ def validate(interview: Interview, now: datetime) -> Interview:
         if value is not None and not SCORE_MIN <= value <= SCORE_MAX:
             errors[f"score.{dimension.value}"] = f"must be {SCORE_MIN} to {SCORE_MAX}, or not sure yet"
         _check_length(errors, f"evidence.{dimension.value}", clean.evidence_for(dimension), "evidence")
-    if clean.outcome_on and clean.outcome_on < clean.day0:
+    if clean.outcome_on and (out_of_range := date_out_of_range(clean.outcome_on)):
+        errors["outcome_on"] = out_of_range
+    elif clean.outcome_on and clean.outcome_on < clean.day0:
         errors["outcome_on"] = "is before the interview"
+    timeframe_checked = not errors.keys() & {"interview_at", "stated_timeframe"}
+    if timeframe_checked and (problem := parse_timeframe(clean.stated_timeframe, clean.day0).problem):
+        errors["stated_timeframe"] = problem  # a decision years away: a typo in the year
     if errors:
         raise ValidationError(errors)
     return clean

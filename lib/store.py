@@ -563,7 +563,7 @@ class Store:
             params.append(start.isoformat())
         if end is not None:
             clauses.append("interview_at < ?")
-            params.append(date.fromordinal(end.toordinal() + 1).isoformat())  # before the next day
+            params.append(_after_the_day(end))
         for column, values in (("company", companies), ("stage", stages), ("format", formats), ("outcome", outcomes)):
             if values:
                 clauses.append(f"{column} IN ({','.join('?' * len(values))})")
@@ -718,7 +718,7 @@ class Store:
         """Interviews from `start` to `end` inclusive, newest first."""
         sql = "SELECT * FROM interviews WHERE interview_at >= ? AND interview_at < ? "
         sql += "ORDER BY interview_at DESC, id DESC"
-        params: list = [start.isoformat(), (end + timedelta(days=1)).isoformat()]
+        params: list = [start.isoformat(), _after_the_day(end)]
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
@@ -898,6 +898,15 @@ def immediate(db: Database) -> Iterator[None]:
         if db.conn.in_transaction:
             db.execute("ROLLBACK")
         raise
+
+
+def _after_the_day(day: date) -> str:
+    """The bound for `interview_at < ?` that keeps every time on `day`: the next day's date.
+
+    On 9999-12-31 (a row an older version let in) there is no next day: "9999-12-31T99"
+    sorts after every time of that day instead.
+    """
+    return (day + timedelta(days=1)).isoformat() if day < date.max else f"{day.isoformat()}T99"
 
 
 def _stamp() -> str:

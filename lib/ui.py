@@ -285,11 +285,17 @@ def settled_steps(steps: list[Step], today, interview_id: int | None, key: str) 
 
 
 def _mark(interview_id: int, step_key: str, status_value: str, on_key: str | None, today) -> None:
-    from lib.followup import StepMark, StepStatus
+    from lib.followup import StepMark, StepStatus, done_mark
 
     on = st.session_state.get(on_key) if on_key else today
     if status_value == "done":
-        mark_step_done(interview_id, step_key, on or today)
+        try:
+            mark = done_mark(step_key, on or today, today)
+        except ValidationError as error:
+            st.session_state[f"{on_key}.errors"] = error.errors
+            return
+        st.session_state.pop(f"{on_key}.errors", None)
+        mark_step_done(interview_id, step_key, mark.on)
         return
     store().mark_step(interview_id, StepMark(step_key, StepStatus(status_value), on or today))
     st.session_state["flash"] = "Skipped."
@@ -400,6 +406,7 @@ def _more_actions(step: Step, interview_id: int, today: date, key: str) -> None:
         st.date_input("Done on", value=today, max_value=today, key=f"{key}.on", format="YYYY-MM-DD", width=150)
         st.button("Mark done", key=f"{key}.done", type="primary", icon=":material/check:", on_click=_mark,
                   args=(interview_id, step.key, "done", f"{key}.on", today))  # fmt: skip
+    field_error(st.session_state.get(f"{key}.on.errors"), "on")
     st.divider()
     errors = st.session_state.get(f"{key}.snooze_errors")
     st.date_input("Snooze until", value=suggested_snooze_day(step, today), min_value=today + timedelta(days=1),

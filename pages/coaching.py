@@ -246,6 +246,8 @@ def add_action_form(session: CoachingSession, interview: Interview | None, today
         who.segmented_control("Who does it", list(Owner), key=S + "a.owner", default=Owner.CANDIDATE,
                               format_func=lambda o: "You" if o is Owner.CANDIDATE else session.mentor)  # fmt: skip
         due.date_input("Due", key=S + "a.due", format="YYYY-MM-DD")
+        with due:
+            ui.field_error(errors, "due_on")
         if interview is not None:
             st.checkbox(f"About {md_escape(interview.title)}", key=S + "a.about", value=True)
         st.button("Add action", on_click=on_add_action, args=(session.id, interview.id if interview else None),

@@ -7,7 +7,7 @@ import streamlit as st
 from lib import ui
 from lib.days import human_date, human_time
 from lib.followup import next_step
-from lib.model import Dimension, Interview, Outcome, Stage
+from lib.model import Dimension, Interview, Outcome, Stage, heard_on_choices
 from lib.rubric import score_label
 from lib.store import InterviewFilter
 from lib.text import md_escape
@@ -66,8 +66,9 @@ def outcome_control(interview: Interview, today, key: str) -> None:
         choice = st.selectbox("Outcome", list(Outcome), index=list(Outcome).index(interview.outcome),
                               format_func=lambda o: o.label, key=f"{key}.outcome")  # fmt: skip
         if choice is not Outcome.PENDING:
-            st.date_input("Heard on", value=interview.outcome_on or today, min_value=interview.day0,
-                          max_value=today, key=f"{key}.on", format="YYYY-MM-DD")  # fmt: skip
+            heard_on, earliest, latest = heard_on_choices(interview, today)
+            st.date_input("Heard on", value=heard_on, min_value=earliest, max_value=latest, key=f"{key}.on",
+                          format="YYYY-MM-DD")  # fmt: skip
         st.button("Save outcome", type="primary", key=f"{key}.save", on_click=on_outcome, args=(interview.id, key))
 
 

@@ -52,6 +52,19 @@ def test_a_session_a_year_away_is_a_typo():
         validate_session(CoachingSession("Sam", date(2028, 1, 1), (1,)), NOW)
 
 
+@pytest.mark.parametrize("held_on", [date(1, 1, 1), date(1989, 12, 31)], ids=["year-1", "1989"])
+def test_a_session_before_1990_is_refused_on_its_date(held_on):
+    with pytest.raises(ValidationError) as problem:
+        validate_session(CoachingSession("Sam", held_on, (1,)), NOW)
+    assert problem.value.errors == {"held_on": f"must be between 1990 and 2100 (got {held_on.isoformat()})"}
+
+
+def test_an_action_due_after_2100_is_refused_on_its_due_date():
+    with pytest.raises(ValidationError) as problem:
+        validate_action(ActionItem("Rehearse", due_on=date(9999, 12, 31)))
+    assert problem.value.errors == {"due_on": "must be between 1990 and 2100 (got 9999-12-31)"}
+
+
 def test_the_mentor_may_leave_any_dimension_unscored_but_never_off_the_scale():
     review = validate_review(MentorReview({Dimension.SKILLS_MATCH: 4}, "  fine  "))
     assert review == MentorReview({Dimension.SKILLS_MATCH: 4, Dimension.ENTHUSIASM: None,

@@ -13,12 +13,15 @@ from lib.followup import (
     Step,
     StepKind,
     StepMark,
+    StepSnooze,
     StepStatus,
+    done_mark,
     follow_up_timeline,
     next_step,
+    snooze_step,
     thank_you_key,
 )
-from lib.model import Interview, Interviewer, Outcome, Stage
+from lib.model import Interview, Interviewer, Outcome, Stage, ValidationError
 from tests.unit.conftest import build_interview
 
 D = date.fromisoformat
@@ -552,3 +555,60 @@ def test_soft_touch_says_no_reply_is_expected():
 def test_timeline_never_reads_the_clock():
     with pytest.raises(ValueError, match="pass `now`"):
         follow_up_timeline(interview(), (), None)
+
+
+# --- rows that hold dates at the ends of the calendar (older versions, restored files) ------
+FAR, EARLY = date(9999, 12, 31), date(1, 1, 1)
+LONDON = ZoneInfo("Europe/London")
+
+
+@pytest.mark.parametrize(
+    ("entry", "marks", "snoozes"),
+    [
+        pytest.param(interview(stated_timeframe="by 9999-12-31"), (), (), id="timeframe-in-year-9999"),
+        pytest.param(interview(interview_at=datetime(9999, 12, 31, 23, 0)), (), (), id="interview-in-year-9999"),
+        pytest.param(interview(interview_at=datetime(1, 1, 1, 0, 0)), (), (), id="interview-in-year-1"),
+        pytest.param(interview(duration_min=10**10), (), (), id="absurd-duration"),
+        pytest.param(interview(), [done("thank_you:7", "9999-12-31")], (), id="thank-you-sent-in-year-9999"),
+        pytest.param(interview(), [StepMark("check_in", StepStatus.DONE, EARLY)], (), id="done-in-year-1"),
+        pytest.param(interview(), (), [StepSnooze("thank_you:7", FAR, "away")], id="snoozed-to-year-9999"),
+    ],
+)
+def test_the_timeline_of_a_row_holding_a_far_date_is_drawn_not_raised(entry, marks, snoozes):
+    steps = follow_up_timeline(entry, marks, T("2026-11-20T17:00"), LONDON, snoozes)
+    assert kinds(steps)[-1] is StepKind.CHECK_IN
+    for s in steps:
+        assert D("1990-01-01") <= s.recommended <= D("2101-12-31"), (s.key, s.recommended)
+
+
+def test_a_timeframe_dated_years_away_counts_as_no_timeframe_and_says_check_the_year():
+    steps = timeline(interview(stated_timeframe="by 9999-12-31"))
+    assert step(steps, "check_in").recommended == step(timeline(interview()), "check_in").recommended
+    assert "check the year" in step(steps, "ask_next_steps").why
+
+
+@pytest.mark.parametrize(
+    ("on", "message"),
+    [
+        pytest.param(date(1900, 1, 1), "must be between 1990 and 2100 (got 1900-01-01)", id="year-1900"),
+        pytest.param(date(9999, 12, 31), "must be between 1990 and 2100 (got 9999-12-31)", id="year-9999"),
+        pytest.param(D("2026-11-21"), "is after today", id="tomorrow"),
+        pytest.param(None, "pick the day it was done", id="no-day"),
+    ],
+)
+def test_a_done_date_outside_the_range_or_after_today_is_refused_on_its_field(on, message):
+    with pytest.raises(ValidationError) as caught:
+        done_mark("check_in", on, D("2026-11-20"))
+    assert list(caught.value.errors) == ["on"] and message in caught.value.errors["on"]
+
+
+def test_a_done_date_up_to_today_makes_the_mark():
+    assert done_mark("check_in", D("2026-11-20"), D("2026-11-20")) == done("check_in", "2026-11-20")
+
+
+@pytest.mark.parametrize("until", [date(9999, 12, 31), None], ids=["year-9999", "no-day"])
+def test_a_snooze_to_a_day_out_of_range_is_refused_on_its_field(until):
+    check_in = step(timeline(interview()), "check_in")
+    with pytest.raises(ValidationError) as caught:
+        snooze_step(check_in, until, "they are away", D("2026-11-20"))
+    assert list(caught.value.errors) == ["until"]

@@ -13,6 +13,7 @@ from lib.model import (
     Outcome,
     Stage,
     ValidationError,
+    heard_on_choices,
     validate,
 )
 from tests.unit.conftest import INTERVIEW_AT, build_interview
@@ -51,6 +52,17 @@ def test_a_plausible_interview_passes():
         pytest.param({"scores": {ENTHUSIASM: 0}}, "score.enthusiasm", "1 to 5", id="enthusiasm-0"),
         pytest.param({"scores": {CULTURE: 6}}, "score.culture_fit", "1 to 5", id="culture-6"),
         pytest.param({"outcome_on": date(2026, 11, 9)}, "outcome_on", "before the interview", id="outcome-before"),
+        pytest.param({"interview_at": datetime(9999, 12, 31, 9)}, "interview_at", "must be between 1990 and 2100",
+                     id="year-9999"),
+        pytest.param({"interview_at": datetime(1, 1, 1, 9)}, "interview_at", "must be between 1990 and 2100",
+                     id="year-1"),
+        pytest.param({"outcome": Outcome.OFFER, "outcome_on": date(9999, 12, 31)}, "outcome_on",
+                     "must be between 1990 and 2100 (got 9999-12-31)", id="outcome-in-year-9999"),
+        pytest.param({"stated_timeframe": "by 9999-12-31"}, "stated_timeframe", "check the year",
+                     id="timeframe-in-year-9999"),
+        pytest.param({"stated_timeframe": "by 2027-12-01"}, "stated_timeframe",
+                     "Wed 1 Dec 2027 is more than a year after the interview: check the year",
+                     id="timeframe-a-year-and-three-weeks-on"),
         pytest.param({"interviewers": (Interviewer("A"),) * 13}, "interviewers", "at most 12", id="13-interviewers"),
         pytest.param(
             {"interviewers": (Interviewer("", "CTO"),)}, "interviewers.0.name", "needs a name", id="title-without-name"
@@ -244,6 +256,27 @@ def test_unknown_stage_names_the_choices():
 def test_any_recorded_outcome_closes_the_follow_up(outcome, closes, advanced):
     assert outcome.closes_follow_up is closes
     assert outcome.advanced is advanced
+
+
+@pytest.mark.parametrize("text", ["by 2027-11-01", "12 months", "soon", "the CEO sat in"])
+def test_a_timeframe_within_a_year_or_unread_is_accepted_as_typed(text):
+    assert validate(build_interview(stated_timeframe=text), NOW).stated_timeframe == text
+
+
+@pytest.mark.parametrize(
+    ("overrides", "choices"),
+    [
+        pytest.param({}, ("2026-11-20", "2026-11-10", "2026-11-20"), id="from-the-interview-to-today"),
+        pytest.param({"outcome_on": date(2026, 11, 12)}, ("2026-11-12", "2026-11-10", "2026-11-20"), id="saved-day"),
+        pytest.param({"interview_at": datetime(9999, 12, 31, 9)}, ("2026-11-20",) * 3, id="interview-in-year-9999"),
+        pytest.param({"interview_at": datetime(1, 1, 1, 9)}, ("2026-11-20", "1990-01-01", "2026-11-20"),
+                     id="interview-in-year-1"),
+        pytest.param({"outcome_on": date(9999, 12, 31)}, ("2026-11-20", "2026-11-10", "2026-11-20"),
+                     id="outcome-in-year-9999"),
+    ],
+)  # fmt: skip
+def test_the_heard_on_picker_always_opens_within_its_bounds(overrides, choices):
+    assert heard_on_choices(build_interview(**overrides), NOW.date()) == tuple(map(date.fromisoformat, choices))
 
 
 def test_interview_knows_when_it_ends_and_its_day0():

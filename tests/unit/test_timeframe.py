@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -49,8 +49,8 @@ BY, AT_LEAST = TimeframeKind.BY_DATE, TimeframeKind.AT_LEAST
         pytest.param("1 Dec", BY, "2026-12-01", id="1-dec"),
         pytest.param("by 1 Dec", BY, "2026-12-01", id="by-1-dec"),
         pytest.param("Dec 1st", BY, "2026-12-01", id="dec-1st"),
-        pytest.param("December 1, 2027", BY, "2027-12-01", id="month-day-comma-year"),
-        pytest.param("1st of December 2027", BY, "2027-12-01", id="1st-of-december-2027"),
+        pytest.param("January 5, 2027", BY, "2027-01-05", id="month-day-comma-year"),
+        pytest.param("5th of January 2027", BY, "2027-01-05", id="5th-of-january-2027"),
         pytest.param("by 1 Mar", BY, "2027-03-01", id="date-passed-this-year-is-next-year"),
         pytest.param("by 10 Nov", BY, "2026-11-10", id="day0-itself-is-this-year"),
         pytest.param("  by   Friday  ", BY, "2026-11-13", id="extra-spaces"),
@@ -61,6 +61,65 @@ def test_readable_phrases_give_a_decision_date(text, kind, decision_by):
     assert (timeframe.kind, timeframe.decision_by) == (kind, D(decision_by))
     assert timeframe.understood
     assert timeframe.text == text.strip()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "decision_by"),
+    [
+        # an amount counted from a named day is that day plus the amount, never the day itself
+        pytest.param("two weeks from Monday", BY, "2026-11-30", id="two-weeks-from-monday"),
+        pytest.param("10 days from now", BY, "2026-11-20", id="days-from-now"),
+        pytest.param("a week after Friday", BY, "2026-11-20", id="a-week-after-friday"),
+        # filler words, leads and endings around one expression
+        pytest.param("they said 2 weeks", BY, "2026-11-24", id="they-said"),
+        pytest.param("Probably within two weeks.", BY, "2026-11-24", id="probably-and-a-full-stop"),
+        pytest.param("2 weeks or so", BY, "2026-11-24", id="or-so"),
+        pytest.param("in 2 weeks' time", BY, "2026-11-24", id="weeks-time"),
+        pytest.param("within the next 10 days", BY, "2026-11-20", id="within-the-next"),
+        pytest.param("They’ll get back to me by Friday!", BY, "2026-11-13", id="get-back-to-me-by"),
+        pytest.param("a decision is expected by 1 Dec", BY, "2026-12-01", id="decision-expected-by"),
+        pytest.param("no later than 2026-12-01", BY, "2026-12-01", id="no-later-than"),
+        pytest.param("3 weeks at the earliest", AT_LEAST, "2026-12-01", id="at-the-earliest"),
+        pytest.param("they said at least 3 weeks", AT_LEAST, "2026-12-01", id="they-said-at-least"),
+        # more expressions
+        pytest.param("2 or 3 weeks", BY, "2026-12-01", id="two-or-three-weeks"),
+        pytest.param("2 weeks or 3", BY, "2026-12-01", id="weeks-or-three"),
+        pytest.param("a fortnight", BY, "2026-11-24", id="a-fortnight"),
+        pytest.param("Friday next week", BY, "2026-11-20", id="friday-next-week"),
+        pytest.param("by Fri 4 Dec", BY, "2026-12-04", id="weekday-and-date"),
+        pytest.param("end of December", BY, "2026-12-31", id="end-of-december"),
+        pytest.param("by the end of the week", BY, "2026-11-13", id="by-the-end-of-the-week"),
+        pytest.param("by Sat", BY, "2026-11-14", id="sat-alone-is-saturday"),
+    ],
+)
+def test_a_whole_phrase_is_read(text, kind, decision_by):
+    assert parse_timeframe(text, DAY0) == Timeframe(text, kind, D(decision_by))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("the CEO sat in", id="ceo-sat-in-is-not-saturday"),
+        pytest.param("the CEO sat in on the call, 2 weeks", id="sat-and-an-amount"),
+        pytest.param("2 weeks, then another round", id="amount-then-more"),
+        pytest.param("two weeks from the offsite", id="from-an-unknown-day"),
+        pytest.param("not sure, maybe 2 weeks", id="doubt-then-an-amount"),
+        pytest.param("the 2nd round is on Monday", id="a-round-on-monday"),
+        pytest.param("Monday was mentioned", id="weekday-in-a-sentence"),
+        pytest.param("by Friday or maybe later", id="a-day-then-doubt"),
+        pytest.param("after the holidays", id="holidays"),
+        pytest.param("3 candidates left", id="amount-of-people"),
+        pytest.param("2-1 weeks", id="range-running-downwards"),
+        pytest.param("in 1000 days", id="too-many-digits"),
+        pytest.param("decision", id="filler-alone"),
+        pytest.param("by", id="lead-alone"),
+        pytest.param("at least", id="minimum-alone"),
+    ],
+)
+def test_a_phrase_understood_only_in_part_is_unread(text):
+    timeframe = parse_timeframe(text, DAY0)
+    assert timeframe == Timeframe(text, TimeframeKind.UNREAD, None)
+    assert f"Couldn't read “{text}” as a date, so it counts as no timeframe" in timeframe.meaning(DAY0)
 
 
 @pytest.mark.parametrize(
@@ -100,6 +159,33 @@ def test_unreadable_phrase_is_kept_and_said_plainly(text):
     meaning = timeframe.meaning(DAY0)
     assert f"Couldn't read “{text}”" in meaning
     assert "counts as no timeframe" in meaning
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("by 9999-12-31", id="year-9999"),
+        pytest.param("December 1, 2027", id="a-year-and-three-weeks-away"),
+        pytest.param("by 2062-12-01", id="typo-year"),
+        pytest.param("in 24 months", id="two-years"),
+    ],
+)
+def test_a_decision_more_than_a_year_after_the_interview_is_unread_and_says_check_the_year(text):
+    timeframe = parse_timeframe(text, DAY0)
+    assert (timeframe.kind, timeframe.decision_by) == (TimeframeKind.UNREAD, None)
+    assert timeframe.problem.endswith("is more than a year after the interview: check the year")
+    assert f"Couldn't read “{text}” as a date: " in timeframe.meaning(DAY0)
+    assert "counts as no timeframe" in timeframe.meaning(DAY0)
+
+
+def test_a_decision_a_year_after_the_interview_is_still_read():
+    assert parse_timeframe("12 months", DAY0).decision_by == D("2027-11-10")
+
+
+@pytest.mark.parametrize("day0", [date.max, date.max - timedelta(days=20), date.min], ids=["max", "max-20", "min"])
+@pytest.mark.parametrize("text", ["2 weeks", "next month", "end of next week", "by Friday", "by 1 Dec", "tomorrow"])
+def test_any_day0_gives_a_timeframe_never_an_exception(text, day0):
+    assert parse_timeframe(text, day0).kind in set(TimeframeKind)
 
 
 @pytest.mark.parametrize("text", [None, "", "   ", "\n\t"], ids=["none", "empty", "spaces", "whitespace"])

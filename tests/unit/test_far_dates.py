@@ -1,0 +1,79 @@
+"""Rows holding dates at the ends of the calendar never crash a command or a calendar export.
+
+Validation now keeps every date between 1990 and 2100, but a database written by an older
+version, or restored from one, may still hold "by 9999-12-31" or an interview in year 9999.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from icalendar import Calendar
+
+from lib.cli import main
+from lib.coaching import CoachingSession
+from lib.exports import export_csv, export_ics, read_csv
+from lib.followup import StepMark, StepSnooze, StepStatus
+from lib.model import ValidationError
+from lib.report import session_report
+from lib.report_html import render_html
+from lib.store import Store
+from tests.conftest import FIXED_NOW
+from tests.unit.conftest import build_interview
+
+FAR = date(9999, 12, 31)
+
+
+def store_far_rows(store: Store) -> None:
+    store.save_interview(build_interview(company="Far timeframe", stated_timeframe="by 9999-12-31"))
+    store.save_interview(build_interview(company="Far day", interview_at=datetime(9999, 12, 31, 23, 0)))
+    marked = store.save_interview(build_interview(company="Far marks"))
+    store.mark_step(marked, StepMark("soft_touch", StepStatus.SKIPPED, FAR))
+    store.snooze_step(marked, StepSnooze("check_in", FAR, "they are slow"))
+
+
+def test_the_calendar_export_survives_far_dates_and_keeps_the_other_reminders(store: Store):
+    store_far_rows(store)
+    store.save_interview(build_interview(company="Plain"))
+    calendar = Calendar.from_ical(export_ics(store, FIXED_NOW, ZoneInfo("Europe/London")))
+    summaries = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
+    assert any("Plain" in s for s in summaries), summaries
+    assert any("Far timeframe" in s for s in summaries), summaries
+
+
+def test_export_ics_on_the_command_line_survives_far_dates(
+    tmp_path: Path, cli_clock: None, capsys: pytest.CaptureFixture
+):
+    db = tmp_path / "far.db"
+    store_far_rows(Store(db))
+    out = tmp_path / "todo.ics"
+    assert main(["export", "ics", "--db", str(db), "--out", str(out)]) == 0, capsys.readouterr().err
+    assert Calendar.from_ical(out.read_text(encoding="utf-8")).walk("VEVENT")
+
+
+def test_importing_a_timeframe_dated_years_away_is_refused_naming_row_and_column(store: Store):
+    store.save_interview(build_interview(stated_timeframe="by 9999-12-31"))  # as an older version let it in
+    with pytest.raises(ValidationError) as caught:
+        read_csv(export_csv(store), FIXED_NOW, ZoneInfo("Europe/London"))
+    assert caught.value.errors == {
+        "row 2, column stated_timeframe": "Fri 31 Dec 9999 is more than a year after the interview: check the year"
+    }
+
+
+def test_a_coaching_report_of_a_session_dated_9999_is_written(store: Store):
+    interview_id = store.save_interview(build_interview(company="Far session"))
+    session_id = store.start_session(CoachingSession("Sam Lee", FAR, (interview_id,)))
+    report = session_report(store, session_id, FIXED_NOW, ZoneInfo("Europe/London"))
+    assert "Far session" in render_html(report)
+
+
+def test_a_report_range_ending_after_2100_is_refused_on_the_command_line(
+    store: Store, cli_clock: None, capsys: pytest.CaptureFixture
+):
+    with pytest.raises(SystemExit) as exit_:
+        main(["report", "--from", "2026-01-01", "--to", "9999-12-31", "--db", str(store.path)])
+    assert exit_.value.code == 2
+    assert "--to: the date must be between 1990 and 2100 (got 9999-12-31)" in capsys.readouterr().err
