@@ -27,18 +27,28 @@ def protected_problem(target: Path, db_path: Path) -> str | None:
     """Why `target` must not be written (it is the database, a companion or a backup), or None.
 
     Compared by resolved path and, for files that exist, by inode (`os.path.samefile`), so a
-    symlink, a hard link or `./data/../data/debrief.db` is caught too.
+    symlink, a hard link or `./data/../data/debrief.db` is caught too. When `db_path` is itself a
+    symlink, the files beside the real database are guarded as well: SQLite keeps the `-wal`
+    and `-shm` there, not beside the link.
     """
     resolved = _resolved(target)
-    for suffix in COMPANIONS:
-        own = Path(f"{db_path}{suffix}")
-        if resolved == _resolved(own) or _same_file(target, own):
-            what = "the Debrief database itself" if not suffix else f"the database's {suffix} file"
-            return f"is {what} ({db_path}{suffix})"
-    folder = _resolved(backups_folder(db_path))
-    if resolved == folder or folder in resolved.parents:
-        return f"is in Debrief's backups folder ({backups_folder(db_path)})"
+    for base in _database_spellings(db_path):
+        for suffix in COMPANIONS:
+            own = Path(f"{base}{suffix}")
+            if resolved == _resolved(own) or _same_file(target, own):
+                what = "the Debrief database itself" if not suffix else f"the database's {suffix} file"
+                return f"is {what} ({own})"
+    for base in _database_spellings(db_path):
+        folder = _resolved(backups_folder(base))
+        if resolved == folder or folder in resolved.parents:
+            return f"is in Debrief's backups folder ({backups_folder(base)})"
     return None
+
+
+def _database_spellings(db_path: Path) -> list[Path]:
+    """The database path as given and, when that differs (a symlink), the real file's path."""
+    real = _resolved(db_path)
+    return [Path(db_path)] if real == Path(db_path) else [Path(db_path), real]
 
 
 def write_export_file(target: Path, data: bytes, db_path: Path) -> None:

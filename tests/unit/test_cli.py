@@ -205,6 +205,26 @@ def test_an_export_to_a_link_to_the_database_is_refused(db: str, tmp_path: Path,
     assert Path(db).read_bytes() == before
 
 
+@pytest.mark.parametrize("target", ["debrief.db-wal", "debrief.db-shm", "debrief.db-journal", "backups/mine.csv"])
+def test_an_export_through_a_symlinked_db_is_refused_over_the_real_files(tmp_path: Path, target: str, capsys):
+    """SQLite keeps the -wal and -shm beside the real file, not beside the link: both are guarded."""
+    data = tmp_path / "data"
+    data.mkdir()
+    real = data / "debrief.db"
+    main(["demo", "--db", str(real)])
+    main(["backup", "--db", str(real)])
+    for companion in ("-wal", "-shm", "-journal"):
+        Path(f"{real}{companion}").write_bytes(b"live companion")
+    link = tmp_path / "link.db"
+    link.symlink_to(real)
+    before = _own_files(str(real))
+    capsys.readouterr()
+    out = str(data / target)
+    assert main(["export", "csv", "--db", str(link), "--out", out]) == 2
+    assert "choose another file name; nothing written" in capsys.readouterr().err
+    assert _own_files(str(real)) == before
+
+
 def test_an_export_replaces_an_existing_file_whole_and_leaves_no_temporary(db: str, tmp_path: Path):
     main(["demo", "--db", db])
     out = tmp_path / "all.csv"
