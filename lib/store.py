@@ -196,6 +196,31 @@ class NoDatabase(LookupError):
     """A path that holds no database where one must exist already; the message names it."""
 
 
+def _is_debrief_file(path: Path) -> bool:
+    """Whether `path` is a SQLite file holding Debrief's record of its schema, read without writing.
+
+    The header comes first (an empty or text file is not SQLite); then the migrations table,
+    read over a read-only connection. A locked or unreadable file raises sqlite3.OperationalError.
+    """
+    from lib.backup import SQLITE_HEADER  # lib.backup imports this module
+
+    with path.open("rb") as file:
+        if file.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            return False
+    conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=10)
+    try:
+        row = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [migrations.migrations_table]
+        ).fetchone()
+    except sqlite3.OperationalError:
+        raise
+    except sqlite3.DatabaseError:  # a SQLite header over something else
+        return False
+    finally:
+        conn.close()
+    return row is not None
+
+
 class Store:
     """Debrief's database. Cheap to create; holds no connection between calls."""
 
@@ -216,6 +241,8 @@ class Store:
                              f"e.g. {path / 'debrief.db'}")
         if not path.is_file():
             raise NoDatabase(f"There is no Debrief database at {path} (check --db or DEBRIEF_DB)")
+        if not _is_debrief_file(path):  # opening would write Debrief's schema into someone else's file
+            raise NoDatabase(f"{path} is not a Debrief database (check --db or DEBRIEF_DB); it was left unchanged")
         return cls(path)
 
     # --- connections and transactions -------------------------------------------------
