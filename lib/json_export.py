@@ -25,7 +25,7 @@ from typing import Any
 
 from lib.backup import data_tables, quoted
 from lib.exports import MAX_ROWS, Entry, Problems, importable, size_problem, wall_clock
-from lib.followup import StepKind, StepMark, StepStatus, follow_up_timeline
+from lib.followup import StepKind, StepMark, StepStatus
 from lib.model import (
     Dimension,
     Format,
@@ -111,16 +111,9 @@ def read_json(data: str | bytes, now: datetime, tz: tzinfo | None = None) -> lis
         interview_id = record.get("id")
         entry = _entry(index, record, people_of.get(interview_id, []), now, tz, problems)
         if entry is not None:
-            entries.append((entry, _marks_it_has(entry, marks_of.get(interview_id, []), now, tz)))
+            entries.append((entry, marks_of.get(interview_id, [])))  # every mark, exactly as exported
     problems.raise_any()
     return entries
-
-
-def _marks_it_has(interview: Interview, marks: list[StepMark], now: datetime, tz: tzinfo | None) -> list[StepMark]:
-    """The marks of steps the entry's timeline has; one left from an earlier edit (a recruiter or
-    interviewer since removed) is inert in Debrief too, and is not imported."""
-    steps = {step.key for step in follow_up_timeline(interview, (), now, tz)}
-    return [mark for mark in marks if mark.step_key in steps]
 
 
 def _text(data: str | bytes) -> str:
@@ -283,6 +276,12 @@ def _people_by_interview(records: list, ids: set[int], problems: Problems) -> di
 def _marks_by_interview(
     records: list, ids: set[int], people_of: dict[int, list[tuple[int, dict]]], problems: Problems
 ) -> dict[int, list[StepMark]]:
+    """interview id -> its marks: every one of a known step kind, well-formed and in range.
+
+    A mark of a step the entry's timeline no longer shows (its recruiter since removed) is kept:
+    the database keeps it, so a round trip must too. A `thank_you:ID` must name a person of the
+    entry, since it is stored under that person's new id.
+    """
     marks: dict[int, list[StepMark]] = {}
     for _, where, record, owner in _owned_records(records, "step_marks", ids, problems):
         key, status, on = record.get("step_key"), record.get("status"), record.get("on_date")
