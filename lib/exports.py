@@ -20,7 +20,7 @@ from lib.csv_people import people_cell, read_people, read_sent_days, sent_cell, 
 from lib.followup import StepMark, StepStatus, thank_you_key
 from lib.ics import calendar_events, exported_interview_ids, render_calendar
 from lib.ics import write_ics as write_ics  # re-exported: exports are all found here
-from lib.model import Dimension, Format, Interview, Interviewer, Outcome, Stage, ValidationError, validate
+from lib.model import Dimension, Format, Interview, Interviewer, Outcome, Stage, ValidationError, parse_day, validate
 from lib.store import EVIDENCE_COLUMNS, Store
 
 Entry = tuple[Interview, list[StepMark]]
@@ -275,11 +275,6 @@ def _entry(row: dict[str, str], now: datetime, tz: tzinfo | None, legacy: bool =
         for field, message in error.errors.items():
             column, message = _column_and_message(field, message)
             errors.setdefault(column, message)
-    if "interview_at" not in errors and sent_column not in errors:
-        for day in sorted({d for d in days if d is not None}):
-            problem = _sent_on_problems(day, interview.day0, now.date())
-            if problem:
-                errors.setdefault(sent_column, problem)
     if errors:
         raise ValidationError(errors)
     return interview, sent_marks(interview.interviewers, days)
@@ -332,24 +327,11 @@ def _score(text: str) -> int | None:
 
 
 def _sent_on(text: str) -> date | None:
-    if not text:
-        return None
+    """A thank-you day, None for an empty cell: any day in DATE_RANGE, the JSON import's rule too."""
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        pass
-    try:
-        return datetime.fromisoformat(text).date()
-    except ValueError:
-        raise ValueError(f"“{_short(text)}” is not a date: write it as 2026-11-18 (ISO 8601)") from None
-
-
-def _sent_on_problems(sent: date, day0: date, today: date) -> str | None:
-    if sent < day0:
-        return f"{sent.isoformat()} is before the interview ({day0.isoformat()})"
-    if sent > today:
-        return f"{sent.isoformat()} is in the future"
-    return None
+        return parse_day(text, "thank_you_sent") if text else None
+    except ValidationError as error:
+        raise ValueError(error.message) from None
 
 
 def _column_and_message(field: str, message: str) -> tuple[str, str]:

@@ -20,7 +20,7 @@ import json
 import math
 import re
 from collections.abc import Callable
-from datetime import date, datetime, tzinfo
+from datetime import datetime, tzinfo
 from typing import Any
 
 from lib.backup import data_tables, quoted
@@ -35,6 +35,7 @@ from lib.model import (
     Stage,
     ValidationError,
     date_out_of_range,
+    parse_day,
     validate,
 )
 from lib.store import EVIDENCE_COLUMNS, UNSAVED_THANK_YOU, Store, migrations
@@ -292,12 +293,13 @@ def _marks_by_interview(
         if status not in (StepStatus.DONE.value, StepStatus.SKIPPED.value):
             problems.add(f"{where}, field status", f"{_shown(status)} is not \"done\" or \"skipped\"")
             continue
-        day = _parse(lambda t: date.fromisoformat(t), on)
-        if day is None:
+        if not isinstance(on, str):
             problems.add(f"{where}, field on_date", f"{_shown(on)} is not a date: write it as 2026-11-18")
             continue
-        if out_of_range := date_out_of_range(day):
-            problems.add(f"{where}, field on_date", f"{out_of_range}, in a mark of interview {owner}")
+        try:
+            day = parse_day(on, "on_date")
+        except ValidationError as error:
+            problems.add(f"{where}, field on_date", f"{error.message}, in a mark of interview {owner}")
             continue
         if key.startswith("thank_you:"):
             positions = {r.get("id"): n for n, (_, r) in enumerate(people_of.get(owner, [])) if _is_int(r.get("id"))}
@@ -325,6 +327,9 @@ def _entry(
             return default
         try:
             return parse(record[name])
+        except ValidationError as error:  # from parse_day: its message, without the field name
+            errors[name] = error.message
+            return fallback
         except (ValueError, TypeError) as error:
             errors[name] = str(error)
             return fallback
@@ -344,7 +349,7 @@ def _entry(
         scores={d: field(d.value, _score, None, None) for d in Dimension},
         evidence={d: field(EVIDENCE_COLUMNS[d], _string, "", "") for d in Dimension},
         outcome=field("outcome", lambda v: Outcome.parse(_string(v)), Outcome.PENDING, Outcome.PENDING),
-        outcome_on=field("outcome_on", _day, None, None),
+        outcome_on=field("outcome_on", lambda v: parse_day(_string(v), "outcome_on"), None, None),
         is_demo=field("is_demo", _flag, False, False),
     )
     try:
@@ -402,17 +407,6 @@ def _moment(value: Any, tz: tzinfo | None) -> datetime:
     if out_of_range := date_out_of_range(moment):
         raise ValueError(out_of_range)
     return wall_clock(moment, tz)
-
-
-def _day(value: Any) -> date:
-    text = _string(value)
-    try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"“{text[:40]}” is not a date: write it as 2026-11-18 (ISO 8601)") from None
-    if out_of_range := date_out_of_range(day):
-        raise ValueError(out_of_range)
-    return day
 
 
 def _whole_number(value: Any) -> int:

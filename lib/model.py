@@ -304,3 +304,24 @@ def normalised(interview: Interview) -> Interview:
         evidence={d: _clean(interview.evidence.get(d, "")) for d in Dimension},
         interview_at=interview.interview_at.replace(second=0, microsecond=0, tzinfo=None),
     )
+
+
+# --- the one parser of a day typed or read from a file, bounded by DATE_RANGE ---------------
+def parse_day(text: str, field: str) -> date:
+    """`text` as a day Debrief accepts, or ValidationError(field, why): every import reads days with it.
+
+    ISO 8601 ("2026-11-18"), or a date-time whose day is taken ("2026-11-18T14:30", as a
+    spreadsheet may rewrite a date), within DATE_RANGE. Nothing else about the day is checked
+    (not the interview's day, not today), so whatever Debrief stored, it reads back.
+    """
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        try:
+            day = datetime.fromisoformat(text).date()
+        except ValueError:
+            shown = text if len(text) <= 40 else text[:39] + "…"
+            raise ValidationError(field, f"“{shown}” is not a date: write it as 2026-11-18 (ISO 8601)") from None
+    if problem := date_out_of_range(day):
+        raise ValidationError(field, problem)
+    return day

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from lib.data_import import file_kind, import_file, interview_key, plan_import
 from lib.exports import export_csv
+from lib.followup import StepMark, StepStatus
 from lib.json_export import export_json
 from lib.store import Store
 from tests.conftest import FIXED_NOW
@@ -102,3 +103,21 @@ def test_the_store_checks_identities_inside_the_write(store: Store):
     entry = (build_interview(company="Acme", interview_at=AT), [])
     assert store.import_new_entries([entry, entry], identity) == [1, None]  # a repeat within the batch too
     assert store.import_new_entries([entry], identity) == [None]
+
+
+@pytest.mark.parametrize("sent_on", [date(2026, 11, 9), date(1990, 1, 1), date(2026, 12, 5)],
+                         ids=["before the interview", "the earliest day Debrief keeps", "after today"])  # fmt: skip
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_a_thank_you_mark_the_app_stored_imports_back_from_either_format(store, tmp_path, fmt, sent_on):
+    """Older versions let a thank-you be marked on any day: whatever Debrief exports, it imports."""
+    [interview_id] = store.import_entries([(build_interview(interview_at=AT), [])])
+    person = store.get_interview(interview_id).interviewers[0]
+    store.mark_step(interview_id, StepMark(f"thank_you:{person.id}", StepStatus.DONE, sent_on))
+    data = export_csv(store) if fmt == "csv" else export_json(store, FIXED_NOW)
+
+    fresh = Store(tmp_path / "fresh.db")
+    assert len(import_file(fresh, data.encode("utf-8"), f"all.{fmt}", FIXED_NOW).new) == 1
+
+    [copy] = fresh.find_interviews()
+    expected = StepMark(f"thank_you:{copy.interviewers[0].id}", StepStatus.DONE, sent_on)
+    assert fresh.marks_for([copy.id])[copy.id] == [expected]
