@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from lib.csv_people import sent_marks
 from lib.days import next_business_day
-from lib.exports import thank_you_marks
 from lib.followup import StepMark, StepStatus
 from lib.model import Dimension, Format, Interview, Interviewer, Outcome, Stage
 from lib.store import Store
@@ -255,7 +255,7 @@ def _demo_entry(spec: _Demo, now: datetime) -> Entry:
     )
     marks = []
     if spec.thanked_after is not None:
-        marks += thank_you_marks(spec.people, after(spec.thanked_after))
+        marks += sent_marks(spec.people, [after(spec.thanked_after)] * max(len(spec.people), 1))
     for key, days in (("check_in", spec.checked_in_after), ("recruiter_update", spec.recruiter_updated_after)):
         if days is not None:
             marks.append(StepMark(key, StepStatus.DONE, after(days)))
@@ -367,7 +367,8 @@ def _synthetic_score(rng: random.Random, progress: float, lag: float) -> int | N
 def _synthetic_marks(rng: random.Random, people: Sequence[Interviewer], day0: date, age: int) -> list[StepMark]:
     marks = []
     if age >= 2 and rng.random() < 0.85:
-        marks += thank_you_marks(people, day0 + timedelta(days=_pick(rng, (0, 0, 0, 1, 1, 2))))
+        thanked = day0 + timedelta(days=_pick(rng, (0, 0, 0, 1, 1, 2)))
+        marks += sent_marks(people, [thanked] * max(len(people), 1))
     if age > 16 and rng.random() < 0.3:
         marks.append(StepMark("check_in", StepStatus.DONE, day0 + timedelta(days=15)))
     if age > 10 and rng.random() < 0.05:

@@ -10,11 +10,12 @@ replace every note with a calendar.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
 
-from lib.backup import backups_folder
+from lib.backup import _fsync_folder, backups_folder
 
 COMPANIONS = ("", "-wal", "-shm", "-journal")
 
@@ -70,7 +71,8 @@ def write_export_file(target: Path, data: bytes, db_path: Path) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    _fsync_folder(target.parent)
+    with contextlib.suppress(OSError):  # the file is in place; a folder that cannot be synced is no failure
+        _fsync_folder(target.parent)  # so the rename itself survives a power cut
 
 
 def _resolved(path: Path) -> Path:
@@ -82,20 +84,6 @@ def _same_file(a: Path, b: Path) -> bool:
         return os.path.samefile(a, b)
     except OSError:  # one of them does not exist
         return False
-
-
-def _fsync_folder(folder: Path) -> None:
-    """So the rename itself survives a power cut (Linux; other systems may not open folders)."""
-    try:
-        handle = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(handle)
-    except OSError:
-        pass
-    finally:
-        os.close(handle)
 
 
 def _umask() -> int:

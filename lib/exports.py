@@ -17,10 +17,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time, tzinfo
 
 from lib.csv_people import people_cell, read_people, read_sent_days, sent_cell, sent_marks
-from lib.followup import StepMark, StepStatus, thank_you_key
+from lib.followup import StepMark
 from lib.ics import calendar_events, exported_interview_ids, render_calendar
 from lib.ics import write_ics as write_ics  # re-exported: exports are all found here
-from lib.model import Dimension, Format, Interview, Interviewer, Outcome, Stage, ValidationError, parse_day, validate
+from lib.model import Dimension, Format, Interview, Outcome, Stage, ValidationError, parse_day, validate
 from lib.store import EVIDENCE_COLUMNS, Store
 
 Entry = tuple[Interview, list[StepMark]]
@@ -38,7 +38,6 @@ TEXT_COLUMNS = frozenset(
 MEGABYTE = 1024 * 1024
 MAX_BYTES = 20 * MEGABYTE  # the most one import reads: the Data page's upload limit (.streamlit/config.toml)
 MAX_ROWS = 20_000
-FULL_LENGTH_ENTRIES = 200  # one file holds at least this many with every field at its limit (a test computes it)
 MAX_PROBLEMS = 50
 DATE_ONLY_TIME = time(9, 0)  # a date without a time means a 09:00 interview
 DEFAULT_DURATION = 60  # an empty duration_min means an hour
@@ -126,11 +125,6 @@ def read_csv(data: str | bytes, now: datetime, tz: tzinfo | None = None) -> list
                 problems.add(f"row {number}, column {column}", message)
     problems.raise_any()
     return entries
-
-
-def import_csv(store: Store, data: str | bytes, now: datetime, tz: tzinfo | None = None) -> int:
-    """Check the whole file, then save it in one transaction; returns how many entries were added."""
-    return len(store.import_entries(read_csv(data, now, tz)))
 
 
 class Problems:
@@ -349,15 +343,6 @@ def _column_and_message(field: str, message: str) -> tuple[str, str]:
 
 def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def thank_you_marks(people: Sequence[Interviewer], on: date) -> list[StepMark]:
-    """Every thank-you step of a new entry marked sent on `on`, keyed by the person's position.
-
-    `Store.import_entries` stores each under the person's row id once it exists.
-    """
-    recipients: Sequence[Interviewer | None] = people or [None]
-    return [StepMark(thank_you_key(p, i), StepStatus.DONE, on) for i, p in enumerate(recipients)]
 
 
 # --- whole-store helpers, shared by the Data page and the CLI ---------------------------

@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from lib.csv_people import sent_marks
+from lib.data_import import import_file
 from lib.demo import load_demo
 from lib.exports import (
     COLUMNS,
@@ -18,11 +20,9 @@ from lib.exports import (
     MAX_PROBLEMS,
     MAX_ROWS,
     export_csv,
-    import_csv,
     neutralise,
     read_csv,
     restore,
-    thank_you_marks,
     write_csv,
 )
 from lib.followup import StepKind, StepMark, StepStatus, follow_up_timeline
@@ -70,7 +70,7 @@ def row(**changes: str) -> dict[str, str]:
 def refused(store: Store, data: str | bytes) -> dict[str, str]:
     """Import `data`, expect a refusal, check nothing was written, return the problems."""
     with pytest.raises(ValidationError) as caught:
-        import_csv(store, data, FIXED_NOW, LONDON)
+        import_file(store, data, "all.csv", FIXED_NOW, LONDON)
     assert store.count_interviews() == 0
     return caught.value.errors
 
@@ -137,7 +137,7 @@ def test_demo_export_import_export_gives_identical_text(store: Store, tmp_path: 
     load_demo(store, FIXED_NOW)
     first = export_csv(store)
     fresh = Store(tmp_path / "fresh.db")
-    assert import_csv(fresh, first.encode("utf-8"), FIXED_NOW, LONDON) == store.count_interviews()
+    assert len(import_file(fresh, first.encode("utf-8"), "all.csv", FIXED_NOW, LONDON).new) == store.count_interviews()
     assert export_csv(fresh) == first
 
 
@@ -170,7 +170,7 @@ def test_formula_text_round_trips_through_the_store(store: Store, tmp_path: Path
     exported = export_csv(store)
     assert f"'{text}" in exported
     fresh = Store(tmp_path / "fresh.db")
-    import_csv(fresh, exported, FIXED_NOW, LONDON)
+    import_file(fresh, exported, "all.csv", FIXED_NOW, LONDON)
     [back] = fresh.find_interviews()
     assert (back.company, back.notes, back.recruiter) == (text, text, text)
 
@@ -215,7 +215,7 @@ def test_import_accepts_a_utf8_bom_header_in_any_case_and_order_and_blank_lines(
 
 
 def test_import_marks_every_thank_you_done_on_the_day_given(store: Store):
-    import_csv(store, csv_text(row(thank_you_sent="2026-11-11; 2026-11-11")), FIXED_NOW, LONDON)
+    import_file(store, csv_text(row(thank_you_sent="2026-11-11; 2026-11-11")), "all.csv", FIXED_NOW, LONDON)
     [interview], marks = saved_entries(store)
     timeline = follow_up_timeline(interview, marks[interview.id], FIXED_NOW, LONDON)
     thank_yous = [s for s in timeline if s.kind is StepKind.THANK_YOU]
@@ -224,14 +224,14 @@ def test_import_marks_every_thank_you_done_on_the_day_given(store: Store):
 
 
 def test_import_without_interviewers_marks_the_one_thank_you(store: Store):
-    import_csv(store, csv_text(row(interviewers="", thank_you_sent="2026-11-10")), FIXED_NOW, LONDON)
+    import_file(store, csv_text(row(interviewers="", thank_you_sent="2026-11-10")), "all.csv", FIXED_NOW, LONDON)
     [interview], marks = saved_entries(store)
     assert marks[interview.id] == [StepMark("thank_you", StepStatus.DONE, date(2026, 11, 10))]
 
 
 def test_import_saves_multiline_and_unicode_text_exactly(store: Store):
     notes = 'Line one, with "quotes";\nline two: Zoë, 李, 🚀'
-    import_csv(store, csv_text(row(notes=notes)).encode("utf-8"), FIXED_NOW, LONDON)
+    import_file(store, csv_text(row(notes=notes)).encode("utf-8"), "all.csv", FIXED_NOW, LONDON)
     [interview], _ = saved_entries(store)
     assert interview.notes == notes
 
@@ -239,7 +239,7 @@ def test_import_saves_multiline_and_unicode_text_exactly(store: Store):
 def test_import_entries_saves_positional_thank_yous_under_the_new_ids(store: Store):
     people = (Interviewer("Priya Shah"), Interviewer("Tom Lee"))
     interview = build_interview(interviewers=people)
-    [new_id] = store.import_entries([(interview, thank_you_marks(people, date(2026, 11, 10)))])
+    [new_id] = store.import_entries([(interview, sent_marks(people, [date(2026, 11, 10)] * len(people)))])
     saved = store.get_interview(new_id)
     assert {m.step_key for m in store.marks_for([new_id])[new_id]} == {f"thank_you:{p.id}" for p in saved.interviewers}
 

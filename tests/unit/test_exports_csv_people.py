@@ -10,7 +10,8 @@ from datetime import date, datetime
 import pytest
 
 from lib.csv_people import join_items, split_items
-from lib.exports import COLUMNS, LEGACY_COLUMNS, export_csv, import_csv, read_csv
+from lib.data_import import import_file
+from lib.exports import COLUMNS, LEGACY_COLUMNS, export_csv, read_csv
 from lib.followup import StepKind, StepMark, StepStatus, follow_up_timeline
 from lib.model import Interviewer
 from lib.store import Store
@@ -52,7 +53,7 @@ def test_one_thank_you_sent_of_two_stays_one_of_two(store: Store, tmp_path):
     store.mark_step(interview_id, StepMark(f"thank_you:{first.id}", StepStatus.DONE, date(2026, 11, 11)))
     text = export_csv(store)
     fresh = Store(tmp_path / "fresh.db")
-    import_csv(fresh, text, FIXED_NOW)
+    import_file(fresh, text, "all.csv", FIXED_NOW)
     [interview] = fresh.find_interviews()
     timeline = follow_up_timeline(interview, fresh.marks_for([interview.id])[interview.id], FIXED_NOW, None)
     sent = {s.recipient.name: s.status is StepStatus.DONE for s in timeline if s.kind is StepKind.THANK_YOU}
@@ -86,7 +87,7 @@ def test_export_import_export_is_identical_for_tricky_names_and_dates(store: Sto
     store.import_entries(entries)
     text = export_csv(store)
     fresh = Store(tmp_path / "fresh.db")
-    import_csv(fresh, text, FIXED_NOW)
+    import_file(fresh, text, "all.csv", FIXED_NOW)
     assert export_csv(fresh) == text
     names = sorted(p.name for i in fresh.find_interviews() for p in i.interviewers)
     assert names == sorted(p.name for i, _ in entries for p in i.interviewers)
@@ -118,7 +119,7 @@ def test_a_file_from_the_previous_version_imports_as_before(store: Store):
     writer = csv.DictWriter(out, fieldnames=LEGACY_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     writer.writerow(cells)
-    import_csv(store, out.getvalue(), FIXED_NOW)
+    import_file(store, out.getvalue(), "all.csv", FIXED_NOW)
     [interview] = store.find_interviews()
     assert [p.name for p in interview.interviewers] == ["Priya Shah", "Tom Lee"]
     timeline = follow_up_timeline(interview, store.marks_for([interview.id])[interview.id], FIXED_NOW, None)
