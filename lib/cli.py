@@ -24,7 +24,8 @@ from lib.clock import local_zone, now_local
 from lib.data_import import add_new, read_entries
 from lib.demo import load_demo, load_generated
 from lib.export_file import ProtectedTarget, protected_problem, write_export_file
-from lib.exports import MAX_BYTES, export_csv, export_ics, size_problem
+from lib.exports import export_csv, export_ics
+from lib.import_limits import MAX_BYTES, size_problem
 from lib.json_export import export_json
 from lib.model import ValidationError
 from lib.restore import restore

@@ -24,8 +24,9 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from lib.backup import data_tables, quoted
-from lib.exports import MAX_ROWS, Entry, Problems, importable, size_problem, wall_clock
+from lib.exports import Entry, wall_clock
 from lib.followup import StepKind, StepMark, StepStatus
+from lib.import_limits import MAX_ROWS, Problems, importable, size_problem
 from lib.model import (
     Dimension,
     Format,

@@ -10,7 +10,8 @@ from lib import backup, ui
 from lib.data_import import import_file, plan_import
 from lib.days import human_date
 from lib.erase import delete_everything
-from lib.exports import MAX_BYTES, export_csv, megabytes
+from lib.exports import export_csv
+from lib.import_limits import MAX_BYTES, megabytes
 from lib.json_export import export_json
 from lib.model import ValidationError
 from lib.restore import check_upload, restore, restore_bytes

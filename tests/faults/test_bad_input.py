@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 
 from lib.data_import import import_file, plan_import
-from lib.exports import COLUMNS, MAX_BYTES, export_csv
+from lib.exports import COLUMNS, export_csv
 from lib.followup import StepMark, StepStatus
+from lib.import_limits import MAX_BYTES
 from lib.json_export import export_json
 from lib.model import Format, Interview, Interviewer, Stage, ValidationError
 from lib.store import Store

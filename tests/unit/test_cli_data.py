@@ -145,7 +145,7 @@ def test_import_of_a_json_with_a_number_or_text_no_export_holds_exits_2(db: str,
 
 
 def test_an_export_too_big_to_import_back_is_refused_and_writes_no_file(db: str, tmp_path: Path, monkeypatch, capsys):
-    monkeypatch.setattr("lib.exports.MAX_BYTES", 10 * 1024)  # the demo data is larger than this
+    monkeypatch.setattr("lib.import_limits.MAX_BYTES", 10 * 1024)  # the demo data is larger than this
     out = tmp_path / "all.json"
     assert main(["export", "json", "--db", db, "--out", str(out)]) == 1
     err = capsys.readouterr().err

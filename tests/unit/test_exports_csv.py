@@ -16,9 +16,6 @@ from lib.data_import import import_file
 from lib.demo import load_demo
 from lib.exports import (
     COLUMNS,
-    MAX_BYTES,
-    MAX_PROBLEMS,
-    MAX_ROWS,
     export_csv,
     neutralise,
     read_csv,
@@ -26,6 +23,7 @@ from lib.exports import (
     write_csv,
 )
 from lib.followup import StepKind, StepMark, StepStatus, follow_up_timeline
+from lib.import_limits import MAX_BYTES, MAX_PROBLEMS, MAX_ROWS
 from lib.model import Dimension, Format, Interviewer, Outcome, Stage, ValidationError
 from lib.store import Store
 from tests.conftest import FIXED_NOW

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from lib.backup import data_tables
-from lib.exports import COLUMNS, MAX_ROWS, TEXT_COLUMNS, export_csv
+from lib.exports import COLUMNS, TEXT_COLUMNS, export_csv
 from lib.followup import StepMark, StepStatus
+from lib.import_limits import MAX_ROWS
 from lib.json_export import FORMAT, FORMAT_VERSION, export_json, read_json
 from lib.model import Dimension, Interviewer, Outcome, ValidationError
 from lib.store import Store, migrations
@@ -265,7 +266,7 @@ def test_an_export_of_1100_interviews_with_long_notes_imports_back(store: Store,
 
 @pytest.mark.parametrize("kind", ["json", "csv"])
 def test_an_export_too_big_to_import_back_is_refused(store: Store, monkeypatch, kind: str):
-    monkeypatch.setattr("lib.exports.MAX_BYTES", 200 * 1024)  # scaled down: 30 entries of 9,500 characters
+    monkeypatch.setattr("lib.import_limits.MAX_BYTES", 200 * 1024)  # scaled down: 30 entries of 9,500 characters
     store.import_entries(long_entries(30, 9_500))
     with pytest.raises(ValidationError) as caught:
         export_json(store, FIXED_NOW) if kind == "json" else export_csv(store)
@@ -278,7 +279,7 @@ def test_an_export_just_under_the_limit_is_made_and_imports_back(store: Store, m
 
     store.import_entries(long_entries(30, 9_500))
     size = len(export_json(store, FIXED_NOW).encode("utf-8"))
-    monkeypatch.setattr("lib.exports.MAX_BYTES", size)
+    monkeypatch.setattr("lib.import_limits.MAX_BYTES", size)
     data = export_json(store, FIXED_NOW).encode("utf-8")
     assert len(import_file(Store(tmp_path / "fresh.db"), data, "all.json", FIXED_NOW).new) == 30
 
@@ -286,7 +287,7 @@ def test_an_export_just_under_the_limit_is_made_and_imports_back(store: Store, m
 def test_one_file_holds_the_promised_number_of_interviews_at_every_limit(store: Store, tmp_path: Path):
     """Computed from lib.model.LIMITS: every text at its longest in 4-byte characters (emoji),
     the most interviewers, a mark for every step: full_length_entries of them fit in MAX_BYTES."""
-    from lib.exports import MAX_BYTES
+    from lib.import_limits import MAX_BYTES
     from lib.model import LIMITS, MAX_INTERVIEWERS
 
     def full(key: str) -> str:
