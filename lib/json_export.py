@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import base64
 import json
-import math
 import re
 from collections.abc import Callable
 from datetime import datetime, tzinfo
@@ -26,7 +25,8 @@ from typing import Any
 from lib.backup import data_tables, quoted
 from lib.exports import Entry, wall_clock
 from lib.followup import StepKind, StepMark, StepStatus
-from lib.import_limits import MAX_ROWS, Problems, importable, size_problem
+from lib.import_limits import MAX_ROWS, Problems, importable
+from lib.json_input import json_kind, read_document
 from lib.model import (
     Dimension,
     Format,
@@ -47,7 +47,6 @@ REQUIRED_TEXT = ("company", "role")
 OPTIONAL_TEXT = ("recruiter", "stated_timeframe", "questions", "notes", *EVIDENCE_COLUMNS.values())
 DEFAULT_DURATION = 60
 PERSON_PARTS = ("name", "title", "email")
-MAX_DIGITS = 30  # no number Debrief writes comes near; Python refuses to read past 4,300 digits
 STEP_KEY = re.compile("|".join(k.value for k in StepKind if k is not StepKind.THANK_YOU) + r"|thank_you(?::\d{1,18})?")
 
 
@@ -95,7 +94,7 @@ def read_json(data: str | bytes, now: datetime, tz: tzinfo | None = None) -> lis
 
     Entries come back in record order, so entry N is `interviews[N]`.
     """
-    tables = _tables(_document(_text(data)))
+    tables = _tables(read_document(data))
     problems = Problems()
     records = _list(tables, "interviews", problems, required=True)
     people = _list(tables, "interviewers", problems)
@@ -116,93 +115,6 @@ def read_json(data: str | bytes, now: datetime, tz: tzinfo | None = None) -> lis
             entries.append((entry, marks_of.get(interview_id, [])))  # every mark, exactly as exported
     problems.raise_any()
     return entries
-
-
-def _text(data: str | bytes) -> str:
-    size = len(data) if isinstance(data, bytes | bytearray) else len(data.encode("utf-8", "surrogatepass"))
-    if problem := size_problem(size):
-        raise ValidationError("file", problem)
-    if isinstance(data, bytes | bytearray):
-        try:
-            data = bytes(data).decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise ValidationError("file", f"is not UTF-8 text (an unreadable byte at offset {error.start})") from None
-    text = data.removeprefix("\ufeff")
-    if not text.strip():
-        raise ValidationError("file", "is empty: export JSON from Debrief to see what it expects")
-    return text
-
-
-class _NotANumber(ValueError):
-    """A number no Debrief export holds (thousands of digits, infinite): refused while parsing."""
-
-
-def _whole(text: str) -> int:
-    if len(text.lstrip("-")) > MAX_DIGITS:
-        raise _NotANumber(f"has a number {len(text.lstrip('-')):,} digits long ({text[:12]}…)")
-    return int(text)
-
-
-def _fraction(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value) or len(text) > 2 * MAX_DIGITS:
-        raise _NotANumber(f"has a number Debrief cannot read ({text[:12]}{'…' * (len(text) > 12)})")
-    return value
-
-
-def _constant(name: str) -> float:
-    raise _NotANumber(f"has {name}, which is not a JSON number")
-
-
-def _document(text: str) -> dict:
-    try:
-        document = json.loads(text, parse_int=_whole, parse_float=_fraction, parse_constant=_constant)
-    except _NotANumber as error:
-        raise ValidationError("file", f"{error}: this is not a Debrief export") from None
-    except json.JSONDecodeError as error:
-        at_end = error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string")
-        cut = " Was the file cut short?" if at_end else ""
-        raise ValidationError(
-            "file", f"is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno}).{cut}"
-        ) from None
-    except RecursionError:
-        raise ValidationError("file", "is nested too deeply to be a Debrief export") from None
-    if not isinstance(document, dict):
-        raise ValidationError("file", f"is a JSON {_kind(document)}, not a Debrief export (a JSON object)")
-    _refuse_surrogates(document)
-    return document
-
-
-def _refuse_surrogates(document: dict) -> None:
-    """Every string (key or value) once: a `\\ud800` escape without its pair is not text in any
-    encoding, and would fail later wherever the string is shown or saved."""
-    stack: list[tuple[str, Any]] = [("", document)]
-    while stack:
-        where, value = stack.pop()
-        if isinstance(value, dict):
-            for key, item in value.items():
-                if not _is_text(key):
-                    raise ValidationError("file", f"has a field name with a lone surrogate escape in {where or 'it'}")
-                stack.append((f"{where}.{key}" if where else key, item))
-        elif isinstance(value, list):
-            stack.extend((f"{where}[{n}]", item) for n, item in enumerate(value))
-        elif isinstance(value, str) and not _is_text(value):
-            raise ValidationError(_place(where), "holds a lone surrogate escape (like \\ud800), which is not "
-                                                    "text: this file was not written by Debrief")  # fmt: skip
-
-
-def _place(path: str) -> str:
-    """"tables.interviews[3].notes" as the import names places: "interviews[3], field notes"."""
-    match = re.fullmatch(r"tables\.(\w+\[\d+\])\.(.+)", path)
-    return f"{match[1]}, field {match[2]}" if match else f"field {path}"
-
-
-def _is_text(value: str) -> bool:
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _tables(document: dict) -> dict:
@@ -236,7 +148,7 @@ def _interview_ids(records: list, problems: Problems) -> set[int]:
     ids: dict[int, int] = {}
     for index, record in enumerate(records):
         if not isinstance(record, dict):
-            problems.add(f"interviews[{index}]", f"is a JSON {_kind(record)}, not an object")
+            problems.add(f"interviews[{index}]", f"is a JSON {json_kind(record)}, not an object")
             continue
         value = record.get("id")
         if not _is_int(value):
@@ -254,7 +166,7 @@ def _owned_records(records: list, table: str, ids: set[int], problems: Problems)
     for index, record in enumerate(records):
         where = f"{table}[{index}]"
         if not isinstance(record, dict):
-            problems.add(where, f"is a JSON {_kind(record)}, not an object")
+            problems.add(where, f"is a JSON {json_kind(record)}, not an object")
             continue
         owner = record.get("interview_id")
         if not _is_int(owner) or owner not in ids:
@@ -383,7 +295,7 @@ def _field_of(key: str, where: str, people: list[tuple[int, dict]]) -> tuple[str
 # --- field parsers: ValueError / TypeError carry the message -----------------------------
 def _string(value: Any) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"must be text, not a JSON {_kind(value)}")
+        raise TypeError(f"must be text, not a JSON {json_kind(value)}")
     return value
 
 
@@ -437,12 +349,6 @@ def _parse(parse: Callable[[str], Any], value: Any) -> Any:
 
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _kind(value: Any) -> str:
-    return {dict: "object", list: "array", str: "string", bool: "true/false", type(None): "null"}.get(
-        type(value), "number"
-    )
 
 
 def _shown(value: Any) -> str:
