@@ -26,6 +26,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from lib.store import Store, migrations
+from lib.workdirs import working_folder
 
 BACKUPS_KEPT = 10
 KIND_LABELS = {"auto": "Automatic", "manual": "Made by you", "before-restore": "Before a restore"}
@@ -172,8 +173,8 @@ def auto_backup(store: Store, now: datetime) -> Backup | None:
 
 def database_snapshot(store: Store) -> bytes:
     """The whole database as one consistent SQLite file's bytes (for a download), never the live file."""
-    with tempfile.TemporaryDirectory(dir=store.path.parent, prefix=".snapshot-") as work:
-        copy = Path(work) / "snapshot.db"
+    with working_folder(store.path, ".snapshot-") as work:
+        copy = work / "snapshot.db"
         with store.connect() as db:
             db.execute("VACUUM INTO ?", [str(copy)])
         _verify_copy(copy)

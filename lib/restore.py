@@ -12,7 +12,6 @@ connections and the WAL stay consistent, and a crash at any moment leaves one or
 from __future__ import annotations
 
 import sqlite3
-import tempfile
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,6 +20,7 @@ from pathlib import Path
 from lib.backup import Backup, DatabaseCheck, backup_now, check_database, data_tables, quoted
 from lib.model import ValidationError
 from lib.store import Store, immediate
+from lib.workdirs import working_folder
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ def restore(store: Store, source: Path, now: datetime) -> Restored:
     Raises ValidationError (field "file") when `source` is not a healthy Debrief database this
     version can read; nothing is changed then.
     """
-    with tempfile.TemporaryDirectory(dir=store.path.parent, prefix=".restore-") as work:
+    with working_folder(store.path, ".restore-") as work:
         staging = Path(work) / "incoming.db"
         _copy_in(Path(source), staging)
         Store(staging)  # the usual migrations bring an older backup up to this schema
@@ -47,7 +47,7 @@ def restore(store: Store, source: Path, now: datetime) -> Restored:
 
 def restore_bytes(store: Store, data: bytes, now: datetime) -> Restored:
     """`restore` from an uploaded file's bytes."""
-    with tempfile.TemporaryDirectory(dir=store.path.parent, prefix=".upload-") as work:
+    with working_folder(store.path, ".upload-") as work:
         upload = Path(work) / "upload.db"
         upload.write_bytes(data)
         return restore(store, upload, now)
@@ -55,7 +55,7 @@ def restore_bytes(store: Store, data: bytes, now: datetime) -> Restored:
 
 def check_upload(store: Store, data: bytes) -> DatabaseCheck:
     """What restoring these bytes would bring, checked on a private copy (nothing is changed)."""
-    with tempfile.TemporaryDirectory(dir=store.path.parent, prefix=".upload-") as work:
+    with working_folder(store.path, ".upload-") as work:
         upload = Path(work) / "upload.db"
         upload.write_bytes(data)
         return check_database(upload)
