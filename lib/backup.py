@@ -1,10 +1,12 @@
-"""Backups: checked copies of the database, the newest ten kept, and checks of any database file.
+"""Backups: checked copies of the database, the newest ten of each kind kept, and checks of any database file.
 
 Nothing here copies the file of an open database, and nothing separates it from its `-wal`.
 A backup is `VACUUM INTO` a fresh temporary file in `<db dir>/backups/`, checked with
 `PRAGMA integrity_check`, flushed to disk, then linked into place under its final name, so a
 listed backup is always whole (a crash leaves only a hidden `.partial-*` file, cleared later).
-Restoring one is lib/restore.py; deleting everything is lib/erase.py.
+Restoring one is lib/restore.py; deleting everything is lib/erase.py. Retention counts each
+kind apart (automatic, made by you, before a restore), so safety copies never push out the
+user's own backups.
 
 The helpers work on the database as files and tables, generic over the schema, so a table a
 later migration adds is backed up, exported, restored and deleted with no change here.
@@ -130,16 +132,35 @@ def list_backups(db_path: Path) -> list[Backup]:
 
 
 def prune_backups(db_path: Path, keep: int = BACKUPS_KEPT, spare: Path | None = None) -> list[Path]:
-    """Remove all but the newest `keep` backups (never `spare`, the one just made); returns what went.
+    """Of each kind, remove all but the newest `keep` backups (never `spare`, the one just made).
 
     Newest by the time in the name; `spare` matters when the clock went back (an hour at the end of
-    summer time): the backup just made must survive even if its name sorts older.
+    summer time): the backup just made must survive even if its name sorts older. Kinds are kept
+    apart so that many restores (each making a "before-restore" copy) never delete a backup the
+    user made or the daily one.
     """
-    backups = [b for b in list_backups(db_path) if b.path != spare]
-    removed = [b.path for b in backups[keep - (spare is not None) :]]
+    spared = _parse_name(spare.name, db_path.stem) if spare is not None else None
+    removed = []
+    for kind in KIND_LABELS:
+        backups = [b for b in _named_backups(db_path) if b[2] == kind and b[3] != spare]
+        room = keep - (spared is not None and spared[2] == kind)
+        removed += [path for *_, path in backups[room:]]
     for path in removed:
         path.unlink(missing_ok=True)
     return removed
+
+
+def _named_backups(db_path: Path) -> list[tuple[datetime, int, str, Path]]:
+    """(made at, sequence, kind, path) of every backup, newest first, read from the names alone (no file opened)."""
+    folder = backups_folder(db_path)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.iterdir():
+        parsed = _parse_name(path.name, db_path.stem)
+        if parsed:
+            found.append((*parsed, path))
+    return sorted(found, key=lambda b: (b[0], b[1]), reverse=True)
 
 
 def delete_backups(db_path: Path) -> int:
@@ -221,6 +242,9 @@ def _check_open_database(conn: sqlite3.Connection) -> DatabaseCheck:
     if applied and not {"interviews", "meta"} <= tables:
         problems.append("is missing Debrief's tables")
         return DatabaseCheck(tuple(problems), len(applied))
+    version = conn.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
+    if version is None or not (str(version[0]).isascii() and str(version[0]).isdigit()):
+        problems.append("has no data version in its meta table (Debrief's bookkeeping is missing)")
     interviews = conn.execute("SELECT COUNT(*) FROM interviews").fetchone()[0] if applied else 0
     return DatabaseCheck(tuple(problems), len(applied), interviews)
 

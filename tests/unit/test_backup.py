@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import stat
+from contextlib import closing
 from datetime import timedelta
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from lib.backup import (
     human_size,
     list_backups,
 )
+from lib.cli import main
 from lib.store import Store
 from tests.conftest import ROOT
 from tests.unit.data_helpers import MARKER, NOW, add, companies
@@ -206,3 +208,17 @@ def test_check_reports_rows_pointing_at_nothing(store: Store, tmp_path: Path):
                                             (5 * 1024**2, "5.0 MB"), (3 * 1024**3, "3.0 GB")])  # fmt: skip
 def test_human_size(size: int, text: str):
     assert human_size(size) == text
+
+
+def test_check_calls_a_database_without_its_data_version_unhealthy_and_the_command_exits_1(
+    store: Store, tmp_path: Path, cli_clock, capsys: pytest.CaptureFixture
+):
+    add(store)
+    bare = tmp_path / "bare.db"
+    bare.write_bytes(database_snapshot(store))
+    with closing(sqlite3.connect(bare)) as conn:
+        conn.execute("DELETE FROM meta")
+        conn.commit()
+    assert "has no data version in its meta table" in check_database(bare).problems[0]
+    assert main(["check", "--db", str(bare)]) == 1
+    assert "has no data version" in capsys.readouterr().err
