@@ -18,11 +18,12 @@ import os
 import re
 import sqlite3
 import tempfile
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -178,18 +179,51 @@ def delete_backups(db_path: Path) -> int:
 def auto_backup(store: Store, now: datetime) -> Backup | None:
     """At most one automatic backup a day, and only when the data changed since the newest backup.
 
-    Cheap when there is nothing to do: one small query, a folder listing, one read of the
-    newest backup's data version.
+    A database without interviews (never written, or just emptied by "Delete everything") has
+    nothing worth a backup. Cheap when there is nothing to do: two small queries, a folder
+    listing (names only), and one read of the newest backup's data version.
     """
     version = store.data_version()
-    if version == 0:  # nothing was ever written
+    if version == 0 or store.count_interviews() == 0:
         return None
-    backups = list_backups(store.path)
-    if any(b.kind == "auto" and b.made_at.date() == now.date() for b in backups):
+    named = _named_backups(store.path)
+    if any(kind == "auto" and made.date() == now.date() for made, _, kind, _ in named):
         return None
-    if backups and backups[0].data_version == version:
+    if named and _describe(named[0][3], named[0][:3]).data_version == version:
         return None
     return backup_now(store, now, kind="auto")
+
+
+class DailyBackup:
+    """The automatic backup as a hook: `Store(path, after_write=DailyBackup(clock))`, also called on each rerun.
+
+    After any committed write (and on each rerun, for changes made outside the app, by the CLI)
+    it makes the day's automatic backup unless one exists. What it learnt is kept in memory:
+    once today's automatic backup exists, a call costs one clock read; while the data is unchanged
+    since a check found nothing to do, one data-version query. A lock keeps two sessions of one
+    process from both making the day's backup.
+    """
+
+    def __init__(self, clock: Callable[[], datetime]):
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._done_on: date | None = None  # the day whose automatic backup exists
+        self._checked: tuple[date, int] | None = None  # (day, data version) found with nothing to do
+
+    def __call__(self, store: Store) -> Backup | None:
+        now = self._clock()
+        if self._done_on == now.date():
+            return None
+        with self._lock:
+            version = store.data_version()
+            if self._done_on == now.date() or self._checked == (now.date(), version):
+                return None
+            made = auto_backup(store, now)
+            if made or any(k == "auto" and m.date() == now.date() for m, _, k, _ in _named_backups(store.path)):
+                self._done_on = now.date()
+            else:
+                self._checked = (now.date(), version)
+            return made
 
 
 def database_snapshot(store: Store) -> bytes:

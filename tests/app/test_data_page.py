@@ -8,7 +8,7 @@ import json
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -259,3 +259,26 @@ def test_every_page_opens_a_database_whose_meta_lost_its_data_version(app: AppTe
         at.switch_page(page).run()
         assert not at.exception, (page, at.exception)
     assert "Acme" in texts(at.switch_page("pages/interviews.py").run())
+
+
+def test_the_first_save_on_day_one_makes_a_backup_and_the_next_day_after_a_change_another(
+    app: AppTest, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    at = data_page(app)  # a fresh database: the first run sees nothing to back up
+    assert "No backups yet." in texts(at)
+
+    def import_through_the_page(*companies: str) -> None:
+        source = Store(tmp_path / f"{companies[0]}.db")
+        source.import_entries([an_entry(c, 9 + n) for n, c in enumerate(companies)])
+        at.file_uploader[0].upload("new.csv", export_csv(source).encode("utf-8"), "text/csv").run()
+        at.button(key="data.import.confirm").click().run()
+
+    import_through_the_page("Acme")
+    import_through_the_page("Borealis", "Cobalt")  # more saves the same day
+    assert [(b.kind, b.interviews) for b in backup.list_backups(store.path)] == [("auto", 1)]
+    assert "No backups yet." not in texts(at)
+    next_day = FIXED_NOW + timedelta(days=1)
+    monkeypatch.setenv("DEBRIEF_NOW", next_day.isoformat())
+    import_through_the_page("Dune")  # the first rerun of the day already backs up the change of yesterday
+    made = [(b.kind, b.made_at.date(), b.interviews) for b in backup.list_backups(store.path)]
+    assert made == [("auto", next_day.date(), 3), ("auto", FIXED_NOW.date(), 1)]
