@@ -157,7 +157,11 @@ def restore_from_file() -> None:
     if uploaded is None:
         return
     data = uploaded.getvalue()
-    check = check_upload(ui.store(), data)
+    checked = st.session_state.get("data.restore_checked")
+    if not checked or checked[0] != uploaded.file_id:  # a full check of a 20 MB file takes ~0.3 s: once per upload
+        checked = (uploaded.file_id, check_upload(ui.store(), data))
+        st.session_state["data.restore_checked"] = checked
+    check = checked[1]
     if not check.ok:
         st.error(f"This file cannot be restored: it {check.problems[0]}.", icon=":material/error:")
         return
