@@ -877,8 +877,10 @@ def _make_private(path: Path) -> None:
 
 
 def _tighten(path: Path, mode: int) -> None:
+    """chmod to `mode` if others can read it: a file to a file's mode, a folder to a folder's, never across."""
     try:
-        if (path.is_file() or path.is_dir()) and path.stat().st_mode & 0o077:
+        kind_fits = path.is_dir() if mode & 0o100 else path.is_file()
+        if kind_fits and path.stat().st_mode & 0o077:
             os.chmod(path, mode)
     except OSError:
         pass

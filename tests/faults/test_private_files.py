@@ -8,6 +8,7 @@ had (named through DEBRIEF_DB) keeps its own mode.
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
 from collections.abc import Iterator
 from datetime import datetime
@@ -72,3 +73,12 @@ def test_the_default_data_folder_is_tightened_but_a_folder_you_named_is_not(tmp_
     yours.mkdir(mode=0o755)
     Store(yours / "notes.db")
     assert (mode(yours), mode(yours / "notes.db")) == (0o755, 0o600)
+
+
+def test_a_folder_given_as_the_database_keeps_its_mode(tmp_path: Path):
+    """A mistake (DEBRIEF_DB naming a folder) is reported by SQLite; it must not chmod the folder 0600."""
+    folder = tmp_path / "not-a-database"
+    folder.mkdir(mode=0o755)
+    with pytest.raises(sqlite3.OperationalError):
+        Store(folder)
+    assert mode(folder) == 0o755
