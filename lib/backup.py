@@ -1,10 +1,12 @@
-"""Backups: checked copies of the database, the newest ten kept, and checks of any database file.
+"""Backups: checked copies of the database, the newest ten of each kind kept, and checks of any database file.
 
 Nothing here copies the file of an open database, and nothing separates it from its `-wal`.
 A backup is `VACUUM INTO` a fresh temporary file in `<db dir>/backups/`, checked with
 `PRAGMA integrity_check`, flushed to disk, then linked into place under its final name, so a
 listed backup is always whole (a crash leaves only a hidden `.partial-*` file, cleared later).
-Restoring one is lib/restore.py; deleting everything is lib/erase.py.
+Restoring one is lib/restore.py; deleting everything is lib/erase.py. Retention counts each
+kind apart (automatic, made by you, before a restore), so safety copies never push out the
+user's own backups.
 
 The helpers work on the database as files and tables, generic over the schema, so a table a
 later migration adds is backed up, exported, restored and deleted with no change here.
@@ -16,16 +18,18 @@ import os
 import re
 import sqlite3
 import tempfile
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from lib.store import Store, migrations
+from lib.workdirs import working_folder
 
 BACKUPS_KEPT = 10
 KIND_LABELS = {"auto": "Automatic", "manual": "Made by you", "before-restore": "Before a restore"}
@@ -129,16 +133,35 @@ def list_backups(db_path: Path) -> list[Backup]:
 
 
 def prune_backups(db_path: Path, keep: int = BACKUPS_KEPT, spare: Path | None = None) -> list[Path]:
-    """Remove all but the newest `keep` backups (never `spare`, the one just made); returns what went.
+    """Of each kind, remove all but the newest `keep` backups (never `spare`, the one just made).
 
     Newest by the time in the name; `spare` matters when the clock went back (an hour at the end of
-    summer time): the backup just made must survive even if its name sorts older.
+    summer time): the backup just made must survive even if its name sorts older. Kinds are kept
+    apart so that many restores (each making a "before-restore" copy) never delete a backup the
+    user made or the daily one.
     """
-    backups = [b for b in list_backups(db_path) if b.path != spare]
-    removed = [b.path for b in backups[keep - (spare is not None) :]]
+    spared = _parse_name(spare.name, db_path.stem) if spare is not None else None
+    removed = []
+    for kind in KIND_LABELS:
+        backups = [b for b in _named_backups(db_path) if b[2] == kind and b[3] != spare]
+        room = keep - (spared is not None and spared[2] == kind)
+        removed += [path for *_, path in backups[room:]]
     for path in removed:
         path.unlink(missing_ok=True)
     return removed
+
+
+def _named_backups(db_path: Path) -> list[tuple[datetime, int, str, Path]]:
+    """(made at, sequence, kind, path) of every backup, newest first, read from the names alone (no file opened)."""
+    folder = backups_folder(db_path)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.iterdir():
+        parsed = _parse_name(path.name, db_path.stem)
+        if parsed:
+            found.append((*parsed, path))
+    return sorted(found, key=lambda b: (b[0], b[1]), reverse=True)
 
 
 def delete_backups(db_path: Path) -> int:
@@ -156,24 +179,57 @@ def delete_backups(db_path: Path) -> int:
 def auto_backup(store: Store, now: datetime) -> Backup | None:
     """At most one automatic backup a day, and only when the data changed since the newest backup.
 
-    Cheap when there is nothing to do: one small query, a folder listing, one read of the
-    newest backup's data version.
+    A database without interviews (never written, or just emptied by "Delete everything") has
+    nothing worth a backup. Cheap when there is nothing to do: two small queries, a folder
+    listing (names only), and one read of the newest backup's data version.
     """
     version = store.data_version()
-    if version == 0:  # nothing was ever written
+    if version == 0 or store.count_interviews() == 0:
         return None
-    backups = list_backups(store.path)
-    if any(b.kind == "auto" and b.made_at.date() == now.date() for b in backups):
+    named = _named_backups(store.path)
+    if any(kind == "auto" and made.date() == now.date() for made, _, kind, _ in named):
         return None
-    if backups and backups[0].data_version == version:
+    if named and _describe(named[0][3], named[0][:3]).data_version == version:
         return None
     return backup_now(store, now, kind="auto")
 
 
+class DailyBackup:
+    """The automatic backup as a hook: `Store(path, after_write=DailyBackup(clock))`, also called on each rerun.
+
+    After any committed write (and on each rerun, for changes made outside the app, by the CLI)
+    it makes the day's automatic backup unless one exists. What it learnt is kept in memory:
+    once today's automatic backup exists, a call costs one clock read; while the data is unchanged
+    since a check found nothing to do, one data-version query. A lock keeps two sessions of one
+    process from both making the day's backup.
+    """
+
+    def __init__(self, clock: Callable[[], datetime]):
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._done_on: date | None = None  # the day whose automatic backup exists
+        self._checked: tuple[date, int] | None = None  # (day, data version) found with nothing to do
+
+    def __call__(self, store: Store) -> Backup | None:
+        now = self._clock()
+        if self._done_on == now.date():
+            return None
+        with self._lock:
+            version = store.data_version()
+            if self._done_on == now.date() or self._checked == (now.date(), version):
+                return None
+            made = auto_backup(store, now)
+            if made or any(k == "auto" and m.date() == now.date() for m, _, k, _ in _named_backups(store.path)):
+                self._done_on = now.date()
+            else:
+                self._checked = (now.date(), version)
+            return made
+
+
 def database_snapshot(store: Store) -> bytes:
     """The whole database as one consistent SQLite file's bytes (for a download), never the live file."""
-    with tempfile.TemporaryDirectory(dir=store.path.parent, prefix=".snapshot-") as work:
-        copy = Path(work) / "snapshot.db"
+    with working_folder(store.path, ".snapshot-") as work:
+        copy = work / "snapshot.db"
         with store.connect() as db:
             db.execute("VACUUM INTO ?", [str(copy)])
         _verify_copy(copy)
@@ -220,6 +276,9 @@ def _check_open_database(conn: sqlite3.Connection) -> DatabaseCheck:
     if applied and not {"interviews", "meta"} <= tables:
         problems.append("is missing Debrief's tables")
         return DatabaseCheck(tuple(problems), len(applied))
+    version = conn.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
+    if version is None or not (str(version[0]).isascii() and str(version[0]).isdigit()):
+        problems.append("has no data version in its meta table (Debrief's bookkeeping is missing)")
     interviews = conn.execute("SELECT COUNT(*) FROM interviews").fetchone()[0] if applied else 0
     return DatabaseCheck(tuple(problems), len(applied), interviews)
 

@@ -213,6 +213,10 @@ def _restore(args: argparse.Namespace, context: Context) -> int:
         print(f"debrief: {args.file} {error.message}", file=sys.stderr)
         print("Nothing restored: your data is unchanged.", file=sys.stderr)
         return BAD_INPUT
+    except (sqlite3.Error, OSError) as error:  # the restore is one transaction: it rolled back
+        print(f"debrief: restoring {args.file} failed: {error}", file=sys.stderr)
+        print("Nothing restored: your data is unchanged.", file=sys.stderr)
+        return FAILED
     print(f"Restored {restored.interviews:,} interviews from {args.file}.")
     print(f"Your data from before the restore is in {restored.safety_backup.path}.")
     return 0

@@ -2,8 +2,10 @@
 
 `secure_delete` zeroes freed pages, `VACUUM` rebuilds the file and `wal_checkpoint(TRUNCATE)`
 empties the write-ahead log, so the deleted text is gone from the disk files, not just hidden.
-The schema and the data version stay, so the app keeps working on an empty database. Backups
-are separate files: `lib.backup.list_backups` / `delete_backups` deal with them.
+The schema and the data version stay, so the app keeps working on an empty database. Working
+folders a killed restore or download left beside the database (each a full copy of the data)
+are removed too, unless a live process is using one. Backups are separate files:
+`lib.backup.list_backups` / `delete_backups` deal with them.
 """
 
 from __future__ import annotations
@@ -15,12 +17,14 @@ from sqlite_utils import Database
 
 from lib.backup import data_tables, quoted
 from lib.store import Store
+from lib.workdirs import clear_leftovers
 
 
 @dataclass(frozen=True)
 class Erased:
     rows: int
     wal_truncated: bool  # False only while another connection kept reading the old data
+    leftovers_removed: int = 0  # working folders of killed restores or downloads
 
 
 def delete_everything(store: Store) -> Erased:
@@ -29,7 +33,7 @@ def delete_everything(store: Store) -> Erased:
     The schema and the data version stay; backups are separate files (lib.backup).
     """
     rows = 0
-    with store.write() as db:
+    with store.write(after_write=False) as db:  # no automatic backup of the emptied data
         db.execute("PRAGMA secure_delete = ON")  # freed pages are zeroed, not just unlinked
         db.execute("PRAGMA defer_foreign_keys = ON")
         for table in data_tables(db):
@@ -42,7 +46,7 @@ def delete_everything(store: Store) -> Erased:
         db.execute("PRAGMA secure_delete = ON")
         db.execute("VACUUM")  # rebuilds the file: no free page keeps an old note
         truncated = _checkpoint_truncate(db)
-    return Erased(rows, truncated)
+    return Erased(rows, truncated, len(clear_leftovers(store.path)))
 
 
 def _checkpoint_truncate(db: Database, attempts: int = 50) -> bool:

@@ -2,25 +2,34 @@
 
 The incoming file is copied through SQLite (`VACUUM INTO`, which reads its `-wal` if it has one)
 to a private staging file, checked (sound, a Debrief database, a schema no newer than ours),
-brought up to our schema by the usual migrations, and refused if it then holds any table,
-index or trigger ours does not. The current data is backed up, and every row of the live
-database is replaced inside one `BEGIN IMMEDIATE` transaction: readers see the old data or the
-new, never a mix. The live file is never swapped or overwritten from outside SQLite, so open
-connections and the WAL stay consistent, and a crash at any moment leaves one or the other.
+brought up to our schema by the usual migrations, refused if it then holds any table, index or
+trigger ours does not, and refused if any row is one the app could not read
+(lib.readable_rows). A refused file changes nothing and makes no backup.
+
+Then one critical section on the live database: `BEGIN IMMEDIATE` takes the write lock, every
+row is replaced inside that transaction (a CHECK, UNIQUE or foreign key the rows break refuses
+the file, rolled back), and only then is the safety backup made, by a second connection: it
+reads the last committed state, which is the data just before the restore, and no other save
+can commit while the lock is held. So every save lands either before the lock (it is in the
+safety backup) or after the commit (it is in the restored data). Readers see the old data or
+the new, never a mix; the live file is never swapped or overwritten from outside SQLite.
 """
 
 from __future__ import annotations
 
 import sqlite3
-import tempfile
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from lib.backup import Backup, DatabaseCheck, backup_now, check_database, data_tables, quoted
 from lib.model import ValidationError
+from lib.readable_rows import unreadable_rows
 from lib.store import Store, immediate
+from lib.workdirs import working_folder
 
 
 @dataclass(frozen=True)
@@ -32,33 +41,44 @@ class Restored:
 def restore(store: Store, source: Path, now: datetime) -> Restored:
     """Replace every row of the database with those of `source`, after checking it and backing up.
 
-    Raises ValidationError (field "file") when `source` is not a healthy Debrief database this
-    version can read; nothing is changed then.
+    Raises ValidationError (field "file") when `source` is not a healthy Debrief database whose
+    every row this version can read; nothing is changed then, and no backup is made.
     """
-    with tempfile.TemporaryDirectory(dir=store.path.parent, prefix=".restore-") as work:
-        staging = Path(work) / "incoming.db"
-        _copy_in(Path(source), staging)
-        Store(staging)  # the usual migrations bring an older backup up to this schema
-        _refuse_unknown_shape(store, staging)
-        safety = backup_now(store, now, kind="before-restore")
-        interviews = _replace_rows(store, staging)
-    return Restored(interviews, safety)
+    with working_folder(store.path, ".restore-") as work:
+        staging = _checked_copy(store, Path(source), work)
+        return _replace_rows(store, staging, now)
 
 
 def restore_bytes(store: Store, data: bytes, now: datetime) -> Restored:
     """`restore` from an uploaded file's bytes."""
-    with tempfile.TemporaryDirectory(dir=store.path.parent, prefix=".upload-") as work:
-        upload = Path(work) / "upload.db"
+    with working_folder(store.path, ".upload-") as work:
+        upload = work / "upload.db"
         upload.write_bytes(data)
         return restore(store, upload, now)
 
 
 def check_upload(store: Store, data: bytes) -> DatabaseCheck:
     """What restoring these bytes would bring, checked on a private copy (nothing is changed)."""
-    with tempfile.TemporaryDirectory(dir=store.path.parent, prefix=".upload-") as work:
-        upload = Path(work) / "upload.db"
+    with working_folder(store.path, ".upload-") as work:
+        upload = work / "upload.db"
         upload.write_bytes(data)
-        return check_database(upload)
+        check = check_database(upload)
+        if check.ok:
+            try:
+                _checked_copy(store, upload, work)
+            except ValidationError as problem:
+                return DatabaseCheck((problem.message,), check.schema_version, check.interviews)
+        return check
+
+
+def _checked_copy(store: Store, source: Path, work: Path) -> Path:
+    """`source` copied into `work`, migrated, and checked for every table, column and row; its path."""
+    staging = work / "incoming.db"
+    _copy_in(source, staging)
+    Store(staging)  # the usual migrations bring an older backup up to this schema
+    _refuse_unknown_shape(store, staging)
+    _refuse_unreadable_rows(staging)
+    return staging
 
 
 def _copy_in(source: Path, staging: Path) -> None:
@@ -93,23 +113,51 @@ def _shape(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[str, ...]]:
     return shape
 
 
-def _replace_rows(store: Store, staging: Path) -> int:
-    """Every table emptied and refilled from `staging`, and the data version moved on, in one transaction."""
+def _refuse_unreadable_rows(staging: Path) -> None:
+    with closing(sqlite3.connect(staging)) as conn:
+        problems = unreadable_rows(conn, data_tables(conn))
+    if problems:
+        raise ValidationError("file", "has rows Debrief cannot read: " + "; ".join(str(p) for p in problems))
+
+
+def _replace_rows(store: Store, staging: Path, now: datetime) -> Restored:
+    """Every table refilled from `staging`, the safety backup made, the data version moved on: one transaction."""
     with store.connect() as db:
-        db.execute("ATTACH DATABASE ? AS incoming", [str(staging)])
+        db.execute("ATTACH DATABASE ? AS incoming", [str(staging)])  # not allowed inside a transaction
         try:
             with immediate(db):
-                db.execute("PRAGMA defer_foreign_keys = ON")  # checked at COMMIT, when every table is full
-                version = int(db.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0])
-                for table in data_tables(db):
-                    columns = ", ".join(quoted(c) for c in db[table].columns_dict)
-                    db.execute(f"DELETE FROM main.{quoted(table)}")
-                    db.execute(
-                        f"INSERT INTO main.{quoted(table)} ({columns}) SELECT {columns} FROM incoming.{quoted(table)}"
-                    )
+                version = db.execute(
+                    "SELECT COALESCE(MAX(CAST(value AS INTEGER)), 0) FROM meta WHERE key = 'data_version'"
+                ).fetchone()[0]
+                _copy_tables(db)
+                safety = backup_now(store, now, kind="before-restore")  # another connection: the committed data
                 # never back to an older number: the UI caches reads by it
-                db.execute("UPDATE meta SET value = ? WHERE key = 'data_version'", [str(version + 1)])
+                db.execute(
+                    "INSERT INTO meta (key, value) VALUES ('data_version', ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    [str(int(version) + 1)],
+                )
                 interviews = db.execute("SELECT COUNT(*) FROM interviews").fetchone()[0]
         finally:
             db.execute("DETACH DATABASE incoming")
-    return int(interviews)
+    return Restored(int(interviews), safety)
+
+
+def _copy_tables(db: Database) -> None:
+    """Empty and refill every table; a row breaking a rule of our schema refuses the file (rolled back)."""
+    db.execute("PRAGMA defer_foreign_keys = ON")  # checked below, once every table is full
+    table = ""
+    try:
+        for table in data_tables(db):
+            columns = ", ".join(quoted(c) for c in db[table].columns_dict)
+            db.execute(f"DELETE FROM main.{quoted(table)}")
+            db.execute(f"INSERT INTO main.{quoted(table)} ({columns}) SELECT {columns} FROM incoming.{quoted(table)}")
+    except sqlite3.IntegrityError as error:
+        raise ValidationError("file", f"breaks a rule of Debrief's database in table {table}: {error}") from None
+    broken = db.execute("PRAGMA main.foreign_key_check").fetchall()
+    if broken:
+        table, rowid, parent, _ = broken[0]
+        raise ValidationError(
+            "file", f"has {len(broken)} rows pointing at rows that do not exist (table {table}, row {rowid} "
+            f"points at a missing row of {parent})"
+        )  # fmt: skip

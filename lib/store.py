@@ -12,7 +12,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -23,6 +23,7 @@ from lib.coaching import ActionItem, ActionStatus, CoachingSession, MentorReview
 from lib.drafts import Template
 from lib.followup import StepKind, StepMark, StepSnooze, StepStatus
 from lib.model import Dimension, Format, Interview, Interviewer, Outcome, Stage
+from lib.workdirs import clear_leftovers
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "debrief.db"
 SCORE_COLUMNS = {d: d.value for d in Dimension}
@@ -224,9 +225,16 @@ def _is_debrief_file(path: Path) -> bool:
 class Store:
     """Debrief's database. Cheap to create; holds no connection between calls."""
 
-    def __init__(self, path: str | Path | None = None):
+    def __init__(self, path: str | Path | None = None, after_write: Callable[[Store], object] | None = None):
+        """Open (creating if need be) the database at `path`, owner-only, migrated and repaired.
+
+        `after_write` runs after every committed `write()`: the app's automatic backup hangs here,
+        so every page's save reaches it through one door.
+        """
         self.path = Path(path) if path else default_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.after_write = after_write
+        _make_private(self.path)
+        clear_leftovers(self.path)
         self._migrate()
 
     @classmethod
@@ -258,18 +266,28 @@ class Store:
             conn.close()
 
     @contextmanager
-    def write(self) -> Iterator[Database]:
-        """One IMMEDIATE transaction: all of it lands, or none of it (any BaseException)."""
+    def write(self, *, after_write: bool = True) -> Iterator[Database]:
+        """One IMMEDIATE transaction: all of it lands, or none of it (any BaseException).
+
+        Once it has committed, the `after_write` hook runs (unless `after_write=False`).
+        """
         with self.connect() as db, immediate(db):
             yield db
             db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'data_version'")
+        if after_write and self.after_write is not None:
+            self.after_write(self)
 
     def _migrate(self) -> None:
-        """Inside one IMMEDIATE transaction, so two first opens at once migrate only once."""
+        """Inside one IMMEDIATE transaction, so two first opens at once migrate only once.
+
+        The same transaction puts back bookkeeping the app relies on when a file lacks it (a
+        `meta` table without its data version makes every read of the cache key fail).
+        """
         with self.connect() as db:
             _use_wal(db)
             with immediate(db):
                 migrations.apply(db)
+                _repair_data_version(db)
 
     def schema_version(self) -> int:
         with self.connect() as db:
@@ -899,6 +917,53 @@ class Store:
             frame[column] = pd.to_datetime(frame[column], format="ISO8601")
         scores = [*SCORE_COLUMNS.values(), *(f"mentor_{c}" for c in SCORE_COLUMNS.values())]
         return frame.astype({c: "float64" for c in scores})
+
+
+def _make_private(path: Path) -> None:
+    """The database, its -wal and -shm owner-only (0600); its folder too when Debrief owns it.
+
+    Debrief owns the folder it creates and the default `data/`; a folder the user named through
+    DEBRIEF_DB that already existed (their home, say) keeps its mode. A new database file is
+    created 0600 before SQLite opens it, and SQLite gives the -wal and -shm files the mode of
+    the database file. A file we cannot change (someone else's) is left as it is.
+    """
+    folder = path.parent
+    if not folder.exists():
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _tighten(folder, 0o700)
+    elif folder == DEFAULT_PATH.parent:
+        _tighten(folder, 0o700)
+    if folder.is_dir() and not path.exists():
+        with suppress(OSError):  # the open that follows says what is wrong
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))  # an empty file is an empty database
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        _tighten(file, 0o600)
+
+
+def _tighten(path: Path, mode: int) -> None:
+    """chmod to `mode` if others can read it: a file to a file's mode, a folder to a folder's, never across."""
+    try:
+        kind_fits = path.is_dir() if mode & 0o100 else path.is_file()
+        if kind_fits and path.stat().st_mode & 0o077:
+            os.chmod(path, mode)
+    except OSError:
+        pass
+
+
+def _repair_data_version(db: Database) -> None:
+    """Give `meta` an integer data version when it has none (a file restored by hand, an old bug).
+
+    The new number is the time in milliseconds: far above any version the UI may have cached
+    for this path, so no stale page is served from the cache after the repair.
+    """
+    row = db.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
+    if row is not None and str(row[0]).isascii() and str(row[0]).isdigit():
+        return
+    db.execute(
+        "INSERT INTO meta (key, value) VALUES ('data_version', ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [str(time.time_ns() // 1_000_000)],
+    )
 
 
 def _use_wal(db: Database, attempts: int = 100) -> None:

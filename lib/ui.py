@@ -6,8 +6,10 @@ and a rerun that changed nothing costs one tiny query.
 
 from __future__ import annotations
 
+import logging
 import os
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, tzinfo
 
@@ -17,6 +19,7 @@ import streamlit as st
 from lib import charts, clock
 from lib.agenda import Agenda, build_agenda
 from lib.analytics import POINT_LIMIT
+from lib.backup import DailyBackup
 from lib.discipline import refresh_facts
 from lib.followup import Step, StepMark, StepSnooze, follow_up_timeline
 from lib.model import Interview, ValidationError
@@ -51,8 +54,11 @@ def route_through_entrypoint() -> None:
 
 @st.cache_resource(max_entries=8)
 def _store_at(path: str) -> Store:
-    """A Store holds only its path (no connection), so sharing it across threads is safe."""
-    return Store(path)
+    """A Store holds only its path (no connection), so sharing it across threads is safe.
+
+    Its after-write hook is the automatic backup: every save, from any page, passes through it.
+    """
+    return Store(path, after_write=_backup_after_write(path))
 
 
 def store() -> Store:
@@ -72,27 +78,33 @@ def data_version() -> int:
     return store().data_version()
 
 
-# --- automatic backup (Issue 6) -----------------------------------------------------------
-@st.cache_resource(max_entries=4, show_spinner=False)
-def _auto_backup_once(path: str, day: date) -> str:
-    """Once per process, database and day. A failure (disk full) is logged, never shown, and not
-    retried on every rerun: the next day or the next start tries again."""
-    import logging
-    import sqlite3
+# --- automatic backup --------------------------------------------------------------------
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _daily_backup(path: str) -> DailyBackup:
+    """One per database and process: it remembers that today's automatic backup exists."""
+    return DailyBackup(now)
 
-    from lib.backup import auto_backup as backup_if_changed
 
-    try:
-        made = backup_if_changed(_store_at(path), now())
-    except (OSError, sqlite3.Error) as error:
-        logging.getLogger(__name__).warning("automatic backup of %s failed: %s", path, error)
-        return ""
-    return str(made.path) if made else ""
+def _backup_after_write(path: str) -> Callable[[Store], None]:
+    def run(written: Store) -> None:
+        """A failure (disk full) is logged, never shown: the save itself has committed."""
+        try:
+            _daily_backup(path)(written)
+        except (OSError, sqlite3.Error) as error:
+            logging.getLogger(__name__).warning("automatic backup of %s failed: %s", path, error)
+
+    return run
 
 
 def auto_backup() -> None:
-    """At most one automatic backup a day, when the data changed; the entrypoint calls it every run."""
-    _auto_backup_once(str(store().path), now().date())
+    """The day's automatic backup if the data changed (by the CLI, say) and none exists; every rerun.
+
+    Cheap: once today's backup exists it is one clock read, until then one data-version query.
+    Saves made in the app reach the same check through the store's after-write hook.
+    """
+    current = store()
+    if current.after_write is not None:
+        current.after_write(current)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -94,6 +94,10 @@ def import_section() -> None:
                                 key=uploader_key("import"))  # fmt: skip
     if st.session_state.pop("data.import_failed", False):
         st.error("The file could not be imported. Nothing was added.", icon=":material/error:")
+    failed = st.session_state.get("data.restore_failed")
+    if failed and failed[1] == "upload":
+        st.session_state.pop("data.restore_failed")
+        st.error(f"Nothing was restored: the file {failed[0]}.", icon=":material/error:")
     if uploaded is None:
         return
     data = uploaded.getvalue()
@@ -121,8 +125,8 @@ def on_restore(path: str | None, data: bytes | None) -> None:
     store, now = ui.store(), ui.now()
     try:
         restored = restore(store, path, now) if path else restore_bytes(store, data or b"", now)
-    except ValidationError as problem:
-        st.session_state["data.restore_failed"] = problem.message
+    except ValidationError as problem:  # shown beside what was restored from: the list, or the upload
+        st.session_state["data.restore_failed"] = (problem.message, "upload" if path is None else "list")
         return
     restored_count = count_of(restored.interviews, "interview")
     start_over(f"Restored {restored_count}. Your data from just before is in the backups list.")
@@ -150,10 +154,18 @@ def restore_from_file() -> None:
                                 key=uploader_key("restore_file"),
                                 help="A backup, or a database downloaded above. It is checked before anything "
                                      "changes.")  # fmt: skip
+    failed = st.session_state.get("data.restore_failed")
+    if failed and failed[1] == "upload":
+        st.session_state.pop("data.restore_failed")
+        st.error(f"Nothing was restored: the file {failed[0]}.", icon=":material/error:")
     if uploaded is None:
         return
     data = uploaded.getvalue()
-    check = check_upload(ui.store(), data)
+    checked = st.session_state.get("data.restore_checked")
+    if not checked or checked[0] != uploaded.file_id:  # a full check of a 20 MB file takes ~0.3 s: once per upload
+        checked = (uploaded.file_id, check_upload(ui.store(), data))
+        st.session_state["data.restore_checked"] = checked
+    check = checked[1]
     if not check.ok:
         st.error(f"This file cannot be restored: it {check.problems[0]}.", icon=":material/error:")
         return
@@ -168,11 +180,12 @@ def backups_section(today) -> None:
     st.subheader("Backups")
     folder = backup.backups_folder(ui.store().path)
     st.caption(f"Kept in `{str(folder).replace('`', '')}`  \nDebrief makes one automatically each day you use it "
-               f"after a change, and keeps the newest {backup.BACKUPS_KEPT}.")  # fmt: skip
+               f"after a change, and keeps the newest {backup.BACKUPS_KEPT} of each kind.")  # fmt: skip
     st.button("Back up now", on_click=on_backup_now, icon=":material/backup:", key="data.backup_now")
-    failed = st.session_state.pop("data.restore_failed", None)
-    if failed:
-        st.error(f"Nothing was restored: the file {failed}.", icon=":material/error:")
+    failed = st.session_state.get("data.restore_failed")
+    if failed and failed[1] == "list":
+        st.session_state.pop("data.restore_failed")
+        st.error(f"Nothing was restored: the file {failed[0]}.", icon=":material/error:")
     backups = backup.list_backups(ui.store().path)
     if not backups:
         st.caption("No backups yet.")

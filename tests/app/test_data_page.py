@@ -7,7 +7,8 @@ import io
 import json
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime
+from contextlib import closing
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -235,3 +236,84 @@ def test_the_app_makes_one_automatic_backup_a_day_after_a_change(app: AppTest, s
     store.import_entries([an_entry("Borealis")])
     AppTest.from_file(app._script_path, default_timeout=30).run()  # a new session, the same day
     assert len(backup.list_backups(store.path)) == 1
+
+
+def a_file_breaking_a_rule(source: Store, tmp_path: Path) -> bytes:
+    """A sound SQLite file with Debrief's tables and columns but no CHECK constraints, holding a score of 9."""
+    path = tmp_path / "broken.db"
+    path.write_bytes(backup.database_snapshot(source))
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute("UPDATE sqlite_master SET sql = replace(sql, 'CHECK (skills_match BETWEEN 1 AND 5)', '') "
+                     "WHERE name = 'interviews'")  # fmt: skip
+        conn.commit()
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("UPDATE interviews SET skills_match = 9")
+        conn.commit()
+    return path.read_bytes()
+
+
+def test_an_upload_breaking_a_rule_is_refused_at_the_upload_in_plain_words(app: AppTest, store: Store, tmp_path):
+    store.import_entries([an_entry("Keep me")])
+    source = Store(tmp_path / "other.db")
+    source.import_entries([an_entry("Cobalt")])
+    at = data_page(app)
+    at.file_uploader[1].upload("other.db", a_file_breaking_a_rule(source, tmp_path)).run()
+    assert not at.exception
+    assert "table interviews, row id 1, column skills_match must be from 1 to 5 (got 9)" in at.error[0].value
+    assert not [b for b in at.button if b.key == "data.restore.upload"]
+    assert [i.company for i in store.find_interviews()] == ["Keep me"]
+
+
+def test_a_restore_the_database_itself_refuses_shows_a_plain_message_at_the_upload(
+    app: AppTest, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A rule only the schema knows (the row checks switched off here) still ends in words, not a traceback."""
+    monkeypatch.setattr("lib.restore.unreadable_rows", lambda conn, tables: [], raising=False)
+    store.import_entries([an_entry("Keep me")])
+    source = Store(tmp_path / "other.db")
+    source.import_entries([an_entry("Cobalt")])
+    at = data_page(app)
+    at.file_uploader[1].upload("other.db", a_file_breaking_a_rule(source, tmp_path)).run()
+    at.button(key="data.restore.upload").click().run()
+    assert not at.exception
+    [shown] = [e.value for e in at.error]
+    assert shown.startswith("Nothing was restored: the file breaks a rule of Debrief's database in table interviews")
+    assert [i.company for i in store.find_interviews()] == ["Keep me"]
+    assert [b.kind for b in backup.list_backups(store.path)] in ([], ["auto"])  # no safety copy of a refusal
+
+
+def test_every_page_opens_a_database_whose_meta_lost_its_data_version(app: AppTest, store: Store):
+    store.import_entries([an_entry("Acme")])
+    with closing(sqlite3.connect(store.path)) as conn:
+        conn.execute("DELETE FROM meta")  # what an earlier restore of such a file left
+        conn.commit()
+    at = app
+    at.run()
+    for page in ("pages/today.py", "pages/interviews.py", "pages/trends.py", DATA):
+        at.switch_page(page).run()
+        assert not at.exception, (page, at.exception)
+    assert "Acme" in texts(at.switch_page("pages/interviews.py").run())
+
+
+def test_the_first_save_on_day_one_makes_a_backup_and_the_next_day_after_a_change_another(
+    app: AppTest, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    at = data_page(app)  # a fresh database: the first run sees nothing to back up
+    assert "No backups yet." in texts(at)
+
+    def import_through_the_page(*companies: str) -> None:
+        source = Store(tmp_path / f"{companies[0]}.db")
+        source.import_entries([an_entry(c, 9 + n) for n, c in enumerate(companies)])
+        at.file_uploader[0].upload("new.csv", export_csv(source).encode("utf-8"), "text/csv").run()
+        at.button(key="data.import.confirm").click().run()
+
+    import_through_the_page("Acme")
+    import_through_the_page("Borealis", "Cobalt")  # more saves the same day
+    assert [(b.kind, b.interviews) for b in backup.list_backups(store.path)] == [("auto", 1)]
+    assert "No backups yet." not in texts(at)
+    next_day = FIXED_NOW + timedelta(days=1)
+    monkeypatch.setenv("DEBRIEF_NOW", next_day.isoformat())
+    import_through_the_page("Dune")  # the first rerun of the day already backs up the change of yesterday
+    made = [(b.kind, b.made_at.date(), b.interviews) for b in backup.list_backups(store.path)]
+    assert made == [("auto", next_day.date(), 3), ("auto", FIXED_NOW.date(), 1)]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import stat
-from datetime import timedelta
+import time
+from contextlib import closing
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ import pytest
 from lib import backup
 from lib.backup import (
     BACKUPS_KEPT,
+    DailyBackup,
     auto_backup,
     backup_now,
     backups_folder,
@@ -22,6 +25,7 @@ from lib.backup import (
     human_size,
     list_backups,
 )
+from lib.cli import main
 from lib.store import Store
 from tests.conftest import ROOT
 from tests.unit.data_helpers import MARKER, NOW, add, companies
@@ -126,6 +130,58 @@ def test_auto_backup_counts_a_manual_backup_as_up_to_date(store: Store):
     assert auto_backup(store, NOW) is None
 
 
+class Clock:
+    """A hand-moved clock for the hook (tests never read the real one)."""
+
+    def __init__(self, now: datetime):
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def test_the_first_write_of_a_day_makes_the_automatic_backup_and_later_writes_that_day_none(db_path: Path):
+    clock = Clock(NOW)
+    store = Store(db_path, after_write=DailyBackup(clock))
+    assert list_backups(store.path) == []  # opening a new database backs up nothing
+    add(store, "Acme")  # day one, the very first save
+    [first] = list_backups(store.path)
+    assert (first.kind, first.interviews) == ("auto", 1)
+    for n in range(3):
+        clock.now += timedelta(hours=1)
+        add(store, f"Later {n}")
+    assert len(list_backups(store.path)) == 1
+    clock.now = NOW + timedelta(days=1)
+    add(store, "Next day")
+    newest = list_backups(store.path)[0]
+    assert (len(list_backups(store.path)), newest.kind, newest.interviews) == (2, "auto", 5)
+
+
+def test_the_hook_on_a_rerun_catches_up_with_a_change_made_outside_the_app(db_path: Path):
+    add(Store(db_path), "From the command line")  # a Store without the hook, as `debrief import` has
+    daily = DailyBackup(Clock(NOW))
+    app_store = Store(db_path, after_write=daily)
+    assert daily(app_store).interviews == 1  # what the entrypoint calls on each rerun
+    assert daily(app_store) is None
+    assert len(list_backups(db_path)) == 1
+
+
+def test_the_hook_costs_next_to_nothing_once_the_days_backup_exists(db_path: Path):
+    store = Store(db_path, after_write=DailyBackup(Clock(NOW)))
+    add(store, "First")  # makes the day's backup
+    started = time.perf_counter()
+    for _ in range(1_000):
+        store.after_write(store)  # what every later write (and every rerun) runs
+    per_call = (time.perf_counter() - started) / 1_000 * 1_000
+    started = time.perf_counter()
+    for n in range(50):
+        store.save_setting("your_name", f"Sam {n}")
+    per_write = (time.perf_counter() - started) / 50 * 1_000
+    print(f"\nautomatic-backup hook: {per_call:.4f} ms per write, on writes of {per_write:.2f} ms")
+    assert len(list_backups(db_path)) == 1
+    assert per_call < 0.1
+
+
 # --- snapshot -------------------------------------------------------------------------------
 def test_the_snapshot_is_a_whole_database_and_leaves_nothing_behind(store: Store, tmp_path: Path):
     add(store, notes=MARKER)
@@ -206,3 +262,17 @@ def test_check_reports_rows_pointing_at_nothing(store: Store, tmp_path: Path):
                                             (5 * 1024**2, "5.0 MB"), (3 * 1024**3, "3.0 GB")])  # fmt: skip
 def test_human_size(size: int, text: str):
     assert human_size(size) == text
+
+
+def test_check_calls_a_database_without_its_data_version_unhealthy_and_the_command_exits_1(
+    store: Store, tmp_path: Path, cli_clock, capsys: pytest.CaptureFixture
+):
+    add(store)
+    bare = tmp_path / "bare.db"
+    bare.write_bytes(database_snapshot(store))
+    with closing(sqlite3.connect(bare)) as conn:
+        conn.execute("DELETE FROM meta")
+        conn.commit()
+    assert "has no data version in its meta table" in check_database(bare).problems[0]
+    assert main(["check", "--db", str(bare)]) == 1
+    assert "has no data version" in capsys.readouterr().err

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from datetime import datetime, timedelta
+from contextlib import closing
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from lib.backup import backup_now, check_database, database_snapshot, list_backups
-from lib.followup import StepMark, StepStatus
-from lib.model import ValidationError
+from lib.cli import main
+from lib.coaching import ActionItem, CoachingSession, MentorReview
+from lib.drafts import Template
+from lib.followup import StepKind, StepMark, StepSnooze, StepStatus
+from lib.model import Dimension, ValidationError
 from lib.restore import check_upload, restore, restore_bytes
 from lib.store import Store
 from tests.conftest import ROOT
@@ -105,3 +109,176 @@ def test_check_upload_looks_at_a_private_copy_and_changes_nothing(store: Store, 
     assert (check.ok, check.interviews) == (True, 1)
     assert companies(store) == ["Mine"]
     assert not check_upload(store, b"SQLite format 3\x00 but nothing else").ok
+
+
+# --- what a restore refuses, and what a refusal leaves alone -------------------------------------
+def a_full_source(tmp_path: Path) -> Store:
+    """A database with a row in every table the app reads."""
+    source = Store(tmp_path / "full.db")
+    acme = add(source, "Acme")
+    source.mark_step(acme, StepMark("check_in", StepStatus.DONE, date(2026, 11, 12)))
+    source.snooze_step(acme, StepSnooze("soft_touch", date(2026, 11, 25), "on holiday"))
+    source.save_setting("your_name", "Sam")
+    source.save_draft_template(Template(StepKind.THANK_YOU, "Thank you", "Dear {first_name}, thanks."))
+    source.calendar_sequences({"uid-1@debrief": "fingerprint"})
+    source.save_form_draft("new", '{"company": "Draft Co"}')
+    session = source.start_session(CoachingSession("Mentor Mo", date(2026, 11, 15), (acme,)))
+    source.save_review(session, acme, MentorReview({Dimension.SKILLS_MATCH: 3}, "fine"))
+    source.add_action(ActionItem("Practise the intro", session_id=session, interview_id=acme))
+    return source
+
+
+def broken_copy(source: Store, tmp_path: Path, sql: str) -> Path:
+    """A snapshot of `source` with `sql` applied to a schema stripped of its CHECK constraints: a sound
+    SQLite file (integrity_check passes) with the same tables and columns, holding rows the app cannot read."""
+    path = tmp_path / "broken.db"
+    path.write_bytes(database_snapshot(source))
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA writable_schema = ON")  # a CHECK lives only in the schema text, not in the pages
+        for name, table_sql in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall():
+            conn.execute("UPDATE sqlite_master SET sql = ? WHERE name = ?", [without_checks(table_sql), name])
+        conn.commit()
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute(sql)
+        conn.commit()
+    assert check_database(path).ok or "meta" in sql  # only the row checks can tell
+    return path
+
+
+def without_checks(sql: str) -> str:
+    while (start := sql.find("CHECK (")) >= 0:
+        depth, end = 0, start + len("CHECK ")
+        for end in range(start + len("CHECK "), len(sql)):
+            depth += {"(": 1, ")": -1}.get(sql[end], 0)
+            if depth == 0:
+                break
+        sql = sql[:start] + sql[end + 1 :]
+    return sql
+
+
+BAD_ROWS = [
+    ("interviews", "UPDATE interviews SET stage = 'lunch'", "row id 1, column stage"),
+    ("interviews", "UPDATE interviews SET interview_at = 'soon'", "row id 1, column interview_at"),
+    ("interviews", "UPDATE interviews SET interview_at = '9999-12-31T10:00'", "row id 1, column interview_at"),
+    ("interviews", "UPDATE interviews SET notes = CAST(x'c328ff' AS TEXT)", "row id 1, column notes"),
+    ("interviews", "UPDATE interviews SET company = x'41636d65'", "row id 1, column company"),
+    ("interviews", "UPDATE interviews SET duration_min = 'an hour'", "row id 1, column duration_min"),
+    ("interviews", "UPDATE interviews SET skills_match = 9", "row id 1, column skills_match"),
+    ("interviews", "UPDATE interviews SET outcome = 'ghosted'", "row id 1, column outcome"),
+    ("interviews", "UPDATE interviews SET role = ''", "row id 1, column role"),
+    ("interviews", f"UPDATE interviews SET notes = '{'x' * 10_001}'", "row id 1, column notes"),
+    ("interviewers", "UPDATE interviewers SET email = 'not an address'", "row id 1, column email"),
+    ("step_marks", "UPDATE step_marks SET on_date = '2026-13-01'",
+     "row interview_id 1, step_key 'check_in', column on_date"),
+    ("step_marks", "UPDATE step_marks SET on_date = '1900-01-01'",
+     "row interview_id 1, step_key 'check_in', column on_date must be between 1990"),
+    ("step_marks", "UPDATE step_marks SET step_key = 'lunch'", "row interview_id 1, step_key 'lunch', column step_key"),
+    ("step_snoozes", "UPDATE step_snoozes SET until = 'next week'",
+     "row interview_id 1, step_key 'soft_touch', column until"),
+    ("draft_templates", "UPDATE draft_templates SET kind = 'love_letter'", "row kind 'love_letter', column kind"),
+    ("settings", f"UPDATE settings SET value = '{'S' * 500}' WHERE key = 'your_name'",
+     "row key 'your_name', column value"),
+    ("calendar_events", "UPDATE calendar_events SET sequence = -1", "row uid 'uid-1@debrief', column sequence"),
+    ("form_drafts", "UPDATE form_drafts SET payload = 'half a {'", "row form_key 'new', column payload"),
+    ("coaching_sessions", "UPDATE coaching_sessions SET held_on = 'yesterday'", "row id 1, column held_on"),
+    ("mentor_reviews", "UPDATE mentor_reviews SET comment = CAST(x'ff' AS TEXT)",
+     "row session_id 1, interview_id 1, column comment holds bytes that are not UTF-8"),
+    ("action_items", "UPDATE action_items SET owner = 'boss'", "row id 1, column owner"),
+    ("action_items", "UPDATE action_items SET due_on = '2026-02-30'", "row id 1, column due_on"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("table", "sql", "where"), BAD_ROWS, ids=[f"{t}: {s[:60]}" for t, s, _ in BAD_ROWS])
+def test_restore_refuses_a_row_the_app_cannot_read_naming_table_row_and_column(
+    store: Store, tmp_path: Path, table: str, sql: str, where: str
+):
+    add(store, "Keep me")
+    backup_now(store, NOW - timedelta(days=1))
+    before = (companies(store), store.data_version(), list_backups(store.path))
+    broken = broken_copy(a_full_source(tmp_path), tmp_path, sql)
+    with pytest.raises(ValidationError) as refused:
+        restore(store, broken, NOW)
+    assert f"table {table}, {where}" in refused.value.errors["file"]
+    assert (companies(store), store.data_version(), list_backups(store.path)) == before  # nothing changed, no copy
+
+
+def test_restore_of_a_full_database_with_old_interviews_passes_the_row_checks(store: Store, tmp_path: Path):
+    """Rules relative to today ("more than five years ago") are for the form, not for a backup."""
+    source = a_full_source(tmp_path)
+    with source.connect() as db:
+        db.execute("UPDATE interviews SET interview_at = '1995-03-01T10:00'")
+    assert restore(store, source.path, NOW).interviews == 1
+    assert store.find_interviews()[0].interview_at == datetime(1995, 3, 1, 10, 0)
+
+
+def test_three_refused_restores_leave_every_backup_where_it_was(store: Store, tmp_path: Path):
+    add(store, "Mine")
+    for day in range(10):
+        backup_now(store, NOW - timedelta(days=10 - day), kind="manual" if day % 2 else "auto")
+    before = [b.path for b in list_backups(store.path)]
+    broken = broken_copy(a_full_source(tmp_path), tmp_path, "UPDATE interviews SET skills_match = 9")
+    for attempt in range(3):
+        with pytest.raises(ValidationError):
+            restore(store, broken, NOW + timedelta(minutes=attempt))
+    assert [b.path for b in list_backups(store.path)] == before
+
+
+def test_many_safety_copies_never_push_out_a_backup_you_made_or_the_daily_one(store: Store, tmp_path: Path):
+    add(store, "Mine")
+    own = [backup_now(store, NOW - timedelta(days=3), kind="manual").path,
+           backup_now(store, NOW - timedelta(days=2), kind="auto").path]  # fmt: skip
+    source = Store(tmp_path / "source.db")
+    add(source, "Theirs")
+    for minute in range(14):
+        restore(store, source.path, NOW + timedelta(minutes=minute))
+    kinds = [b.kind for b in list_backups(store.path)]
+    assert all(path.exists() for path in own)
+    assert (kinds.count("before-restore"), kinds.count("manual"), kinds.count("auto")) == (10, 1, 1)
+
+
+def test_a_restore_breaking_a_rule_of_the_schema_is_refused_in_plain_words_and_backs_up_nothing(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The schema's CHECK, UNIQUE and foreign keys are the last line: a rule the row checks do not know
+    (here: the row checks switched off) still ends in a plain refusal, rolled back, with no safety copy."""
+    monkeypatch.setattr("lib.restore.unreadable_rows", lambda conn, tables: [], raising=False)
+    add(store, "Keep me")
+    version = store.data_version()
+    broken = broken_copy(a_full_source(tmp_path), tmp_path, "UPDATE interviews SET skills_match = 9")
+    with pytest.raises(ValidationError) as refused:
+        restore(store, broken, NOW)
+    assert refused.value.field == "file"
+    assert "breaks a rule of Debrief's database in table interviews: CHECK constraint failed" in refused.value.message
+    assert (companies(store), store.data_version(), list_backups(store.path)) == (["Keep me"], version, [])
+
+
+def test_the_restore_command_refuses_a_file_breaking_a_rule_with_nothing_restored_and_exit_2(
+    store: Store, tmp_path: Path, cli_clock, capsys: pytest.CaptureFixture
+):
+    add(store, "Keep me")
+    broken = broken_copy(a_full_source(tmp_path), tmp_path, "UPDATE interviews SET skills_match = 9")
+    assert main(["restore", "--db", str(store.path), str(broken)]) == 2
+    err = capsys.readouterr().err
+    assert "Nothing restored: your data is unchanged." in err and "column skills_match" in err
+    assert companies(store) == ["Keep me"]
+
+
+# --- missing bookkeeping ---------------------------------------------------------------------
+def test_restore_refuses_a_file_whose_meta_table_lost_its_data_version(store: Store, tmp_path: Path):
+    add(store, "Keep me")
+    broken = broken_copy(a_full_source(tmp_path), tmp_path, "DELETE FROM meta")
+    with pytest.raises(ValidationError, match="has no data version in its meta table"):
+        restore(store, broken, NOW)
+    assert (companies(store), list_backups(store.path)) == (["Keep me"], [])
+
+
+def test_a_database_whose_meta_lost_its_data_version_opens_repaired(store: Store):
+    add(store, "Acme")
+    with closing(sqlite3.connect(store.path)) as conn:
+        conn.execute("DELETE FROM meta")
+        conn.commit()
+    reopened = Store(store.path)
+    assert reopened.data_version() > 0
+    add(reopened, "Borealis")  # writes bump it again
+    assert companies(reopened) == ["Acme", "Borealis"]
+    assert check_database(store.path).ok

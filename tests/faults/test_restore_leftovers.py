@@ -1,0 +1,123 @@
+"""A restore killed with SIGKILL leaves its staging folder (a full copy of the notes); the next open clears it.
+
+The child restores a database of a few megabytes in a loop; the parent waits until the staging
+copy `.restore-*/incoming.db` exists, kills the child with SIGKILL, checks the copy is really
+there with the notes in it, then opens the database as the app does. A folder a live restore
+holds is never touched, even by another process's open.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from lib.erase import delete_everything
+from lib.model import Format, Interview, Stage
+from lib.restore import restore
+from lib.store import Store
+from lib.workdirs import YOUNG_SECONDS, working_folder
+from tests.faults.conftest import FORK
+
+NOW = datetime(2026, 11, 20, 17, 0)
+MARKER = "candid-leftover-4b1d"
+KILLS = 3
+
+
+def a_source(path: Path, entries: int = 300) -> Path:
+    source = Store(path)
+    start = datetime(2026, 6, 1, 9)
+    source.import_entries([
+        (Interview(f"Source {n}", "Engineer", Stage.TECHNICAL, Format.VIDEO, start + timedelta(hours=n),
+                   notes=f"{MARKER} " + "n" * 9_000), [])
+        for n in range(entries)
+    ])  # fmt: skip
+    return source.path
+
+
+def restore_forever(db_path: Path, source: Path) -> None:
+    store = Store(db_path)
+    minute = 0
+    while True:
+        minute += 1
+        restore(store, source, NOW + timedelta(minutes=minute))
+
+
+def leftovers(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.name.startswith((".restore-", ".upload-", ".snapshot-")))
+
+
+def kill_mid_restore(db_path: Path, source: Path) -> Path:
+    """Start a restoring child, SIGKILL it once its staging copy holds a megabyte; the folder it left."""
+    child = FORK.Process(target=restore_forever, args=(db_path, source))
+    child.start()
+    deadline = time.monotonic() + 30
+    while not any(_size(f / "incoming.db") >= 1_000_000 for f in leftovers(db_path.parent)):
+        assert time.monotonic() < deadline, "the child never started a restore"
+        time.sleep(0.002)
+    os.kill(child.pid, signal.SIGKILL)
+    child.join()
+    assert child.exitcode == -signal.SIGKILL
+    [left] = leftovers(db_path.parent)
+    return left
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
+
+
+def age(folder: Path, seconds: float = YOUNG_SECONDS + 1) -> None:
+    """As if the kill happened a few seconds ago (a folder being set up this instant is left alone)."""
+    past = time.time() - seconds
+    os.utime(folder, (past, past))
+
+
+def test_a_restore_killed_with_sigkill_leaves_a_copy_that_the_next_open_removes(tmp_path: Path):
+    db_path = tmp_path / "live.db"
+    Store(db_path)
+    source = a_source(tmp_path / "source" / "source.db")
+    for kill in range(KILLS):
+        left = kill_mid_restore(db_path, source)
+        assert MARKER.encode() in (left / "incoming.db").read_bytes(), "the copy holds the notes"
+        age(left)
+        Store(db_path)  # what the app and every command do first
+        assert leftovers(tmp_path) == [], f"after kill {kill + 1}"
+    print(f"\n{KILLS} restores killed mid-copy; every staging copy removed at the next open")
+
+
+def test_delete_everything_removes_a_killed_restores_copy_too(tmp_path: Path):
+    db_path = tmp_path / "live.db"
+    store = Store(db_path)
+    left = kill_mid_restore(db_path, a_source(tmp_path / "source" / "source.db", entries=100))
+    age(left)
+    assert delete_everything(store).leftovers_removed == 1
+    assert leftovers(tmp_path) == []
+
+
+def hold_a_working_folder(db_path: Path, held, release) -> None:
+    with working_folder(db_path, ".upload-") as folder:
+        age(folder, 3_600)  # old, but in use
+        held.set()
+        release.wait(30)
+
+
+def test_a_working_folder_a_live_process_holds_is_left_alone(tmp_path: Path):
+    db_path = tmp_path / "live.db"
+    Store(db_path)
+    held, release = FORK.Event(), FORK.Event()
+    child = FORK.Process(target=hold_a_working_folder, args=(db_path, held, release))
+    child.start()
+    try:
+        assert held.wait(30)
+        [in_use] = leftovers(tmp_path)
+        Store(db_path)  # another process opens the same database
+        assert leftovers(tmp_path) == [in_use]
+    finally:
+        release.set()
+        child.join()
+    assert leftovers(tmp_path) == []  # its owner removed it when done
