@@ -13,7 +13,15 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import Enum
 
 from lib.days import add_business_days, human_date, human_datetime, next_business_day
-from lib.model import DATE_RANGE, DURATION_RANGE, Interview, Interviewer, Stage, ValidationError, date_out_of_range
+from lib.model import (
+    DURATION_RANGE,
+    Interview,
+    Interviewer,
+    Stage,
+    ValidationError,
+    clamped_to_range,
+    date_out_of_range,
+)
 from lib.timeframe import Timeframe, TimeframeKind, parse_timeframe
 
 
@@ -137,8 +145,8 @@ def follow_up_timeline(
     if now is None:
         raise ValueError("pass `now`: the timeline never reads the clock itself")
     interview = _within_range(interview)
-    by_key = {m.step_key: replace(m, on=_clamped(m.on)) for m in marks}
-    snoozed = {s.step_key: replace(s, until=_clamped(s.until)) for s in snoozes}
+    by_key = {m.step_key: replace(m, on=clamped_to_range(m.on)) for m in marks}
+    snoozed = {s.step_key: replace(s, until=clamped_to_range(s.until)) for s in snoozes}
     timeframe = parse_timeframe(interview.stated_timeframe, interview.day0)
     drafts = [_ask_next_steps(interview, timeframe)]
     if interview.recruiter:
@@ -150,11 +158,6 @@ def follow_up_timeline(
     drafts = [d if d.kind is StepKind.THANK_YOU else _snoozed(d, snoozed.get(d.key), interview.day0) for d in drafts]
     closed = interview.outcome.closes_follow_up
     return [_with_status(step, by_key.get(step.key), closed, now) for step in drafts]
-
-
-def _clamped(day: date) -> date:
-    low, high = DATE_RANGE
-    return min(max(day, low), high)
 
 
 def _within_range(interview: Interview) -> Interview:
@@ -169,7 +172,7 @@ def _within_range(interview: Interview) -> Interview:
     duration = min(max(interview.duration_min, low), high)
     moment = interview.interview_at
     if date_out_of_range(moment):
-        moment = datetime.combine(_clamped(moment.date()), moment.time())
+        moment = datetime.combine(clamped_to_range(moment.date()), moment.time())
     if moment == interview.interview_at and duration == interview.duration_min:
         return interview
     return replace(interview, interview_at=moment, duration_min=duration)

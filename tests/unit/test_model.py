@@ -13,6 +13,7 @@ from lib.model import (
     Outcome,
     Stage,
     ValidationError,
+    clamped_to_range,
     heard_on_choices,
     validate,
 )
@@ -277,6 +278,18 @@ def test_a_timeframe_within_a_year_or_unread_is_accepted_as_typed(text):
 )  # fmt: skip
 def test_the_heard_on_picker_always_opens_within_its_bounds(overrides, choices):
     assert heard_on_choices(build_interview(**overrides), NOW.date()) == tuple(map(date.fromisoformat, choices))
+
+
+@pytest.mark.parametrize(
+    ("day", "clamped"),
+    [
+        pytest.param(date(9999, 12, 31), date(2100, 12, 31), id="year-9999-is-the-last-day"),
+        pytest.param(date(1, 1, 1), date(1990, 1, 1), id="year-1-is-the-first-day"),
+        pytest.param(date(2026, 11, 20), date(2026, 11, 20), id="in-range-unchanged"),
+    ],
+)
+def test_a_day_is_clamped_to_the_accepted_range(day, clamped):
+    assert clamped_to_range(day) == clamped
 
 
 def test_interview_knows_when_it_ends_and_its_day0():
