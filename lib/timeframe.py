@@ -169,7 +169,7 @@ def parse_timeframe(text: str | None, day0: date) -> Timeframe:
     expression, at_least = _expression(_normalised(original))
     try:
         found = _read(expression, day0)
-        too_late = found is not None and found > day0 + HORIZON
+        too_late = found is not None and found - day0 > HORIZON  # day0 + HORIZON overflows near 9999
     except (OverflowError, ValueError):  # day 0 itself at the end of the calendar (year 10000)
         found, too_late = None, False
     if too_late:

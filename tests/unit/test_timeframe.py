@@ -182,10 +182,37 @@ def test_a_decision_a_year_after_the_interview_is_still_read():
     assert parse_timeframe("12 months", DAY0).decision_by == D("2027-11-10")
 
 
-@pytest.mark.parametrize("day0", [date.max, date.max - timedelta(days=20), date.min], ids=["max", "max-20", "min"])
-@pytest.mark.parametrize("text", ["2 weeks", "next month", "end of next week", "by Friday", "by 1 Dec", "tomorrow"])
-def test_any_day0_gives_a_timeframe_never_an_exception(text, day0):
-    assert parse_timeframe(text, day0).kind in set(TimeframeKind)
+_LAST, _NEAR_LAST, _FIRST = date.max, date.max - timedelta(days=20), date.min  # a Friday, a Saturday, a Monday
+
+
+@pytest.mark.parametrize(
+    ("day0", "text", "decision_by"),
+    [
+        # on the last day of the calendar every reading would fall in year 10000
+        *[pytest.param(_LAST, text, None, id=f"max-{text.replace(' ', '-')}")
+          for text in ("2 weeks", "next month", "end of next week", "by Friday", "by 1 Dec", "tomorrow")],
+        # twenty days before it a date still in 9999 is read; only what falls in 10000 is unread
+        pytest.param(_NEAR_LAST, "2 weeks", "9999-12-25", id="max-20-2-weeks"),
+        pytest.param(_NEAR_LAST, "next month", None, id="max-20-next-month-is-in-10000"),
+        pytest.param(_NEAR_LAST, "end of next week", "9999-12-24", id="max-20-end-of-next-week"),
+        pytest.param(_NEAR_LAST, "by Friday", "9999-12-17", id="max-20-by-friday"),
+        pytest.param(_NEAR_LAST, "by 1 Dec", None, id="max-20-next-1-dec-is-in-10000"),
+        pytest.param(_NEAR_LAST, "tomorrow", "9999-12-12", id="max-20-tomorrow"),
+        # the first day of the calendar reads like any other day
+        pytest.param(_FIRST, "2 weeks", "0001-01-15", id="min-2-weeks"),
+        pytest.param(_FIRST, "next month", "0001-02-28", id="min-next-month"),
+        pytest.param(_FIRST, "end of next week", "0001-01-12", id="min-end-of-next-week"),
+        pytest.param(_FIRST, "by Friday", "0001-01-05", id="min-by-friday"),
+        pytest.param(_FIRST, "by 1 Dec", "0001-12-01", id="min-by-1-dec"),
+        pytest.param(_FIRST, "tomorrow", "0001-01-02", id="min-tomorrow"),
+    ],
+)  # fmt: skip
+def test_any_day0_gives_a_timeframe_never_an_exception(day0, text, decision_by):
+    """Unread exactly where the reading would leave Python's calendar, read everywhere else."""
+    if decision_by is None:
+        assert parse_timeframe(text, day0) == Timeframe(text, TimeframeKind.UNREAD)
+    else:
+        assert parse_timeframe(text, day0) == Timeframe(text, BY, D(decision_by))
 
 
 @pytest.mark.parametrize("text", [None, "", "   ", "\n\t"], ids=["none", "empty", "spaces", "whitespace"])
