@@ -279,8 +279,11 @@ def _check_in(interview: Interview, timeframe: Timeframe) -> Step:
     else:
         opens = _day_start(next_business_day(interview.day0 + timedelta(days=7)))
         recommended = next_business_day(interview.day0 + timedelta(days=14))
+        given = "No timeframe given:"
+        if timeframe.problem:  # a decision more than a year away: flagged, and the usual rule applies
+            given = f"They said “{timeframe.text}”: {timeframe.problem}. Meanwhile,"
         rule = (
-            "No timeframe given: it is fine to ask from a week after the interview; two weeks "
+            f"{given} it is fine to ask from a week after the interview; two weeks "
             f"is the usual moment. A short email: {met}, and ask whether a decision has been made."
         )
     title = "Status check-in"

@@ -281,9 +281,10 @@ def validate(interview: Interview, now: datetime) -> Interview:
         errors["outcome_on"] = out_of_range
     elif clean.outcome_on and clean.outcome_on < clean.day0:
         errors["outcome_on"] = "is before the interview"
-    timeframe_checked = not errors.keys() & {"interview_at", "stated_timeframe"}
-    if timeframe_checked and (problem := parse_timeframe(clean.stated_timeframe, clean.day0).problem):
-        errors["stated_timeframe"] = problem  # a decision years away: a typo in the year
+    if not errors.keys() & {"interview_at", "stated_timeframe"}:
+        named = parse_timeframe(clean.stated_timeframe, clean.day0).named  # one a year away is only flagged
+        if named is not None and (out_of_range := date_out_of_range(named)):
+            errors["stated_timeframe"] = f"names a date that {out_of_range}: check the year"
     if errors:
         raise ValidationError(errors)
     return clean

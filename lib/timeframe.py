@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
 
@@ -30,7 +30,10 @@ class Timeframe:
     text: str
     kind: TimeframeKind
     decision_by: date | None = None
-    problem: str = ""  # why a phrase that names a date is not used: "… check the year"
+    problem: str = ""  # why a phrase that names a date is not used: "… more than a year after …"
+    # The date an unread phrase names ("by 2062-12-01", "by 2026-11-01" before the interview), so
+    # validation can refuse one outside the accepted range; not part of what the phrase means.
+    named: date | None = field(default=None, compare=False)
 
     @property
     def understood(self) -> bool:
@@ -40,10 +43,11 @@ class Timeframe:
         """The parsed meaning, shown back to the user as they type."""
         if self.kind is TimeframeKind.NONE:
             return "No timeframe recorded: the check-in uses the usual 1–2 weeks."
+        if self.problem:
+            return f"{self.problem}. Until then the check-in uses the usual 1–2 weeks."
         if self.kind is TimeframeKind.UNREAD:
-            why = f": {self.problem}" if self.problem else ""
             return (
-                f"Couldn't read “{self.text}” as a date{why}, so it counts as no timeframe "
+                f"Couldn't read “{self.text}” as a date, so it counts as no timeframe "
                 "(the usual 1–2 weeks). Try “within 2 weeks”, “10 days” or “by 1 Dec”."
             )
         when = human_date(self.decision_by, today)
@@ -90,8 +94,8 @@ WEEKDAYS = {
 }  # fmt: skip
 
 
-# A decision expected more than a year after the interview is a typo ("by 2062-12-01"): it is
-# refused at the field, and a stored one is read as no timeframe rather than dated years away.
+# A decision expected more than a year after the interview is likely a typo ("by 2062-12-01"):
+# it is flagged at the field and counts as no timeframe rather than a check-in dated years away.
 HORIZON = timedelta(days=366)
 
 
@@ -173,10 +177,11 @@ def parse_timeframe(text: str | None, day0: date) -> Timeframe:
     except (OverflowError, ValueError):  # day 0 itself at the end of the calendar (year 10000)
         found, too_late = None, False
     if too_late:
-        problem = f"{human_date(found, day0)} is more than a year after the interview: check the year"
-        return Timeframe(original, TimeframeKind.UNREAD, problem=problem)
+        when = human_date(found, day0)
+        problem = f"{when} is more than a year after the interview, so it counts as no timeframe: check it"
+        return Timeframe(original, TimeframeKind.UNREAD, problem=problem, named=found)
     if found is None or found < day0:
-        return Timeframe(original, TimeframeKind.UNREAD)
+        return Timeframe(original, TimeframeKind.UNREAD, named=found)
     kind = TimeframeKind.AT_LEAST if at_least else TimeframeKind.BY_DATE
     return Timeframe(original, kind, found)
 

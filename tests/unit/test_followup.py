@@ -581,10 +581,14 @@ def test_the_timeline_of_a_row_holding_a_far_date_is_drawn_not_raised(entry, mar
         assert D("1990-01-01") <= s.recommended <= D("2101-12-31"), (s.key, s.recommended)
 
 
-def test_a_timeframe_dated_years_away_counts_as_no_timeframe_and_says_check_the_year():
-    steps = timeline(interview(stated_timeframe="by 9999-12-31"))
+@pytest.mark.parametrize("text", ["by 9999-12-31", "in 13 months", "by 2028-03-01"])
+def test_a_timeframe_more_than_a_year_away_counts_as_no_timeframe_and_both_steps_say_so(text):
+    steps = timeline(interview(stated_timeframe=text))
     assert step(steps, "check_in").recommended == step(timeline(interview()), "check_in").recommended
-    assert "check the year" in step(steps, "ask_next_steps").why
+    flag = "is more than a year after the interview, so it counts as no timeframe: check it"
+    assert flag in step(steps, "ask_next_steps").why
+    assert step(steps, "check_in").why.startswith(f"They said “{text}”: ")
+    assert flag in step(steps, "check_in").why and "No timeframe given" not in step(steps, "check_in").why
 
 
 @pytest.mark.parametrize(

@@ -168,14 +168,21 @@ def test_unreadable_phrase_is_kept_and_said_plainly(text):
         pytest.param("December 1, 2027", id="a-year-and-three-weeks-away"),
         pytest.param("by 2062-12-01", id="typo-year"),
         pytest.param("in 24 months", id="two-years"),
+        pytest.param("in 13 months", id="thirteen-months"),
     ],
 )
-def test_a_decision_more_than_a_year_after_the_interview_is_unread_and_says_check_the_year(text):
+def test_a_decision_more_than_a_year_after_the_interview_is_flagged_as_no_timeframe(text):
     timeframe = parse_timeframe(text, DAY0)
     assert (timeframe.kind, timeframe.decision_by) == (TimeframeKind.UNREAD, None)
-    assert timeframe.problem.endswith("is more than a year after the interview: check the year")
-    assert f"Couldn't read “{text}” as a date: " in timeframe.meaning(DAY0)
-    assert "counts as no timeframe" in timeframe.meaning(DAY0)
+    flag = "is more than a year after the interview, so it counts as no timeframe: check it"
+    assert timeframe.problem.endswith(flag)
+    assert timeframe.meaning(DAY0) == f"{timeframe.problem}. Until then the check-in uses the usual 1–2 weeks."
+
+
+def test_an_amount_more_than_a_year_away_is_flagged_with_its_date():
+    assert parse_timeframe("in 13 months", DAY0).problem == (
+        "Fri 10 Dec 2027 is more than a year after the interview, so it counts as no timeframe: check it"
+    )
 
 
 def test_a_decision_a_year_after_the_interview_is_still_read():
