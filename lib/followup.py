@@ -90,6 +90,7 @@ class Step:
     recipient: Interviewer | None = None
     snoozed_from: date | None = None  # the rule's date, when a snooze moved the step later
     snooze_reason: str = ""
+    day0: date = date.min  # the interview's day (follow_up_timeline sets it): nothing is done before it
 
     def status_text(self, today: date) -> str:
         """A short, calm answer to "what about this one?"."""
@@ -157,7 +158,7 @@ def follow_up_timeline(
     drafts.append(_check_in(interview, timeframe))
     drafts = [d if d.kind is StepKind.THANK_YOU else _snoozed(d, snoozed.get(d.key), interview.day0) for d in drafts]
     closed = interview.outcome.closes_follow_up
-    return [_with_status(step, by_key.get(step.key), closed, now) for step in drafts]
+    return [replace(_with_status(step, by_key.get(step.key), closed, now), day0=interview.day0) for step in drafts]
 
 
 def _within_range(interview: Interview) -> Interview:
@@ -332,14 +333,18 @@ def snooze_step(step: Step, until: date, reason: str, today: date) -> StepSnooze
     return StepSnooze(step.key, until, reason)
 
 
-def done_mark(step_key: str, on: date | None, today: date) -> StepMark:
-    """A checked "done on" mark, or ValidationError on "on": a real day, not after today."""
+def done_mark(step_key: str, on: date | None, today: date, day0: date) -> StepMark:
+    """A checked "done on" mark, or ValidationError on "on": a real day, from `day0` (the interview's
+    day: a thank-you is not sent before the interview) to today."""
     if on is None:
         raise ValidationError("on", "pick the day it was done")
     if out_of_range := date_out_of_range(on):
         raise ValidationError("on", out_of_range)
     if on > today:
         raise ValidationError("on", "is after today: pick the day it was really done")
+    if on < day0:
+        when = human_date(day0, today)
+        raise ValidationError("on", f"is before the interview ({when}): pick the day it was really done")
     return StepMark(step_key, StepStatus.DONE, on)
 
 
