@@ -10,6 +10,7 @@ from lib.timeframe import Timeframe, TimeframeKind, parse_timeframe
 
 D = date.fromisoformat
 DAY0 = D("2026-11-10")  # a Tuesday
+WED = D("2026-12-02")  # a Wednesday
 BY, AT_LEAST = TimeframeKind.BY_DATE, TimeframeKind.AT_LEAST
 
 
@@ -64,36 +65,59 @@ def test_readable_phrases_give_a_decision_date(text, kind, decision_by):
 
 
 @pytest.mark.parametrize(
-    ("text", "kind", "decision_by"),
+    ("text", "kind", "decision_by", "day0"),
     [
         # an amount counted from a named day is that day plus the amount, never the day itself
-        pytest.param("two weeks from Monday", BY, "2026-11-30", id="two-weeks-from-monday"),
-        pytest.param("10 days from now", BY, "2026-11-20", id="days-from-now"),
-        pytest.param("a week after Friday", BY, "2026-11-20", id="a-week-after-friday"),
+        pytest.param("two weeks from Monday", BY, "2026-11-30", DAY0, id="two-weeks-from-monday"),
+        pytest.param("10 days from now", BY, "2026-11-20", DAY0, id="days-from-now"),
+        pytest.param("a week after Friday", BY, "2026-11-20", DAY0, id="a-week-after-friday"),
         # filler words, leads and endings around one expression
-        pytest.param("they said 2 weeks", BY, "2026-11-24", id="they-said"),
-        pytest.param("Probably within two weeks.", BY, "2026-11-24", id="probably-and-a-full-stop"),
-        pytest.param("2 weeks or so", BY, "2026-11-24", id="or-so"),
-        pytest.param("in 2 weeks' time", BY, "2026-11-24", id="weeks-time"),
-        pytest.param("within the next 10 days", BY, "2026-11-20", id="within-the-next"),
-        pytest.param("They’ll get back to me by Friday!", BY, "2026-11-13", id="get-back-to-me-by"),
-        pytest.param("a decision is expected by 1 Dec", BY, "2026-12-01", id="decision-expected-by"),
-        pytest.param("no later than 2026-12-01", BY, "2026-12-01", id="no-later-than"),
-        pytest.param("3 weeks at the earliest", AT_LEAST, "2026-12-01", id="at-the-earliest"),
-        pytest.param("they said at least 3 weeks", AT_LEAST, "2026-12-01", id="they-said-at-least"),
+        pytest.param("they said 2 weeks", BY, "2026-11-24", DAY0, id="they-said"),
+        pytest.param("Probably within two weeks.", BY, "2026-11-24", DAY0, id="probably-and-a-full-stop"),
+        pytest.param("2 weeks or so", BY, "2026-11-24", DAY0, id="or-so"),
+        pytest.param("in 2 weeks' time", BY, "2026-11-24", DAY0, id="weeks-time"),
+        pytest.param("within the next 10 days", BY, "2026-11-20", DAY0, id="within-the-next"),
+        pytest.param("They’ll get back to me by Friday!", BY, "2026-11-13", DAY0, id="get-back-to-me-by"),
+        pytest.param("a decision is expected by 1 Dec", BY, "2026-12-01", DAY0, id="decision-expected-by"),
+        pytest.param("no later than 2026-12-01", BY, "2026-12-01", DAY0, id="no-later-than"),
+        pytest.param("3 weeks at the earliest", AT_LEAST, "2026-12-01", DAY0, id="at-the-earliest"),
+        pytest.param("they said at least 3 weeks", AT_LEAST, "2026-12-01", DAY0, id="they-said-at-least"),
         # more expressions
-        pytest.param("2 or 3 weeks", BY, "2026-12-01", id="two-or-three-weeks"),
-        pytest.param("2 weeks or 3", BY, "2026-12-01", id="weeks-or-three"),
-        pytest.param("a fortnight", BY, "2026-11-24", id="a-fortnight"),
-        pytest.param("Friday next week", BY, "2026-11-20", id="friday-next-week"),
-        pytest.param("by Fri 4 Dec", BY, "2026-12-04", id="weekday-and-date"),
-        pytest.param("end of December", BY, "2026-12-31", id="end-of-december"),
-        pytest.param("by the end of the week", BY, "2026-11-13", id="by-the-end-of-the-week"),
-        pytest.param("by Sat", BY, "2026-11-14", id="sat-alone-is-saturday"),
+        pytest.param("2 or 3 weeks", BY, "2026-12-01", DAY0, id="two-or-three-weeks"),
+        pytest.param("2 weeks or 3", BY, "2026-12-01", DAY0, id="weeks-or-three"),
+        pytest.param("a fortnight", BY, "2026-11-24", DAY0, id="a-fortnight"),
+        pytest.param("Friday next week", BY, "2026-11-20", DAY0, id="friday-next-week"),
+        pytest.param("by Fri 4 Dec", BY, "2026-12-04", DAY0, id="weekday-and-date"),
+        pytest.param("end of December", BY, "2026-12-31", DAY0, id="end-of-december"),
+        pytest.param("by the end of the week", BY, "2026-11-13", DAY0, id="by-the-end-of-the-week"),
+        pytest.param("by Sat", BY, "2026-11-14", DAY0, id="sat-alone-is-saturday"),
+        # said on a Wednesday (Wed 2 Dec), the way people put it
+        pytest.param("~2 weeks", BY, "2026-12-16", WED, id="tilde-without-a-space"),
+        pytest.param("expect to hear back next week", BY, "2026-12-11", WED, id="expect-to-hear-back"),
+        pytest.param("up to 2 weeks", BY, "2026-12-16", WED, id="up-to"),
+        pytest.param("no more than 2 weeks", BY, "2026-12-16", WED, id="no-more-than"),
+        pytest.param("final decision in 2 weeks", BY, "2026-12-16", WED, id="final-decision"),
+        pytest.param("I'll hear in 2 weeks", BY, "2026-12-16", WED, id="ill-hear"),
+        pytest.param("hear back from them next week", BY, "2026-12-11", WED, id="hear-back-from-them"),
+        pytest.param("recruiter will call next week", BY, "2026-12-11", WED, id="recruiter-will-call"),
+        pytest.param("should know more next week", BY, "2026-12-11", WED, id="know-more"),
+        pytest.param("in touch next week", BY, "2026-12-11", WED, id="in-touch"),
+        pytest.param("should have an answer by Friday", BY, "2026-12-04", WED, id="have-an-answer"),
+        pytest.param("waiting to hear by Friday", BY, "2026-12-04", WED, id="waiting-to-hear"),
+        pytest.param("later this week", BY, "2026-12-04", WED, id="later-this-week"),
+        pytest.param("end of day tomorrow", BY, "2026-12-03", WED, id="end-of-day-tomorrow"),
+        pytest.param("next couple of weeks", BY, "2026-12-16", WED, id="next-couple-of-weeks"),
+        pytest.param("the next 2 weeks", BY, "2026-12-16", WED, id="the-next-2-weeks"),
+        pytest.param("next few days", BY, "2026-12-05", WED, id="next-few-days"),
+        pytest.param("Thursday or Friday", BY, "2026-12-04", WED, id="two-days-takes-the-later"),
+        pytest.param("Monday or Tuesday", BY, "2026-12-08", WED, id="two-days-next-week-takes-the-later"),
+        pytest.param("2 weeks, maybe 3", BY, "2026-12-23", WED, id="amount-maybe-more-takes-the-later"),
+        pytest.param("week of Dec 14", BY, "2026-12-18", WED, id="week-of-a-date-is-the-friday-of-that-week"),
+        pytest.param("the week of 14 Dec", BY, "2026-12-18", WED, id="the-week-of-a-date-day-first"),
     ],
 )
-def test_a_whole_phrase_is_read(text, kind, decision_by):
-    assert parse_timeframe(text, DAY0) == Timeframe(text, kind, D(decision_by))
+def test_a_whole_phrase_is_read(text, kind, decision_by, day0):
+    assert parse_timeframe(text, day0) == Timeframe(text, kind, D(decision_by))
 
 
 @pytest.mark.parametrize(
@@ -114,6 +138,11 @@ def test_a_whole_phrase_is_read(text, kind, decision_by):
         pytest.param("decision", id="filler-alone"),
         pytest.param("by", id="lead-alone"),
         pytest.param("at least", id="minimum-alone"),
+        pytest.param("they'll be in touch", id="in-touch-alone"),
+        pytest.param("the recruiter will call", id="a-call-with-no-day"),
+        pytest.param("2 weeks, maybe more", id="amount-maybe-more"),
+        pytest.param("the week of the offsite", id="week-of-an-unknown-day"),
+        pytest.param("next", id="next-alone"),
     ],
 )
 def test_a_phrase_understood_only_in_part_is_unread(text):
