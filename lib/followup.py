@@ -13,7 +13,15 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import Enum
 
 from lib.days import add_business_days, human_date, human_datetime, next_business_day
-from lib.model import DATE_RANGE, DURATION_RANGE, Interview, Interviewer, Stage, ValidationError, date_out_of_range
+from lib.model import (
+    DURATION_RANGE,
+    Interview,
+    Interviewer,
+    Stage,
+    ValidationError,
+    clamped_to_range,
+    date_out_of_range,
+)
 from lib.timeframe import Timeframe, TimeframeKind, parse_timeframe
 
 
@@ -82,6 +90,7 @@ class Step:
     recipient: Interviewer | None = None
     snoozed_from: date | None = None  # the rule's date, when a snooze moved the step later
     snooze_reason: str = ""
+    day0: date = date.min  # the interview's day (follow_up_timeline sets it): nothing is done before it
 
     def status_text(self, today: date) -> str:
         """A short, calm answer to "what about this one?"."""
@@ -137,8 +146,8 @@ def follow_up_timeline(
     if now is None:
         raise ValueError("pass `now`: the timeline never reads the clock itself")
     interview = _within_range(interview)
-    by_key = {m.step_key: replace(m, on=_clamped(m.on)) for m in marks}
-    snoozed = {s.step_key: replace(s, until=_clamped(s.until)) for s in snoozes}
+    by_key = {m.step_key: replace(m, on=clamped_to_range(m.on)) for m in marks}
+    snoozed = {s.step_key: replace(s, until=clamped_to_range(s.until)) for s in snoozes}
     timeframe = parse_timeframe(interview.stated_timeframe, interview.day0)
     drafts = [_ask_next_steps(interview, timeframe)]
     if interview.recruiter:
@@ -149,12 +158,7 @@ def follow_up_timeline(
     drafts.append(_check_in(interview, timeframe))
     drafts = [d if d.kind is StepKind.THANK_YOU else _snoozed(d, snoozed.get(d.key), interview.day0) for d in drafts]
     closed = interview.outcome.closes_follow_up
-    return [_with_status(step, by_key.get(step.key), closed, now) for step in drafts]
-
-
-def _clamped(day: date) -> date:
-    low, high = DATE_RANGE
-    return min(max(day, low), high)
+    return [replace(_with_status(step, by_key.get(step.key), closed, now), day0=interview.day0) for step in drafts]
 
 
 def _within_range(interview: Interview) -> Interview:
@@ -169,7 +173,7 @@ def _within_range(interview: Interview) -> Interview:
     duration = min(max(interview.duration_min, low), high)
     moment = interview.interview_at
     if date_out_of_range(moment):
-        moment = datetime.combine(_clamped(moment.date()), moment.time())
+        moment = datetime.combine(clamped_to_range(moment.date()), moment.time())
     if moment == interview.interview_at and duration == interview.duration_min:
         return interview
     return replace(interview, interview_at=moment, duration_min=duration)
@@ -276,8 +280,11 @@ def _check_in(interview: Interview, timeframe: Timeframe) -> Step:
     else:
         opens = _day_start(next_business_day(interview.day0 + timedelta(days=7)))
         recommended = next_business_day(interview.day0 + timedelta(days=14))
+        given = "No timeframe given:"
+        if timeframe.problem:  # a decision more than a year away: flagged, and the usual rule applies
+            given = f"They said “{timeframe.text}”: {timeframe.problem}. Meanwhile,"
         rule = (
-            "No timeframe given: it is fine to ask from a week after the interview; two weeks "
+            f"{given} it is fine to ask from a week after the interview; two weeks "
             f"is the usual moment. A short email: {met}, and ask whether a decision has been made."
         )
     title = "Status check-in"
@@ -326,14 +333,18 @@ def snooze_step(step: Step, until: date, reason: str, today: date) -> StepSnooze
     return StepSnooze(step.key, until, reason)
 
 
-def done_mark(step_key: str, on: date | None, today: date) -> StepMark:
-    """A checked "done on" mark, or ValidationError on "on": a real day, not after today."""
+def done_mark(step_key: str, on: date | None, today: date, day0: date) -> StepMark:
+    """A checked "done on" mark, or ValidationError on "on": a real day, from `day0` (the interview's
+    day: a thank-you is not sent before the interview) to today."""
     if on is None:
         raise ValidationError("on", "pick the day it was done")
     if out_of_range := date_out_of_range(on):
         raise ValidationError("on", out_of_range)
     if on > today:
         raise ValidationError("on", "is after today: pick the day it was really done")
+    if on < day0:
+        when = human_date(day0, today)
+        raise ValidationError("on", f"is before the interview ({when}): pick the day it was really done")
     return StepMark(step_key, StepStatus.DONE, on)
 
 

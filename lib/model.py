@@ -140,15 +140,20 @@ def date_out_of_range(value: date | datetime) -> str | None:
     return None
 
 
+def clamped_to_range(day: date) -> date:
+    """`day` pulled into DATE_RANGE: the nearest day the app accepts (a stored year 9999 becomes 2100)."""
+    low, high = DATE_RANGE
+    return min(max(day, low), high)
+
+
 def heard_on_choices(interview: Interview, today: date) -> tuple[date, date, date]:
     """The "Heard on" picker's (default, earliest, latest): from the interview's day to today.
 
     A row from an older version may hold an interview or outcome dated in year 9999; the picker
     is then pulled into the accepted range instead of refusing to open (min after max).
     """
-    low, high = DATE_RANGE
-    latest = min(max(today, low), high)
-    earliest = min(max(interview.day0, low), latest)
+    latest = clamped_to_range(today)
+    earliest = min(clamped_to_range(interview.day0), latest)
     default = min(max(interview.outcome_on or today, earliest), latest)
     return default, earliest, latest
 
@@ -276,9 +281,10 @@ def validate(interview: Interview, now: datetime) -> Interview:
         errors["outcome_on"] = out_of_range
     elif clean.outcome_on and clean.outcome_on < clean.day0:
         errors["outcome_on"] = "is before the interview"
-    timeframe_checked = not errors.keys() & {"interview_at", "stated_timeframe"}
-    if timeframe_checked and (problem := parse_timeframe(clean.stated_timeframe, clean.day0).problem):
-        errors["stated_timeframe"] = problem  # a decision years away: a typo in the year
+    if not errors.keys() & {"interview_at", "stated_timeframe"}:
+        named = parse_timeframe(clean.stated_timeframe, clean.day0).named  # one a year away is only flagged
+        if named is not None and (out_of_range := date_out_of_range(named)):
+            errors["stated_timeframe"] = f"names a date that {out_of_range}: check the year"
     if errors:
         raise ValidationError(errors)
     return clean

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
 
@@ -30,7 +30,10 @@ class Timeframe:
     text: str
     kind: TimeframeKind
     decision_by: date | None = None
-    problem: str = ""  # why a phrase that names a date is not used: "… check the year"
+    problem: str = ""  # why a phrase that names a date is not used: "… more than a year after …"
+    # The date an unread phrase names ("by 2062-12-01", "by 2026-11-01" before the interview), so
+    # validation can refuse one outside the accepted range; not part of what the phrase means.
+    named: date | None = field(default=None, compare=False)
 
     @property
     def understood(self) -> bool:
@@ -40,10 +43,11 @@ class Timeframe:
         """The parsed meaning, shown back to the user as they type."""
         if self.kind is TimeframeKind.NONE:
             return "No timeframe recorded: the check-in uses the usual 1–2 weeks."
+        if self.problem:
+            return f"{self.problem}. Until then the check-in uses the usual 1–2 weeks."
         if self.kind is TimeframeKind.UNREAD:
-            why = f": {self.problem}" if self.problem else ""
             return (
-                f"Couldn't read “{self.text}” as a date{why}, so it counts as no timeframe "
+                f"Couldn't read “{self.text}” as a date, so it counts as no timeframe "
                 "(the usual 1–2 weeks). Try “within 2 weeks”, “10 days” or “by 1 Dec”."
             )
         when = human_date(self.decision_by, today)
@@ -90,8 +94,8 @@ WEEKDAYS = {
 }  # fmt: skip
 
 
-# A decision expected more than a year after the interview is a typo ("by 2062-12-01"): it is
-# refused at the field, and a stored one is read as no timeframe rather than dated years away.
+# A decision expected more than a year after the interview is likely a typo ("by 2062-12-01"):
+# it is flagged at the field and counts as no timeframe rather than a check-in dated years away.
 HORIZON = timedelta(days=366)
 
 
@@ -103,15 +107,23 @@ def _words(names) -> str:
 # --- the grammar: [fillers] [lead] expression [ending], matched against the whole phrase ------
 # Words around the expression that do not change its meaning. Each must be followed (a lead)
 # or preceded (an ending) by the rest of the phrase; they never stand for a timeframe alone.
+# Who hears from whom, and how ("I'll hear", "recruiter will call", "should have an answer"): the
+# longer phrases come before "expect" alone, or "expect" would be taken and "to hear back" left over.
+_HEARING = (
+    r"(?:(?:they|we|i|you|she|he|(?:the )?recruiter) )?"
+    r"(?:should |will |would |hope to |expect to |(?:am |are )?waiting to )?"
+    r"(?:hear(?: back)?(?: from (?:them|him|her|the recruiter))?|decide|know(?: more)?|"
+    r"get back(?: to (?:me|us))?|come back(?: to (?:me|us))?|(?:be )?in touch|let (?:me|us) know|"
+    r"respond|reply|call(?: me| us)?|have (?:an answer|a decision|news|feedback))"
+)
 _FILLERS = re.compile(
-    r"(?:they (?:said|say|mentioned|told me|told us)|(?:i|we) (?:was|were) told|said|"
-    r"probably|hopefully|maybe|perhaps|likely|roughly|about|around|approximately|approx\.?|~|"
-    r"(?:a |the )?decision(?: is)?(?: expected| due)?|(?:an )?answer|feedback|expected|expect|"
-    r"(?:(?:they|we|i|you) )?(?:should |will |would |hope to |expect to )?"
-    r"(?:hear back|decide|know|get back(?: to (?:me|us))?|come back(?: to (?:me|us))?|"
-    r"be in touch|let (?:me|us) know|respond|reply)|"
+    r"(?:~\s*|(?:they (?:said|say|mentioned|told me|told us)|(?:i|we) (?:was|were) told|said|"
+    r"probably|hopefully|maybe|perhaps|likely|roughly|about|around|approximately|approx\.?|"
+    r"(?:a |the )?(?:final )?decision(?: is)?(?: expected| due)?|(?:an )?answer|feedback|"
+    rf"{_HEARING}|expected|expect|"
     r"within the next|in the next|over the next|within|in|by|before|on|until|till|"
-    r"no later than|sometime|some time)\s+"
+    r"no later than|up to|no more than|not more than|sometime|some time|"
+    rf"(?:the )?next(?=\s+(?:\d|(?:{_words(NUMBER_WORDS)})\b)))\s+)"  # "the next 2 weeks", never "next week"
 )
 _AT_LEAST = re.compile(r"(?:at least|no sooner than|no earlier than|not before|not until|minimum of|minimum|min\.?)\s+")
 _ENDINGS = re.compile(r"\s+(?:or so|or thereabouts|ish|at the latest|at most|tops|max|or sooner|or less|time)$|-ish$")
@@ -169,14 +181,15 @@ def parse_timeframe(text: str | None, day0: date) -> Timeframe:
     expression, at_least = _expression(_normalised(original))
     try:
         found = _read(expression, day0)
-        too_late = found is not None and found > day0 + HORIZON
+        too_late = found is not None and found - day0 > HORIZON  # day0 + HORIZON overflows near 9999
     except (OverflowError, ValueError):  # day 0 itself at the end of the calendar (year 10000)
         found, too_late = None, False
     if too_late:
-        problem = f"{human_date(found, day0)} is more than a year after the interview: check the year"
-        return Timeframe(original, TimeframeKind.UNREAD, problem=problem)
+        when = human_date(found, day0)
+        problem = f"{when} is more than a year after the interview, so it counts as no timeframe: check it"
+        return Timeframe(original, TimeframeKind.UNREAD, problem=problem, named=found)
     if found is None or found < day0:
-        return Timeframe(original, TimeframeKind.UNREAD)
+        return Timeframe(original, TimeframeKind.UNREAD, named=found)
     kind = TimeframeKind.AT_LEAST if at_least else TimeframeKind.BY_DATE
     return Timeframe(original, kind, found)
 
@@ -250,6 +263,11 @@ def _anchor(word: str, day0: date) -> date:
     return _weekday_after(day0, WEEKDAYS[word.split()[-1].rstrip(".")])
 
 
+def _end_of_week_of(day: date | None) -> date | None:
+    """'the week of Dec 14': the Friday of that week, by when a decision that week is due."""
+    return None if day is None else end_of_week(day)
+
+
 def _in_range(lower: float, upper: float, unit: str, day0: date) -> date | None:
     """'1-2 weeks': the upper bound, when the range runs upwards."""
     return _add(day0, upper, unit) if 0 < lower <= upper else None
@@ -259,10 +277,10 @@ _RELATIVE: dict[str, Callable[[date], date]] = {
     r"(?:the )?end of next week|next week|late next week": lambda d: end_of_week(d + timedelta(days=7)),
     r"early next week": lambda d: _monday_next_week(d) + timedelta(days=1),
     r"mid next week|the middle of next week": lambda d: _monday_next_week(d) + timedelta(days=2),
-    r"(?:the )?end of (?:the |this )?week|this week|(?:the |this )?weekend": end_of_week,
+    r"(?:the )?end of (?:the |this )?week|(?:later )?this week|(?:the |this )?weekend": end_of_week,
     r"(?:the )?end of next month|next month": lambda d: end_of_month(add_months(d.replace(day=1), 1)),
     r"(?:the )?end of (?:the |this )?month|this month": end_of_month,
-    r"tomorrow": lambda d: d + timedelta(days=1),
+    r"(?:(?:the )?end of (?:the )?day )?tomorrow": lambda d: d + timedelta(days=1),
     r"(?:later )?today|(?:the )?end of (?:the )?day": lambda d: d,
 }
 
@@ -276,10 +294,17 @@ _EXPRESSIONS: list[tuple[re.Pattern[str], Callable[[re.Match[str], date], date |
     (re.compile(rf"(?:the )?end of {_MONTH}"), lambda m, d: _end_of_named_month(d, MONTHS[m[1]])),
     *[(re.compile(pattern), lambda m, d, f=meaning: f(d)) for pattern, meaning in _RELATIVE.items()],
     (re.compile(rf"{_WEEKDAY} next week"), lambda m, d: _monday_next_week(d) + timedelta(days=WEEKDAYS[m[1]])),
+    (re.compile(rf"(?:next |this |coming )?{_WEEKDAY} or {_WEEKDAY}"),  # "Thursday or Friday": the later one
+     lambda m, d: max(_weekday_after(d, WEEKDAYS[m[1]]), _weekday_after(d, WEEKDAYS[m[2]]))),
+    (re.compile(rf"(?:the )?week of (?:the )?{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}"),  # the Friday of that week
+     lambda m, d: _end_of_week_of(_next_occurrence(d, MONTHS[m[2]], int(m[1]), m[3]))),
+    (re.compile(rf"(?:the )?week of {_MONTH}\s+(?:the )?{_DAY}{_YEAR}"),
+     lambda m, d: _end_of_week_of(_next_occurrence(d, MONTHS[m[1]], int(m[2]), m[3]))),
     (re.compile(rf"(?:next |this |coming |the coming )?{_WEEKDAY}"), lambda m, d: _weekday_after(d, WEEKDAYS[m[1]])),
     (re.compile(rf"{_NUMBER}\s*(?:-|–|—|to|or)\s*{_NUMBER}\s*{_UNIT}"),
      lambda m, d: _in_range(_number(m[1]), _number(m[2]), m[3], d)),
-    (re.compile(rf"{_NUMBER}\s*{_UNIT} or {_NUMBER}"), lambda m, d: _in_range(_number(m[1]), _number(m[3]), m[2], d)),
+    (re.compile(rf"{_NUMBER}\s*{_UNIT},? (?:or|maybe|or maybe|perhaps|possibly) {_NUMBER}"),
+     lambda m, d: _in_range(_number(m[1]), _number(m[3]), m[2], d)),
     (re.compile(rf"{_NUMBER}\s*{_UNIT} (?:from|after) {_ANCHORS}"),
      lambda m, d: _add(_anchor(m[3], d), _number(m[1]), m[2])),
     (re.compile(rf"{_NUMBER}\s*{_UNIT}"), lambda m, d: _add(d, _number(m[1]), m[2])),

@@ -296,13 +296,13 @@ def settled_steps(steps: list[Step], today, interview_id: int | None, key: str) 
                               args=(interview_id, step.key), type="tertiary", icon=":material/undo:")  # fmt: skip
 
 
-def _mark(interview_id: int, step_key: str, status_value: str, on_key: str | None, today) -> None:
+def _mark(interview_id: int, step_key: str, status_value: str, on_key: str | None, today, day0=date.min) -> None:
     from lib.followup import StepMark, StepStatus, done_mark
 
     on = st.session_state.get(on_key) if on_key else today
     if status_value == "done":
         try:
-            mark = done_mark(step_key, on or today, today)
+            mark = done_mark(step_key, on or today, today, day0)
         except ValidationError as error:
             st.session_state[f"{on_key}.errors"] = error.errors
             return
@@ -415,9 +415,11 @@ def _more_actions(step: Step, interview_id: int, today: date, key: str) -> None:
     from lib.followup import suggested_snooze_day
 
     with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
-        st.date_input("Done on", value=today, max_value=today, key=f"{key}.on", format="YYYY-MM-DD", width=150)
+        earliest = min(step.day0, today)  # for an interview still to come, done_mark refuses any day
+        st.date_input("Done on", value=today, min_value=earliest, max_value=today, key=f"{key}.on",
+                      format="YYYY-MM-DD", width=150)  # fmt: skip
         st.button("Mark done", key=f"{key}.done", type="primary", icon=":material/check:", on_click=_mark,
-                  args=(interview_id, step.key, "done", f"{key}.on", today))  # fmt: skip
+                  args=(interview_id, step.key, "done", f"{key}.on", today, step.day0))  # fmt: skip
     field_error(st.session_state.get(f"{key}.on.errors"), "on")
     st.divider()
     errors = st.session_state.get(f"{key}.snooze_errors")

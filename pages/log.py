@@ -12,6 +12,7 @@ from lib.followup import follow_up_timeline, next_step
 from lib.model import LIMITS, Dimension, Format, Outcome, Stage, ValidationError, validate
 from lib.rubric import RUBRIC, SCALE
 from lib.text import md_escape
+from lib.timeframe import parse_timeframe
 
 F = "f."  # every key of this form starts with it
 PERSON_PARTS = ("name", "title", "email")
@@ -242,7 +243,11 @@ with form_column:
     st.text_input("When do they expect to decide?", key=F + "stated_timeframe",
                   max_chars=LIMITS["stated_timeframe"], placeholder="within 2 weeks · 10 days · by 1 Dec",
                   help="Ask before you leave: the answer sets your check-in date.")  # fmt: skip
-    st.caption(md_escape(timeframe_feedback(collect(), now, ui.user_zone())))
+    feedback, timing = md_escape(timeframe_feedback(collect(), now, ui.user_zone())), collect().to_interview()
+    if parse_timeframe(timing.stated_timeframe, timing.day0).problem:  # a flag, not an error: it saves
+        st.warning(feedback, icon=":material/warning:")
+    else:
+        st.caption(feedback)
     ui.field_error(errors, "stated_timeframe")
 
     st.subheader("How did it go?")

@@ -59,6 +59,26 @@ def test_the_timeframe_is_read_back_with_its_check_in_date(app):
     assert "Couldn't read “they'll be in touch” as a date" in texts(at)
 
 
+def test_a_decision_more_than_a_year_away_is_a_warning_at_the_field_and_the_entry_saves(app, store):
+    at = fill_log_form(open_page(app, LOG), timeframe="in 13 months")
+    flag = "Mon 20 Dec 2027 is more than a year after the interview, so it counts as no timeframe: check it"
+    warnings = [w.value.replace("\\", "") for w in at.warning]  # shown Markdown-escaped
+    assert any(w.startswith(flag) for w in warnings), warnings
+    at = save(at)
+    assert not at.exception and not errors(at)
+    [saved] = store.find_interviews()
+    assert saved.stated_timeframe == "in 13 months"
+
+
+def test_an_entry_with_a_decision_more_than_a_year_away_can_record_its_outcome(app, store):
+    entry_id = store.save_interview(an_interview(stated_timeframe="by 2028-03-01"))
+    at = open_page(app, LOG, id=str(entry_id))
+    at.selectbox(key="f.outcome").set_value(Outcome.REJECTED).run()
+    at = save(at)
+    assert not at.exception and not errors(at)
+    assert store.get_interview(entry_id).outcome is Outcome.REJECTED
+
+
 def test_bad_input_is_reported_at_its_field_and_nothing_is_saved(app, store):
     at = fill_log_form(open_page(app, LOG), email="jane-at-acme", duration=2000, day=date(2028, 6, 1))
     at = save(at)

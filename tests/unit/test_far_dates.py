@@ -17,6 +17,7 @@ from lib.cli import main
 from lib.coaching import CoachingSession
 from lib.exports import export_csv, export_ics, read_csv
 from lib.followup import StepMark, StepSnooze, StepStatus
+from lib.json_export import export_json, read_json
 from lib.model import ValidationError
 from lib.report import session_report
 from lib.report_html import render_html
@@ -54,13 +55,23 @@ def test_export_ics_on_the_command_line_survives_far_dates(
     assert Calendar.from_ical(out.read_text(encoding="utf-8")).walk("VEVENT")
 
 
-def test_importing_a_timeframe_dated_years_away_is_refused_naming_row_and_column(store: Store):
+def test_importing_a_timeframe_dated_after_2100_is_refused_naming_row_and_column(store: Store):
     store.save_interview(build_interview(stated_timeframe="by 9999-12-31"))  # as an older version let it in
     with pytest.raises(ValidationError) as caught:
         read_csv(export_csv(store), FIXED_NOW, ZoneInfo("Europe/London"))
     assert caught.value.errors == {
-        "row 2, column stated_timeframe": "Fri 31 Dec 9999 is more than a year after the interview: check the year"
+        "row 2, column stated_timeframe": "names a date that must be between 1990 and 2100 (got 9999-12-31): "
+        "check the year"
     }
+
+
+@pytest.mark.parametrize("text", ["in 13 months", "by 2028-03-01"])
+def test_a_timeframe_more_than_a_year_away_but_before_2100_imports_back_from_csv_and_json(store: Store, text: str):
+    """Whatever Debrief exports, it imports: such a timeframe is flagged in the app, never refused."""
+    store.save_interview(build_interview(stated_timeframe=text))
+    from_csv = read_csv(export_csv(store), FIXED_NOW, ZoneInfo("Europe/London"))
+    from_json = read_json(export_json(store, FIXED_NOW), FIXED_NOW)
+    assert [interview.stated_timeframe for interview, _ in (*from_csv, *from_json)] == [text, text]
 
 
 def test_a_coaching_report_of_a_session_dated_9999_is_written(store: Store):

@@ -581,10 +581,14 @@ def test_the_timeline_of_a_row_holding_a_far_date_is_drawn_not_raised(entry, mar
         assert D("1990-01-01") <= s.recommended <= D("2101-12-31"), (s.key, s.recommended)
 
 
-def test_a_timeframe_dated_years_away_counts_as_no_timeframe_and_says_check_the_year():
-    steps = timeline(interview(stated_timeframe="by 9999-12-31"))
+@pytest.mark.parametrize("text", ["by 9999-12-31", "in 13 months", "by 2028-03-01"])
+def test_a_timeframe_more_than_a_year_away_counts_as_no_timeframe_and_both_steps_say_so(text):
+    steps = timeline(interview(stated_timeframe=text))
     assert step(steps, "check_in").recommended == step(timeline(interview()), "check_in").recommended
-    assert "check the year" in step(steps, "ask_next_steps").why
+    flag = "is more than a year after the interview, so it counts as no timeframe: check it"
+    assert flag in step(steps, "ask_next_steps").why
+    assert step(steps, "check_in").why.startswith(f"They said “{text}”: ")
+    assert flag in step(steps, "check_in").why and "No timeframe given" not in step(steps, "check_in").why
 
 
 @pytest.mark.parametrize(
@@ -598,12 +602,23 @@ def test_a_timeframe_dated_years_away_counts_as_no_timeframe_and_says_check_the_
 )
 def test_a_done_date_outside_the_range_or_after_today_is_refused_on_its_field(on, message):
     with pytest.raises(ValidationError) as caught:
-        done_mark("check_in", on, D("2026-11-20"))
+        done_mark("check_in", on, D("2026-11-20"), DAY0)
     assert list(caught.value.errors) == ["on"] and message in caught.value.errors["on"]
 
 
-def test_a_done_date_up_to_today_makes_the_mark():
-    assert done_mark("check_in", D("2026-11-20"), D("2026-11-20")) == done("check_in", "2026-11-20")
+def test_a_done_date_before_the_interview_is_refused_on_its_field():
+    with pytest.raises(ValidationError) as caught:
+        done_mark("thank_you:7", D("2026-11-09"), D("2026-11-20"), DAY0)
+    assert caught.value.errors == {"on": "is before the interview (Tue 10 Nov): pick the day it was really done"}
+
+
+@pytest.mark.parametrize("on", ["2026-11-10", "2026-11-20"], ids=["the-interview-day", "today"])
+def test_a_done_date_from_the_interview_to_today_makes_the_mark(on):
+    assert done_mark("check_in", D(on), D("2026-11-20"), DAY0) == done("check_in", on)
+
+
+def test_every_step_knows_its_interview_day_for_the_done_picker():
+    assert {s.day0 for s in timeline(interview())} == {DAY0}
 
 
 @pytest.mark.parametrize("until", [date(9999, 12, 31), None], ids=["year-9999", "no-day"])
