@@ -243,6 +243,8 @@ def check_database(path: Path) -> DatabaseCheck:
     Reads only; a database with an older schema is fine (it is upgraded when opened).
     """
     path = Path(path)
+    if path.is_dir():
+        return DatabaseCheck((f"is a folder, not a database file: give the file's path, e.g. {path / 'debrief.db'}",))
     if not path.is_file():
         return DatabaseCheck((f"there is no file at {path}",))
     with path.open("rb") as file:

@@ -29,7 +29,7 @@ from lib.import_limits import MAX_BYTES, size_problem
 from lib.json_export import export_json
 from lib.model import ValidationError
 from lib.restore import restore
-from lib.store import NoDatabase, Store, default_path
+from lib.store import DatabaseUnavailable, Store, default_path
 
 BAD_INPUT, FAILED = 2, 1
 MAX_GENERATED = 1_000_000
@@ -317,25 +317,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     context = Context(args.db, now_local(), local_zone(), creates=args.command not in EXISTING_ONLY)
     try:
         return args.run(args, context)
-    except NoDatabase as error:
+    except DatabaseUnavailable as error:  # missing, a folder, read-only, not Debrief's: the message says which
         return _fail(str(error), BAD_INPUT)
-    except (sqlite3.Error, OSError) as error:  # a locked or corrupt database, a full disk
-        return _fail(database_problem(context.path, error), FAILED)
-
-
-def database_problem(path: Path, error: Exception) -> str:
-    """What went wrong opening or writing the database, in the user's terms where we can tell.
-
-    SQLite says "attempt to write a readonly database" or "unable to open database file"
-    without naming the file, the folder or what to do about either.
-    """
-    folder = next((p for p in path.absolute().parents if p.exists()), Path("/"))
-    if not os.access(folder, os.W_OK):
-        return (f"the folder {folder} is read-only: Debrief keeps the database and its -wal and -shm files "
-                f"there. Make it writable (chmod u+w {folder}) or choose another place with --db or DEBRIEF_DB")
-    if path.exists() and not os.access(path, os.W_OK):
-        return f"{path} is read-only: make it writable (chmod u+w {path}) or choose another with --db"
-    return f"{path}: {error}"
+    except (sqlite3.Error, OSError) as error:  # a locked or corrupt database, a full disk: SQLite's own words
+        return _fail(f"{context.path}: {error}", FAILED)
 
 
 def _fail(message: str, code: int) -> int:

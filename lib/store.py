@@ -8,6 +8,8 @@ bumps a data version, which the UI uses as its cache key.
 
 from __future__ import annotations
 
+import errno
+import functools
 import os
 import sqlite3
 import time
@@ -193,38 +195,139 @@ def default_path() -> Path:
     return Path(os.environ.get("DEBRIEF_DB") or DEFAULT_PATH)
 
 
-class NoDatabase(LookupError):
+class DatabaseUnavailable(Exception):
+    """The database cannot be opened or written: the message names the real problem and what to do.
+
+    Raised only for what SQLite or the OS really said (read-only, cannot open, permission denied,
+    not a database); any other error reaches the caller as it was raised.
+    """
+
+
+class NoDatabase(DatabaseUnavailable, LookupError):
     """A path that holds no database where one must exist already; the message names it."""
+
+
+_ELSEWHERE = "or choose another database file (--db or DEBRIEF_DB)"
+
+
+def _unavailable(path: Path, error: BaseException) -> DatabaseUnavailable | None:
+    """`error` in the user's terms when it says the database cannot be opened; None for anything else."""
+    code = getattr(error, "sqlite_errorcode", -1) & 0xFF
+    text = str(error)
+    if isinstance(error, sqlite3.Error):
+        if code == sqlite3.SQLITE_READONLY or "readonly database" in text:
+            return DatabaseUnavailable(_read_only(path))
+        if code == sqlite3.SQLITE_CANTOPEN or "unable to open database file" in text:
+            return DatabaseUnavailable(_cannot_open(path))
+        if code == sqlite3.SQLITE_NOTADB or "file is not a database" in text:
+            return NoDatabase(f"{path} is not a Debrief database {_ELSEWHERE}; it was left unchanged")
+        return None
+    if isinstance(error, OSError) and error.errno == errno.EROFS:
+        return DatabaseUnavailable(f"{error.filename or path} is on a disk mounted read-only: Debrief needs to "
+                                   f"write the database {path} and its -wal and -shm files, {_ELSEWHERE}")
+    if isinstance(error, OSError) and error.errno in (errno.EACCES, errno.EPERM):
+        return DatabaseUnavailable(f"permission denied on {error.filename or path}: Debrief needs to write the "
+                                   f"database {path} and its -wal and -shm files. Fix the permissions {_ELSEWHERE}")
+    if isinstance(error, OSError) and error.errno in (errno.ENOTDIR, errno.EISDIR):
+        return DatabaseUnavailable(_cannot_open(path))
+    return None
+
+
+def _read_only(path: Path) -> str:
+    """SQLite refused to write: say whether the file or its folder is read-only, as far as we can see."""
+    folder = path.absolute().parent
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"the database file {path} is read-only: make it writable (chmod u+w {path}) {_ELSEWHERE}"
+    if not os.access(folder, os.W_OK):
+        return (f"the folder {folder} is read-only: Debrief keeps the database and its -wal and -shm files "
+                f"there. Make it writable (chmod u+w {folder}) {_ELSEWHERE}")
+    return (f"SQLite cannot write the database {path} (it says it is read-only): check the permissions of the "
+            f"file and of {folder}, and whether the disk is mounted read-only, {_ELSEWHERE}")
+
+
+def _cannot_open(path: Path) -> str:
+    """SQLite could not open the file: look at the path for why."""
+    if path.is_dir():
+        return f"{path} is a folder, not a database file: give the file's path, e.g. {path / 'debrief.db'}"
+    folder = next((p for p in path.absolute().parents if p.exists()), Path("/"))
+    if not folder.is_dir():
+        return f"{path} is under {folder}, which is a file, not a folder: give a path inside a folder, {_ELSEWHERE}"
+    if folder != path.absolute().parent:
+        return f"the folder {path.parent} does not exist and Debrief could not make it: create it {_ELSEWHERE}"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return (f"the folder {folder} cannot be written or entered: Debrief keeps the database and its -wal and "
+                f"-shm files there. Make it writable (chmod u+wx {folder}) {_ELSEWHERE}")
+    return f"SQLite cannot open the database file {path}: check that it is a readable file, {_ELSEWHERE}"
+
+
+def _opening(init: Callable[..., None]) -> Callable[..., None]:
+    """Wrap `Store.__init__`: errors that mean the database cannot be opened become DatabaseUnavailable."""
+
+    @functools.wraps(init)
+    def opened(self: Store, *args, **kwargs) -> None:
+        try:
+            init(self, *args, **kwargs)
+        except (sqlite3.Error, OSError) as error:
+            unavailable = _unavailable(getattr(self, "path", None) or default_path(), error)
+            if unavailable is None:
+                raise
+            raise unavailable from error
+
+    return opened
+
+
+def _refuse_foreign_file(path: Path) -> None:
+    """A non-empty file that is not Debrief's is never opened for writing: Debrief's schema would go into it.
+
+    A SQLite file with no tables yet is an empty database (another first open may be setting it up);
+    a locked or unreadable file is left to the open that follows, which says what is wrong.
+    """
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    try:
+        tables = _sqlite_tables(path)
+    except sqlite3.Error:  # locked, unreadable or damaged: the open that follows reports SQLite's own words
+        return
+    if tables is None or (tables and migrations.migrations_table not in tables):
+        raise NoDatabase(f"{path} is not a Debrief database {_ELSEWHERE}; it was left unchanged")
 
 
 def _is_debrief_file(path: Path) -> bool:
     """Whether `path` is a SQLite file holding Debrief's record of its schema, read without writing.
 
-    The header comes first (an empty or text file is not SQLite); then the migrations table,
-    read over a read-only connection. A locked or unreadable file raises sqlite3.OperationalError.
+    A locked, unreadable or damaged file raises the sqlite3 error that says so.
+    """
+    tables = _sqlite_tables(path)
+    return tables is not None and migrations.migrations_table in tables
+
+
+def _sqlite_tables(path: Path) -> set[str] | None:
+    """The tables of the SQLite file at `path` over a read-only connection; None when it is not SQLite.
+
+    The header comes first (an empty or text file is not SQLite). A locked, unreadable or damaged
+    file raises the sqlite3 error that says so.
     """
     from lib.backup import SQLITE_HEADER  # lib.backup imports this module
 
     with path.open("rb") as file:
         if file.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            return False
+            return None
     conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=10)
     try:
-        row = conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [migrations.migrations_table]
-        ).fetchone()
-    except sqlite3.OperationalError:
+        rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    except sqlite3.DatabaseError as error:  # a SQLite header over something else is not SQLite; damage is damage
+        if getattr(error, "sqlite_errorcode", -1) & 0xFF == sqlite3.SQLITE_NOTADB:
+            return None
         raise
-    except sqlite3.DatabaseError:  # a SQLite header over something else
-        return False
     finally:
         conn.close()
-    return row is not None
+    return {row[0] for row in rows}
 
 
 class Store:
     """Debrief's database. Cheap to create; holds no connection between calls."""
 
+    @_opening
     def __init__(self, path: str | Path | None = None, after_write: Callable[[Store], object] | None = None):
         """Open (creating if need be) the database at `path`, owner-only, migrated and repaired.
 
@@ -233,6 +336,7 @@ class Store:
         """
         self.path = Path(path) if path else default_path()
         self.after_write = after_write
+        _refuse_foreign_file(self.path)
         _make_private(self.path)
         clear_leftovers(self.path)
         self._migrate()
@@ -256,7 +360,13 @@ class Store:
     # --- connections and transactions -------------------------------------------------
     @contextmanager
     def connect(self) -> Iterator[Database]:
-        conn = sqlite3.connect(self.path, timeout=10)
+        try:
+            conn = sqlite3.connect(self.path, timeout=10)
+        except sqlite3.Error as error:
+            unavailable = _unavailable(self.path, error)
+            if unavailable is None:
+                raise
+            raise unavailable from error
         try:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA busy_timeout = 10000")

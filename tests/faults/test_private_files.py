@@ -8,7 +8,6 @@ had (named through DEBRIEF_DB) keeps its own mode.
 from __future__ import annotations
 
 import os
-import sqlite3
 import stat
 from collections.abc import Iterator
 from datetime import datetime
@@ -18,7 +17,7 @@ import pytest
 
 import lib.store
 from lib.model import Format, Interview, Stage
-from lib.store import Store
+from lib.store import DatabaseUnavailable, Store
 
 
 @pytest.fixture(autouse=True)
@@ -76,9 +75,9 @@ def test_the_default_data_folder_is_tightened_but_a_folder_you_named_is_not(tmp_
 
 
 def test_a_folder_given_as_the_database_keeps_its_mode(tmp_path: Path):
-    """A mistake (DEBRIEF_DB naming a folder) is reported by SQLite; it must not chmod the folder 0600."""
+    """A mistake (DEBRIEF_DB naming a folder) is reported as one; it must not chmod the folder 0600."""
     folder = tmp_path / "not-a-database"
     folder.mkdir(mode=0o755)
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(DatabaseUnavailable, match="is a folder, not a database file"):
         Store(folder)
     assert mode(folder) == 0o755

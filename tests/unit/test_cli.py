@@ -18,6 +18,7 @@ from lib.demo import demo_entries
 from lib.exports import COLUMNS
 from lib.store import Store
 from tests.conftest import FIXED_NOW, ROOT
+from tests.unavailable import make_read_only, sqlite_without_debrief, under_a_file
 
 DEMO_COUNT = len(demo_entries(FIXED_NOW))
 
@@ -277,20 +278,75 @@ def test_a_folder_given_as_the_database_is_named_as_a_folder(tmp_path: Path, com
 
 
 def test_a_read_only_folder_is_named_with_what_to_do(tmp_path: Path, monkeypatch, capsys):
-    """The suite may run as root, which writes anywhere: the folder's answer and SQLite's are simulated."""
     folder = tmp_path / "locked"
     folder.mkdir()
-    real_access = os.access
-    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if Path(p) == folder else real_access(p, mode))
-
-    def readonly(self):
-        raise sqlite3.OperationalError("attempt to write a readonly database")
-
-    monkeypatch.setattr(Store, "_migrate", readonly)
-    assert main(["demo", "--db", str(folder / "debrief.db")]) == 1
+    make_read_only(monkeypatch, folder)
+    assert main(["demo", "--db", str(folder / "debrief.db")]) == 2
     err = capsys.readouterr().err
-    assert f"the folder {folder} is read-only" in err and "chmod u+w" in err
+    assert f"the folder {folder} is read-only" in err and f"chmod u+w {folder}" in err
     assert "attempt to write" not in err
+
+
+def test_sqlites_read_only_answer_is_not_pinned_on_a_folder_that_looks_writable(tmp_path: Path, monkeypatch, capsys):
+    folder = tmp_path / "mounted"
+    folder.mkdir()
+    make_read_only(monkeypatch, folder, folder_says_so=False)
+    assert main(["demo", "--db", str(folder / "debrief.db")]) == 2
+    err = capsys.readouterr().err
+    assert f"SQLite cannot write the database {folder / 'debrief.db'} (it says it is read-only)" in err
+    assert f"the folder {folder} is read-only" not in err
+
+
+def test_a_damaged_database_in_a_read_only_folder_is_called_damaged_not_read_only(tmp_path: Path, monkeypatch,
+                                                                                   capsys):  # fmt: skip
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    damaged = folder / "debrief.db"
+    Store(damaged)
+    data = bytearray(damaged.read_bytes())
+    data[100:400] = b"\xff" * 300  # the schema page
+    damaged.write_bytes(bytes(data))
+    make_read_only(monkeypatch, folder)
+    assert main(["export", "csv", "--db", str(damaged)]) == 1
+    err = capsys.readouterr().err
+    assert "database disk image is malformed" in err
+    assert "read-only" not in err
+
+
+def test_a_database_path_under_a_regular_file_says_so(tmp_path: Path, capsys):
+    path = under_a_file(tmp_path)
+    assert main(["demo", "--db", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path} is under {path.parent}, which is a file, not a folder" in err
+    assert "unable to open" not in err
+    assert (tmp_path / "notes.txt").read_text() == "not a folder\n"
+
+
+@pytest.mark.parametrize("make", [lambda p: p.write_text("name,price\nbread,2\n"), sqlite_without_debrief],
+                         ids=["a text file", "another program's SQLite"])  # fmt: skip
+@pytest.mark.parametrize("command", [["import"], ["demo"]])
+def test_a_writing_command_into_a_file_that_is_not_debrief_refuses_and_leaves_it_byte_identical(
+    tmp_path: Path, make, command, capsys
+):
+    other = tmp_path / "notes.db"
+    make(other)
+    before = other.read_bytes()
+    entries = tmp_path / "in.csv"
+    main(["demo", "--db", str(tmp_path / "source.db")])
+    main(["export", "csv", "--db", str(tmp_path / "source.db"), "--out", str(entries)])
+    capsys.readouterr()
+    args = [*command, str(entries)] if command == ["import"] else command
+    assert main([*args, "--db", str(other)]) == 2
+    assert f"{other} is not a Debrief database" in capsys.readouterr().err
+    assert other.read_bytes() == before
+    assert not (tmp_path / "notes.db-wal").exists()
+
+
+def test_check_on_a_folder_names_it_as_a_folder(tmp_path: Path, capsys):
+    assert main(["check", "--db", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert f"{tmp_path} is a folder, not a database file" in err
+    assert "there is no file" not in err
 
 
 def test_a_file_over_the_limit_is_reported_with_its_real_size(db: str, tmp_path: Path, capsys):
