@@ -21,6 +21,7 @@ pages = [
     st.Page(ui.PAGES["data"], title="Your data", icon=":material/database:"),
 ]
 page = st.navigation(pages)
+ui.require_database()  # a folder, a read-only place, someone else's file: one plain screen, no page runs
 
 with st.sidebar:
     ui.demo_banner()

@@ -23,7 +23,7 @@ from lib.backup import DailyBackup
 from lib.discipline import refresh_facts
 from lib.followup import Step, StepMark, StepSnooze, follow_up_timeline
 from lib.model import Interview, ValidationError
-from lib.store import InterviewFilter, Store, default_path
+from lib.store import DatabaseUnavailable, InterviewFilter, Store, default_path
 from lib.trends import Section, TrendFilter, TrendsView, follow_up_view, trends_view
 
 PAGES = {
@@ -63,6 +63,24 @@ def _store_at(path: str) -> Store:
 
 def store() -> Store:
     return _store_at(str(default_path()))
+
+
+def require_database() -> None:
+    """Stop the run with one plain screen when the database cannot be opened, instead of a traceback.
+
+    The entrypoint calls it before any page runs, so every page shows the same screen. Nothing is
+    cached on failure: the next rerun tries again, so fixing the path or permissions is enough.
+    """
+    try:
+        store()
+    except DatabaseUnavailable as error:
+        st.error(f"Debrief cannot open its database: {error}.", icon=":material/database:")
+        st.markdown(
+            f"Debrief uses the database file `{default_path()}` (set by the `DEBRIEF_DB` environment variable, "
+            "or `data/debrief.db` when it is not set). Fix the problem above, or set `DEBRIEF_DB` to another "
+            "file path and start Debrief again; then reload this page."
+        )
+        st.stop()
 
 
 def now() -> datetime:
