@@ -220,7 +220,7 @@ def _unavailable(path: Path, error: BaseException) -> DatabaseUnavailable | None
         if code == sqlite3.SQLITE_CANTOPEN or "unable to open database file" in text:
             return DatabaseUnavailable(_cannot_open(path))
         if code == sqlite3.SQLITE_NOTADB or "file is not a database" in text:
-            return NoDatabase(f"{path} is not a Debrief database {_ELSEWHERE}; it was left unchanged")
+            return NoDatabase(f"{path} is not a Debrief database (check --db or DEBRIEF_DB); it was left unchanged")
         return None
     if isinstance(error, OSError) and error.errno == errno.EROFS:
         return DatabaseUnavailable(f"{error.filename or path} is on a disk mounted read-only: Debrief needs to "
@@ -289,7 +289,7 @@ def _refuse_foreign_file(path: Path) -> None:
     except sqlite3.Error:  # locked, unreadable or damaged: the open that follows reports SQLite's own words
         return
     if tables is None or (tables and migrations.migrations_table not in tables):
-        raise NoDatabase(f"{path} is not a Debrief database {_ELSEWHERE}; it was left unchanged")
+        raise NoDatabase(f"{path} is not a Debrief database (check --db or DEBRIEF_DB); it was left unchanged")
 
 
 def _is_debrief_file(path: Path) -> bool:
