@@ -228,7 +228,7 @@ class DailyBackup:
 
 def database_snapshot(store: Store) -> bytes:
     """The whole database as one consistent SQLite file's bytes (for a download), never the live file."""
-    with working_folder(store.path, ".snapshot-") as work:
+    with working_folder(store.path, "snapshot-") as work:
         copy = work / "snapshot.db"
         with store.connect() as db:
             db.execute("VACUUM INTO ?", [str(copy)])

@@ -18,6 +18,7 @@ from lib.followup import StepKind, StepMark, StepSnooze, StepStatus
 from lib.model import Dimension, ValidationError
 from lib.restore import check_upload, restore, restore_bytes
 from lib.store import Store
+from lib.workdirs import WORK_DIR, work_dir
 from tests.conftest import ROOT
 from tests.unit.data_helpers import NOW, add, companies, row_counts
 
@@ -98,7 +99,8 @@ def test_restore_bytes_restores_an_uploaded_file(store: Store, tmp_path: Path):
     add(source, "Uploaded")
     restore_bytes(store, database_snapshot(source), NOW)
     assert companies(store) == ["Uploaded"]
-    assert [p.name for p in store.path.parent.iterdir() if p.name.startswith(".")] == []  # no temporary left
+    assert [p.name for p in store.path.parent.iterdir() if p.name.startswith(".") and p.name != WORK_DIR] == []
+    assert [p for p in work_dir(store.path).iterdir() if p.is_dir()] == []  # no working folder left
 
 
 def test_check_upload_looks_at_a_private_copy_and_changes_nothing(store: Store, tmp_path: Path):
