@@ -13,7 +13,6 @@ A table no rule here names (one a later migration adds) still gets the UTF-8 and
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -24,8 +23,10 @@ from typing import Any
 
 from lib.coaching import COACHING_LIMITS, ActionStatus, Owner
 from lib.drafts import BODY_LIMIT, NAME_LIMIT, SUBJECT_LIMIT
+from lib.entry_form import EntryForm
 from lib.followup import StepKind
 from lib.model import (
+    DATE_RANGE,
     DURATION_RANGE,
     EMAIL_RE,
     LIMITS,
@@ -42,6 +43,7 @@ from lib.store import _interview_from  # the store's own row -> Interview conver
 Check = Callable[[object], str | None]  # a value -> why the app cannot read it, or None
 MISSING = object()
 PROBLEMS_SHOWN = 3
+DRAFT_BASE = EntryForm(day=DATE_RANGE[0])  # what a partial draft is read over (a fixed day, not today)
 
 
 @dataclass(frozen=True)
@@ -135,14 +137,12 @@ def step_key(value: object) -> str | None:
 
 
 def form_payload(value: object) -> str | None:
-    """A saved draft of the log form: a JSON object (older versions saved partial ones, so no more)."""
+    """A saved draft of the log form that the Log page's own reader can hold (partial ones included)."""
     if not isinstance(value, str):
         return "must be text"
-    try:
-        parsed = json.loads(value)
-    except ValueError:
-        return "is not a saved form (not JSON)"
-    return None if isinstance(parsed, dict) else "is not a saved form (not a JSON object)"
+    if EntryForm.from_saved(value, DRAFT_BASE) is None:
+        return f"holds {_shown(value)}, which is not a saved log form Debrief can read"
+    return None
 
 
 def _iso(value: object, parse: Callable[[str], Any], texts: Callable[[Any], tuple[str, ...]], what: str) -> str | None:
