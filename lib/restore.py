@@ -75,7 +75,10 @@ def _checked_copy(store: Store, source: Path, work: Path) -> Path:
     """`source` copied into `work`, migrated, and checked for every table, column and row; its path."""
     staging = work / "incoming.db"
     _copy_in(source, staging)
-    Store(staging)  # the usual migrations bring an older backup up to this schema
+    try:
+        Store(staging)  # the usual migrations bring an older backup up to this schema
+    except sqlite3.Error as error:  # e.g. a record of its schema that does not match its tables
+        raise ValidationError("file", f"cannot be brought up to this Debrief's schema: {error}") from None
     _refuse_unknown_shape(store, staging)
     _refuse_unreadable_rows(staging)
     return staging

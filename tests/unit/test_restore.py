@@ -94,6 +94,32 @@ def test_restore_refuses_a_database_with_tables_debrief_does_not_know(store: Sto
         restore(store, odd, NOW)
 
 
+def a_file_whose_migration_fails(store: Store, tmp_path: Path) -> Path:
+    """A schema-3 file whose record of its schema lists only the first migration: the second fails."""
+    path = tmp_path / "misrecorded.db"
+    path.write_bytes(database_snapshot(store))
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name != '001_initial_schema'")
+        conn.commit()
+    return path
+
+
+def test_restore_refuses_a_file_whose_migration_fails_and_changes_nothing(store: Store, tmp_path: Path):
+    add(store, "Keep me")
+    version = store.data_version()
+    with pytest.raises(ValidationError) as refused:
+        restore(store, a_file_whose_migration_fails(store, tmp_path), NOW)
+    assert "cannot be brought up to this Debrief's schema" in refused.value.errors["file"]
+    assert "step_snoozes already exists" in refused.value.errors["file"]
+    assert (companies(store), store.data_version(), list_backups(store.path)) == (["Keep me"], version, [])
+
+
+def test_check_upload_reports_a_file_whose_migration_fails(store: Store, tmp_path: Path):
+    check = check_upload(store, a_file_whose_migration_fails(store, tmp_path).read_bytes())
+    assert not check.ok
+    assert "cannot be brought up to this Debrief's schema" in check.problems[0]
+
+
 def test_restore_bytes_restores_an_uploaded_file(store: Store, tmp_path: Path):
     source = Store(tmp_path / "source.db")
     add(source, "Uploaded")
