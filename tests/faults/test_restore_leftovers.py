@@ -9,8 +9,10 @@ beside the database, whatever its name.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import signal
+import threading
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -19,7 +21,7 @@ from lib.erase import delete_everything
 from lib.model import Format, Interview, Stage
 from lib.restore import restore
 from lib.store import Store
-from lib.workdirs import WORK_DIR, working_folder
+from lib.workdirs import LOCK_NAME, WORK_DIR, _setup_lock, work_dir, working_folder
 from tests.faults.conftest import FORK
 
 NOW = datetime(2026, 11, 20, 17, 0)
@@ -156,3 +158,40 @@ def test_a_folder_without_debriefs_lock_file_in_the_work_folder_is_left_alone(tm
     age(stray)
     Store(tmp_path / "debrief.db")
     assert stray.is_dir()
+
+
+def half_set_up(db_path: Path, ready, finish) -> None:
+    """A working folder caught between mkdtemp and flock: its lock file exists but is not yet held."""
+    parent = work_dir(db_path)
+    parent.mkdir(mode=0o700, exist_ok=True)
+    with _setup_lock(parent, fcntl.LOCK_SH):
+        folder = parent / "upload-halfway"
+        folder.mkdir(mode=0o700)
+        handle = os.open(folder / LOCK_NAME, os.O_CREAT | os.O_RDWR, 0o600)
+        ready.set()
+        finish.wait(30)
+        fcntl.flock(handle, fcntl.LOCK_EX)
+    time.sleep(0.5)  # now set up and locked: still in use
+    os.close(handle)
+
+
+def test_a_folder_being_set_up_is_not_removed_by_an_open_in_another_process(tmp_path: Path):
+    db_path = tmp_path / "live.db"
+    Store(db_path)
+    ready, finish = FORK.Event(), FORK.Event()
+    child = FORK.Process(target=half_set_up, args=(db_path, ready, finish))
+    child.start()
+    try:
+        assert ready.wait(30)
+        opened = threading.Thread(target=Store, args=(db_path,))
+        opened.start()  # its clear_leftovers waits for the set-up to finish
+        opened.join(0.3)
+        assert opened.is_alive(), "the open did not wait for the folder being set up"
+        finish.set()
+        opened.join(30)
+        assert [f.name for f in leftovers(tmp_path)] == ["upload-halfway"]
+    finally:
+        finish.set()
+        child.join(30)
+    Store(db_path)  # its owner died without removing it, and its lock is free now: it goes
+    assert leftovers(tmp_path) == []
