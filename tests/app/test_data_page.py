@@ -355,3 +355,23 @@ def test_a_disk_full_during_the_safety_backup_shows_nothing_restored_at_the_uplo
     [shown] = [e.value for e in at.error]
     assert shown == "Nothing restored: [Errno 28] No space left on device. Your data is unchanged."
     assert [i.company for i in store.find_interviews()] == ["Keep me"]
+
+
+def test_an_upload_that_cannot_be_checked_for_want_of_room_says_so_and_changes_nothing(
+    app: AppTest, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    store.import_entries([an_entry("Keep me")])
+    source = Store(tmp_path / "other.db")
+    source.import_entries([an_entry("Cobalt")])
+    monkeypatch.setattr("lib.restore.check_upload", disk_full)
+    at = data_page(app)
+    at.file_uploader[1].upload("other.db", backup.database_snapshot(source)).run()
+    assert not at.exception
+    assert at.error[0].value == (
+        "This file could not be checked: [Errno 28] No space left on device. Nothing was changed."
+    )
+    assert not [b for b in at.button if b.key == "data.restore.upload"]
+    assert [i.company for i in store.find_interviews()] == ["Keep me"]
