@@ -14,6 +14,7 @@ later migration adds is backed up, exported, restored and deleted with no change
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import sqlite3
@@ -34,6 +35,7 @@ from lib.workdirs import working_folder
 BACKUPS_KEPT = 10
 KIND_LABELS = {"auto": "Automatic", "manual": "Made by you", "before-restore": "Before a restore"}
 SQLITE_HEADER = b"SQLite format 3\x00"
+AUTO_LOCK = ".auto.lock"  # in backups/: one process at a time decides on the automatic backup
 DATABASE_MEDIA_TYPE = "application/vnd.sqlite3"  # what a downloaded database is, for the browser
 DATABASE_SUFFIXES = ("db", "sqlite", "sqlite3")  # what the restore upload accepts
 PARTIAL_PREFIX = ".partial-"
@@ -186,12 +188,31 @@ def auto_backup(store: Store, now: datetime) -> Backup | None:
     version = store.data_version()
     if version == 0 or store.count_interviews() == 0:
         return None
-    named = _named_backups(store.path)
-    if any(kind == "auto" and made.date() == now.date() for made, _, kind, _ in named):
+    if _auto_exists(store.path, now):
         return None
-    if named and _describe(named[0][3], named[0][:3]).data_version == version:
-        return None
-    return backup_now(store, now, kind="auto")
+    with _auto_lock(store.path):  # another process may be making today's right now: look again inside
+        named = _named_backups(store.path)
+        if _auto_exists(store.path, now, named):
+            return None
+        if named and _describe(named[0][3], named[0][:3]).data_version == version:
+            return None
+        return backup_now(store, now, kind="auto")
+
+
+def _auto_exists(db_path: Path, now: datetime, named: list | None = None) -> bool:
+    named = _named_backups(db_path) if named is None else named
+    return any(kind == "auto" and made.date() == now.date() for made, _, kind, _ in named)
+
+
+@contextmanager
+def _auto_lock(db_path: Path) -> Iterator[None]:
+    """`backups/.auto.lock`, held by the one process deciding whether to make the automatic backup."""
+    handle = os.open(_ensure_folder(db_path) / AUTO_LOCK, os.O_CREAT | os.O_RDWR, 0o600)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)  # released when closed, or when the process dies
+        yield
+    finally:
+        os.close(handle)
 
 
 class DailyBackup:
@@ -201,7 +222,7 @@ class DailyBackup:
     it makes the day's automatic backup unless one exists. What it learnt is kept in memory:
     once today's automatic backup exists, a call costs one clock read; while the data is unchanged
     since a check found nothing to do, one data-version query. A lock keeps two sessions of one
-    process from both making the day's backup.
+    process from both making the day's backup; `auto_backup`'s file lock does so across processes.
     """
 
     def __init__(self, clock: Callable[[], datetime]):
@@ -228,7 +249,7 @@ class DailyBackup:
 
 def database_snapshot(store: Store) -> bytes:
     """The whole database as one consistent SQLite file's bytes (for a download), never the live file."""
-    with working_folder(store.path, ".snapshot-") as work:
+    with working_folder(store.path, "snapshot-") as work:
         copy = work / "snapshot.db"
         with store.connect() as db:
             db.execute("VACUUM INTO ?", [str(copy)])

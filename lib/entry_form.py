@@ -14,7 +14,7 @@ from typing import Any
 
 from lib.days import human_date
 from lib.followup import StepKind, follow_up_timeline
-from lib.model import Dimension, Format, Interview, Interviewer, Outcome, Stage, normalised
+from lib.model import SCORE_MAX, SCORE_MIN, Dimension, Format, Interview, Interviewer, Outcome, Stage, normalised
 from lib.timeframe import parse_timeframe
 
 BLANK_PERSON = {"name": "", "title": "", "email": "", "id": None}
@@ -120,7 +120,47 @@ class EntryForm:
         return json.dumps(data, sort_keys=True)
 
     @classmethod
+    def from_saved(cls, payload: str, base: EntryForm) -> EntryForm | None:
+        """A saved draft over the form it was typed into; None for a payload this form cannot hold.
+
+        Older versions saved partial drafts (only the fields typed), so a missing field keeps
+        `base`'s value. A draft that is not a JSON object, names a stage that does not exist, holds
+        text that is not UTF-8 or a value of the wrong kind is unreadable: the page offers no draft
+        rather than raising, and a restore refuses the file (lib.readable_rows uses this reader).
+        """
+        try:
+            data = json.loads(payload)
+            if not isinstance(data, dict):
+                return None
+            json.dumps(data, ensure_ascii=False).encode("utf-8")  # a lone surrogate ("\ud800") cannot be shown
+            form = cls.from_json(json.dumps(json.loads(base.to_json()) | data))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None
+        return form if form._well_typed() else None
+
+    def _well_typed(self) -> bool:
+        """Every value of the kind its widget takes (a widget given another kind raises)."""
+        texts = [self.company, self.role, self.recruiter, self.stated_timeframe, self.questions, self.notes]
+        people_ok = isinstance(self.people, list) and all(
+            isinstance(p, dict)
+            and all(isinstance(p.get(part, ""), str) for part in ("name", "title", "email"))
+            and _whole_or_none(p.get("id"))
+            for p in self.people
+        )
+        return (
+            all(isinstance(t, str) for t in texts)
+            and isinstance(self.duration_min, int) and not isinstance(self.duration_min, bool)
+            and people_ok
+            and isinstance(self.scores, dict)
+            and all(v is None or (_whole_or_none(v) and SCORE_MIN <= v <= SCORE_MAX) for v in self.scores.values())
+            and isinstance(self.evidence, dict) and all(isinstance(v, str) for v in self.evidence.values())
+            and _whole_or_none(self.interview_id)
+            and isinstance(self.is_demo, bool)
+        )  # fmt: skip
+
+    @classmethod
     def from_json(cls, text: str) -> EntryForm:
+        """The form `to_json` wrote; raises ValueError, KeyError or TypeError for anything else."""
         data: Mapping[str, Any] = json.loads(text)
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         return cls(
@@ -134,6 +174,10 @@ class EntryForm:
                 "outcome_on": date.fromisoformat(data["outcome_on"]) if data.get("outcome_on") else None,
             }
         )
+
+
+def _whole_or_none(value: object) -> bool:
+    return value is None or (isinstance(value, int) and not isinstance(value, bool))
 
 
 def timeframe_feedback(form: EntryForm, now: datetime, tz: tzinfo | None = None) -> str:

@@ -3,7 +3,7 @@
 `secure_delete` zeroes freed pages, `VACUUM` rebuilds the file and `wal_checkpoint(TRUNCATE)`
 empties the write-ahead log, so the deleted text is gone from the disk files, not just hidden.
 The schema and the data version stay, so the app keeps working on an empty database. Working
-folders a killed restore or download left beside the database (each a full copy of the data)
+folders a killed restore or download left in `.debrief-work/` (each a full copy of the data)
 are removed too, unless a live process is using one. Backups are separate files:
 `lib.backup.list_backups` / `delete_backups` deal with them.
 """

@@ -13,18 +13,20 @@ A table no rule here names (one a later migration adds) still gets the UTF-8 and
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
+from typing import Any
 
 from lib.coaching import COACHING_LIMITS, ActionStatus, Owner
 from lib.drafts import BODY_LIMIT, NAME_LIMIT, SUBJECT_LIMIT
+from lib.entry_form import EntryForm
 from lib.followup import StepKind
 from lib.model import (
+    DATE_RANGE,
     DURATION_RANGE,
     EMAIL_RE,
     LIMITS,
@@ -41,6 +43,7 @@ from lib.store import _interview_from  # the store's own row -> Interview conver
 Check = Callable[[object], str | None]  # a value -> why the app cannot read it, or None
 MISSING = object()
 PROBLEMS_SHOWN = 3
+DRAFT_BASE = EntryForm(day=DATE_RANGE[0])  # what a partial draft is read over (a fixed day, not today)
 
 
 @dataclass(frozen=True)
@@ -93,13 +96,27 @@ def choice(kind: type[Enum] | tuple[str, ...]) -> Check:
 
 
 def day(value: object) -> str | None:
-    """An ISO date (2026-11-20) within DATE_RANGE."""
-    return _iso(value, date.fromisoformat, "a date like 2026-11-20")
+    """A date exactly as the store writes one (2026-11-20), within DATE_RANGE."""
+    return _iso(value, date.fromisoformat, _day_texts, "a date like 2026-11-20")
 
 
 def moment(value: object) -> str | None:
-    """An ISO date and time (2026-11-20T17:00) within DATE_RANGE."""
-    return _iso(value, datetime.fromisoformat, "a date and time like 2026-11-20T17:00")
+    """A date and time exactly as the store writes one (2026-11-20T17:00 or 2026-11-20T17:00:05), within DATE_RANGE.
+
+    `datetime.fromisoformat` alone would let in a time zone (pages compare it with naive times and
+    raise), week dates or the basic format (which sort wrongly in the store's range queries).
+    """
+    return _iso(value, datetime.fromisoformat, _moment_texts, "a date and time like 2026-11-20T17:00")
+
+
+def _day_texts(parsed: date) -> tuple[str, ...]:
+    return (parsed.isoformat(),)
+
+
+def _moment_texts(parsed: datetime) -> tuple[str, ...]:
+    if parsed.tzinfo is not None:  # the store writes local times without a zone
+        return ()
+    return (parsed.isoformat(timespec="minutes"), parsed.isoformat(timespec="seconds"))
 
 
 def optional(check: Check) -> Check:
@@ -120,22 +137,23 @@ def step_key(value: object) -> str | None:
 
 
 def form_payload(value: object) -> str | None:
-    """A saved draft of the log form: a JSON object (older versions saved partial ones, so no more)."""
+    """A saved draft of the log form that the Log page's own reader can hold (partial ones included)."""
     if not isinstance(value, str):
         return "must be text"
-    try:
-        parsed = json.loads(value)
-    except ValueError:
-        return "is not a saved form (not JSON)"
-    return None if isinstance(parsed, dict) else "is not a saved form (not a JSON object)"
+    if EntryForm.from_saved(value, DRAFT_BASE) is None:
+        return f"holds {_shown(value)}, which is not a saved log form Debrief can read"
+    return None
 
 
-def _iso(value: object, parse: Callable[[str], date], what: str) -> str | None:
+def _iso(value: object, parse: Callable[[str], Any], texts: Callable[[Any], tuple[str, ...]], what: str) -> str | None:
+    """Parsed by `parse`, and written back by the store's own format as the very same text."""
     if not isinstance(value, str):
         return f"must be {what}"
     try:
         parsed = parse(value)
     except ValueError:
+        return f"holds {_shown(value)}, not {what}"
+    if value not in texts(parsed):
         return f"holds {_shown(value)}, not {what}"
     out_of_range = date_out_of_range(parsed)
     return f"{out_of_range}" if out_of_range else None

@@ -44,14 +44,14 @@ def restore(store: Store, source: Path, now: datetime) -> Restored:
     Raises ValidationError (field "file") when `source` is not a healthy Debrief database whose
     every row this version can read; nothing is changed then, and no backup is made.
     """
-    with working_folder(store.path, ".restore-") as work:
+    with working_folder(store.path, "restore-") as work:
         staging = _checked_copy(store, Path(source), work)
         return _replace_rows(store, staging, now)
 
 
 def restore_bytes(store: Store, data: bytes, now: datetime) -> Restored:
     """`restore` from an uploaded file's bytes."""
-    with working_folder(store.path, ".upload-") as work:
+    with working_folder(store.path, "upload-") as work:
         upload = work / "upload.db"
         upload.write_bytes(data)
         return restore(store, upload, now)
@@ -59,7 +59,7 @@ def restore_bytes(store: Store, data: bytes, now: datetime) -> Restored:
 
 def check_upload(store: Store, data: bytes) -> DatabaseCheck:
     """What restoring these bytes would bring, checked on a private copy (nothing is changed)."""
-    with working_folder(store.path, ".upload-") as work:
+    with working_folder(store.path, "upload-") as work:
         upload = work / "upload.db"
         upload.write_bytes(data)
         check = check_database(upload)
@@ -75,7 +75,10 @@ def _checked_copy(store: Store, source: Path, work: Path) -> Path:
     """`source` copied into `work`, migrated, and checked for every table, column and row; its path."""
     staging = work / "incoming.db"
     _copy_in(source, staging)
-    Store(staging)  # the usual migrations bring an older backup up to this schema
+    try:
+        Store(staging)  # the usual migrations bring an older backup up to this schema
+    except sqlite3.Error as error:  # e.g. a record of its schema that does not match its tables
+        raise ValidationError("file", f"cannot be brought up to this Debrief's schema: {error}") from None
     _refuse_unknown_shape(store, staging)
     _refuse_unreadable_rows(staging)
     return staging

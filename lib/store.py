@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import functools
+import logging
 import os
 import sqlite3
 import time
@@ -379,13 +380,18 @@ class Store:
     def write(self, *, after_write: bool = True) -> Iterator[Database]:
         """One IMMEDIATE transaction: all of it lands, or none of it (any BaseException).
 
-        Once it has committed, the `after_write` hook runs (unless `after_write=False`).
+        Once it has committed, the `after_write` hook runs (unless `after_write=False`). Its
+        failure is logged, never raised: the save has landed, and the caller must not show it
+        as failed.
         """
         with self.connect() as db, immediate(db):
             yield db
             db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'data_version'")
         if after_write and self.after_write is not None:
-            self.after_write(self)
+            try:
+                self.after_write(self)
+            except Exception as error:  # any hook failure, after a committed save
+                logging.getLogger(__name__).warning("after-write hook for %s failed: %r", self.path, error)
 
     def _migrate(self) -> None:
         """Inside one IMMEDIATE transaction, so two first opens at once migrate only once.

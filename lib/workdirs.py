@@ -1,12 +1,17 @@
-"""Private working folders beside the database (restore staging, uploads, snapshots), and their cleanup.
+"""Private working folders for restore staging, uploads and snapshots, all inside one Debrief-owned folder.
 
-A restore or a download copies the whole database into a hidden folder next to it. A process
-killed with SIGKILL cannot remove its folder, which then holds a full copy of the user's notes.
-So each folder is made owner-only and holds a lock file its process keeps `flock`ed while it
-works; the kernel drops the lock when the process dies, however it dies. `clear_leftovers`
-(run when a Store opens, and by "Delete everything") removes every such folder whose lock is
-free. A folder a few seconds old is left alone, because between `mkdtemp` and `flock` its
-owner is alive but not yet holding the lock.
+A restore or a download copies the whole database into a working folder. A process killed with
+SIGKILL cannot remove its folder, which then holds a full copy of the user's notes. So every
+working folder lives in `WORK_DIR` (".debrief-work", owner-only) beside the database, and
+nothing else is ever scanned or removed: the database may sit in the user's home folder, among
+folders of their own. Each working folder holds `LOCK_NAME`, which its process keeps `flock`ed
+while it works; the kernel drops the lock when the process dies, however it dies.
+`clear_leftovers` (run when a Store opens, and by "Delete everything") removes a folder only if
+it holds that lock file and the lock is free.
+
+The gap between making a folder and locking its file is closed by the work folder's own lock
+file (`SETUP_LOCK`): a process holds it shared while it makes and locks its folder, and
+`clear_leftovers` holds it exclusively while it looks, so it never sees a folder half set up.
 
 Standard library only: lib.store imports it, and it imports nothing of Debrief.
 """
@@ -17,57 +22,77 @@ import fcntl
 import os
 import shutil
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-WORKDIR_PREFIXES = (".restore-", ".upload-", ".snapshot-")
+WORK_DIR = ".debrief-work"
+WORKDIR_PREFIXES = ("restore-", "upload-", "snapshot-")
 LOCK_NAME = "in-use.lock"
-YOUNG_SECONDS = 5.0  # longer than any gap between mkdtemp and flock
+SETUP_LOCK = ".setup.lock"
+
+
+def work_dir(db_path: Path) -> Path:
+    """The folder, beside `db_path`, that holds every working folder (it may not exist yet)."""
+    return db_path.parent / WORK_DIR
 
 
 @contextmanager
 def working_folder(db_path: Path, prefix: str) -> Iterator[Path]:
-    """A fresh 0700 folder beside `db_path`, locked while the block runs, removed afterwards."""
+    """A fresh 0700 folder in the work folder, locked while the block runs, removed afterwards."""
     if prefix not in WORKDIR_PREFIXES:
         raise ValueError(f"unknown working folder prefix {prefix!r}")
-    folder = Path(tempfile.mkdtemp(dir=db_path.parent, prefix=prefix))  # mkdtemp makes it 0700
-    lock = os.open(folder / LOCK_NAME, os.O_CREAT | os.O_RDWR, 0o600)
-    try:
+    parent = work_dir(db_path)
+    parent.mkdir(mode=0o700, exist_ok=True)
+    with _setup_lock(parent, fcntl.LOCK_SH):  # no clear_leftovers between mkdtemp and flock
+        folder = Path(tempfile.mkdtemp(dir=parent, prefix=prefix))  # mkdtemp makes it 0700
+        lock = os.open(folder / LOCK_NAME, os.O_CREAT | os.O_RDWR, 0o600)
         fcntl.flock(lock, fcntl.LOCK_EX)
+    try:
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
         os.close(lock)
 
 
-def clear_leftovers(db_path: Path, young_seconds: float = YOUNG_SECONDS) -> list[Path]:
-    """Remove the working folders beside `db_path` that no live process holds; returns what went."""
-    removed = []
+def clear_leftovers(db_path: Path) -> list[Path]:
+    """Remove the working folders no live process holds; returns what went.
+
+    Only folders inside the work folder, named like ours and holding our lock file, are candidates.
+    """
+    parent = work_dir(db_path)
+    removed: list[Path] = []
+    if not parent.is_dir() or parent.is_symlink():
+        return removed
     try:
-        entries = list(db_path.parent.iterdir())
+        with _setup_lock(parent, fcntl.LOCK_EX):
+            for entry in list(parent.iterdir()):
+                if entry.name.startswith(WORKDIR_PREFIXES) and _is_abandoned(entry):
+                    shutil.rmtree(entry, ignore_errors=True)
+                    if not entry.exists():
+                        removed.append(entry)
     except OSError:  # an unreadable folder: the open that follows says what is wrong
         return removed
-    for entry in entries:
-        if entry.name.startswith(WORKDIR_PREFIXES) and _is_abandoned(entry, young_seconds):
-            shutil.rmtree(entry, ignore_errors=True)
-            if not entry.exists():
-                removed.append(entry)
     return removed
 
 
-def _is_abandoned(folder: Path, young_seconds: float) -> bool:
-    """True when no process holds the folder's lock and it is not being set up right now."""
+@contextmanager
+def _setup_lock(parent: Path, mode: int) -> Iterator[None]:
+    handle = os.open(parent / SETUP_LOCK, os.O_CREAT | os.O_RDWR, 0o600)
+    try:
+        fcntl.flock(handle, mode)
+        yield
+    finally:
+        os.close(handle)
+
+
+def _is_abandoned(folder: Path) -> bool:
+    """True when the folder holds Debrief's lock file and no process holds that lock."""
     try:
         if not folder.is_dir() or folder.is_symlink():
             return False
-        if time.time() - folder.stat().st_mtime < young_seconds:
-            return False
-        handle = os.open(folder / LOCK_NAME, os.O_RDWR)
-    except FileNotFoundError:
-        return folder.exists()  # made before locks existed, or killed before its lock file: old enough
-    except OSError:
+        handle = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_NOFOLLOW)
+    except OSError:  # no lock file: not a folder we made, or not ours to judge
         return False
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 
 import streamlit as st
@@ -97,7 +98,7 @@ def import_section() -> None:
     failed = st.session_state.get("data.restore_failed")
     if failed and failed[1] == "upload":
         st.session_state.pop("data.restore_failed")
-        st.error(f"Nothing was restored: the file {failed[0]}.", icon=":material/error:")
+        st.error(failed[0], icon=":material/error:")
     if uploaded is None:
         return
     data = uploaded.getvalue()
@@ -123,10 +124,14 @@ def on_backup_now() -> None:
 
 def on_restore(path: str | None, data: bytes | None) -> None:
     store, now = ui.store(), ui.now()
+    place = "upload" if path is None else "list"  # the failure is shown beside what was restored from
     try:
         restored = restore(store, path, now) if path else restore_bytes(store, data or b"", now)
-    except ValidationError as problem:  # shown beside what was restored from: the list, or the upload
-        st.session_state["data.restore_failed"] = (problem.message, "upload" if path is None else "list")
+    except ValidationError as problem:
+        st.session_state["data.restore_failed"] = (f"Nothing was restored: the file {problem.message}.", place)
+        return
+    except (sqlite3.Error, OSError) as error:  # e.g. the disk filled during the safety backup; rolled back
+        st.session_state["data.restore_failed"] = (f"Nothing restored: {error}. Your data is unchanged.", place)
         return
     restored_count = count_of(restored.interviews, "interview")
     start_over(f"Restored {restored_count}. Your data from just before is in the backups list.")
@@ -157,13 +162,17 @@ def restore_from_file() -> None:
     failed = st.session_state.get("data.restore_failed")
     if failed and failed[1] == "upload":
         st.session_state.pop("data.restore_failed")
-        st.error(f"Nothing was restored: the file {failed[0]}.", icon=":material/error:")
+        st.error(failed[0], icon=":material/error:")
     if uploaded is None:
         return
     data = uploaded.getvalue()
     checked = st.session_state.get("data.restore_checked")
     if not checked or checked[0] != uploaded.file_id:  # a full check of a 20 MB file takes ~0.3 s: once per upload
-        checked = (uploaded.file_id, check_upload(ui.store(), data))
+        try:
+            checked = (uploaded.file_id, check_upload(ui.store(), data))
+        except (sqlite3.Error, OSError) as error:  # e.g. no room for the private copy
+            st.error(f"This file could not be checked: {error}. Nothing was changed.", icon=":material/error:")
+            return
         st.session_state["data.restore_checked"] = checked
     check = checked[1]
     if not check.ok:
@@ -185,7 +194,7 @@ def backups_section(today) -> None:
     failed = st.session_state.get("data.restore_failed")
     if failed and failed[1] == "list":
         st.session_state.pop("data.restore_failed")
-        st.error(f"Nothing was restored: the file {failed[0]}.", icon=":material/error:")
+        st.error(failed[0], icon=":material/error:")
     backups = backup.list_backups(ui.store().path)
     if not backups:
         st.caption("No backups yet.")

@@ -83,9 +83,10 @@ def start_form(interview_id: int | None) -> bool:
     if not returning:
         st.session_state[F + "token"] = uuid.uuid4().hex
     draft = store.form_draft(key)
-    if draft and draft[0] != base.to_json():
+    restored = EntryForm.from_saved(draft[0], base) if draft else None  # an unreadable draft is no draft
+    if draft and restored is not None and restored.to_json() != base.to_json():
         if returning:
-            load(EntryForm.from_json(draft[0]))
+            load(restored)
         else:
             st.session_state[F + "draft_offer"] = draft
     return True
@@ -119,7 +120,9 @@ def on_new_entry() -> None:
 
 def on_restore_draft() -> None:
     payload, _ = st.session_state.pop(F + "draft_offer")
-    load(EntryForm.from_json(payload))
+    restored = EntryForm.from_saved(payload, EntryForm.from_json(st.session_state[F + "base"]))
+    if restored is not None:
+        load(restored)
 
 
 def on_discard_draft() -> None:

@@ -317,3 +317,61 @@ def test_the_first_save_on_day_one_makes_a_backup_and_the_next_day_after_a_chang
     import_through_the_page("Dune")  # the first rerun of the day already backs up the change of yesterday
     made = [(b.kind, b.made_at.date(), b.interviews) for b in backup.list_backups(store.path)]
     assert made == [("auto", next_day.date(), 3), ("auto", FIXED_NOW.date(), 1)]
+
+
+def test_an_upload_whose_migration_fails_is_refused_at_the_upload_in_plain_words(
+    app: AppTest, store: Store, tmp_path: Path
+):
+    store.import_entries([an_entry("Keep me")])
+    source = Store(tmp_path / "other.db")
+    source.import_entries([an_entry("Cobalt")])
+    misrecorded = tmp_path / "misrecorded.db"
+    misrecorded.write_bytes(backup.database_snapshot(source))
+    with closing(sqlite3.connect(misrecorded)) as conn:  # schema 3 on disk, but its record lists only 001
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name != '001_initial_schema'")
+        conn.commit()
+    at = data_page(app)
+    at.file_uploader[1].upload("misrecorded.db", misrecorded.read_bytes()).run()
+    assert not at.exception
+    assert "cannot be brought up to this Debrief's schema: table step_snoozes already exists" in at.error[0].value
+    assert not [b for b in at.button if b.key == "data.restore.upload"]
+    assert [i.company for i in store.find_interviews()] == ["Keep me"]
+
+
+def test_a_disk_full_during_the_safety_backup_shows_nothing_restored_at_the_upload(
+    app: AppTest, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    store.import_entries([an_entry("Keep me")])
+    source = Store(tmp_path / "other.db")
+    source.import_entries([an_entry("Cobalt")])
+    at = data_page(app)
+    at.file_uploader[1].upload("other.db", backup.database_snapshot(source)).run()
+    monkeypatch.setattr("lib.restore.backup_now", disk_full)
+    at.button(key="data.restore.upload").click().run()
+    assert not at.exception
+    [shown] = [e.value for e in at.error]
+    assert shown == "Nothing restored: [Errno 28] No space left on device. Your data is unchanged."
+    assert [i.company for i in store.find_interviews()] == ["Keep me"]
+
+
+def test_an_upload_that_cannot_be_checked_for_want_of_room_says_so_and_changes_nothing(
+    app: AppTest, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    store.import_entries([an_entry("Keep me")])
+    source = Store(tmp_path / "other.db")
+    source.import_entries([an_entry("Cobalt")])
+    monkeypatch.setattr("lib.restore.check_upload", disk_full)
+    at = data_page(app)
+    at.file_uploader[1].upload("other.db", backup.database_snapshot(source)).run()
+    assert not at.exception
+    assert at.error[0].value == (
+        "This file could not be checked: [Errno 28] No space left on device. Nothing was changed."
+    )
+    assert not [b for b in at.button if b.key == "data.restore.upload"]
+    assert [i.company for i in store.find_interviews()] == ["Keep me"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from lib.model import Dimension, Outcome
 from lib.rubric import RUBRIC
 from tests.app.helpers import LOG, an_interview, badges, errors, fill_log_form, open_page, person_row, save, texts
@@ -155,3 +157,36 @@ def test_a_half_typed_entry_survives_a_new_session(app, store):
     assert fresh.text_input(key="f.company").value == "Globex"
     assert fresh.text_input(key="f.role").value == "Analyst"
     assert store.count_interviews() == 0
+
+
+UNREADABLE_DRAFTS = [
+    '{"stage": "lunch"}',
+    '{"company": "\\ud800"}',
+    '{"day": "someday"}',
+    '{"duration_min": 45.5}',
+    '{"scores": {"skills_match": 9}}',
+    '{"people": "Jane"}',
+    '["a list, not a form"]',
+    "half a {",
+]
+
+
+@pytest.mark.parametrize("payload", UNREADABLE_DRAFTS)
+def test_a_draft_the_form_cannot_hold_is_treated_as_no_draft(app, store, payload):
+    store.save_form_draft("new", payload)
+    at = open_page(app, LOG)
+    for restore in [b for b in at.button if b.label == "Restore them"]:  # none should be offered
+        at = restore.click().run()
+    assert not at.exception
+    assert "You have unsaved changes" not in texts(at)
+    assert at.text_input(key="f.company").value == ""
+
+
+def test_a_partial_draft_from_an_older_version_is_offered_and_restored_over_the_blank_form(app, store):
+    store.save_form_draft("new", '{"company": "Half-typed Co"}')  # what tests/fixtures/schema_v1.db holds
+    at = open_page(app, LOG)
+    [restore] = [b for b in at.button if b.label == "Restore them"]
+    at = restore.click().run()
+    assert not at.exception
+    assert at.text_input(key="f.company").value == "Half-typed Co"
+    assert at.selectbox(key="f.stage").value is not None

@@ -3,20 +3,26 @@
 A forked child saves an interview every ~10 ms and, after each commit, writes its name to a log;
 meanwhile the parent restores a 25 MB database over a live one of the same size, three times.
 Afterwards every name the child logged must be in the safety backup (saved before the restore took
-the write lock) or in the live database (saved after it committed). The test prints the figure.
+the write lock) or in the live database (saved after it committed). The restore's transaction is
+timed from the parent (around `BEGIN IMMEDIATE` and its `COMMIT`): no save may commit while it
+holds the lock, and at least one save must have been waiting on that lock, or the race did not
+really run. The test prints the figures.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import time
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from lib.model import Format, Interview, Stage
 from lib.restore import restore
-from lib.store import Store
+from lib.store import Store, immediate
 from tests.faults.conftest import FORK
 
 NOW = datetime(2026, 11, 20, 17, 0)
@@ -44,14 +50,15 @@ def save_every_10ms(db_path: Path, log: Path, started, stop) -> None:
         while not stop.is_set():
             serial += 1
             name = f"{PREFIX}{serial}"
+            began = time.time()
             try:
                 store.save_interview(
                     Interview(name, "Engineer", Stage.PHONE_SCREEN, Format.PHONE, datetime(2026, 11, 18, 9)),
                     submit_token=f"child-{serial}",
                 )
-                out.write(f"ok\t{time.time()}\t{name}\n")
+                out.write(f"ok\t{began}\t{time.time()}\t{name}\n")
             except Exception as error:  # counted: the test fails on any
-                out.write(f"error\t{time.time()}\t{error!r}\n")
+                out.write(f"error\t{began}\t{time.time()}\t{error!r}\n")
             out.flush()
             started.set()
             time.sleep(0.01)
@@ -62,7 +69,27 @@ def saved_names(path: Path) -> set[str]:
         return {r[0] for r in conn.execute("SELECT company FROM interviews WHERE company LIKE ?", [PREFIX + "%"])}
 
 
-def test_every_save_made_during_a_restore_is_in_the_safety_backup_or_the_restored_data(tmp_path: Path):
+def timing_the_restores_transaction(monkeypatch: pytest.MonkeyPatch) -> list[tuple[float, float, float, float]]:
+    """(BEGIN IMMEDIATE sent, lock held, COMMIT sent, committed) of each restore, as the parent saw them."""
+    transactions = []
+
+    @contextmanager
+    def timed(db) -> Iterator[None]:
+        asked = time.time()
+        with immediate(db):
+            held = time.time()
+            yield
+            committing = time.time()
+        transactions.append((asked, held, committing, time.time()))
+
+    monkeypatch.setattr("lib.restore.immediate", timed)
+    return transactions
+
+
+def test_every_save_made_during_a_restore_is_in_the_safety_backup_or_the_restored_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    transactions = timing_the_restores_transaction(monkeypatch)
     store = fill(tmp_path / "live.db", "Live")
     source = fill(tmp_path / "source" / "source.db", "Restored").path
     log = tmp_path / "saves.log"
@@ -82,14 +109,26 @@ def test_every_save_made_during_a_restore_is_in_the_safety_backup_or_the_restore
     finally:
         stop.set()
         child.join(30)
-    lines = [line.split("\t", 2) for line in log.read_text(encoding="utf-8").splitlines()]
+    lines = [line.split("\t", 3) for line in log.read_text(encoding="utf-8").splitlines()]
     assert [line for line in lines if line[0] != "ok"] == []
-    committed = {name for _, _, name in lines}
-    during = sum(any(began <= float(at) <= ended for began, ended in windows) for _, at, _ in lines)
+    saves = [(float(began), float(at), name) for _, began, at, name in lines]
+    committed = {name for _, _, name in saves}
+    during = sum(any(began <= at <= ended for began, ended in windows) for _, at, _ in saves)
+    assert len(transactions) == RESTORES
+    inside = [at for _, at, _ in saves for _, held, committing, _ in transactions if held + 0.05 < at < committing]
+    # started well before a restore's COMMIT, committed after it: its own BEGIN IMMEDIATE waited on the lock
+    waited = [(began, asked) for began, at, _ in saves for asked, _, committing, _ in transactions
+              if began < committing - 0.05 and at > committing]  # fmt: skip
+    before_begin = [began for began, asked in waited if began < asked]
     kept = saved_names(store.path).union(*(saved_names(path) for path in safety_backups))
     lost = sorted(committed - kept)
     seconds = ", ".join(f"{ended - began:.1f}" for began, ended in windows)
     print(f"\nwrites lost during restore: {len(lost)} of {len(committed)} "
-          f"({during} committed while {RESTORES} restores ran, each {seconds} s)")  # fmt: skip
+          f"({during} committed while {RESTORES} restores ran, each {seconds} s); "
+          f"saves that waited on a restore's lock and committed after it: {len(waited)} "
+          f"({len(before_begin)} of them started before its BEGIN IMMEDIATE); "
+          f"committed while it held the lock: {len(inside)}")  # fmt: skip
     assert lost == []
+    assert inside == []  # the restore's write lock really kept every save out
+    assert len(waited) >= RESTORES  # and each restore really kept a save waiting
     assert restored.interviews >= ENTRIES and during >= 5  # the race really ran

@@ -27,6 +27,7 @@ from lib.backup import (
 )
 from lib.cli import main
 from lib.store import Store
+from lib.workdirs import WORK_DIR, work_dir
 from tests.conftest import ROOT
 from tests.unit.data_helpers import MARKER, NOW, add, companies
 
@@ -187,7 +188,8 @@ def test_the_snapshot_is_a_whole_database_and_leaves_nothing_behind(store: Store
     add(store, notes=MARKER)
     before = sorted(p.name for p in store.path.parent.iterdir())
     data = database_snapshot(store)
-    assert sorted(p.name for p in store.path.parent.iterdir()) == before
+    assert sorted(p.name for p in store.path.parent.iterdir() if p.name != WORK_DIR) == before
+    assert [p for p in work_dir(store.path).iterdir() if p.is_dir()] == []  # its working folder went
     copy = tmp_path / "copy.db"
     copy.write_bytes(data)
     assert check_database(copy).ok

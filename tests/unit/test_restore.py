@@ -18,6 +18,7 @@ from lib.followup import StepKind, StepMark, StepSnooze, StepStatus
 from lib.model import Dimension, ValidationError
 from lib.restore import check_upload, restore, restore_bytes
 from lib.store import Store
+from lib.workdirs import WORK_DIR, work_dir
 from tests.conftest import ROOT
 from tests.unit.data_helpers import NOW, add, companies, row_counts
 
@@ -93,12 +94,39 @@ def test_restore_refuses_a_database_with_tables_debrief_does_not_know(store: Sto
         restore(store, odd, NOW)
 
 
+def a_file_whose_migration_fails(store: Store, tmp_path: Path) -> Path:
+    """A schema-3 file whose record of its schema lists only the first migration: the second fails."""
+    path = tmp_path / "misrecorded.db"
+    path.write_bytes(database_snapshot(store))
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name != '001_initial_schema'")
+        conn.commit()
+    return path
+
+
+def test_restore_refuses_a_file_whose_migration_fails_and_changes_nothing(store: Store, tmp_path: Path):
+    add(store, "Keep me")
+    version = store.data_version()
+    with pytest.raises(ValidationError) as refused:
+        restore(store, a_file_whose_migration_fails(store, tmp_path), NOW)
+    assert "cannot be brought up to this Debrief's schema" in refused.value.errors["file"]
+    assert "step_snoozes already exists" in refused.value.errors["file"]
+    assert (companies(store), store.data_version(), list_backups(store.path)) == (["Keep me"], version, [])
+
+
+def test_check_upload_reports_a_file_whose_migration_fails(store: Store, tmp_path: Path):
+    check = check_upload(store, a_file_whose_migration_fails(store, tmp_path).read_bytes())
+    assert not check.ok
+    assert "cannot be brought up to this Debrief's schema" in check.problems[0]
+
+
 def test_restore_bytes_restores_an_uploaded_file(store: Store, tmp_path: Path):
     source = Store(tmp_path / "source.db")
     add(source, "Uploaded")
     restore_bytes(store, database_snapshot(source), NOW)
     assert companies(store) == ["Uploaded"]
-    assert [p.name for p in store.path.parent.iterdir() if p.name.startswith(".")] == []  # no temporary left
+    assert [p.name for p in store.path.parent.iterdir() if p.name.startswith(".") and p.name != WORK_DIR] == []
+    assert [p for p in work_dir(store.path).iterdir() if p.is_dir()] == []  # no working folder left
 
 
 def test_check_upload_looks_at_a_private_copy_and_changes_nothing(store: Store, tmp_path: Path):
@@ -160,6 +188,15 @@ BAD_ROWS = [
     ("interviews", "UPDATE interviews SET stage = 'lunch'", "row id 1, column stage"),
     ("interviews", "UPDATE interviews SET interview_at = 'soon'", "row id 1, column interview_at"),
     ("interviews", "UPDATE interviews SET interview_at = '9999-12-31T10:00'", "row id 1, column interview_at"),
+    ("interviews", "UPDATE interviews SET interview_at = '2026-11-18T09:00:00+05:00'", "row id 1, column interview_at"),
+    ("interviews", "UPDATE interviews SET interview_at = '2026-W47-3T09:00'", "row id 1, column interview_at"),
+    ("interviews", "UPDATE interviews SET interview_at = '20261118T0900'", "row id 1, column interview_at"),
+    ("interviews", "UPDATE interviews SET interview_at = '2026-11-18'", "row id 1, column interview_at"),
+    ("interviews", "UPDATE interviews SET interview_at = '2026-11-18 09:00'", "row id 1, column interview_at"),
+    ("interviews", "UPDATE interviews SET created_at = '2026-11-18T09:00:00Z'", "row id 1, column created_at"),
+    ("interviews", "UPDATE interviews SET updated_at = '2026-11-18T09:00:00.123456'", "row id 1, column updated_at"),
+    ("interviews", "UPDATE interviews SET outcome = 'rejected', outcome_on = '20261119'",
+     "row id 1, column outcome_on"),
     ("interviews", "UPDATE interviews SET notes = CAST(x'c328ff' AS TEXT)", "row id 1, column notes"),
     ("interviews", "UPDATE interviews SET company = x'41636d65'", "row id 1, column company"),
     ("interviews", "UPDATE interviews SET duration_min = 'an hour'", "row id 1, column duration_min"),
@@ -172,15 +209,41 @@ BAD_ROWS = [
      "row interview_id 1, step_key 'check_in', column on_date"),
     ("step_marks", "UPDATE step_marks SET on_date = '1900-01-01'",
      "row interview_id 1, step_key 'check_in', column on_date must be between 1990"),
+    ("step_marks", "UPDATE step_marks SET on_date = '2026-W47-4'",
+     "row interview_id 1, step_key 'check_in', column on_date"),
+    ("step_marks", "UPDATE step_marks SET marked_at = '2026-11-18T09:00+01:00'",
+     "row interview_id 1, step_key 'check_in', column marked_at"),
     ("step_marks", "UPDATE step_marks SET step_key = 'lunch'", "row interview_id 1, step_key 'lunch', column step_key"),
     ("step_snoozes", "UPDATE step_snoozes SET until = 'next week'",
+     "row interview_id 1, step_key 'soft_touch', column until"),
+    ("step_snoozes", "UPDATE step_snoozes SET until = '2026-W48'",
      "row interview_id 1, step_key 'soft_touch', column until"),
     ("draft_templates", "UPDATE draft_templates SET kind = 'love_letter'", "row kind 'love_letter', column kind"),
     ("settings", f"UPDATE settings SET value = '{'S' * 500}' WHERE key = 'your_name'",
      "row key 'your_name', column value"),
     ("calendar_events", "UPDATE calendar_events SET sequence = -1", "row uid 'uid-1@debrief', column sequence"),
     ("form_drafts", "UPDATE form_drafts SET payload = 'half a {'", "row form_key 'new', column payload"),
+    ("form_drafts", """UPDATE form_drafts SET payload = '{"stage": "lunch"}'""", "row form_key 'new', column payload"),
+    ("form_drafts", """UPDATE form_drafts SET payload = '{"company": "\\ud800"}'""",
+     "row form_key 'new', column payload"),
+    ("form_drafts", """UPDATE form_drafts SET payload = '{"duration_min": "an hour"}'""",
+     "row form_key 'new', column payload"),
+    ("form_drafts", "UPDATE form_drafts SET payload = '[1, 2]'", "row form_key 'new', column payload"),
     ("coaching_sessions", "UPDATE coaching_sessions SET held_on = 'yesterday'", "row id 1, column held_on"),
+    ("coaching_sessions", "UPDATE coaching_sessions SET held_on = '20261115'", "row id 1, column held_on"),
+    ("coaching_sessions", "UPDATE coaching_sessions SET finished_at = '2026-11-15T10:00-05:00'",
+     "row id 1, column finished_at"),
+    ("calendar_events", "UPDATE calendar_events SET changed_at = '2026-W47-1T10:00'",
+     "row uid 'uid-1@debrief', column changed_at"),
+    ("form_drafts", "UPDATE form_drafts SET saved_at = '2026-11-18T09:00:00+00:00'",
+     "row form_key 'new', column saved_at"),
+    ("draft_templates", "UPDATE draft_templates SET updated_at = '2026-11-18T0900'",
+     "row kind 'thank_you', column updated_at"),
+    ("mentor_reviews", "UPDATE mentor_reviews SET updated_at = '2026-11-18T09:00Z'",
+     "row session_id 1, interview_id 1, column updated_at"),
+    ("action_items", "UPDATE action_items SET due_on = '2026-W49-1'", "row id 1, column due_on"),
+    ("action_items", "UPDATE action_items SET status = 'done', closed_on = '2026-11-20T10:00'",
+     "row id 1, column closed_on"),
     ("mentor_reviews", "UPDATE mentor_reviews SET comment = CAST(x'ff' AS TEXT)",
      "row session_id 1, interview_id 1, column comment holds bytes that are not UTF-8"),
     ("action_items", "UPDATE action_items SET owner = 'boss'", "row id 1, column owner"),

@@ -411,3 +411,16 @@ def test_a_generic_thank_you_mark_goes_once_interviewers_are_named(store):
     store.mark_step(interview_id, StepMark("soft_touch", StepStatus.SKIPPED, date(2026, 11, 12)))
     store.save_interview(replace(store.get_interview(interview_id), interviewers=(Interviewer("Jane Doe"),)))
     assert [m.step_key for m in store.marks_for([interview_id])[interview_id]] == ["soft_touch"]
+
+
+def test_a_failing_after_write_hook_is_logged_and_the_committed_save_returns_normally(
+    db_path: Path, caplog: pytest.LogCaptureFixture
+):
+    def broken_hook(written: Store) -> None:
+        raise RuntimeError("the backup hook broke")
+
+    store = Store(db_path, after_write=broken_hook)
+    with caplog.at_level("WARNING", logger="lib.store"):
+        interview_id = store.save_interview(build_interview(company="Landed"))
+    assert store.get_interview(interview_id).company == "Landed"
+    assert "the backup hook broke" in caplog.text
