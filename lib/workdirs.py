@@ -13,6 +13,11 @@ The gap between making a folder and locking its file is closed by the work folde
 file (`SETUP_LOCK`): a process holds it shared while it makes and locks its folder, and
 `clear_leftovers` holds it exclusively while it looks, so it never sees a folder half set up.
 
+Earlier versions of Debrief made their working folders straight beside the database, as
+`tempfile` names them (".restore-abcd1234" holding "incoming.db"). Such a folder is removed too,
+but only when its name and everything in it are exactly what those versions wrote, and it is
+more than an hour old: a folder of the user's own never looks like that.
+
 Standard library only: lib.store imports it, and it imports nothing of Debrief.
 """
 
@@ -20,8 +25,10 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,6 +37,10 @@ WORK_DIR = ".debrief-work"
 WORKDIR_PREFIXES = ("restore-", "upload-", "snapshot-")
 LOCK_NAME = "in-use.lock"
 SETUP_LOCK = ".setup.lock"
+# What earlier versions left beside the database: tempfile's 8-character names, one copy inside.
+_LEGACY_FOLDER = re.compile(r"\.(restore|upload|snapshot)-[a-z0-9_]{8}")
+_LEGACY_COPY = {"restore": "incoming.db", "upload": "upload.db", "snapshot": "snapshot.db"}
+LEGACY_MIN_AGE_SECONDS = 3600
 
 
 def work_dir(db_path: Path) -> Path:
@@ -60,8 +71,8 @@ def clear_leftovers(db_path: Path) -> list[Path]:
 
     Only folders inside the work folder, named like ours and holding our lock file, are candidates.
     """
+    removed = _clear_legacy_leftovers(db_path.parent)
     parent = work_dir(db_path)
-    removed: list[Path] = []
     if not parent.is_dir() or parent.is_symlink():
         return removed
     try:
@@ -101,3 +112,27 @@ def _is_abandoned(folder: Path) -> bool:
     finally:
         os.close(handle)  # closing drops our own lock at once
     return True
+
+
+def _clear_legacy_leftovers(folder: Path) -> list[Path]:
+    """Remove the abandoned copies earlier versions left beside the database (see the module's doc)."""
+    removed: list[Path] = []
+    try:
+        entries = [e for e in os.scandir(folder) if e.name.startswith((".restore-", ".upload-", ".snapshot-"))]
+    except OSError:
+        return removed
+    cutoff = time.time() - LEGACY_MIN_AGE_SECONDS
+    for entry in entries:
+        match = _LEGACY_FOLDER.fullmatch(entry.name)
+        try:
+            if not match or not entry.is_dir(follow_symlinks=False) or entry.stat().st_mtime > cutoff:
+                continue
+            copy = _LEGACY_COPY[match[1]]
+            contents = set(os.listdir(entry.path))
+        except OSError:
+            continue
+        if contents and contents <= {copy, f"{copy}-wal", f"{copy}-shm", f"{copy}-journal"}:
+            shutil.rmtree(entry.path, ignore_errors=True)
+            if not os.path.exists(entry.path):
+                removed.append(Path(entry.path))
+    return removed

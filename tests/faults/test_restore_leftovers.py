@@ -195,3 +195,36 @@ def test_a_folder_being_set_up_is_not_removed_by_an_open_in_another_process(tmp_
         child.join(30)
     Store(db_path)  # its owner died without removing it, and its lock is free now: it goes
     assert leftovers(tmp_path) == []
+
+
+def _legacy_leftover(folder: Path, name: str, files: list[str], age_seconds: float) -> Path:
+    leftover = folder / name
+    leftover.mkdir()
+    for file in files:
+        (leftover / file).write_bytes(b"SQLite format 3\x00 a whole copy of the notes")
+    then = time.time() - age_seconds
+    os.utime(leftover, (then, then))
+    return leftover
+
+
+def test_a_copy_an_earlier_version_left_beside_the_database_is_removed_at_open(tmp_path: Path):
+    db_path = tmp_path / "debrief.db"
+    Store(db_path)
+    old_restore = _legacy_leftover(tmp_path, ".restore-k2j_9x0q", ["incoming.db", "incoming.db-wal"], 7200)
+    old_upload = _legacy_leftover(tmp_path, ".upload-abcd1234", ["upload.db"], 7200)
+    Store(db_path)
+    assert not old_restore.exists()
+    assert not old_upload.exists()
+
+
+def test_a_folder_that_only_looks_like_an_earlier_versions_copy_is_left_alone(tmp_path: Path):
+    db_path = tmp_path / "debrief.db"
+    Store(db_path)
+    theirs = [
+        _legacy_leftover(tmp_path, ".restore-k2j_9x0q", ["incoming.db", "my-notes.txt"], 7200),  # something else inside
+        _legacy_leftover(tmp_path, ".restore-notes", ["incoming.db"], 7200),  # not a tempfile name
+        _legacy_leftover(tmp_path, ".upload-abcd1234", ["incoming.db"], 7200),  # not what an upload held
+        _legacy_leftover(tmp_path, ".snapshot-abcd1234", ["snapshot.db"], 60),  # too recent: maybe in use
+    ]
+    Store(db_path)
+    assert all(folder.exists() for folder in theirs)
