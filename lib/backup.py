@@ -123,15 +123,8 @@ def backup_now(store: Store, now: datetime, kind: str = "manual", keep: int = BA
 
 def list_backups(db_path: Path) -> list[Backup]:
     """This database's backups, newest first."""
-    folder = backups_folder(db_path)
-    if not folder.is_dir():
-        return []
-    found = []
-    for path in folder.iterdir():
-        parsed = _parse_name(path.name, db_path.stem)
-        if parsed and path.is_file():
-            found.append(_describe(path, parsed))
-    return sorted(found, key=lambda b: (b.made_at, b.sequence), reverse=True)
+    return [_describe(path, (made_at, sequence, kind))
+            for made_at, sequence, kind, path in _named_backups(db_path) if path.is_file()]  # fmt: skip
 
 
 def prune_backups(db_path: Path, keep: int = BACKUPS_KEPT, spare: Path | None = None) -> list[Path]:
