@@ -10,6 +10,10 @@ Streamlit's own origin check from looking up the machine's public address over t
 an origin it does not know (it knows 127.0.0.1 and localhost, not [::1], which is why [::1] is
 not ours either: the server listens on 127.0.0.1 only, so no page can come from there).
 
+Every answer it lets through also forbids other sites to frame it (`frame-ancestors 'self'`):
+a framed app would pass both checks above, since the frame itself is ours, and a hostile page
+could lay invisible clicks over its buttons.
+
 Pure ASGI (no Streamlit): `serve.py` mounts it in front of the app with the server's port.
 """
 
@@ -22,9 +26,11 @@ from urllib.parse import urlsplit
 
 from starlette.datastructures import Headers
 from starlette.responses import PlainTextResponse
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost"})
+# Sent with every HTTP answer: only Debrief's own pages may put Debrief in a frame.
+NO_FOREIGN_FRAMES = ((b"content-security-policy", b"frame-ancestors 'self'"), (b"x-frame-options", b"SAMEORIGIN"))
 _PORT = re.compile(r"[0-9]{1,5}")  # ASCII digits only: str.isdigit() takes "²"
 
 
@@ -103,4 +109,17 @@ class LoopbackGuard:
             refusal = PlainTextResponse("Debrief only answers pages it served itself.", 403)
             await refusal(scope, receive, send)
             return
-        await self.app(scope, receive, send)
+        await self.app(scope, receive, _framing_refused(send) if scope["type"] == "http" else send)
+
+
+def _framing_refused(send: Send) -> Send:
+    """`send`, adding the no-foreign-frames headers to the response's start."""
+
+    async def sending(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            names = {name.lower() for name, _ in message.get("headers", [])}
+            extra = [header for header in NO_FOREIGN_FRAMES if header[0] not in names]
+            message = {**message, "headers": [*message.get("headers", []), *extra]}
+        await send(message)
+
+    return sending

@@ -8,7 +8,9 @@ server's outbound attempts (tests/browser/conftest.py); these tests pin the guar
 
 from __future__ import annotations
 
+import json
 import socket
+import urllib.request
 from base64 import b64encode
 
 import pytest
@@ -16,13 +18,22 @@ import pytest
 from tests.browser.conftest import wait_for_app
 
 
-def _raw_request(port: int, path: str, headers: dict[str, str]) -> int:
-    """Send one HTTP/1.1 request to 127.0.0.1 with exactly these headers; the status code."""
+def _raw_response(port: int, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str]]:
+    """Send one HTTP/1.1 request to 127.0.0.1 with exactly these headers; the status and headers."""
     lines = [f"GET {path} HTTP/1.1", *(f"{k}: {v}" for k, v in headers.items()), "", ""]
     with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
         sock.sendall("\r\n".join(lines).encode("latin-1"))  # as HTTP reads header bytes
-        status_line = sock.makefile("rb").readline().decode()
-    return int(status_line.split()[1])
+        reply = sock.makefile("rb")
+        status = int(reply.readline().decode().split()[1])
+        answered: dict[str, str] = {}
+        while (line := reply.readline().decode("latin-1").strip()) and status != 101:
+            name, _, value = line.partition(":")
+            answered[name.strip().lower()] = value.strip()
+    return status, answered
+
+
+def _raw_request(port: int, path: str, headers: dict[str, str]) -> int:
+    return _raw_response(port, path, headers)[0]
 
 
 def _upgrade(port: int, host: str, origin: str | None) -> int:
@@ -83,6 +94,32 @@ def test_the_monitor_sees_streamlits_own_lookup_when_the_guard_is_left_out(serve
     attempts = server.outbound_attempts()
     server.network_log.unlink()  # seen and pinned here; the fixture's teardown check is for the guarded app
     assert any("8.8.8.8" in line or "getaddrinfo" in line for line in attempts), attempts
+
+
+@pytest.mark.parametrize("path", ["/", "/data", "/_stcore/health", "/_stcore/host-config"])
+def test_no_other_site_may_frame_the_app_or_send_it_messages(serve, db_path, path):
+    server = serve(db_path)
+    status, headers = _raw_response(server.port, path, {"Host": f"127.0.0.1:{server.port}", "Connection": "close"})
+    assert status == 200
+    assert headers["content-security-policy"] == "frame-ancestors 'self'"
+    assert headers["x-frame-options"] == "SAMEORIGIN"
+    if path == "/_stcore/host-config":
+        assert _host_config(server.port)["allowedOrigins"] == []
+
+
+def _host_config(port: int) -> dict:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/_stcore/host-config")
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.load(response)
+
+
+def test_a_page_of_another_origin_cannot_show_the_app_in_a_frame(serve, db_path, page):
+    """Clickjacking: a page that is not the app's own (here about:blank's) puts the app in a frame."""
+    server = serve(db_path)
+    page.set_content(f'<iframe id="app" src="{server.url}/data" width="800" height="600"></iframe>')
+    page.wait_for_timeout(2500)
+    frame = page.frame_locator("#app")
+    assert frame.locator('[data-testid="stApp"]').count() == 0
 
 
 def test_the_tab_icon_ships_with_the_app(serve, db_path, page):

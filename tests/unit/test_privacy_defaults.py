@@ -34,6 +34,10 @@ def test_cross_site_request_protection_stays_on(config: dict):
     assert config["server"].get("enableCORS", True) is True  # never switched off
 
 
+def test_no_parent_frame_may_drive_the_app(config: dict):
+    assert config["client"]["allowedOrigins"] == []
+
+
 def test_uploads_are_capped_well_below_streamlits_default(config: dict):
     assert 1 <= config["server"]["maxUploadSize"] <= 20  # MB; Streamlit's default is 200
 
