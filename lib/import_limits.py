@@ -10,7 +10,7 @@ from __future__ import annotations
 from lib.model import ValidationError
 
 MEGABYTE = 1024 * 1024
-MAX_BYTES = 20 * MEGABYTE  # the most one import reads: the Data page's upload limit (.streamlit/config.toml)
+MAX_BYTES = 20 * MEGABYTE  # the most one import reads, and the Data page's import upload takes
 MAX_ROWS = 20_000
 MAX_PROBLEMS = 50
 

@@ -12,7 +12,7 @@ from lib.data_import import import_file, plan_import
 from lib.days import human_date
 from lib.erase import delete_everything
 from lib.exports import export_csv
-from lib.import_limits import MAX_BYTES, megabytes
+from lib.import_limits import MAX_BYTES, MEGABYTE, megabytes
 from lib.json_export import export_json
 from lib.model import ValidationError
 from lib.restore import check_upload, restore, restore_bytes
@@ -91,7 +91,7 @@ def import_section() -> None:
     st.subheader("Import")
     st.caption("A CSV or JSON file exported by Debrief (or edited in a spreadsheet). Nothing is added until you "
                "confirm, and an interview already here (same company, role, date and time) is skipped.")  # fmt: skip
-    uploaded = st.file_uploader("CSV or JSON file", type=["csv", "json"],
+    uploaded = st.file_uploader("CSV or JSON file", type=["csv", "json"], max_upload_size=MAX_BYTES // MEGABYTE,
                                 key=uploader_key("import"))  # fmt: skip
     if st.session_state.pop("data.import_failed", False):
         st.error("The file could not be imported. Nothing was added.", icon=":material/error:")

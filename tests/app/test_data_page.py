@@ -375,3 +375,10 @@ def test_an_upload_that_cannot_be_checked_for_want_of_room_says_so_and_changes_n
     )
     assert not [b for b in at.button if b.key == "data.restore.upload"]
     assert [i.company for i in store.find_interviews()] == ["Keep me"]
+
+
+def test_the_import_takes_what_an_export_holds_and_a_restore_takes_a_larger_database(app: AppTest, store: Store):
+    at = data_page(app)
+    import_upload, restore_upload = at.file_uploader[0], at.file_uploader[1]
+    assert import_upload.proto.max_upload_size_mb == 20  # the most a CSV or JSON export holds
+    assert restore_upload.proto.max_upload_size_mb == 100  # .streamlit/config.toml: a database of years of notes
