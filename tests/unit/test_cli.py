@@ -371,11 +371,25 @@ def test_a_writing_command_into_a_file_that_is_not_debrief_refuses_and_leaves_it
     assert not (tmp_path / "notes.db-wal").exists()
 
 
+def test_check_on_a_missing_path_names_the_path_once(tmp_path: Path, capsys):
+    missing = tmp_path / "d.db"
+    assert main(["check", "--db", str(missing)]) == 1
+    assert capsys.readouterr().err == f"debrief: {missing} does not exist\n"
+
+
+def test_check_on_a_zero_byte_file_says_there_is_no_debrief_database_in_it(tmp_path: Path, capsys):
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    assert main(["check", "--db", str(empty)]) == 1
+    assert capsys.readouterr().err == f"debrief: {empty} is an empty file, with no Debrief database in it\n"
+    assert empty.read_bytes() == b""
+
+
 def test_check_on_a_folder_names_it_as_a_folder(tmp_path: Path, capsys):
     assert main(["check", "--db", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert f"{tmp_path} is a folder, not a database file" in err
-    assert "there is no file" not in err
+    assert "does not exist" not in err
 
 
 def test_a_file_over_the_limit_is_reported_with_its_real_size(db: str, tmp_path: Path, capsys):
