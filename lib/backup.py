@@ -260,7 +260,9 @@ def check_database(path: Path) -> DatabaseCheck:
     if path.is_dir():
         return DatabaseCheck((f"is a folder, not a database file: give the file's path, e.g. {path / 'debrief.db'}",))
     if not path.is_file():
-        return DatabaseCheck((f"there is no file at {path}",))
+        return DatabaseCheck(("does not exist",))  # shown after the path, as every problem here is
+    if path.stat().st_size == 0:  # what a new database looks like before Debrief first writes to it
+        return DatabaseCheck(("is an empty file, with no Debrief database in it",))
     with path.open("rb") as file:
         if file.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             return DatabaseCheck(("is not a SQLite database (a Debrief backup is a .db file)",))

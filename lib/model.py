@@ -140,6 +140,21 @@ def date_out_of_range(value: date | datetime) -> str | None:
     return None
 
 
+def timeframe_out_of_range(interview: Interview) -> str | None:
+    """Why the stated timeframe is refused ("by 9999-12-31" names a date outside DATE_RANGE), or None.
+
+    The one source of these words: Save refuses with them and the Log page shows them while the
+    user types. A date merely more than a year away is only flagged (`Timeframe.problem`) and saves.
+    None while the interview's own date is out of range: that is reported at its own field.
+    """
+    if date_out_of_range(interview.interview_at):
+        return None
+    named = parse_timeframe(interview.stated_timeframe, interview.day0).named
+    if named is not None and (out_of_range := date_out_of_range(named)):
+        return f"names a date that {out_of_range}: check the year"
+    return None
+
+
 def clamped_to_range(day: date) -> date:
     """`day` pulled into DATE_RANGE: the nearest day the app accepts (a stored year 9999 becomes 2100)."""
     low, high = DATE_RANGE
@@ -281,10 +296,8 @@ def validate(interview: Interview, now: datetime) -> Interview:
         errors["outcome_on"] = out_of_range
     elif clean.outcome_on and clean.outcome_on < clean.day0:
         errors["outcome_on"] = "is before the interview"
-    if not errors.keys() & {"interview_at", "stated_timeframe"}:
-        named = parse_timeframe(clean.stated_timeframe, clean.day0).named  # one a year away is only flagged
-        if named is not None and (out_of_range := date_out_of_range(named)):
-            errors["stated_timeframe"] = f"names a date that {out_of_range}: check the year"
+    if "stated_timeframe" not in errors and (refused := timeframe_out_of_range(clean)):
+        errors["stated_timeframe"] = refused
     if errors:
         raise ValidationError(errors)
     return clean

@@ -354,6 +354,9 @@ class Store:
                              f"e.g. {path / 'debrief.db'}")
         if not path.is_file():
             raise NoDatabase(f"There is no Debrief database at {path} (check --db or DEBRIEF_DB)")
+        if path.stat().st_size == 0:  # a new database before its first write (commands that write use it)
+            raise NoDatabase(f"There is no Debrief database at {path}, only an empty file (check --db or "
+                             "DEBRIEF_DB); it was left unchanged")
         if not _is_debrief_file(path):  # opening would write Debrief's schema into someone else's file
             raise NoDatabase(f"{path} is not a Debrief database (check --db or DEBRIEF_DB); it was left unchanged")
         return cls(path)

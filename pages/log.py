@@ -9,7 +9,7 @@ import streamlit as st
 from lib import ui
 from lib.entry_form import BLANK_PERSON, EntryForm, timeframe_feedback
 from lib.followup import follow_up_timeline, next_step
-from lib.model import LIMITS, Dimension, Format, Outcome, Stage, ValidationError, validate
+from lib.model import LIMITS, Dimension, Format, Outcome, Stage, ValidationError, timeframe_out_of_range, validate
 from lib.rubric import RUBRIC, SCALE
 from lib.text import md_escape
 from lib.timeframe import parse_timeframe
@@ -246,12 +246,17 @@ with form_column:
     st.text_input("When do they expect to decide?", key=F + "stated_timeframe",
                   max_chars=LIMITS["stated_timeframe"], placeholder="within 2 weeks · 10 days · by 1 Dec",
                   help="Ask before you leave: the answer sets your check-in date.")  # fmt: skip
-    feedback, timing = md_escape(timeframe_feedback(collect(), now, ui.user_zone())), collect().to_interview()
-    if parse_timeframe(timing.stated_timeframe, timing.day0).problem:  # a flag, not an error: it saves
-        st.warning(feedback, icon=":material/warning:")
+    timing = collect().to_interview()
+    if refused := timeframe_out_of_range(timing):  # Save's own words, at the field, while typing
+        ui.field_error({"stated_timeframe": refused}, "stated_timeframe")
     else:
-        st.caption(feedback)
-    ui.field_error(errors, "stated_timeframe")
+        feedback = md_escape(timeframe_feedback(collect(), now, ui.user_zone()))
+        if parse_timeframe(timing.stated_timeframe, timing.day0).problem:  # a flag, not an error: it saves
+            st.warning(feedback, icon=":material/warning:")
+        else:
+            st.caption(feedback)
+    if errors.get("stated_timeframe") != refused:  # not the same words twice after Save
+        ui.field_error(errors, "stated_timeframe")
 
     st.subheader("How did it go?")
     st.caption("Score what you can back with evidence. Unsure? Leave it unscored: that is an honest answer.")

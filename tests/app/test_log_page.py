@@ -72,6 +72,23 @@ def test_a_decision_more_than_a_year_away_is_a_warning_at_the_field_and_the_entr
     assert saved.stated_timeframe == "in 13 months"
 
 
+@pytest.mark.parametrize(
+    ("timeframe", "named"),
+    [("by 9999-12-31", "9999-12-31"), ("by Jan 1 9999", "9999-01-01"), ("by 1 Jan 1980", "1980-01-01")],
+)
+def test_a_timeframe_naming_a_date_outside_the_range_is_an_error_while_typing_in_the_words_of_save(
+    app, store, timeframe, named
+):
+    refused = f"names a date that must be between 1990 and 2100 (got {named}): check the year"
+    at = fill_log_form(open_page(app, LOG), timeframe=timeframe)
+    assert not at.exception
+    assert errors(at) == [refused]
+    assert not [w.value for w in at.warning], "no warning that reads as if the entry would save"
+    at = save(at)
+    assert errors(at).count(refused) == 1, "the same words, once, at the field"
+    assert store.count_interviews() == 0
+
+
 def test_an_entry_with_a_decision_more_than_a_year_away_can_record_its_outcome(app, store):
     entry_id = store.save_interview(an_interview(stated_timeframe="by 2028-03-01"))
     at = open_page(app, LOG, id=str(entry_id))

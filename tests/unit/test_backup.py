@@ -206,7 +206,7 @@ def test_check_of_a_healthy_database(store: Store):
 @pytest.mark.parametrize(
     ("make", "words"),
     [
-        (lambda p: None, "there is no file"),
+        (lambda p: None, "does not exist"),
         (lambda p: p.write_bytes(b"id,company\n1,Acme\n"), "is not a SQLite database"),
         (lambda p: p.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000), "cannot be read"),
         (lambda p: sqlite3.connect(p).execute("CREATE TABLE photos (id)").connection.commit(),

@@ -257,8 +257,8 @@ def _sqlite_without_debrief(path: Path) -> None:
                                      ["report", "--from", "2026-01-01"]])  # fmt: skip
 @pytest.mark.parametrize(
     "make",
-    [lambda p: p.write_bytes(b""), lambda p: p.write_text("name,price\nbread,2\n"), _sqlite_without_debrief],
-    ids=["empty file", "a text file", "another program's SQLite"],
+    [lambda p: p.write_text("name,price\nbread,2\n"), _sqlite_without_debrief],
+    ids=["a text file", "another program's SQLite"],
 )
 def test_a_read_only_command_on_a_file_that_is_not_debrief_leaves_it_byte_identical(tmp_path: Path, command, make,
                                                                                     capsys):  # fmt: skip
@@ -269,6 +269,35 @@ def test_a_read_only_command_on_a_file_that_is_not_debrief_leaves_it_byte_identi
     assert f"{other} is not a Debrief database" in capsys.readouterr().err
     assert other.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]
+
+
+@pytest.mark.parametrize("command", [["export", "csv"], ["export", "json"], ["export", "ics"], ["backup"],
+                                     ["report", "--from", "2026-01-01"]])  # fmt: skip
+def test_a_read_only_command_on_a_zero_byte_file_says_there_is_no_debrief_database_and_leaves_it(
+    tmp_path: Path, command, capsys
+):
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    assert main([*command, "--db", str(empty)]) == 2
+    err = capsys.readouterr().err
+    assert f"There is no Debrief database at {empty}, only an empty file (check --db or DEBRIEF_DB)" in err
+    assert empty.read_bytes() == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db"]
+
+
+def test_demo_and_import_into_a_zero_byte_file_use_it_as_a_new_database(tmp_path: Path, capsys):
+    """A zero-byte file is what a new database looks like: Store creates it 0600 before SQLite opens it."""
+    source, empty = tmp_path / "source.db", tmp_path / "empty.db"
+    main(["demo", "--db", str(source)])
+    exported = tmp_path / "demo.csv"
+    main(["export", "csv", "--db", str(source), "--out", str(exported)])
+    empty.write_bytes(b"")
+    assert main(["import", str(exported), "--db", str(empty)]) == 0
+    assert Store(empty).count_interviews() == DEMO_COUNT
+    other = tmp_path / "other.db"
+    other.write_bytes(b"")
+    assert main(["demo", "--db", str(other)]) == 0
+    assert Store(other).count_interviews(demo=True) == DEMO_COUNT
 
 
 @pytest.mark.parametrize("command", [["export", "csv"], ["demo"]])
@@ -342,11 +371,25 @@ def test_a_writing_command_into_a_file_that_is_not_debrief_refuses_and_leaves_it
     assert not (tmp_path / "notes.db-wal").exists()
 
 
+def test_check_on_a_missing_path_names_the_path_once(tmp_path: Path, capsys):
+    missing = tmp_path / "d.db"
+    assert main(["check", "--db", str(missing)]) == 1
+    assert capsys.readouterr().err == f"debrief: {missing} does not exist\n"
+
+
+def test_check_on_a_zero_byte_file_says_there_is_no_debrief_database_in_it(tmp_path: Path, capsys):
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    assert main(["check", "--db", str(empty)]) == 1
+    assert capsys.readouterr().err == f"debrief: {empty} is an empty file, with no Debrief database in it\n"
+    assert empty.read_bytes() == b""
+
+
 def test_check_on_a_folder_names_it_as_a_folder(tmp_path: Path, capsys):
     assert main(["check", "--db", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert f"{tmp_path} is a folder, not a database file" in err
-    assert "there is no file" not in err
+    assert "does not exist" not in err
 
 
 def test_a_file_over_the_limit_is_reported_with_its_real_size(db: str, tmp_path: Path, capsys):

@@ -113,7 +113,7 @@ def test_check_reads_an_older_database_without_upgrading_it(tmp_path: Path, caps
 @pytest.mark.parametrize(
     ("make", "words"),
     [
-        (lambda p: None, "there is no file"),
+        (lambda p: None, "does not exist"),
         (lambda p: p.write_bytes(b"not sqlite"), "is not a SQLite database"),
         (lambda p: sqlite3.connect(p).execute("CREATE TABLE t (x)").connection.commit(), "is not a Debrief database"),
     ],
