@@ -45,6 +45,26 @@ def test_restore_replaces_every_table_and_keeps_a_copy_of_what_was_there(store: 
     assert row_counts(store.path) == row_counts(saved.path) | {"meta": 1}
 
 
+def test_restore_into_a_new_database_makes_no_safety_backup_of_nothing(tmp_path: Path):
+    """A backup restored on a new computer (or under a mistyped path): there was no data to keep."""
+    source = Store(tmp_path / "source.db")
+    add(source, "Acme")
+    new = Store(tmp_path / "elsewhere" / "debrief.db")
+    restored = restore(new, source.path, NOW)
+    assert (restored.interviews, restored.safety_backup, restored.into_new_database) == (1, None, True)
+    assert companies(new) == ["Acme"] and list_backups(new.path) == []
+
+
+def test_restore_over_a_database_holding_only_a_setting_still_backs_it_up(store: Store, tmp_path: Path):
+    """Any row in any table is data someone may want back, not only interviews."""
+    store.save_setting("your_name", "Sam")
+    source = Store(tmp_path / "source.db")
+    add(source, "Acme")
+    restored = restore(store, source.path, NOW)
+    assert not restored.into_new_database and restored.safety_backup is not None
+    assert [b.kind for b in list_backups(store.path)] == ["before-restore"]
+
+
 def test_restore_of_a_version_1_database_migrates_it_first(store: Store, tmp_path: Path):
     add(store, "Current")
     old = tmp_path / "old.db"
