@@ -20,18 +20,19 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
 
 from lib.coaching import (
-    COACHING_LIMITS,
     ActionItem,
     ActionStatus,
+    CoachingSession,
     MentorReview,
     Owner,
     validate_action,
     validate_review,
+    validate_session,
 )
 from lib.drafts import check_template, check_your_name
 from lib.entry_form import EntryForm
@@ -200,8 +201,7 @@ RULES: dict[str, dict[str, Check]] = {
     "form_drafts": {"form_key": text(required=True), "payload": form_payload, "saved_at": moment},
     "meta": {"key": text(required=True), "value": text()},
     "coaching_sessions": {
-        "id": ID, "mentor": text(COACHING_LIMITS["mentor"], required=True), "held_on": day,
-        "notes": text(COACHING_LIMITS["session_notes"]), "finished_at": optional(moment),
+        "id": ID, "mentor": text(), "held_on": day, "notes": text(), "finished_at": optional(moment),
         "submit_token": optional(text()), "created_at": moment, "updated_at": moment,
     },
     "mentor_reviews": {
@@ -234,7 +234,8 @@ KEYED_VALUES: dict[tuple[str, str], Check] = {
 
 
 # --- the doors' own validators, one row at a time ----------------------------------------------
-RowCheck = Callable[[dict[str, object]], tuple[str, str] | None]  # a row -> (column, why), or None
+Rows = Callable[[str, list[object]], list[tuple[object, ...]]]  # (SQL naming {schema}, params) -> rows
+RowCheck = Callable[[dict[str, object], Rows], tuple[str, str] | None]  # a row -> (column, why), or None
 # A validator's field -> the column it comes from (the rest are named alike).
 INTERVIEW_COLUMNS = {
     **{f"score.{d.value}": SCORE_COLUMNS[d] for d in Dimension},
@@ -242,38 +243,54 @@ INTERVIEW_COLUMNS = {
 }
 
 
-def interview_row(row: dict[str, object]) -> tuple[str, str] | None:
-    """The interview the store would read from this row, put through the form's and imports' `validate`.
+def interview_row(row: dict[str, object], rows: Rows) -> tuple[str, str] | None:
+    """The interview the store would read from this row, with its people, put through the form's and
+    imports' `validate`.
 
     `now` is the interview's own time, so the rules relative to today (a year away, five years
-    ago) hold trivially and every absolute one (lengths, ranges, the timeframe's date) applies.
+    ago) hold trivially and every absolute one (lengths, ranges, the timeframe's date, how many
+    people) applies.
     """
+    found = rows("SELECT name, title, email FROM {schema}.interviewers WHERE interview_id = ? ORDER BY position",
+                 [row["id"]])  # fmt: skip
+    people = [Interviewer(*(str(_decoded(v)) for v in person)) for person in found]  # bytes: see interviewer_row
     try:
-        interview = _interview_from(row, [])
+        interview = _interview_from(row, people)
     except (ValueError, TypeError, KeyError) as error:
         return "?", f"cannot be read: {error}"
     return _first_problem(lambda: validate(interview, interview.interview_at), INTERVIEW_COLUMNS)
 
 
-def interviewer_row(row: dict[str, object]) -> tuple[str, str] | None:
+def interviewer_row(row: dict[str, object], rows: Rows) -> tuple[str, str] | None:
     """The person checked by the form's and imports' `validate_interviewer`."""
     person = Interviewer(str(row["name"]), str(row["title"]), str(row["email"]))
     errors = validate_interviewer(person, 0)
     return (next(iter(errors)).removeprefix("interviewers.0."), next(iter(errors.values()))) if errors else None
 
 
-def template_row(row: dict[str, object]) -> tuple[str, str] | None:
+def template_row(row: dict[str, object], rows: Rows) -> tuple[str, str] | None:
     """The template checked by the Templates editor's own `check_template`."""
     return _first_problem(lambda: check_template(StepKind(row["kind"]), str(row["subject"]), str(row["body"])), {})
 
 
-def review_row(row: dict[str, object]) -> tuple[str, str] | None:
+def review_row(row: dict[str, object], rows: Rows) -> tuple[str, str] | None:
     """The mentor's review checked by the Coaching page's own `validate_review`."""
     review = MentorReview({d: row[SCORE_COLUMNS[d]] for d in Dimension}, str(row["comment"]))  # type: ignore[misc]
     return _first_problem(lambda: validate_review(review), {f"mentor.{d.value}": SCORE_COLUMNS[d] for d in Dimension})
 
 
-def action_row(row: dict[str, object]) -> tuple[str, str] | None:
+def session_row(row: dict[str, object], rows: Rows) -> tuple[str, str] | None:
+    """The session checked by the Coaching page's own `validate_session`.
+
+    `now` is the session's own day (the rule relative to today holds trivially), and it is given
+    one interview: which ones it discussed are rows of mentor_reviews, checked there.
+    """
+    held_on = date.fromisoformat(str(row["held_on"]))
+    session = CoachingSession(str(row["mentor"]), held_on, (1,), str(row["notes"]))
+    return _first_problem(lambda: validate_session(session, datetime.combine(held_on, time())), {})
+
+
+def action_row(row: dict[str, object], rows: Rows) -> tuple[str, str] | None:
     """The action item checked by the Coaching page's own `validate_action`."""
     due_on = date.fromisoformat(str(row["due_on"])) if row["due_on"] else None
     return _first_problem(lambda: validate_action(ActionItem(str(row["text"]), due_on=due_on)), {})
@@ -291,6 +308,7 @@ ROW_CHECKS: dict[str, RowCheck] = {
     "interviews": interview_row,
     "interviewers": interviewer_row,
     "draft_templates": template_row,
+    "coaching_sessions": session_row,
     "mentor_reviews": review_row,
     "action_items": action_row,
 }
@@ -315,6 +333,10 @@ def _table_problems(conn: sqlite3.Connection, schema: str, table: str) -> Iterat
     rules = RULES.get(table, {})
     selected = ", ".join(f"{_quoted(n)}, typeof({_quoted(n)})" for n in names)
     key_sql = ", ".join(_quoted(k) for k in keys)
+
+    def rows(sql: str, params: list[object]) -> list[tuple[object, ...]]:
+        return conn.execute(sql.format(schema=schema), params).fetchall()
+
     conn.text_factory = bytes  # decoded below, column by column, so a bad byte names its column
     try:
         for raw in conn.execute(f"SELECT {key_sql}, {selected} FROM {schema}.{_quoted(table)}"):
@@ -332,7 +354,7 @@ def _table_problems(conn: sqlite3.Connection, schema: str, table: str) -> Iterat
                     yield RowProblem(table, where, name, message)
                     break
             else:
-                if table in ROW_CHECKS and (found := ROW_CHECKS[table](row)):
+                if table in ROW_CHECKS and (found := ROW_CHECKS[table](row, rows)):
                     yield RowProblem(table, where, *found)
     finally:
         conn.text_factory = str

@@ -288,6 +288,13 @@ BAD_ROWS = [
     ("mentor_reviews", f"UPDATE mentor_reviews SET comment = '{'x' * 5_001}'",
      "row session_id 1, interview_id 1, column comment is too long"),
     ("action_items", "UPDATE action_items SET text = ' '", "row id 1, column text say what was agreed"),
+    ("interviews", "INSERT INTO interviewers (interview_id, position, name, title, email) "
+     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12) "
+     "SELECT 1, i, 'Person ' || i, '', '' FROM n",
+     "row id 1, column interviewers at most 12 people per interview"),
+    ("coaching_sessions", "UPDATE coaching_sessions SET mentor = '  '", "row id 1, column mentor needs a name"),
+    ("coaching_sessions", f"UPDATE coaching_sessions SET notes = '{'x' * 10_001}'",
+     "row id 1, column notes is too long"),
 ]  # fmt: skip
 
 
