@@ -15,6 +15,7 @@ from lib.cli import main
 from lib.coaching import ActionItem, CoachingSession, MentorReview
 from lib.demo import load_demo
 from lib.drafts import Template
+from lib.exports import export_csv, read_csv
 from lib.followup import StepKind, StepMark, StepSnooze, StepStatus
 from lib.json_export import export_json, read_json
 from lib.model import Dimension, ValidationError
@@ -321,7 +322,7 @@ def test_restore_of_a_full_database_with_old_interviews_passes_the_row_checks(st
     assert store.find_interviews()[0].interview_at == datetime(1995, 3, 1, 10, 0)
 
 
-def test_what_a_restore_accepts_the_json_import_of_its_export_accepts_too(store: Store, tmp_path: Path):
+def test_what_a_restore_accepts_the_imports_of_its_exports_accept_too(store: Store, tmp_path: Path):
     """Restore and import check an interview with the same validator, so a restored database round-trips."""
     source = a_full_source(tmp_path)
     load_demo(source, NOW)
@@ -329,6 +330,7 @@ def test_what_a_restore_accepts_the_json_import_of_its_export_accepts_too(store:
         db.execute("UPDATE interviews SET stated_timeframe = 'by 2026-12-31' WHERE company = 'Acme'")
     restored = restore(store, source.path, NOW)
     assert len(read_json(export_json(store, NOW), NOW)) == restored.interviews > 1
+    assert len(read_csv(export_csv(store), NOW)) == restored.interviews
 
 
 def test_three_refused_restores_leave_every_backup_where_it_was(store: Store, tmp_path: Path):
