@@ -217,6 +217,9 @@ def _restore(args: argparse.Namespace, context: Context) -> int:
         print(f"debrief: restoring {args.file} failed: {error}", file=sys.stderr)
         print("Nothing restored: your data is unchanged.", file=sys.stderr)
         return FAILED
+    if restored.safety_backup is None:  # the database was new: nothing was there to keep
+        print(f"Restored {restored.interviews:,} interviews into a new database at {context.store.path}.")
+        return 0
     print(f"Restored {restored.interviews:,} interviews from {args.file}.")
     print(f"Your data from before the restore is in {restored.safety_backup.path}.")
     return 0

@@ -4,9 +4,12 @@ A backup file can hold anything SQLite accepts: a stage "lunch", an interview at
 that are not UTF-8, a score stored as text. Pages would raise on such a row long after the
 restore said it worked. So each incoming row is read here the way the app reads it: every text
 decoded as UTF-8, every value checked against the domain's absolute rules (the enums, ISO
-dates within `lib.model.DATE_RANGE`, score and duration ranges, length limits), and each
-interview built by the store's own row conversion. Rules relative to today ("more than five
-years ago") are not applied: an old backup rightly holds old interviews.
+dates within `lib.model.DATE_RANGE`), and then each row that the form, an import or an editor
+writes is put through that door's own validator (`lib.model.validate` for an interview, built
+by the store's own row conversion; `validate_interviewer`; `lib.drafts.check_template` and
+`check_your_name`): one rule, called from both, so a restore accepts exactly the rows the app's
+own imports of its exports accept. Rules relative to today ("more than five years ago") are not
+applied: an old backup rightly holds old interviews.
 
 A table no rule here names (one a later migration adds) still gets the UTF-8 and binary check.
 """
@@ -17,28 +20,36 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
 
-from lib.coaching import COACHING_LIMITS, ActionStatus, Owner
-from lib.drafts import BODY_LIMIT, NAME_LIMIT, SUBJECT_LIMIT
+from lib.coaching import (
+    ActionItem,
+    ActionStatus,
+    CoachingSession,
+    MentorReview,
+    Owner,
+    validate_action,
+    validate_review,
+    validate_session,
+)
+from lib.drafts import check_template, check_your_name
 from lib.entry_form import EntryForm
 from lib.followup import StepKind
 from lib.model import (
     DATE_RANGE,
-    DURATION_RANGE,
-    EMAIL_RE,
-    LIMITS,
-    SCORE_MAX,
-    SCORE_MIN,
     Dimension,
     Format,
+    Interviewer,
     Outcome,
     Stage,
+    ValidationError,
     date_out_of_range,
+    validate,
+    validate_interviewer,
 )
-from lib.store import _interview_from  # the store's own row -> Interview conversion
+from lib.store import EVIDENCE_COLUMNS, SCORE_COLUMNS, _interview_from  # the store's own row -> Interview
 
 Check = Callable[[object], str | None]  # a value -> why the app cannot read it, or None
 MISSING = object()
@@ -123,12 +134,6 @@ def optional(check: Check) -> Check:
     return lambda value: None if value is None else check(value)
 
 
-def email(value: object) -> str | None:
-    return text(LIMITS["email"])(value) or (
-        None if value == "" or EMAIL_RE.match(str(value)) else f"holds {_shown(value)}, not an email address"
-    )
-
-
 def step_key(value: object) -> str | None:
     """A step of the follow-up timeline; a thank-you may name the person's row id."""
     if isinstance(value, str) and (value in {k.value for k in StepKind} or re.fullmatch(r"thank_you:\d+", value)):
@@ -165,32 +170,30 @@ def _shown(value: object) -> str:
 
 
 # --- the rules, table by table ------------------------------------------------------------------
-SCORE = optional(integer(SCORE_MIN, SCORE_MAX))
+# Column rules say what the app's reader needs (a type, an enum, a stored date format). The limits
+# and the rules a person's input must meet are the doors' own validators, applied row by row below.
 ID = integer(1)
-SCORES = {d.value: SCORE for d in Dimension}
+SCORES = {d.value: optional(integer()) for d in Dimension}
 RULES: dict[str, dict[str, Check]] = {
     "interviews": {
-        "id": ID, "company": text(LIMITS["company"], required=True), "role": text(LIMITS["role"], required=True),
+        "id": ID, "company": text(), "role": text(),
         "stage": choice(Stage), "format": choice(Format), "interview_at": moment,
-        "duration_min": integer(*DURATION_RANGE), "recruiter": text(LIMITS["recruiter"]),
-        "stated_timeframe": text(LIMITS["stated_timeframe"]), "questions": text(LIMITS["questions"]),
-        "notes": text(LIMITS["notes"]), **SCORES, "skills_evidence": text(LIMITS["evidence"]),
-        "enthusiasm_evidence": text(LIMITS["evidence"]), "culture_evidence": text(LIMITS["evidence"]),
+        "duration_min": integer(), "recruiter": text(),
+        "stated_timeframe": text(), "questions": text(),
+        "notes": text(), **SCORES, "skills_evidence": text(),
+        "enthusiasm_evidence": text(), "culture_evidence": text(),
         "outcome": choice(Outcome), "outcome_on": optional(day), "is_demo": integer(0, 1),
         "submit_token": optional(text()), "created_at": moment, "updated_at": moment,
     },
     "interviewers": {
-        "id": ID, "interview_id": ID, "position": integer(0), "name": text(LIMITS["name"], required=True),
-        "title": text(LIMITS["title"]), "email": email,
+        "id": ID, "interview_id": ID, "position": integer(0), "name": text(), "title": text(), "email": text(),
     },
     "step_marks": {
         "interview_id": ID, "step_key": step_key, "status": choice(("done", "skipped")),
         "on_date": day, "marked_at": moment,
     },
     "step_snoozes": {"interview_id": ID, "step_key": step_key, "until": day, "reason": text(), "snoozed_at": moment},
-    "draft_templates": {
-        "kind": choice(StepKind), "subject": text(SUBJECT_LIMIT), "body": text(BODY_LIMIT), "updated_at": moment,
-    },
+    "draft_templates": {"kind": choice(StepKind), "subject": text(), "body": text(), "updated_at": moment},
     "settings": {"key": text(required=True), "value": text()},
     "calendar_events": {
         "uid": text(required=True), "fingerprint": text(), "sequence": integer(0), "changed_at": moment,
@@ -198,25 +201,116 @@ RULES: dict[str, dict[str, Check]] = {
     "form_drafts": {"form_key": text(required=True), "payload": form_payload, "saved_at": moment},
     "meta": {"key": text(required=True), "value": text()},
     "coaching_sessions": {
-        "id": ID, "mentor": text(COACHING_LIMITS["mentor"], required=True), "held_on": day,
-        "notes": text(COACHING_LIMITS["session_notes"]), "finished_at": optional(moment),
+        "id": ID, "mentor": text(), "held_on": day, "notes": text(), "finished_at": optional(moment),
         "submit_token": optional(text()), "created_at": moment, "updated_at": moment,
     },
     "mentor_reviews": {
         "session_id": ID, "interview_id": ID, "position": integer(0), **SCORES,
-        "comment": text(COACHING_LIMITS["comment"]), "updated_at": moment,
+        "comment": text(), "updated_at": moment,
     },
     "action_items": {
         "id": ID, "session_id": ID, "interview_id": optional(ID),
-        "text": text(COACHING_LIMITS["action"], required=True), "owner": choice(Owner), "due_on": optional(day),
+        "text": text(), "owner": choice(Owner), "due_on": optional(day),
         "status": choice(ActionStatus), "closed_on": optional(day),
         "closed_in_session": optional(ID), "submit_token": optional(text()), "created_at": moment, "updated_at": moment,
     },
 }  # fmt: skip
+
+
+def your_name(value: object) -> str | None:
+    """The Templates page's own check of the name drafts are signed with."""
+    try:
+        check_your_name(str(value))
+    except ValidationError as problem:
+        return problem.message
+    return None
+
+
 # Rows whose meaning depends on their key, not only their columns.
 KEYED_VALUES: dict[tuple[str, str], Check] = {
     ("meta", "data_version"): integer(0),
-    ("settings", "your_name"): text(NAME_LIMIT),
+    ("settings", "your_name"): your_name,
+}
+
+
+# --- the doors' own validators, one row at a time ----------------------------------------------
+Rows = Callable[[str, list[object]], list[tuple[object, ...]]]  # (SQL naming {schema}, params) -> rows
+RowCheck = Callable[[dict[str, object], Rows], tuple[str, str] | None]  # a row -> (column, why), or None
+# A validator's field -> the column it comes from (the rest are named alike).
+INTERVIEW_COLUMNS = {
+    **{f"score.{d.value}": SCORE_COLUMNS[d] for d in Dimension},
+    **{f"evidence.{d.value}": EVIDENCE_COLUMNS[d] for d in Dimension},
+}
+
+
+def interview_row(row: dict[str, object], rows: Rows) -> tuple[str, str] | None:
+    """The interview the store would read from this row, with its people, put through the form's and
+    imports' `validate`.
+
+    `now` is the interview's own time, so the rules relative to today (a year away, five years
+    ago) hold trivially and every absolute one (lengths, ranges, the timeframe's date, how many
+    people) applies.
+    """
+    found = rows("SELECT name, title, email FROM {schema}.interviewers WHERE interview_id = ? ORDER BY position",
+                 [row["id"]])  # fmt: skip
+    people = [Interviewer(*(str(_decoded(v)) for v in person)) for person in found]  # bytes: see interviewer_row
+    try:
+        interview = _interview_from(row, people)
+    except (ValueError, TypeError, KeyError) as error:
+        return "?", f"cannot be read: {error}"
+    return _first_problem(lambda: validate(interview, interview.interview_at), INTERVIEW_COLUMNS)
+
+
+def interviewer_row(row: dict[str, object], rows: Rows) -> tuple[str, str] | None:
+    """The person checked by the form's and imports' `validate_interviewer`."""
+    person = Interviewer(str(row["name"]), str(row["title"]), str(row["email"]))
+    errors = validate_interviewer(person, 0)
+    return (next(iter(errors)).removeprefix("interviewers.0."), next(iter(errors.values()))) if errors else None
+
+
+def template_row(row: dict[str, object], rows: Rows) -> tuple[str, str] | None:
+    """The template checked by the Templates editor's own `check_template`."""
+    return _first_problem(lambda: check_template(StepKind(row["kind"]), str(row["subject"]), str(row["body"])), {})
+
+
+def review_row(row: dict[str, object], rows: Rows) -> tuple[str, str] | None:
+    """The mentor's review checked by the Coaching page's own `validate_review`."""
+    review = MentorReview({d: row[SCORE_COLUMNS[d]] for d in Dimension}, str(row["comment"]))  # type: ignore[misc]
+    return _first_problem(lambda: validate_review(review), {f"mentor.{d.value}": SCORE_COLUMNS[d] for d in Dimension})
+
+
+def session_row(row: dict[str, object], rows: Rows) -> tuple[str, str] | None:
+    """The session checked by the Coaching page's own `validate_session`.
+
+    `now` is the session's own day (the rule relative to today holds trivially), and it is given
+    one interview: which ones it discussed are rows of mentor_reviews, checked there.
+    """
+    held_on = date.fromisoformat(str(row["held_on"]))
+    session = CoachingSession(str(row["mentor"]), held_on, (1,), str(row["notes"]))
+    return _first_problem(lambda: validate_session(session, datetime.combine(held_on, time())), {})
+
+
+def action_row(row: dict[str, object], rows: Rows) -> tuple[str, str] | None:
+    """The action item checked by the Coaching page's own `validate_action`."""
+    due_on = date.fromisoformat(str(row["due_on"])) if row["due_on"] else None
+    return _first_problem(lambda: validate_action(ActionItem(str(row["text"]), due_on=due_on)), {})
+
+
+def _first_problem(check: Callable[[], object], columns: dict[str, str]) -> tuple[str, str] | None:
+    try:
+        check()
+    except ValidationError as problem:
+        return columns.get(problem.field, problem.field), problem.message
+    return None
+
+
+ROW_CHECKS: dict[str, RowCheck] = {
+    "interviews": interview_row,
+    "interviewers": interviewer_row,
+    "draft_templates": template_row,
+    "coaching_sessions": session_row,
+    "mentor_reviews": review_row,
+    "action_items": action_row,
 }
 
 
@@ -239,6 +333,10 @@ def _table_problems(conn: sqlite3.Connection, schema: str, table: str) -> Iterat
     rules = RULES.get(table, {})
     selected = ", ".join(f"{_quoted(n)}, typeof({_quoted(n)})" for n in names)
     key_sql = ", ".join(_quoted(k) for k in keys)
+
+    def rows(sql: str, params: list[object]) -> list[tuple[object, ...]]:
+        return conn.execute(sql.format(schema=schema), params).fetchall()
+
     conn.text_factory = bytes  # decoded below, column by column, so a bad byte names its column
     try:
         for raw in conn.execute(f"SELECT {key_sql}, {selected} FROM {schema}.{_quoted(table)}"):
@@ -256,8 +354,8 @@ def _table_problems(conn: sqlite3.Connection, schema: str, table: str) -> Iterat
                     yield RowProblem(table, where, name, message)
                     break
             else:
-                if table == "interviews":
-                    yield from _conversion_problem(table, where, row)
+                if table in ROW_CHECKS and (found := ROW_CHECKS[table](row, rows)):
+                    yield RowProblem(table, where, *found)
     finally:
         conn.text_factory = str
 
@@ -273,14 +371,6 @@ def _read(value: object, kind: bytes | str) -> tuple[str | None, object]:
         except UnicodeDecodeError:
             return "holds bytes that are not UTF-8 text", value
     return None, value
-
-
-def _conversion_problem(table: str, where: str, row: dict[str, object]) -> Iterator[RowProblem]:
-    """Build the interview the way the store reads it; any failure is a row the app cannot read."""
-    try:
-        _interview_from(row, [])
-    except (ValueError, TypeError, KeyError) as error:
-        yield RowProblem(table, where, "?", f"cannot be read: {error}")
 
 
 def _as_number(value: object) -> object:

@@ -13,6 +13,8 @@ reads the last committed state, which is the data just before the restore, and n
 can commit while the lock is held. So every save lands either before the lock (it is in the
 safety backup) or after the commit (it is in the restored data). Readers see the old data or
 the new, never a mix; the live file is never swapped or overwritten from outside SQLite.
+A database that held no rows (just created, as on a new computer or under a mistyped path)
+gets no safety backup: there was nothing to keep.
 """
 
 from __future__ import annotations
@@ -35,7 +37,11 @@ from lib.workdirs import working_folder
 @dataclass(frozen=True)
 class Restored:
     interviews: int
-    safety_backup: Backup  # the data as it was just before the restore
+    safety_backup: Backup | None  # the data as it was just before; None when the database held none
+
+    @property
+    def into_new_database(self) -> bool:
+        return self.safety_backup is None
 
 
 def restore(store: Store, source: Path, now: datetime) -> Restored:
@@ -132,8 +138,10 @@ def _replace_rows(store: Store, staging: Path, now: datetime) -> Restored:
                 version = db.execute(
                     "SELECT COALESCE(MAX(CAST(value AS INTEGER)), 0) FROM meta WHERE key = 'data_version'"
                 ).fetchone()[0]
+                held_data = _holds_rows(db)  # read under the write lock: no save can land before the copy
                 _copy_tables(db)
-                safety = backup_now(store, now, kind="before-restore")  # another connection: the committed data
+                # another connection: it reads the committed data, the state just before the restore
+                safety = backup_now(store, now, kind="before-restore") if held_data else None
                 # never back to an older number: the UI caches reads by it
                 db.execute(
                     "INSERT INTO meta (key, value) VALUES ('data_version', ?) "
@@ -144,6 +152,15 @@ def _replace_rows(store: Store, staging: Path, now: datetime) -> Restored:
         finally:
             db.execute("DETACH DATABASE incoming")
     return Restored(int(interviews), safety)
+
+
+def _holds_rows(db: Database) -> bool:
+    """Whether any table but the bookkeeping (meta) holds a row: False for a database just created."""
+    return any(
+        db.execute(f"SELECT EXISTS (SELECT 1 FROM main.{quoted(table)})").fetchone()[0]
+        for table in data_tables(db)
+        if table != "meta"
+    )
 
 
 def _copy_tables(db: Database) -> None:

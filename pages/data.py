@@ -134,7 +134,10 @@ def on_restore(path: str | None, data: bytes | None) -> None:
         st.session_state["data.restore_failed"] = (f"Nothing restored: {error}. Your data is unchanged.", place)
         return
     restored_count = count_of(restored.interviews, "interview")
-    start_over(f"Restored {restored_count}. Your data from just before is in the backups list.")
+    if restored.into_new_database:  # it held nothing, so no copy of it was made
+        start_over(f"Restored {restored_count} into a new database at {store.path}.")
+    else:
+        start_over(f"Restored {restored_count}. Your data from just before is in the backups list.")
 
 
 def on_delete_backups() -> None:

@@ -176,6 +176,17 @@ def test_restore_from_an_uploaded_database_after_checking_it(app: AppTest, store
     assert sorted(i.company for i in store.find_interviews()) == ["Cobalt", "Dune"]
 
 
+def test_restore_into_an_empty_database_says_it_is_new_and_makes_no_backup(app: AppTest, store: Store, tmp_path):
+    source = Store(tmp_path / "other.db")
+    source.import_entries([an_entry("Cobalt")])
+    at = data_page(app)
+    at.file_uploader[1].upload("other.db", backup.database_snapshot(source)).run()
+    at.button(key="data.restore.upload").click().run()
+    assert at.toast[0].value == f"Restored 1 interview into a new database at {store.path}."
+    assert [i.company for i in store.find_interviews()] == ["Cobalt"]
+    assert "before-restore" not in [b.kind for b in backup.list_backups(store.path)]  # the daily one may follow
+
+
 def test_a_file_that_is_not_a_debrief_database_cannot_be_restored(app: AppTest, store: Store, tmp_path: Path):
     other = tmp_path / "other.db"
     with sqlite3.connect(other) as conn:
@@ -260,7 +271,7 @@ def test_an_upload_breaking_a_rule_is_refused_at_the_upload_in_plain_words(app: 
     at = data_page(app)
     at.file_uploader[1].upload("other.db", a_file_breaking_a_rule(source, tmp_path)).run()
     assert not at.exception
-    assert "table interviews, row id 1, column skills_match must be from 1 to 5 (got 9)" in at.error[0].value
+    assert "table interviews, row id 1, column skills_match must be 1 to 5, or not sure yet" in at.error[0].value
     assert not [b for b in at.button if b.key == "data.restore.upload"]
     assert [i.company for i in store.find_interviews()] == ["Keep me"]
 

@@ -14,6 +14,7 @@ from lib.cli import main
 from lib.demo import demo_entries
 from lib.store import Store
 from tests.conftest import FIXED_NOW, ROOT
+from tests.unit.data_helpers import add
 
 DEMO_COUNT = len(demo_entries(FIXED_NOW))
 
@@ -76,12 +77,25 @@ def test_restore_brings_back_a_backup_and_says_where_the_previous_data_went(db: 
     main(["backup", "--db", db])
     [made] = backup.list_backups(Path(db))
     Store(db).delete_demo_data()
+    add(Store(db), "Mine")  # real data, so a safety backup of it is made
     capsys.readouterr()
     assert main(["restore", str(made.path), "--db", db]) == 0
     out = capsys.readouterr().out
-    assert out.startswith(f"Restored {DEMO_COUNT} interviews from {made.path}.\n")
-    assert "before-restore" in out
-    assert Store(db).count_interviews() == DEMO_COUNT
+    [safety] = [b for b in backup.list_backups(Path(db)) if b.kind == "before-restore"]
+    assert out == (f"Restored {DEMO_COUNT} interviews from {made.path}.\n"
+                   f"Your data from before the restore is in {safety.path}.\n")  # fmt: skip
+    assert safety.interviews == 1 and Store(db).count_interviews() == DEMO_COUNT
+
+
+def test_restore_into_a_missing_database_creates_it_and_says_so_without_a_backup(db: str, tmp_path: Path, capsys):
+    """A mistyped DEBRIEF_DB or a new computer: the data lands in a new file, and no copy of nothing is made."""
+    main(["backup", "--db", db])
+    [made] = backup.list_backups(Path(db))
+    missing = tmp_path / "typo" / "debrief.db"
+    capsys.readouterr()
+    assert main(["restore", str(made.path), "--db", str(missing)]) == 0
+    assert capsys.readouterr().out == f"Restored {DEMO_COUNT} interviews into a new database at {missing}.\n"
+    assert Store(missing).count_interviews() == DEMO_COUNT and backup.list_backups(missing) == []
 
 
 def test_restore_of_a_wrong_file_exits_2_and_changes_nothing(db: str, tmp_path: Path, capsys):

@@ -13,8 +13,11 @@ import pytest
 from lib.backup import backup_now, check_database, database_snapshot, list_backups
 from lib.cli import main
 from lib.coaching import ActionItem, CoachingSession, MentorReview
+from lib.demo import load_demo
 from lib.drafts import Template
+from lib.exports import export_csv, read_csv
 from lib.followup import StepKind, StepMark, StepSnooze, StepStatus
+from lib.json_export import export_json, read_json
 from lib.model import Dimension, ValidationError
 from lib.restore import check_upload, restore, restore_bytes
 from lib.store import Store
@@ -41,6 +44,26 @@ def test_restore_replaces_every_table_and_keeps_a_copy_of_what_was_there(store: 
     assert restored.safety_backup.kind == "before-restore" and restored.safety_backup.interviews == 2
     assert store.data_version() > version  # never back to a number the UI may have cached
     assert row_counts(store.path) == row_counts(saved.path) | {"meta": 1}
+
+
+def test_restore_into_a_new_database_makes_no_safety_backup_of_nothing(tmp_path: Path):
+    """A backup restored on a new computer (or under a mistyped path): there was no data to keep."""
+    source = Store(tmp_path / "source.db")
+    add(source, "Acme")
+    new = Store(tmp_path / "elsewhere" / "debrief.db")
+    restored = restore(new, source.path, NOW)
+    assert (restored.interviews, restored.safety_backup, restored.into_new_database) == (1, None, True)
+    assert companies(new) == ["Acme"] and list_backups(new.path) == []
+
+
+def test_restore_over_a_database_holding_only_a_setting_still_backs_it_up(store: Store, tmp_path: Path):
+    """Any row in any table is data someone may want back, not only interviews."""
+    store.save_setting("your_name", "Sam")
+    source = Store(tmp_path / "source.db")
+    add(source, "Acme")
+    restored = restore(store, source.path, NOW)
+    assert not restored.into_new_database and restored.safety_backup is not None
+    assert [b.kind for b in list_backups(store.path)] == ["before-restore"]
 
 
 def test_restore_of_a_version_1_database_migrates_it_first(store: Store, tmp_path: Path):
@@ -248,6 +271,31 @@ BAD_ROWS = [
      "row session_id 1, interview_id 1, column comment holds bytes that are not UTF-8"),
     ("action_items", "UPDATE action_items SET owner = 'boss'", "row id 1, column owner"),
     ("action_items", "UPDATE action_items SET due_on = '2026-02-30'", "row id 1, column due_on"),
+    # the same rules as the form, the imports and the Templates editor, not only the column's type
+    ("interviews", "UPDATE interviews SET stated_timeframe = 'by 9999-12-31'",
+     "row id 1, column stated_timeframe names a date that must be between 1990 and 2100"),
+    ("interviews", "UPDATE interviews SET stated_timeframe = 'by 1900-01-01'",
+     "row id 1, column stated_timeframe names a date that must be between 1990 and 2100"),
+    ("draft_templates", "UPDATE draft_templates SET subject = '{bad'", "row kind 'thank_you', column subject"),
+    ("draft_templates", "UPDATE draft_templates SET body = '{unclosed {first_name'",
+     "row kind 'thank_you', column body"),
+    ("draft_templates", "UPDATE draft_templates SET body = 'Dear {frist_name}'",
+     "row kind 'thank_you', column body uses {frist_name}, which is not a placeholder"),
+    ("draft_templates", "UPDATE draft_templates SET subject = ''", "row kind 'thank_you', column subject is required"),
+    ("interviewers", "UPDATE interviewers SET name = ' '", "row id 1, column name needs a name"),
+    ("interviews", "UPDATE interviews SET duration_min = 9000", "row id 1, column duration_min must be between 5"),
+    ("interviews", f"UPDATE interviews SET skills_evidence = '{'x' * 1_001}'",
+     "row id 1, column skills_evidence is too long"),
+    ("mentor_reviews", f"UPDATE mentor_reviews SET comment = '{'x' * 5_001}'",
+     "row session_id 1, interview_id 1, column comment is too long"),
+    ("action_items", "UPDATE action_items SET text = ' '", "row id 1, column text say what was agreed"),
+    ("interviews", "INSERT INTO interviewers (interview_id, position, name, title, email) "
+     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12) "
+     "SELECT 1, i, 'Person ' || i, '', '' FROM n",
+     "row id 1, column interviewers at most 12 people per interview"),
+    ("coaching_sessions", "UPDATE coaching_sessions SET mentor = '  '", "row id 1, column mentor needs a name"),
+    ("coaching_sessions", f"UPDATE coaching_sessions SET notes = '{'x' * 10_001}'",
+     "row id 1, column notes is too long"),
 ]  # fmt: skip
 
 
@@ -272,6 +320,17 @@ def test_restore_of_a_full_database_with_old_interviews_passes_the_row_checks(st
         db.execute("UPDATE interviews SET interview_at = '1995-03-01T10:00'")
     assert restore(store, source.path, NOW).interviews == 1
     assert store.find_interviews()[0].interview_at == datetime(1995, 3, 1, 10, 0)
+
+
+def test_what_a_restore_accepts_the_imports_of_its_exports_accept_too(store: Store, tmp_path: Path):
+    """Restore and import check an interview with the same validator, so a restored database round-trips."""
+    source = a_full_source(tmp_path)
+    load_demo(source, NOW)
+    with source.connect() as db:
+        db.execute("UPDATE interviews SET stated_timeframe = 'by 2026-12-31' WHERE company = 'Acme'")
+    restored = restore(store, source.path, NOW)
+    assert len(read_json(export_json(store, NOW), NOW)) == restored.interviews > 1
+    assert len(read_csv(export_csv(store), NOW)) == restored.interviews
 
 
 def test_three_refused_restores_leave_every_backup_where_it_was(store: Store, tmp_path: Path):
