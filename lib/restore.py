@@ -33,6 +33,10 @@ from lib.readable_rows import unreadable_rows
 from lib.store import Store, immediate
 from lib.workdirs import working_folder
 
+# What can still go wrong with a file that passed every check (a full disk during the safety
+# backup, say): the transaction is rolled back, and the caller says so in the error's words.
+RESTORE_FAILURES = (sqlite3.Error, OSError)
+
 
 @dataclass(frozen=True)
 class Restored:

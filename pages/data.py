@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 
 import streamlit as st
@@ -15,7 +14,7 @@ from lib.exports import export_csv
 from lib.import_limits import MAX_BYTES, MEGABYTE, megabytes
 from lib.json_export import export_json
 from lib.model import ValidationError
-from lib.restore import check_upload, restore, restore_bytes
+from lib.restore import RESTORE_FAILURES, check_upload, restore, restore_bytes
 
 CONFIRM_WORD = "DELETE"
 ERASED = "data.erased"  # set for the run after "Delete everything"
@@ -130,7 +129,7 @@ def on_restore(path: str | None, data: bytes | None) -> None:
     except ValidationError as problem:
         st.session_state["data.restore_failed"] = (f"Nothing was restored: the file {problem.message}.", place)
         return
-    except (sqlite3.Error, OSError) as error:  # e.g. the disk filled during the safety backup; rolled back
+    except RESTORE_FAILURES as error:  # e.g. the disk filled during the safety backup; rolled back
         st.session_state["data.restore_failed"] = (f"Nothing restored: {error}. Your data is unchanged.", place)
         return
     restored_count = count_of(restored.interviews, "interview")
@@ -173,7 +172,7 @@ def restore_from_file() -> None:
     if not checked or checked[0] != uploaded.file_id:  # a full check of a 20 MB file takes ~0.3 s: once per upload
         try:
             checked = (uploaded.file_id, check_upload(ui.store(), data))
-        except (sqlite3.Error, OSError) as error:  # e.g. no room for the private copy
+        except RESTORE_FAILURES as error:  # e.g. no room for the private copy
             st.error(f"This file could not be checked: {error}. Nothing was changed.", icon=":material/error:")
             return
         st.session_state["data.restore_checked"] = checked
