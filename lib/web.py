@@ -98,6 +98,8 @@ class LoopbackGuard:
         if scope["type"] not in ("http", "websocket"):
             await self.app(scope, receive, send)
             return
+        if scope["type"] == "http":
+            send = _framing_refused(send)  # refusals included: every HTTP answer says it
         headers = Headers(scope=scope)
         port = self.port()
         if not client_is_local(scope.get("client")) or not host_is_ours(headers.get("host"), port):
@@ -109,7 +111,7 @@ class LoopbackGuard:
             refusal = PlainTextResponse("Debrief only answers pages it served itself.", 403)
             await refusal(scope, receive, send)
             return
-        await self.app(scope, receive, _framing_refused(send) if scope["type"] == "http" else send)
+        await self.app(scope, receive, send)
 
 
 def _framing_refused(send: Send) -> Send:

@@ -62,6 +62,13 @@ def test_a_request_naming_another_host_is_refused(serve, db_path, host):
     assert _upgrade(server.port, foreign, f"http://{foreign}") == 400
 
 
+def test_a_refusal_forbids_framing_too(serve, db_path):
+    server = serve(db_path)
+    status, headers = _raw_response(server.port, "/", {"Host": "evil.example", "Connection": "close"})
+    assert status == 400
+    assert headers["content-security-policy"] == "frame-ancestors 'self'"
+
+
 def test_a_port_written_with_other_digits_is_refused_not_a_crash(serve, db_path):
     server = serve(db_path)
     assert _raw_request(server.port, "/", {"Host": "localhost:\u00b2", "Connection": "close"}) == 400
