@@ -26,5 +26,5 @@ ui.require_database()  # a folder, a read-only place, someone else's file: one p
 with st.sidebar:
     ui.demo_banner()
 
-ui.auto_backup()  # at most once a day, only after a change (Issue 6)
+ui.auto_backup()  # at most once a day, only after a change (a save also checks, through the store)
 page.run()

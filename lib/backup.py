@@ -233,7 +233,7 @@ class DailyBackup:
             if self._done_on == now.date() or self._checked == (now.date(), version):
                 return None
             made = auto_backup(store, now)
-            if made or any(k == "auto" and m.date() == now.date() for m, _, k, _ in _named_backups(store.path)):
+            if made or _auto_exists(store.path, now):
                 self._done_on = now.date()
             else:
                 self._checked = (now.date(), version)

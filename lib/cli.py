@@ -28,7 +28,7 @@ from lib.exports import export_csv, export_ics
 from lib.import_limits import MAX_BYTES, size_problem
 from lib.json_export import export_json
 from lib.model import ValidationError
-from lib.restore import restore
+from lib.restore import RESTORE_FAILURES, restore
 from lib.store import DatabaseUnavailable, Store, default_path
 
 BAD_INPUT, FAILED = 2, 1
@@ -190,7 +190,7 @@ def _write_stdout(text: str) -> None:
         buffer.flush()
 
 
-# --- backup, restore, check (Issue 6) ---------------------------------------------------
+# --- backup, restore, check --------------------------------------------------------------
 def _no_arguments(parser: argparse.ArgumentParser) -> None:
     pass
 
@@ -213,7 +213,7 @@ def _restore(args: argparse.Namespace, context: Context) -> int:
         print(f"debrief: {args.file} {error.message}", file=sys.stderr)
         print("Nothing restored: your data is unchanged.", file=sys.stderr)
         return BAD_INPUT
-    except (sqlite3.Error, OSError) as error:  # the restore is one transaction: it rolled back
+    except RESTORE_FAILURES as error:  # the restore is one transaction: it rolled back
         print(f"debrief: restoring {args.file} failed: {error}", file=sys.stderr)
         print("Nothing restored: your data is unchanged.", file=sys.stderr)
         return FAILED
@@ -227,7 +227,7 @@ def _restore(args: argparse.Namespace, context: Context) -> int:
 
 def _check(args: argparse.Namespace, context: Context) -> int:
     """Reads only (no migration): exit 0 when healthy and readable by this version, else 1."""
-    path = args.db or default_path()
+    path = context.path
     check = backup.check_database(path)
     if not check.ok:
         for problem in check.problems:

@@ -96,3 +96,8 @@ def sent_marks(people: Sequence[Interviewer], days: Sequence[date | None]) -> li
         for i, (p, day) in enumerate(zip(recipients, days, strict=False))
         if day is not None
     ]
+
+
+def sent_marks_on(people: Sequence[Interviewer], day: date | None) -> list[StepMark]:
+    """Every thank-you of a new entry marked sent on one `day` (none when it is None)."""
+    return sent_marks(people, [day] * max(len(people), 1))

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from lib.csv_people import sent_marks
+from lib.csv_people import sent_marks_on
 from lib.days import next_business_day
 from lib.followup import StepMark, StepStatus
 from lib.model import Dimension, Format, Interview, Interviewer, Outcome, Stage
@@ -255,7 +255,7 @@ def _demo_entry(spec: _Demo, now: datetime) -> Entry:
     )
     marks = []
     if spec.thanked_after is not None:
-        marks += sent_marks(spec.people, [after(spec.thanked_after)] * max(len(spec.people), 1))
+        marks += sent_marks_on(spec.people, after(spec.thanked_after))
     for key, days in (("check_in", spec.checked_in_after), ("recruiter_update", spec.recruiter_updated_after)):
         if days is not None:
             marks.append(StepMark(key, StepStatus.DONE, after(days)))
@@ -368,7 +368,7 @@ def _synthetic_marks(rng: random.Random, people: Sequence[Interviewer], day0: da
     marks = []
     if age >= 2 and rng.random() < 0.85:
         thanked = day0 + timedelta(days=_pick(rng, (0, 0, 0, 1, 1, 2)))
-        marks += sent_marks(people, [thanked] * max(len(people), 1))
+        marks += sent_marks_on(people, thanked)
     if age > 16 and rng.random() < 0.3:
         marks.append(StepMark("check_in", StepStatus.DONE, day0 + timedelta(days=15)))
     if age > 10 and rng.random() < 0.05:

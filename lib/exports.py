@@ -218,11 +218,9 @@ def _entry(row: dict[str, str], now: datetime, tz: tzinfo | None, legacy: bool =
         outcome=cell("outcome", lambda t: Outcome.parse(t) if t else Outcome.PENDING, Outcome.PENDING),
     )
     if legacy:
-        day = cell(LEGACY_SENT, _sent_on, None)
-        sent_column, days = LEGACY_SENT, [day] * max(len(people), 1)
+        days = [cell(LEGACY_SENT, _sent_on, None)] * max(len(people), 1)
     else:
-        sent_column = "thank_you_sent"
-        days = cell(sent_column, lambda t: read_sent_days(t, len(people), _sent_on), [])
+        days = cell("thank_you_sent", lambda t: read_sent_days(t, len(people), _sent_on), [])
     try:
         interview = validate(interview, now)
     except ValidationError as error:

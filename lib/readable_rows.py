@@ -24,6 +24,7 @@ from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
 
+from lib.backup import quoted
 from lib.coaching import (
     ActionItem,
     ActionStatus,
@@ -52,7 +53,6 @@ from lib.model import (
 from lib.store import EVIDENCE_COLUMNS, SCORE_COLUMNS, _interview_from  # the store's own row -> Interview
 
 Check = Callable[[object], str | None]  # a value -> why the app cannot read it, or None
-MISSING = object()
 PROBLEMS_SHOWN = 3
 DRAFT_BASE = EntryForm(day=DATE_RANGE[0])  # what a partial draft is read over (a fixed day, not today)
 
@@ -327,19 +327,19 @@ def unreadable_rows(conn: sqlite3.Connection, tables: list[str], schema: str = "
 
 
 def _table_problems(conn: sqlite3.Connection, schema: str, table: str) -> Iterator[RowProblem]:
-    columns = [(r[1], r[5]) for r in conn.execute(f"PRAGMA {schema}.table_info({_quoted(table)})")]
+    columns = [(r[1], r[5]) for r in conn.execute(f"PRAGMA {schema}.table_info({quoted(table)})")]
     names = [name for name, _ in columns]
     keys = [name for name, pk in sorted(columns, key=lambda c: c[1]) if pk] or ["rowid"]
     rules = RULES.get(table, {})
-    selected = ", ".join(f"{_quoted(n)}, typeof({_quoted(n)})" for n in names)
-    key_sql = ", ".join(_quoted(k) for k in keys)
+    selected = ", ".join(f"{quoted(n)}, typeof({quoted(n)})" for n in names)
+    key_sql = ", ".join(quoted(k) for k in keys)
 
     def rows(sql: str, params: list[object]) -> list[tuple[object, ...]]:
         return conn.execute(sql.format(schema=schema), params).fetchall()
 
     conn.text_factory = bytes  # decoded below, column by column, so a bad byte names its column
     try:
-        for raw in conn.execute(f"SELECT {key_sql}, {selected} FROM {schema}.{_quoted(table)}"):
+        for raw in conn.execute(f"SELECT {key_sql}, {selected} FROM {schema}.{quoted(table)}"):
             key_values, pairs = raw[: len(keys)], raw[len(keys) :]
             where = ", ".join(f"{k} {_shown(_decoded(v))}" for k, v in zip(keys, key_values, strict=True))
             row: dict[str, object] = {}
@@ -385,6 +385,3 @@ def _decoded(value: object) -> object:
         return value.decode("utf-8", errors="replace")
     return value
 
-
-def _quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'

@@ -211,6 +211,10 @@ class NoDatabase(DatabaseUnavailable, LookupError):
 _ELSEWHERE = "or choose another database file (--db or DEBRIEF_DB)"
 
 
+def _not_debrief(path: Path) -> str:
+    return f"{path} is not a Debrief database (check --db or DEBRIEF_DB); it was left unchanged"
+
+
 def _unavailable(path: Path, error: BaseException) -> DatabaseUnavailable | None:
     """`error` in the user's terms when it says the database cannot be opened; None for anything else."""
     code = getattr(error, "sqlite_errorcode", -1) & 0xFF
@@ -221,7 +225,7 @@ def _unavailable(path: Path, error: BaseException) -> DatabaseUnavailable | None
         if code == sqlite3.SQLITE_CANTOPEN or "unable to open database file" in text:
             return DatabaseUnavailable(_cannot_open(path))
         if code == sqlite3.SQLITE_NOTADB or "file is not a database" in text:
-            return NoDatabase(f"{path} is not a Debrief database (check --db or DEBRIEF_DB); it was left unchanged")
+            return NoDatabase(_not_debrief(path))
         return None
     if isinstance(error, OSError) and error.errno == errno.EROFS:
         return DatabaseUnavailable(f"{error.filename or path} is on a disk mounted read-only: Debrief needs to "
@@ -290,7 +294,7 @@ def _refuse_foreign_file(path: Path) -> None:
     except sqlite3.Error:  # locked, unreadable or damaged: the open that follows reports SQLite's own words
         return
     if tables is None or (tables and migrations.migrations_table not in tables):
-        raise NoDatabase(f"{path} is not a Debrief database (check --db or DEBRIEF_DB); it was left unchanged")
+        raise NoDatabase(_not_debrief(path))
 
 
 def _is_debrief_file(path: Path) -> bool:
@@ -350,15 +354,14 @@ class Store:
         """
         path = Path(path) if path else default_path()
         if path.is_dir():
-            raise NoDatabase(f"{path} is a folder, not a database file: give the file's path, "
-                             f"e.g. {path / 'debrief.db'}")
+            raise NoDatabase(_cannot_open(path))
         if not path.is_file():
             raise NoDatabase(f"There is no Debrief database at {path} (check --db or DEBRIEF_DB)")
         if path.stat().st_size == 0:  # a new database before its first write (commands that write use it)
             raise NoDatabase(f"There is no Debrief database at {path}, only an empty file (check --db or "
                              "DEBRIEF_DB); it was left unchanged")
         if not _is_debrief_file(path):  # opening would write Debrief's schema into someone else's file
-            raise NoDatabase(f"{path} is not a Debrief database (check --db or DEBRIEF_DB); it was left unchanged")
+            raise NoDatabase(_not_debrief(path))
         return cls(path)
 
     # --- connections and transactions -------------------------------------------------
@@ -692,7 +695,7 @@ class Store:
 
     def _insert_entry(self, db: Database, interview: Interview, marks: Sequence[StepMark]) -> int:
         if interview.id is not None:
-            raise ValueError("import_entries adds new entries only; this one has an id")
+            raise ValueError("only new entries can be imported; this one has an id")
         new_id = self._save(db, interview, None)
         person_ids: list[int] = []
         for mark in marks:
@@ -1274,7 +1277,7 @@ def _next_sequences(db: Database, fingerprints: Mapping[str, str], *, save: bool
     return sequences
 
 
-# --- helpers of Store.import_entries (added with it) --------------------------------------
+# --- helpers for saving new entries with their marks ------------------------------------
 UNSAVED_THANK_YOU = "thank_you:new"
 
 

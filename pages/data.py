@@ -94,10 +94,6 @@ def import_section() -> None:
                                 key=uploader_key("import"))  # fmt: skip
     if st.session_state.pop("data.import_failed", False):
         st.error("The file could not be imported. Nothing was added.", icon=":material/error:")
-    failed = st.session_state.get("data.restore_failed")
-    if failed and failed[1] == "upload":
-        st.session_state.pop("data.restore_failed")
-        st.error(failed[0], icon=":material/error:")
     if uploaded is None:
         return
     data = uploaded.getvalue()
@@ -130,7 +126,7 @@ def on_restore(path: str | None, data: bytes | None) -> None:
         st.session_state["data.restore_failed"] = (f"Nothing was restored: the file {problem.message}.", place)
         return
     except RESTORE_FAILURES as error:  # e.g. the disk filled during the safety backup; rolled back
-        st.session_state["data.restore_failed"] = (f"Nothing restored: {error}. Your data is unchanged.", place)
+        st.session_state["data.restore_failed"] = (f"Nothing was restored: {error}. Your data is unchanged.", place)
         return
     restored_count = count_of(restored.interviews, "interview")
     if restored.into_new_database:  # it held nothing, so no copy of it was made

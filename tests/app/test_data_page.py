@@ -364,8 +364,23 @@ def test_a_disk_full_during_the_safety_backup_shows_nothing_restored_at_the_uplo
     at.button(key="data.restore.upload").click().run()
     assert not at.exception
     [shown] = [e.value for e in at.error]
-    assert shown == "Nothing restored: [Errno 28] No space left on device. Your data is unchanged."
+    assert shown == "Nothing was restored: [Errno 28] No space left on device. Your data is unchanged."
+    assert _drawn_after(at, "Backups", shown)  # beside the restore upload, not under Import above it
     assert [i.company for i in store.find_interviews()] == ["Keep me"]
+
+
+def _drawn_after(at: AppTest, subheader: str, message: str) -> bool:
+    """Whether `message` is drawn below the subheader `subheader`, in the page's order."""
+    order: list[str] = []
+
+    def walk(node) -> None:
+        if getattr(node, "type", None) in ("subheader", "error"):
+            order.append(node.value)
+        for _, child in sorted(getattr(node, "children", {}).items()):
+            walk(child)
+
+    walk(at.main)
+    return subheader in order and message in order and order.index(message) > order.index(subheader)
 
 
 def test_an_upload_that_cannot_be_checked_for_want_of_room_says_so_and_changes_nothing(

@@ -258,7 +258,7 @@ def test_an_export_of_1100_interviews_with_long_notes_imports_back(store: Store,
 
     store.import_entries(long_entries(1_100, 9_500))
     data = export_json(store, FIXED_NOW).encode("utf-8")
-    assert len(data) > 10.5 * 1024 * 1024  # over the 10 MB the import used to stop at
+    assert len(data) > 10.5 * 1024 * 1024  # larger than 10 MB: the size of export that could not be imported back
     fresh = Store(tmp_path / "fresh.db")
     assert len(import_file(fresh, data, "all.json", FIXED_NOW).new) == 1_100
     assert fresh.count_interviews() == 1_100
