@@ -20,7 +20,7 @@ from lib.csv_people import people_cell, read_people, read_sent_days, sent_cell, 
 from lib.followup import StepMark
 from lib.ics import calendar_events, exported_interview_ids, render_calendar
 from lib.ics import write_ics as write_ics  # re-exported: exports are all found here
-from lib.import_limits import MAX_ROWS, Problems, importable, size_problem
+from lib.import_limits import MAX_ROWS, Problems, import_text, importable
 from lib.model import Dimension, Format, Interview, Outcome, Stage, ValidationError, parse_day, validate
 from lib.store import EVIDENCE_COLUMNS, Store
 
@@ -125,19 +125,8 @@ def read_csv(data: str | bytes, now: datetime, tz: tzinfo | None = None) -> list
 
 
 def _decode(data: str | bytes) -> str:
-    size = len(data) if isinstance(data, bytes | bytearray) else len(data.encode("utf-8", "surrogatepass"))
-    if problem := size_problem(size):
-        raise ValidationError("file", problem)
-    if isinstance(data, bytes | bytearray):
-        try:
-            text = bytes(data).decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            line = data.count(b"\n", 0, error.start) + 1
-            raise ValidationError(
-                "file", f"is not UTF-8 text (an unreadable byte on line {line}): save it as “CSV UTF-8” and retry"
-            ) from None
-    else:
-        text = data.removeprefix("\ufeff")
+    text = import_text(data, hint=": save it as “CSV UTF-8” and retry")
+    if not isinstance(data, bytes | bytearray):
         try:
             text.encode("utf-8")
         except UnicodeEncodeError as error:  # a lone surrogate: text given as str, not read from bytes

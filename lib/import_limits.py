@@ -1,7 +1,8 @@
 """How much one import reads, and the refusals that say so: shared by the CSV and JSON formats.
 
 Whatever Debrief exports, it imports: the same limits bound an import (MAX_BYTES, MAX_ROWS)
-and refuse an export that would exceed them, and `Problems` collects a file's problems up to
+and refuse an export that would exceed them; `import_text` reads a file within them as UTF-8
+text for either format; and `Problems` collects a file's problems up to
 MAX_PROBLEMS so one message names them all without becoming a file of its own.
 """
 
@@ -66,3 +67,20 @@ def importable(text: str, interviews: int, kind: str) -> str:
     raise ValidationError("export", f"The {kind} export would be {what}, more than one import reads back ({limit}). "
                                     "Download the database (.db) or make a backup instead: they keep everything, "
                                     "and restore brings it back")  # fmt: skip
+
+
+def import_text(data: str | bytes, hint: str = "") -> str:
+    """The text of an import file within MAX_BYTES, decoded as UTF-8 with any BOM dropped.
+
+    ValidationError("file", …) for a file too large or not UTF-8; `hint` says how to fix the latter.
+    """
+    size = len(data) if isinstance(data, bytes | bytearray) else len(data.encode("utf-8", "surrogatepass"))
+    if problem := size_problem(size):
+        raise ValidationError("file", problem)
+    if isinstance(data, bytes | bytearray):
+        try:
+            data = bytes(data).decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = data.count(b"\n", 0, error.start) + 1
+            raise ValidationError("file", f"is not UTF-8 text (an unreadable byte on line {line}){hint}") from None
+    return data.removeprefix("\ufeff")

@@ -13,7 +13,7 @@ import math
 import re
 from typing import Any
 
-from lib.import_limits import size_problem
+from lib.import_limits import import_text
 from lib.model import ValidationError
 
 MAX_DIGITS = 30  # no number Debrief writes comes near; Python refuses to read past 4,300 digits
@@ -25,15 +25,7 @@ def read_document(data: str | bytes) -> dict:
 
 
 def _text(data: str | bytes) -> str:
-    size = len(data) if isinstance(data, bytes | bytearray) else len(data.encode("utf-8", "surrogatepass"))
-    if problem := size_problem(size):
-        raise ValidationError("file", problem)
-    if isinstance(data, bytes | bytearray):
-        try:
-            data = bytes(data).decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise ValidationError("file", f"is not UTF-8 text (an unreadable byte at offset {error.start})") from None
-    text = data.removeprefix("\ufeff")
+    text = import_text(data)
     if not text.strip():
         raise ValidationError("file", "is empty: export JSON from Debrief to see what it expects")
     return text

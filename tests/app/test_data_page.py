@@ -349,18 +349,25 @@ def test_an_upload_whose_migration_fails_is_refused_at_the_upload_in_plain_words
     assert [i.company for i in store.find_interviews()] == ["Keep me"]
 
 
-def test_a_disk_full_during_the_safety_backup_shows_nothing_restored_at_the_upload(
-    app: AppTest, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-):
-    def disk_full(*args, **kwargs):
-        raise OSError(28, "No space left on device")
+def _disk_full(*args, **kwargs):
+    raise OSError(28, "No space left on device")
 
+
+def _keep_me_beside_an_upload(store: Store, tmp_path: Path) -> bytes:
+    """One interview of ours ("Keep me"), and the bytes of another database to restore over it."""
     store.import_entries([an_entry("Keep me")])
     source = Store(tmp_path / "other.db")
     source.import_entries([an_entry("Cobalt")])
+    return backup.database_snapshot(source)
+
+
+def test_a_disk_full_during_the_safety_backup_shows_nothing_restored_at_the_upload(
+    app: AppTest, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    upload = _keep_me_beside_an_upload(store, tmp_path)
     at = data_page(app)
-    at.file_uploader[1].upload("other.db", backup.database_snapshot(source)).run()
-    monkeypatch.setattr("lib.restore.backup_now", disk_full)
+    at.file_uploader[1].upload("other.db", upload).run()
+    monkeypatch.setattr("lib.restore.backup_now", _disk_full)
     at.button(key="data.restore.upload").click().run()
     assert not at.exception
     [shown] = [e.value for e in at.error]
@@ -386,15 +393,10 @@ def _drawn_after(at: AppTest, subheader: str, message: str) -> bool:
 def test_an_upload_that_cannot_be_checked_for_want_of_room_says_so_and_changes_nothing(
     app: AppTest, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    def disk_full(*args, **kwargs):
-        raise OSError(28, "No space left on device")
-
-    store.import_entries([an_entry("Keep me")])
-    source = Store(tmp_path / "other.db")
-    source.import_entries([an_entry("Cobalt")])
-    monkeypatch.setattr("lib.restore.check_upload", disk_full)
+    upload = _keep_me_beside_an_upload(store, tmp_path)
+    monkeypatch.setattr("lib.restore.check_upload", _disk_full)
     at = data_page(app)
-    at.file_uploader[1].upload("other.db", backup.database_snapshot(source)).run()
+    at.file_uploader[1].upload("other.db", upload).run()
     assert not at.exception
     assert at.error[0].value == (
         "This file could not be checked: [Errno 28] No space left on device. Nothing was changed."
