@@ -8,9 +8,9 @@ from datetime import date, datetime, timedelta
 import altair as alt
 import pandas as pd
 
-from lib.days import human_date
-from lib.followup import Step, StepKind, StepStatus
-from lib.trends import TrendsView
+from lib.domain.days import human_date
+from lib.domain.followup import Step, StepKind, StepStatus
+from lib.domain.trends import TrendsView
 
 # One palette for statuses everywhere (chart and badges), readable in light and dark themes.
 STATUS_COLOURS = {
@@ -106,7 +106,7 @@ def timeline_chart(steps: Sequence[Step], today: date) -> alt.LayerChart:
 # === Trends (Issue 3) =======================================================================
 # One look for every Trends chart: the Okabe–Ito colours (safe for colour-blind readers, with
 # enough contrast on Streamlit's light and dark backgrounds), small type and legends on top so
-# a 390 px phone keeps its width for data. Builders take the small frames of lib.trends.
+# a 390 px phone keeps its width for data. Builders take the small frames of lib.domain.trends.
 
 DIMENSION_COLOURS = {"Skills match": "#2b7fc4", "Enthusiasm signaled": "#D55E00", "Culture fit": "#009E73"}
 RESULT_COLOURS = {"Advanced": "#16a34a", "Did not advance": "#737373"}
@@ -140,7 +140,7 @@ def _time_axis(frame: pd.DataFrame, column: str) -> alt.Axis:
     if days < 35:
         ticks = {"interval": "day", "step": max(1, -(-days // 5))}  # about five day-ticks
     return alt.Axis(format="%b %Y" if days > 300 else "%d %b", labelOverlap=True, tickCount=ticks,
-                    labelFontSize=11, title=None)  # fmt: skip
+                    labelFontSize=11, title=None)
 
 
 def _today_layers(today: date) -> alt.LayerChart:
@@ -164,7 +164,7 @@ def _dimension_layer(frame: pd.DataFrame, dimension: str, today: date | None, gr
         tooltip = [alt.Tooltip("interview_at:T", title="Date", format="%a %d %b %Y"),
                    alt.Tooltip("company:N", title="Company"), alt.Tooltip("role:N", title="Role"),
                    alt.Tooltip("stage:N", title="Stage"), alt.Tooltip("score:Q", title=dimension),
-                   alt.Tooltip("rolling_mean:Q", title="Rolling mean", format=".1f")]  # fmt: skip
+                   alt.Tooltip("rolling_mean:Q", title="Rolling mean", format=".1f")]
         if "evidence" in part:
             tooltip.append(alt.Tooltip("evidence:N", title="Evidence"))
         dots = alt.Chart(part).mark_circle(size=45, opacity=0.75, color=colour).encode(x=x, y=y, tooltip=tooltip)
@@ -172,7 +172,7 @@ def _dimension_layer(frame: pd.DataFrame, dimension: str, today: date | None, gr
         label = "Week of" if (part["period"].diff().dt.days.min() or 7) < 28 else "Month of"
         tooltip = [alt.Tooltip("period:T", title=label, format="%d %b %Y"),
                    alt.Tooltip("mean:Q", title="Mean", format=".2f"), alt.Tooltip("count:Q", title="Scored"),
-                   alt.Tooltip("rolling_mean:Q", title="Rolling mean", format=".2f")]  # fmt: skip
+                   alt.Tooltip("rolling_mean:Q", title="Rolling mean", format=".2f")]
         size = alt.Size("count:Q", scale=alt.Scale(range=[12, 160]), legend=None)
         dots = alt.Chart(part).mark_circle(opacity=0.6, color=colour).encode(x=x, y=y, size=size, tooltip=tooltip)
     line = (
@@ -218,7 +218,7 @@ def recent_chart(frame: pd.DataFrame, last: int) -> alt.LayerChart:
                alt.Tooltip("recent_count:Q", title="Scored (recent)"),
                alt.Tooltip("earlier_mean:Q", title="Before", format=".2f"),
                alt.Tooltip("earlier_count:Q", title="Scored (before)"),
-               alt.Tooltip("label:N", title="Change")]  # fmt: skip
+               alt.Tooltip("label:N", title="Change")]
     base = alt.Chart(data).encode(y=y, tooltip=tooltip)
     span = base.mark_rule(strokeWidth=3, color=EARLIER_COLOUR, opacity=0.5).encode(
         x=alt.X("earlier_mean:Q", scale=x_scale, axis=SCORE_AXIS, title="Mean score"), x2="recent_mean:Q"
@@ -252,11 +252,11 @@ def group_heatmap(frame: pd.DataFrame, group_title: str) -> alt.LayerChart:
                 axis=alt.Axis(ticks=False, domain=False, labelLimit=120)),
         tooltip=[alt.Tooltip("group:N", title=group_title), alt.Tooltip("dimension:N", title="Dimension"),
                  alt.Tooltip("mean:Q", title="Mean", format=".2f"), alt.Tooltip("count:Q", title="Scored")],
-    )  # fmt: skip
+    )
     cells = base.mark_rect(cornerRadius=3).encode(
         color=alt.Color("mean:Q", scale=alt.Scale(scheme="blueorange", domain=[1, 5], domainMid=3, reverse=True),
                         legend=None)
-    )  # fmt: skip
+    )
     text = base.mark_text(fontSize=11).encode(
         text="text:N",
         color=alt.condition("abs(datum.mean - 3) > 1.1", alt.value("white"), alt.value("#1f2937")),
@@ -279,7 +279,7 @@ def calibration_chart(frame: pd.DataFrame) -> alt.LayerChart:
     colour = alt.Color("result:N", scale=_scale(RESULT_COLOURS), title=None)
     tooltip = [alt.Tooltip("dimension:N", title="Dimension"), alt.Tooltip("result:N", title="Result"),
                alt.Tooltip("mean:Q", title="Mean self-score", format=".2f"),
-               alt.Tooltip("count:Q", title="Interviews")]  # fmt: skip
+               alt.Tooltip("count:Q", title="Interviews")]
     x = alt.X("mean:Q", scale=alt.Scale(domain=[1, 5.8], nice=False), axis=SCORE_AXIS, title="Mean self-score")
     base = alt.Chart(data).encode(y=y, yOffset=offset, x=x, color=colour, tooltip=tooltip)
     bars = base.mark_bar(height=3, opacity=0.35).encode(x2=alt.datum(1))
@@ -299,7 +299,7 @@ def discipline_chart(frame: pd.DataFrame) -> alt.LayerChart:
         color=colour,
         tooltip=[alt.Tooltip("month:T", title="Month", format="%B %Y"), alt.Tooltip("measure:N", title="Step"),
                  alt.Tooltip("text:N", title="On time"), alt.Tooltip("share:Q", title="Share", format=".0%")],
-    )  # fmt: skip
+    )
     line = base.mark_line(strokeWidth=2, opacity=0.8)
     dots = base.mark_circle(opacity=1).encode(size=alt.Size("due:Q", scale=alt.Scale(range=[20, 140]), legend=None))
     return _styled((line + dots).properties(height=220))
@@ -359,7 +359,7 @@ def _export_spec(spec: dict) -> dict:
 
 # === Coaching (Issue 5): your score beside your mentor's, interview by interview ================
 # Added by the Coaching work; reuses the Trends look above (colours, score axis, _styled).
-# Builders take the frame of lib.gaps.score_gaps for one mentor.
+# Builders take the frame of lib.domain.gaps.score_gaps for one mentor.
 
 MENTOR_COLOUR = "#374151"
 COACHING_POINTS = 150  # per dimension: the latest interviews only, more than a person can tell apart anyway
@@ -373,7 +373,7 @@ def _self_vs_mentor_layer(gaps: pd.DataFrame, dimension: str, mentor: str, heigh
     y_scale = dict(scale=SCORE_SCALE, axis=SCORE_AXIS, title=None)
     tooltip = [alt.Tooltip("interview_at:T", title="Date", format="%a %d %b %Y"),
                alt.Tooltip("interview:N", title="Interview"), alt.Tooltip("self_score:Q", title="You"),
-               alt.Tooltip("mentor_score:Q", title=mentor), alt.Tooltip("gap_text:N", title="Gap")]  # fmt: skip
+               alt.Tooltip("mentor_score:Q", title=mentor), alt.Tooltip("gap_text:N", title="Gap")]
     gap = (
         alt.Chart(part)
         .mark_rule(strokeWidth=3, color=EARLIER_COLOUR, opacity=0.45)

@@ -19,17 +19,16 @@ from datetime import datetime, tzinfo
 from functools import cached_property
 from pathlib import Path
 
-from lib import backup
 from lib.clock import local_zone, now_local
-from lib.data_import import add_new, read_entries
-from lib.demo import load_demo, load_generated
-from lib.export_file import ProtectedTarget, protected_problem, write_export_file
-from lib.exports import export_csv, export_ics
-from lib.import_limits import MAX_BYTES, size_problem
-from lib.json_export import export_json
-from lib.model import ValidationError
-from lib.restore import RESTORE_FAILURES, restore
-from lib.store import DatabaseUnavailable, Store, default_path
+from lib.domain.model import ValidationError
+from lib.files.data_import import add_new, read_entries
+from lib.files.demo import load_demo, load_generated
+from lib.files.export_file import ProtectedTarget, protected_problem, write_export_file
+from lib.files.exports import export_csv, export_ics
+from lib.files.import_limits import MAX_BYTES, size_problem
+from lib.files.json_export import export_json
+from lib.store import DatabaseUnavailable, Store, backup, default_path
+from lib.store.restore import RESTORE_FAILURES, restore
 
 BAD_INPUT, FAILED = 2, 1
 MAX_GENERATED = 1_000_000
@@ -142,7 +141,7 @@ EXPORTS: dict[str, Callable[[Context], str]] = {
 
 def _export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("format", choices=sorted(EXPORTS),
-                        help="csv: every interview; ics: reminders still to do; json: every table")  # fmt: skip
+                        help="csv: every interview; ics: reminders still to do; json: every table")
     parser.add_argument("--out", metavar="FILE", help="write here instead of to standard output")
 
 
@@ -160,7 +159,7 @@ def _export(args: argparse.Namespace, context: Context) -> int:
 def _refused_target(out: str | None, context: Context) -> int | None:
     problem = protected_problem(Path(out), context.path) if out is not None else None
     return None if problem is None else _fail(f"--out {out} {problem}: choose another file name; nothing written",
-                                              BAD_INPUT)  # fmt: skip
+                                              BAD_INPUT)
 
 
 def _deliver(text: str, out: str | None, what: str, context: Context) -> int:
@@ -251,8 +250,8 @@ def _report_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _report(args: argparse.Namespace, context: Context) -> int:
     """A coaching report as one self-contained HTML file (imported here: it needs pandas and Altair)."""
-    from lib.report import range_report, session_report
-    from lib.report_html import render_html
+    from lib.files.report import range_report, session_report
+    from lib.files.report_html import render_html
 
     if args.start is None and (args.end is not None or args.mentor):
         return _fail("--to and --mentor go with --from", BAD_INPUT)
@@ -273,7 +272,7 @@ def _report(args: argparse.Namespace, context: Context) -> int:
 def _iso_date(text: str):
     from datetime import date
 
-    from lib.model import date_out_of_range
+    from lib.domain.model import date_out_of_range
 
     try:
         day = date.fromisoformat(text)
@@ -298,7 +297,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("check", "check the database's integrity and schema version (exit 0 if healthy)", _no_arguments, _check),
     Command("report", "write a coaching report (one session, or a date range) as one offline HTML file",
             _report_arguments, _report),
-)  # fmt: skip
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

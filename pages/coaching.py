@@ -11,7 +11,7 @@ import uuid
 import streamlit as st
 
 from lib import charts, ui
-from lib.coaching import (
+from lib.domain.coaching import (
     COACHING_LIMITS,
     ActionItem,
     CoachingSession,
@@ -26,14 +26,14 @@ from lib.coaching import (
     validate_review,
     validate_session,
 )
-from lib.days import human_date, human_time
-from lib.gaps import gap_sentences, gap_summary, score_gaps
-from lib.model import Dimension, Interview, ValidationError
-from lib.report import range_file_stem, range_report, session_file_stem, session_report
-from lib.report_html import render_html
-from lib.rubric import RUBRIC, SCALE, score_label
-from lib.text import md_escape
-from lib.trends import WINDOW_DEFAULT, TrendFilter
+from lib.domain.days import human_date, human_time
+from lib.domain.gaps import gap_sentences, gap_summary, score_gaps
+from lib.domain.model import Dimension, Interview, ValidationError
+from lib.domain.rubric import RUBRIC, SCALE, score_label
+from lib.domain.text import md_escape
+from lib.domain.trends import WINDOW_DEFAULT, TrendFilter
+from lib.files.report import range_file_stem, range_report, session_file_stem, session_report
+from lib.files.report_html import render_html
 
 S = "c."  # every key of this page starts with it
 ALL_MENTORS = "All mentors"
@@ -102,12 +102,12 @@ def start_form(today) -> None:
         name_column, day_column = st.columns([3, 2])
         name_column.text_input("Mentor", key=S + "mentor", max_chars=COACHING_LIMITS["mentor"],
                                on_change=on_mentor_or_day,
-                               placeholder="A coach, a friend in the industry, a career adviser")  # fmt: skip
+                               placeholder="A coach, a friend in the industry, a career adviser")
         ui.field_error(errors, "mentor")
         day_column.date_input("Date", key=S + "held_on", format="YYYY-MM-DD", on_change=on_mentor_or_day)
         ui.field_error(errors, "held_on")
         st.multiselect("Interviews to discuss", [i for i in options if i in labels], key=S + "picks",
-                       format_func=lambda i: labels.get(i, f"#{i}"), placeholder="Pick interviews")  # fmt: skip
+                       format_func=lambda i: labels.get(i, f"#{i}"), placeholder="Pick interviews")
         st.caption(md_escape(suggestion.reason))
         ui.field_error(errors, "interview_ids")
         st.button("Start session", type="primary", on_click=on_start, icon=":material/play_arrow:", key=S + "start")
@@ -126,7 +126,7 @@ def on_review(session_id: int, interview_id: int) -> None:
     """Every change to the mentor's scores or comments is saved at once: nothing is lost to a refresh."""
     state = st.session_state
     review = MentorReview({d: state.get(score_key(session_id, interview_id, d)) for d in Dimension},
-                          state.get(comment_key(session_id, interview_id), ""))  # fmt: skip
+                          state.get(comment_key(session_id, interview_id), ""))
     try:
         ui.store().save_review(session_id, interview_id, validate_review(review))
     except (ValidationError, LookupError) as problem:
@@ -141,7 +141,7 @@ def on_add_action(session_id: int, interview_id: int | None) -> None:
     state = st.session_state
     about = interview_id if state.get(S + "a.about", True) else None
     item = ActionItem(state.get(S + "a.text", ""), state.get(S + "a.owner") or Owner.CANDIDATE,
-                      state.get(S + "a.due"), session_id, about)  # fmt: skip
+                      state.get(S + "a.due"), session_id, about)
     try:
         item = validate_action(item)
     except ValidationError as problem:
@@ -199,13 +199,13 @@ def interview_card(session: CoachingSession, interview: Interview, review: Mento
     st.markdown(f"### {md_escape(interview.title)}")
     people = ", ".join(p.name for p in interview.interviewers) or "interviewer not recorded"
     st.caption(md_escape(f"{human_date(interview.day0, today)}, {human_time(interview.interview_at)} · "
-                         f"{interview.stage.label} · {interview.format.label} · {people}"))  # fmt: skip
+                         f"{interview.stage.label} · {interview.format.label} · {people}"))
     steps = ui.timeline(interview, now)
     st.markdown(f"**Follow-up:** {md_escape(follow_up_summary(steps, interview, today))}")
     with st.container(horizontal=True, gap="small"):
         for step in (s for s in steps if s.reminder):
             st.badge(md_escape(f"{charts.short_step_label(step)}: {step.status.value}"),
-                     color=ui.STATUS_BADGE_COLOURS[step.status.value])  # fmt: skip
+                     color=ui.STATUS_BADGE_COLOURS[step.status.value])
     for dimension in Dimension:
         key = score_key(session.id, interview.id, dimension)
         st.session_state.setdefault(key, review.score(dimension))
@@ -221,7 +221,7 @@ def interview_card(session: CoachingSession, interview: Interview, review: Mento
             with theirs:
                 anchors = "\n\n".join(f"**{n}**: {text}" for n, text in guide.anchors.items())
                 score = st.segmented_control(f"{md_escape(mentor)}’s score", SCALE, key=key, help=anchors,
-                                             on_change=on_review, args=(session.id, interview.id))  # fmt: skip
+                                             on_change=on_review, args=(session.id, interview.id))
                 if score is not None:
                     st.caption(md_escape(guide.anchor(score)))
                 gap = score_gap_text(own, score, mentor)
@@ -230,7 +230,7 @@ def interview_card(session: CoachingSession, interview: Interview, review: Mento
     st.session_state.setdefault(key, review.comment)
     st.text_area(f"{md_escape(mentor)}’s comments", key=key, max_chars=COACHING_LIMITS["comment"], height=110,
                  on_change=on_review, args=(session.id, interview.id),
-                 placeholder="What stood out? What would they do differently?")  # fmt: skip
+                 placeholder="What stood out? What would they do differently?")
 
 
 def add_action_form(session: CoachingSession, interview: Interview | None, today) -> None:
@@ -240,18 +240,18 @@ def add_action_form(session: CoachingSession, interview: Interview | None, today
     errors = state.get(S + "a.errors", {})
     with st.container(border=True, key="add-action"):
         st.text_input("New action", key=S + "a.text", max_chars=COACHING_LIMITS["action"],
-                      placeholder="e.g. Rehearse two STAR stories about leading a migration")  # fmt: skip
+                      placeholder="e.g. Rehearse two STAR stories about leading a migration")
         ui.field_error(errors, "text")
         who, due = st.columns(2)
         who.segmented_control("Who does it", list(Owner), key=S + "a.owner", default=Owner.CANDIDATE,
-                              format_func=lambda o: "You" if o is Owner.CANDIDATE else session.mentor)  # fmt: skip
+                              format_func=lambda o: "You" if o is Owner.CANDIDATE else session.mentor)
         due.date_input("Due", key=S + "a.due", format="YYYY-MM-DD")
         with due:
             ui.field_error(errors, "due_on")
         if interview is not None:
             st.checkbox(f"About {md_escape(interview.title)}", key=S + "a.about", value=True)
         st.button("Add action", on_click=on_add_action, args=(session.id, interview.id if interview else None),
-                  icon=":material/add_task:", key=S + "a.add")  # fmt: skip
+                  icon=":material/add_task:", key=S + "a.add")
 
 
 def walk(session: CoachingSession, now) -> None:
@@ -265,15 +265,15 @@ def walk(session: CoachingSession, now) -> None:
         last = len(interviews) - 1
         position = st.session_state[position_key] = min(st.session_state.get(position_key, 0), last)
         st.selectbox("Interview", range(len(interviews)), key=position_key, width=480,
-                     format_func=lambda n: f"{n + 1} of {len(interviews)}: {interviews[n].title}")  # fmt: skip
+                     format_func=lambda n: f"{n + 1} of {len(interviews)}: {interviews[n].title}")
         current = interviews[position]
         with st.container(border=True, key="discussed-interview"):
             interview_card(session, current, reviews.get(current.id, MentorReview()), now)
             with st.container(horizontal=True, gap="small"):  # below the comments, where the talk ends
                 st.button("Previous", on_click=on_move, args=(position_key, -1, last), disabled=position == 0,
-                          icon=":material/arrow_back:", key=S + "prev")  # fmt: skip
+                          icon=":material/arrow_back:", key=S + "prev")
                 st.button("Next interview", on_click=on_move, args=(position_key, 1, last), disabled=position == last,
-                          icon=":material/arrow_forward:", icon_position="right", key=S + "next")  # fmt: skip
+                          icon=":material/arrow_forward:", icon_position="right", key=S + "next")
     else:
         current = None
         st.warning("The interviews of this session were deleted. Pick others below.", icon=":material/warning:")
@@ -290,17 +290,17 @@ def wrap_up(session: CoachingSession, today) -> None:
     st.session_state.setdefault(notes_key, session.notes)
     st.text_area("Session notes (optional)", key=notes_key, max_chars=COACHING_LIMITS["session_notes"], height=90,
                  on_change=on_notes, args=(session.id,),
-                 placeholder="Anything said about the search as a whole")  # fmt: skip
+                 placeholder="Anything said about the search as a whole")
     with st.container(horizontal=True, gap="small"):
         st.button("Finish session", type="primary", on_click=on_finish, args=(session.id,),
-                  icon=":material/task_alt:", key=S + "finish")  # fmt: skip
+                  icon=":material/task_alt:", key=S + "finish")
         with st.popover("Change interviews", icon=":material/playlist_add:"):
             suggestion = suggest_interviews(ui.store(), session.mentor, session.held_on)
             labels = {i.id: interview_label(i, today) for i in suggestion.choices}
             labels |= {i.id: interview_label(i, today) for i in ui.store().interviews_by_id(session.interview_ids)}
             current = [i for i in session.interview_ids if i in labels]
             st.multiselect("Interviews to discuss", list(labels), default=current, format_func=labels.get,
-                           key=f"{S}edit.{session.id}")  # fmt: skip
+                           key=f"{S}edit.{session.id}")
             st.caption("Removing an interview removes the mentor's scores and comments on it.")
             st.button("Save", on_click=on_change_picks, args=(session.id,), key=S + "edit.save")
         with st.popover("Delete session", icon=":material/delete:"):
@@ -317,7 +317,7 @@ def summary(session: CoachingSession, now) -> None:
     with st.container(horizontal=True, gap="small"):
         report = lambda: render_html(session_report(ui.store(), session.id, ui.now(), ui.user_zone()))  # noqa: E731
         st.download_button("Download report (HTML)", report, f"{session_file_stem(session)}.html", "text/html",
-                           on_click="ignore", type="primary", icon=":material/download:", key=S + "report")  # fmt: skip
+                           on_click="ignore", type="primary", icon=":material/download:", key=S + "report")
         st.button("Continue editing", on_click=on_reopen, args=(session.id,), icon=":material/edit:", key=S + "reopen")
     st.caption("One self-contained file to send your mentor: it works offline, and prints to PDF from the browser.")
     st.subheader("Summary")
@@ -341,7 +341,7 @@ def summary(session: CoachingSession, now) -> None:
                 own, theirs = interview.score(d), review.score(d)
                 mentor = md_escape(session.mentor)
                 st.markdown(f"{d.label}: you **{score_label(own)}** · {mentor} **{score_label(theirs)}**"
-                            f" · {md_escape(score_gap_text(own, theirs, session.mentor))}")  # fmt: skip
+                            f" · {md_escape(score_gap_text(own, theirs, session.mentor))}")
             if review.comment:
                 st.markdown(f"_{md_escape(session.mentor)}:_ {md_escape(review.comment)}")
     st.markdown("**Actions agreed**")
@@ -361,7 +361,7 @@ def gaps_section(mentor: str | None, today) -> None:
     lines = gap_sentences(gap_summary(gaps))
     if not lines:
         st.info("Once a mentor scores an interview you scored too, the gap between you shows here.",
-                icon=":material/hourglass_empty:")  # fmt: skip
+                icon=":material/hourglass_empty:")
         return
     for line in lines:
         st.markdown(f"- {md_escape(line)}")
@@ -393,20 +393,20 @@ def sessions_list(mentor: str | None, today) -> None:
         with st.container(horizontal=True, vertical_alignment="center", gap="small"):
             state = "finished" if session.finished else "in progress"
             st.page_link(ui.PAGES["coaching"], label=f"{human_date(session.held_on, today)} · {session.mentor}",
-                         query_params={"session": str(session.id)}, icon=":material/school:")  # fmt: skip
+                         query_params={"session": str(session.id)}, icon=":material/school:")
             st.caption(f"{len(session.interview_ids)} interviews · {state}")
 
 
 def report_section(mentor: str | None, today) -> None:
     st.subheader("Share a report", divider="gray")
     st.caption("Every interview in a date range with your scores, evidence, follow-up status and your mentors' "
-               "read: one HTML file that works offline. To make a PDF, print it from your browser.")  # fmt: skip
+               "read: one HTML file that works offline. To make a PDF, print it from your browser.")
     start, end = st.date_input("From – to", value=default_report_range(today), key=S + "range", format="YYYY-MM-DD")
     who = f" with {mentor}" if mentor else ""
     st.download_button(f"Download report{who} (HTML)",
                        lambda: render_html(range_report(ui.store(), start, end, ui.now(), ui.user_zone(), mentor)),
                        f"{range_file_stem(start, end, mentor)}.html", "text/html", on_click="ignore",
-                       icon=":material/download:", key=S + "range.report")  # fmt: skip
+                       icon=":material/download:", key=S + "range.report")
 
 
 def overview(now) -> None:
@@ -415,12 +415,12 @@ def overview(now) -> None:
         with st.container(border=True, horizontal=True, vertical_alignment="center"):
             st.markdown(f"**{md_escape(session.title)}** is in progress ({human_date(session.held_on, today)}).")
             st.button("Continue", on_click=open_session, args=(session.id,), key=f"{S}continue.{session.id}",
-                      icon=":material/arrow_forward:", type="primary")  # fmt: skip
+                      icon=":material/arrow_forward:", type="primary")
     start_form(today)
     mentor = None
     if known := ui.mentors():
         choice = st.selectbox("Show the history with", [ALL_MENTORS, *known], key=S + "filter", width=360,
-                              index=1 if len(known) == 1 else 0)  # fmt: skip
+                              index=1 if len(known) == 1 else 0)
         mentor = None if choice == ALL_MENTORS else choice
     open_items = ui.action_items(open_only=True, mentor=mentor)
     if open_items:
@@ -440,7 +440,7 @@ session_id = requested_session()
 if session_id is None:
     st.title("Coaching")
     st.caption("Go through recent interviews with a mentor: their read beside yours, comments, and the actions "
-               "you agree. Everything is saved as you go.")  # fmt: skip
+               "you agree. Everything is saved as you go.")
     if ui.count() == 0:
         st.info("No interviews yet. Log a few, then go through them here with a mentor.", icon=":material/school:")
         st.page_link(ui.PAGES["log"], label="Log an interview", icon=":material/edit_note:")
@@ -450,7 +450,7 @@ if session_id is None:
 
 session = ui.store().get_session(session_id)
 st.button("All sessions", on_click=open_session, args=(None,), icon=":material/arrow_back:", type="tertiary",
-          key=S + "back")  # fmt: skip
+          key=S + "back")
 if session is None:
     st.title("Coaching")
     st.warning(f"There is no coaching session #{session_id}: it may have been deleted.")

@@ -6,15 +6,16 @@ import uuid
 
 import streamlit as st
 
-from lib import backup, ui
-from lib.data_import import import_file, plan_import
-from lib.days import human_date
-from lib.erase import delete_everything
-from lib.exports import export_csv
-from lib.import_limits import MAX_BYTES, MEGABYTE, megabytes
-from lib.json_export import export_json
-from lib.model import ValidationError
-from lib.restore import RESTORE_FAILURES, check_upload, restore, restore_bytes
+from lib import ui
+from lib.domain.days import human_date
+from lib.domain.model import ValidationError
+from lib.files.data_import import import_file, plan_import
+from lib.files.exports import export_csv
+from lib.files.import_limits import MAX_BYTES, MEGABYTE, megabytes
+from lib.files.json_export import export_json
+from lib.store import backup
+from lib.store.erase import delete_everything
+from lib.store.restore import RESTORE_FAILURES, check_upload, restore, restore_bytes
 
 CONFIRM_WORD = "DELETE"
 ERASED = "data.erased"  # set for the run after "Delete everything"
@@ -44,7 +45,7 @@ def fresh_uploaders() -> None:
 
 def problems_table(error: ValidationError) -> None:
     st.dataframe([{"Where": where, "Problem": message} for where, message in error.errors.items()],
-                 hide_index=True, width="stretch")  # fmt: skip
+                 hide_index=True, width="stretch")
 
 
 # --- export -----------------------------------------------------------------------------------
@@ -60,12 +61,12 @@ def export_section(today) -> None:
          lambda: export_json(store, ui.now()), "json", "application/json", ":material/data_object:"),
         ("Database", "The database file itself, as one consistent copy: everything, for safekeeping.",
          lambda: backup.database_snapshot(store), "db", backup.DATABASE_MEDIA_TYPE, ":material/database:"),
-    ]  # fmt: skip
+    ]
     for label, what, build, extension, mime, icon in files:
         with st.container(border=True, horizontal=True, vertical_alignment="center", gap="small"):
             st.markdown(f"**{label}** · {what}", width="stretch")
             st.download_button(f"Download {label}", data=build, file_name=f"debrief-{stamp}.{extension}", mime=mime,
-                               key=f"export.{extension}", on_click="ignore", icon=icon)  # fmt: skip
+                               key=f"export.{extension}", on_click="ignore", icon=icon)
     with st.container(border=True, horizontal=True, vertical_alignment="center", gap="small"):
         st.markdown("**Calendar** · The follow-up reminders still to do, for your calendar app.", width="stretch")
         ui.calendar_button("Download calendar", key="export.ics", file_name=f"debrief-{stamp}.ics")
@@ -82,16 +83,16 @@ def on_import(data: bytes, name: str) -> None:
     skipped = f" Skipped {len(plan.duplicates)} already in Debrief." if plan.duplicates else ""
     st.session_state["flash"] = (f"Imported {count_of(len(plan.new), 'interview')}.{skipped}" if plan.new else
                                  "Nothing imported: every interview in the file is already in Debrief "
-                                 "(another tab or import may have just added them).")  # fmt: skip
+                                 "(another tab or import may have just added them).")
     fresh_uploaders()
 
 
 def import_section() -> None:
     st.subheader("Import")
     st.caption("A CSV or JSON file exported by Debrief (or edited in a spreadsheet). Nothing is added until you "
-               "confirm, and an interview already here (same company, role, date and time) is skipped.")  # fmt: skip
+               "confirm, and an interview already here (same company, role, date and time) is skipped.")
     uploaded = st.file_uploader("CSV or JSON file", type=["csv", "json"], max_upload_size=MAX_BYTES // MEGABYTE,
-                                key=uploader_key("import"))  # fmt: skip
+                                key=uploader_key("import"))
     if st.session_state.pop("data.import_failed", False):
         st.error("The file could not be imported. Nothing was added.", icon=":material/error:")
     if uploaded is None:
@@ -105,10 +106,10 @@ def import_section() -> None:
         return
     new, known = len(plan.new), len(plan.duplicates)
     st.markdown(f"**Preview of the {plan.kind} file:** {count_of(new, 'new interview')} to add"
-                + (f", {known} already in Debrief (skipped)." if known else "."))  # fmt: skip
+                + (f", {known} already in Debrief (skipped)." if known else "."))
     st.dataframe(plan.preview_rows(), hide_index=True, width="stretch", height=min(38 + 35 * (new + known), 320))
     st.button(f"Add {count_of(new, 'interview')}", type="primary", disabled=not new, on_click=on_import,
-              args=(data, uploaded.name), icon=":material/upload:", key="data.import.confirm")  # fmt: skip
+              args=(data, uploaded.name), icon=":material/upload:", key="data.import.confirm")
 
 
 # --- backups and restore ----------------------------------------------------------------------
@@ -147,16 +148,16 @@ def backup_row(item: backup.Backup, today) -> None:
         st.markdown(f"**{when}** · {item.label} · {count} · {backup.human_size(item.size_bytes)}", width="stretch")
         with st.popover("Restore", icon=":material/restore:"):
             st.markdown(f"Replace all your current data with this backup from {when}? "
-                        "Your current data is backed up first.")  # fmt: skip
+                        "Your current data is backed up first.")
             st.button("Restore this backup", type="primary", key=f"data.restore.{item.path.name}",
-                      on_click=on_restore, args=(str(item.path), None))  # fmt: skip
+                      on_click=on_restore, args=(str(item.path), None))
 
 
 def restore_from_file() -> None:
     uploaded = st.file_uploader("Restore from a .db file", type=list(backup.DATABASE_SUFFIXES),
                                 key=uploader_key("restore_file"),
                                 help="A backup, or a database downloaded above. It is checked before anything "
-                                     "changes.")  # fmt: skip
+                                     "changes.")
     failed = st.session_state.get("data.restore_failed")
     if failed and failed[1] == "upload":
         st.session_state.pop("data.restore_failed")
@@ -178,16 +179,16 @@ def restore_from_file() -> None:
         return
     st.markdown(f"A healthy Debrief database with **{count_of(check.interviews or 0, 'interview')}** (schema version "
                 f"{check.schema_version}). Restoring replaces all your current data; it is backed up "
-                "first.")  # fmt: skip
+                "first.")
     st.button("Restore from this file", type="primary", on_click=on_restore, args=(None, data),
-              icon=":material/restore:", key="data.restore.upload")  # fmt: skip
+              icon=":material/restore:", key="data.restore.upload")
 
 
 def backups_section(today) -> None:
     st.subheader("Backups")
     folder = backup.backups_folder(ui.store().path)
     st.caption(f"Kept in `{str(folder).replace('`', '')}`  \nDebrief makes one automatically each day you use it "
-               f"after a change, and keeps the newest {backup.BACKUPS_KEPT} of each kind.")  # fmt: skip
+               f"after a change, and keeps the newest {backup.BACKUPS_KEPT} of each kind.")
     st.button("Back up now", on_click=on_backup_now, icon=":material/backup:", key="data.backup_now")
     failed = st.session_state.get("data.restore_failed")
     if failed and failed[1] == "list":
@@ -213,12 +214,12 @@ def on_delete_everything() -> None:
 def leftover_backups(backups: list[backup.Backup]) -> None:
     held = "still holds a copy" if len(backups) == 1 else "still hold copies"
     st.warning(f"Your {count_of(len(backups), 'backup')} {held} of your old data:",
-               icon=":material/warning:")  # fmt: skip
+               icon=":material/warning:")
     for item in backups:
         st.text(item.path.name)
     which = "it" if len(backups) == 1 else f"the {len(backups)} backups"
     st.button(f"Delete {which} too", type="primary", on_click=on_delete_backups,
-              icon=":material/delete_forever:", key="data.delete_backups")  # fmt: skip
+              icon=":material/delete_forever:", key="data.delete_backups")
 
 
 def delete_section() -> None:
@@ -229,10 +230,10 @@ def delete_section() -> None:
         return
     st.markdown("Removes every interview, note, follow-up mark, draft, template and coaching session from this "
                 "computer's database, then rewrites the file so nothing can be recovered from it. "
-                "**This cannot be undone.** Backups are separate files: you can delete them next.")  # fmt: skip
+                "**This cannot be undone.** Backups are separate files: you can delete them next.")
     word = st.text_input(f"Type {CONFIRM_WORD} to confirm", key="data.erase_word", max_chars=20)
     st.button("Delete everything", type="primary", disabled=word.strip() != CONFIRM_WORD,
-              on_click=on_delete_everything, icon=":material/delete_forever:", key="data.erase")  # fmt: skip
+              on_click=on_delete_everything, icon=":material/delete_forever:", key="data.erase")
 
 
 # --- the page ---------------------------------------------------------------------------------
@@ -241,7 +242,7 @@ ui.flash()
 today = ui.now().date()
 st.title("Your data")
 st.caption(f"Everything stays on this computer, in one database file: `{str(ui.store().path).replace('`', '')}`  \n"
-           "Nothing is sent anywhere.")  # fmt: skip
+           "Nothing is sent anywhere.")
 export_section(today)
 import_section()
 backups_section(today)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from lib import ui
-from lib.days import human_date, human_time
-from lib.followup import next_step
-from lib.model import Dimension, Interview, Outcome, Stage, heard_on_choices
-from lib.rubric import score_label
+from lib.domain.days import human_date, human_time
+from lib.domain.followup import next_step
+from lib.domain.model import Dimension, Interview, Outcome, Stage, heard_on_choices
+from lib.domain.rubric import score_label
+from lib.domain.text import md_escape
 from lib.store import InterviewFilter
-from lib.text import md_escape
 
 PAGE_SIZE = 10
 
@@ -49,7 +49,7 @@ def entry_summary(interview: Interview, today, key: str) -> None:
         if not is_open:  # drawn when opened: ten closed expanders cost the browser ten Markdown blocks
             return
         lines = [f"**{d.label}** ({score_label(interview.score(d))}): {md_escape(interview.evidence_for(d) or '—')}"
-                 for d in Dimension]  # fmt: skip
+                 for d in Dimension]
         if interview.stated_timeframe:
             lines.append(f"**Timing they gave:** {md_escape(interview.stated_timeframe)}")
         if interview.questions:
@@ -64,11 +64,11 @@ def outcome_control(interview: Interview, today, key: str) -> None:
         if not open_:
             return
         choice = st.selectbox("Outcome", list(Outcome), index=list(Outcome).index(interview.outcome),
-                              format_func=lambda o: o.label, key=f"{key}.outcome")  # fmt: skip
+                              format_func=lambda o: o.label, key=f"{key}.outcome")
         if choice is not Outcome.PENDING:
             heard_on, earliest, latest = heard_on_choices(interview, today)
             st.date_input("Heard on", value=heard_on, min_value=earliest, max_value=latest, key=f"{key}.on",
-                          format="YYYY-MM-DD")  # fmt: skip
+                          format="YYYY-MM-DD")
         st.button("Save outcome", type="primary", key=f"{key}.save", on_click=on_outcome, args=(interview.id, key))
 
 
@@ -83,11 +83,11 @@ def entry_card(interview: Interview, now) -> None:
             entry_summary(interview, today, key)
             with st.container(horizontal=True, gap="small"):
                 st.page_link(ui.PAGES["log"], label="Edit", icon=":material/edit:",
-                             query_params={"id": str(interview.id)})  # fmt: skip
+                             query_params={"id": str(interview.id)})
                 outcome_control(interview, today, key)
                 if upcoming:
                     ui.calendar_button("Add to calendar", f"{key}.ics", interview.id,
-                                       file_name=f"debrief-{interview.id}.ics")  # fmt: skip
+                                       file_name=f"debrief-{interview.id}.ics")
         with timeline_column:
             if upcoming:
                 st.markdown(f"**Next:** {md_escape(upcoming.title)} · {upcoming.status_text(today)}")
@@ -107,7 +107,7 @@ def read_filters() -> tuple[InterviewFilter, int | None]:
         companies = st.multiselect("Company", ui.store().companies(), key="company", bind="query-params")
         stages = st.multiselect("Stage", list(Stage), key="stage", format_func=lambda s: s.label, bind="query-params")
         outcomes = st.multiselect("Outcome", list(Outcome), key="outcome", format_func=lambda o: o.label,
-                                  bind="query-params")  # fmt: skip
+                                  bind="query-params")
     where = InterviewFilter(tuple(companies), tuple(stages), tuple(outcomes), text or "")
     return where, int(focus) if focus and focus.isdigit() else None
 

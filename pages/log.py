@@ -7,17 +7,26 @@ import uuid
 import streamlit as st
 
 from lib import ui
-from lib.entry_form import BLANK_PERSON, EntryForm, timeframe_feedback
-from lib.followup import follow_up_timeline, next_step
-from lib.model import LIMITS, Dimension, Format, Outcome, Stage, ValidationError, timeframe_out_of_range, validate
-from lib.rubric import RUBRIC, SCALE
-from lib.text import md_escape
-from lib.timeframe import parse_timeframe
+from lib.domain.entry_form import BLANK_PERSON, EntryForm, timeframe_feedback
+from lib.domain.followup import follow_up_timeline, next_step
+from lib.domain.model import (
+    LIMITS,
+    Dimension,
+    Format,
+    Outcome,
+    Stage,
+    ValidationError,
+    timeframe_out_of_range,
+    validate,
+)
+from lib.domain.rubric import RUBRIC, SCALE
+from lib.domain.text import md_escape
+from lib.domain.timeframe import parse_timeframe
 
 F = "f."  # every key of this form starts with it
 PERSON_PARTS = ("name", "title", "email")
 PLAIN_FIELDS = ("company", "role", "stage", "format", "day", "start", "duration_min", "recruiter",
-                "stated_timeframe", "questions", "notes", "outcome", "outcome_on")  # fmt: skip
+                "stated_timeframe", "questions", "notes", "outcome", "outcome_on")
 
 
 def requested_id() -> int | None:
@@ -186,7 +195,7 @@ if just_saved:
     st.success(f"Saved.{what_next}", icon=":material/check_circle:")
     with st.container(horizontal=True):
         st.page_link(ui.PAGES["interviews"], label="See it in Interviews", icon=":material/list_alt:",
-                     query_params={"id": str(just_saved)})  # fmt: skip
+                     query_params={"id": str(just_saved)})
         st.button("Log another interview", on_click=on_new_entry, icon=":material/add:")
 elif editing:
     st.caption("Changes are kept as a draft until you save.")
@@ -231,7 +240,7 @@ with form_column:
         title_col.text_input("Title (optional)", key=f"{F}p.{row}.title", max_chars=LIMITS["title"])
         email_col.text_input("Email (optional)", key=f"{F}p.{row}.email", max_chars=LIMITS["email"])
         remove_col.button("", key=f"{F}p.{row}.remove", on_click=on_remove_person, args=(row,),
-                          icon=":material/close:", help="Remove this person")  # fmt: skip
+                          icon=":material/close:", help="Remove this person")
         if row in filled_rows:
             index = filled_rows.index(row)
             for part in ("name", "title", "email"):
@@ -239,13 +248,13 @@ with form_column:
     ui.field_error(errors, "interviewers")
     st.button("Add another interviewer", on_click=on_add_person, icon=":material/person_add:", type="tertiary")
     st.text_input("Recruiter involved (optional)", key=F + "recruiter", max_chars=LIMITS["recruiter"],
-                  placeholder="Name, if a recruiter set this up")  # fmt: skip
+                  placeholder="Name, if a recruiter set this up")
     ui.field_error(errors, "recruiter")
 
     st.subheader("What they said about timing")
     st.text_input("When do they expect to decide?", key=F + "stated_timeframe",
                   max_chars=LIMITS["stated_timeframe"], placeholder="within 2 weeks · 10 days · by 1 Dec",
-                  help="Ask before you leave: the answer sets your check-in date.")  # fmt: skip
+                  help="Ask before you leave: the answer sets your check-in date.")
     timing = collect().to_interview()
     if refused := timeframe_out_of_range(timing):  # Save's own words, at the field, while typing
         ui.field_error({"stated_timeframe": refused}, "stated_timeframe")
@@ -267,7 +276,7 @@ with form_column:
             score = st.segmented_control(guide.label, SCALE, key=f"{F}score.{dimension.value}", help=anchors)
             st.caption(f"{guide.question}  \n**{score or 'Not sure yet'}**: {guide.anchor(score)}")
             st.text_area("Evidence", key=f"{F}evidence.{dimension.value}", max_chars=LIMITS["evidence"],
-                         placeholder=guide.evidence_prompt, height=80)  # fmt: skip
+                         placeholder=guide.evidence_prompt, height=80)
             ui.field_error(errors, f"score.{dimension.value}")
             ui.field_error(errors, f"evidence.{dimension.value}")
             if score is not None and not st.session_state.get(f"{F}evidence.{dimension.value}", "").strip():
@@ -294,12 +303,12 @@ with form_column:
         st.error(errors.get("form") or f"Please fix the {count} field{'s' if count > 1 else ''} marked above.")
     with st.container(horizontal=True):
         st.button("Save changes" if editing else "Save interview", type="primary", on_click=on_save,
-                  icon=":material/save:", key=F + "save")  # fmt: skip
+                  icon=":material/save:", key=F + "save")
         if editing:
             with st.popover("Delete", icon=":material/delete:"):
                 st.write("Delete this interview and its follow-up record? This cannot be undone.")
                 st.button("Delete for good", type="primary", on_click=on_delete,
-                          args=(st.session_state[F + "interview_id"],), key=F + "delete")  # fmt: skip
+                          args=(st.session_state[F + "interview_id"],), key=F + "delete")
             st.button("Log another interview", on_click=on_new_entry, key=F + "new", type="tertiary")
 
 with plan_column:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lib import ui
-from lib.drafts import (
+from lib.domain.drafts import (
     DEFAULT_TEMPLATES,
     DRAFT_KINDS,
     KIND_LABELS,
@@ -14,10 +14,10 @@ from lib.drafts import (
     check_your_name,
     topic_suggestions,
 )
-from lib.drafts import preview_draft as fill_preview
-from lib.followup import StepKind
-from lib.model import ValidationError
-from lib.text import md_escape
+from lib.domain.drafts import preview_draft as fill_preview
+from lib.domain.followup import StepKind
+from lib.domain.model import ValidationError
+from lib.domain.text import md_escape
 
 T = "tpl."  # every key of this page starts with it
 
@@ -70,7 +70,7 @@ def on_reset(kind: StepKind) -> None:
 def your_name_field(errors: dict[str, str]) -> None:
     with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
         st.text_input("Your name", key=T + "your_name", placeholder="e.g. Alex Morgan", max_chars=120,
-                      help="Signs every email, where a template says {your_name}.")  # fmt: skip
+                      help="Signs every email, where a template says {your_name}.")
         st.button("Save name", key=T + "save_name", on_click=on_save_name, icon=":material/save:")
     ui.field_error(errors, "your_name")
 
@@ -80,7 +80,7 @@ def placeholder_help() -> None:
         for name, meaning in PLACEHOLDERS.items():
             st.markdown(f"`{{{name}}}`: {meaning}")
         st.caption("Write {{ or }} for a brace of your own. Square brackets, like [link to the article], "
-                   "are left as they are and flagged as something to fill in before sending.")  # fmt: skip
+                   "are left as they are and flagged as something to fill in before sending.")
 
 
 def template_editor(kind: StepKind, customised: bool, errors: dict[str, str], latest) -> None:
@@ -91,10 +91,10 @@ def template_editor(kind: StepKind, customised: bool, errors: dict[str, str], la
     ui.field_error(errors, f"{kind.value}.body")
     with st.container(horizontal=True, gap="small"):
         st.button("Save template", key=field_key(kind, "save"), type="primary", on_click=on_save, args=(kind,),
-                  icon=":material/save:")  # fmt: skip
+                  icon=":material/save:")
         if customised:
             st.button("Back to Debrief's wording", key=field_key(kind, "reset"), on_click=on_reset, args=(kind,),
-                      type="tertiary", icon=":material/restart_alt:")  # fmt: skip
+                      type="tertiary", icon=":material/restart_alt:")
     preview(kind, latest)
 
 
@@ -119,7 +119,7 @@ ui.route_through_entrypoint()
 ui.flash()
 st.title("Templates")
 st.caption("The wording of your follow-up emails. Debrief fills in the details from each entry; "
-           "you can still edit every draft before it goes.")  # fmt: skip
+           "you can still edit every draft before it goes.")
 load_fields()
 errors: dict[str, str] = st.session_state.get(T + "errors", {})
 your_name_field(errors)

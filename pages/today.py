@@ -5,15 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from lib import ui
-from lib.agenda import AgendaItem, PlanDay
-from lib.analytics import progress_from_averages, progress_line
-from lib.days import human_date
-from lib.demo import load_demo
-from lib.drafts import KIND_LABELS
-from lib.followup import StepKind
-from lib.model import Dimension
-from lib.rubric import RUBRIC, score_label
-from lib.text import md_escape
+from lib.domain.agenda import AgendaItem, PlanDay
+from lib.domain.analytics import progress_from_averages, progress_line
+from lib.domain.days import human_date
+from lib.domain.drafts import KIND_LABELS
+from lib.domain.followup import StepKind
+from lib.domain.model import Dimension
+from lib.domain.rubric import RUBRIC, score_label
+from lib.domain.text import md_escape
+from lib.files.demo import load_demo
 
 
 def on_load_demo() -> None:
@@ -50,7 +50,7 @@ def agenda_item(item: AgendaItem, today) -> None:
         with st.container(horizontal=True, gap="small", vertical_alignment="center"):
             ui.step_actions(step, interview.id, today, key=f"td{interview.id}.{step.key}")
             st.page_link(ui.PAGES["interviews"], label="Open entry", icon=":material/arrow_forward:",
-                         query_params={"id": str(interview.id)})  # fmt: skip
+                         query_params={"id": str(interview.id)})
 
 
 DUE_PAGE = 10  # due steps drawn at first; each has its own actions, so hundreds would stall the page
@@ -65,14 +65,14 @@ def due_now(items: list[AgendaItem], today) -> None:
     st.subheader("Due now")
     if not any(item.step.needs_action for item in items):
         st.success("All caught up: nothing to send right now. Waiting is the right move.",
-                   icon=":material/done_all:")  # fmt: skip
+                   icon=":material/done_all:")
     shown = st.session_state.get("due_shown", DUE_PAGE)
     for item in items[:shown]:
         agenda_item(item, today)
     hidden = len(items) - shown
     if hidden > 0:
         st.button(f"Show {min(hidden, DUE_PAGE)} more ({hidden:,} not shown, the most urgent are above)",
-                  on_click=show_more_due, icon=":material/expand_more:", type="tertiary", key="due.more")  # fmt: skip
+                  on_click=show_more_due, icon=":material/expand_more:", type="tertiary", key="due.more")
 
 
 def week_label(item: AgendaItem) -> str:
@@ -89,11 +89,11 @@ def week_day(plan_day: PlanDay, today) -> None:
         lines.append(f"- :gray[and {len(plan_day.items) - DAY_LIMIT:,} more on this day]")
     st.markdown("\n".join(lines))
     with ui.menu("Draft ahead", f"wk.{plan_day.day}", icon=":material/edit_note:", type="tertiary",
-                 help="Prepare one of these emails now") as open_:  # fmt: skip
+                 help="Prepare one of these emails now") as open_:
         for item in shown if open_ else ():
             st.button(week_label(item), key=f"wk{item.interview.id}.{item.step.key}.draft", on_click=ui.open_draft,
                       args=(item.interview.id, item.step.key), type="tertiary", icon=":material/edit_note:",
-                      wrap=True)  # fmt: skip
+                      wrap=True)
 
 
 def your_week(days: list[PlanDay], today) -> None:
@@ -112,7 +112,7 @@ def your_week(days: list[PlanDay], today) -> None:
         st.caption("Nothing to send on " + ", ".join(quiet) + ".")
     if not to_do and not any(d.items for d in later):
         st.info("A quiet week: nothing planned for the next seven days. Hiring takes time, and you are on top "
-                "of it.", icon=":material/self_improvement:")  # fmt: skip
+                "of it.", icon=":material/self_improvement:")
     ui.calendar_button("Add all open steps to your calendar", key="ics.all", type="tertiary")
 
 
@@ -122,7 +122,7 @@ def latest_entries(today) -> None:
         scores = " · ".join(f"{d.label} {score_label(interview.score(d)).lower()}" for d in Dimension)
         with st.container(horizontal=True, vertical_alignment="center", gap="small"):
             st.page_link(ui.PAGES["interviews"], label=f"{interview.company}: {interview.role}",
-                         query_params={"id": str(interview.id)})  # fmt: skip
+                         query_params={"id": str(interview.id)})
             st.caption(f"{human_date(interview.day0, today)} · {scores}")
 
 

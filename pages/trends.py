@@ -8,9 +8,9 @@ from collections.abc import Callable
 import streamlit as st
 
 from lib import charts, ui
-from lib.model import Format, Outcome, Stage
-from lib.text import md_escape
-from lib.trends import (
+from lib.domain.model import Format, Outcome, Stage
+from lib.domain.text import md_escape
+from lib.domain.trends import (
     CUSTOM_PERIOD,
     PERIODS,
     WINDOW_DEFAULT,
@@ -34,20 +34,20 @@ def read_filters(today) -> tuple[TrendFilter, int]:
         custom = ()
         if period == CUSTOM_PERIOD:
             custom = middle.date_input("From – to", value=default_custom_range(today), key="dates",
-                                       bind="query-params", format="YYYY-MM-DD")  # fmt: skip
+                                       bind="query-params", format="YYYY-MM-DD")
         window = right.slider("Rolling mean and “recent”: last N interviews", *WINDOW_RANGE, value=WINDOW_DEFAULT,
-                              key="window", bind="query-params")  # fmt: skip
+                              key="window", bind="query-params")
         first, second = st.columns(2)
         companies = first.multiselect("Company", ui.companies(), key="company", bind="query-params")
         stages = second.multiselect("Stage", list(Stage), key="stage", format_func=lambda s: s.label,
-                                    bind="query-params")  # fmt: skip
+                                    bind="query-params")
         formats = first.multiselect("Format", list(Format), key="format", format_func=lambda f: f.label,
-                                    bind="query-params")  # fmt: skip
+                                    bind="query-params")
         outcomes = second.multiselect("Outcome", list(Outcome), key="outcome", format_func=lambda o: o.label,
-                                      bind="query-params")  # fmt: skip
+                                      bind="query-params")
         if active:
             st.button("Clear filters", on_click=clear_filters, key="clear_filters", icon=":material/filter_alt_off:",
-                      type="tertiary")  # fmt: skip
+                      type="tertiary")
     start, end = period_range(period, today, custom or ())
     where = TrendFilter(start, end, tuple(companies), tuple(stages), tuple(formats), tuple(outcomes))
     return where, window
@@ -81,7 +81,7 @@ def downloads(name: str, spec: Callable[[], dict]) -> None:
     with st.container(horizontal=True, gap="small"):
         for kind, data, mime in files:
             st.download_button(kind, data, f"debrief-{name}.{kind.lower()}", mime, key=f"{name}.{kind.lower()}",
-                               on_click="ignore", icon=":material/download:", type="tertiary")  # fmt: skip
+                               on_click="ignore", icon=":material/download:", type="tertiary")
 
 
 def section_text(section: Section) -> bool:

@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 
 from streamlit.testing.v1 import AppTest
 
-from lib.model import Dimension, Format, Interview, Interviewer, Stage
+from lib.domain.model import Dimension, Format, Interview, Interviewer, Stage
 
 LOG = "pages/log.py"
 INTERVIEWS = "pages/interviews.py"
@@ -24,7 +24,7 @@ def open_page(at: AppTest, page: str, **query: str) -> AppTest:
 def texts(at: AppTest) -> str:
     """Everything the page says in text, for 'the user can read X' assertions."""
     parts = [e.value for kind in ("markdown", "caption", "title", "subheader", "info", "success", "warning", "error")
-             for e in getattr(at, kind)]  # fmt: skip
+             for e in getattr(at, kind)]
     return re.sub(r"\\(.)", r"\1", "\n".join(str(p) for p in parts))  # as read, without Markdown escapes
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from lib.coaching import ActionItem, ActionStatus, CoachingSession, MentorReview
-from lib.model import Dimension
+from lib.domain.coaching import ActionItem, ActionStatus, CoachingSession, MentorReview
+from lib.domain.model import Dimension
 from tests.app.helpers import TODAY, an_interview, open_page, texts
 
 COACHING = "pages/coaching.py"
@@ -48,7 +48,7 @@ def test_a_whole_session_start_score_comment_act_finish_and_the_summary(app, sto
     at.text_area(key=f"c.comment.1.{acme}").input("Strong story; land the ending *sooner*").run()
     assert "Sam Lee scored 1 higher" in texts(at)
     assert store.reviews(1)[acme] == MentorReview({SKILLS: 5, ENTHUSIASM: None, CULTURE: 3},
-                                                  "Strong story; land the ending *sooner*")  # fmt: skip
+                                                  "Strong story; land the ending *sooner*")
 
     # an action about this interview, then on to the next one
     at.text_input(key="c.a.text").input("Rehearse two STAR stories").run()

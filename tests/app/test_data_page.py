@@ -15,11 +15,10 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from lib import backup
-from lib.demo import load_demo
-from lib.exports import export_csv
-from lib.model import Format, Interview, Stage
-from lib.store import Store
+from lib.domain.model import Format, Interview, Stage
+from lib.files.demo import load_demo
+from lib.files.exports import export_csv
+from lib.store import Store, backup
 from tests.app.helpers import open_page, texts
 from tests.conftest import FIXED_NOW
 
@@ -60,7 +59,7 @@ def test_each_export_button_gives_the_right_bytes_with_a_safe_type(app: AppTest,
     assert set(downloads) == {".csv", ".json", ".db", ".ics"}
     assert {ext: mime for ext, (_, mime) in downloads.items()} == {
         ".csv": "text/csv", ".json": "application/json", ".db": "application/vnd.sqlite3",
-        ".ics": "text/calendar"}  # never text/html: a download must not render in the app's origin  # fmt: skip
+        ".ics": "text/calendar"}  # never text/html: a download must not render in the app's origin
     assert as_bytes(downloads[".csv"][0]()) == export_csv(store).encode("utf-8")
     document = json.loads(downloads[".json"][0]())
     assert (document["format"], document["version"]) == ("debrief", 1)
@@ -83,7 +82,7 @@ def test_import_shows_a_preview_and_writes_only_on_confirm(app: AppTest, store: 
 
     preview = at.dataframe[0].value
     assert list(zip(preview["Company"], preview["Import"], strict=True)) == [
-        ("Acme", "already in Debrief"), ("Borealis", "new")]  # fmt: skip
+        ("Acme", "already in Debrief"), ("Borealis", "new")]
     assert "1 new interview to add, 1 already in Debrief (skipped)" in texts(at)
     assert store.count_interviews() == 1  # nothing yet
 
@@ -109,10 +108,10 @@ def test_a_confirm_after_another_tab_imported_the_file_adds_nothing_and_says_so(
     (lambda text: text.replace('"duration_min": 60', '"duration_min": ' + "9" * 5_000), "file", "5,000 digits long"),
     (lambda text: text.replace('"company": "Acme"', '"company": "Acme \\ud800"'), "interviews[0], field company",
      "lone surrogate"),
-], ids=["5000 digits", "lone surrogate"])  # fmt: skip
+], ids=["5000 digits", "lone surrogate"])
 def test_a_json_with_a_number_or_text_no_export_holds_is_refused_at_the_upload(app, store, tmp_path, spoil, where,
-                                                                               words):  # fmt: skip
-    from lib.json_export import export_json
+                                                                               words):
+    from lib.files.json_export import export_json
 
     source = Store(tmp_path / "source.db")
     source.import_entries([an_entry("Acme")])
@@ -212,7 +211,7 @@ def test_delete_everything_needs_the_typed_word_then_leaves_an_empty_database(ap
     assert store.count_interviews() == 0
     with store.connect() as db:
         counts = {t: db.execute(f"SELECT COUNT(*) FROM {backup.quoted(t)}").fetchone()[0] for t in
-                  backup.data_tables(db)}  # fmt: skip
+                  backup.data_tables(db)}
     assert counts.pop("meta") == 1 and set(counts.values()) == {0}
     assert at.toast[0].value.startswith("Deleted everything")
     assert "Your 1 backup still holds a copy of your old data" in texts(at)
@@ -256,7 +255,7 @@ def a_file_breaking_a_rule(source: Store, tmp_path: Path) -> bytes:
     with closing(sqlite3.connect(path)) as conn:
         conn.execute("PRAGMA writable_schema = ON")
         conn.execute("UPDATE sqlite_master SET sql = replace(sql, 'CHECK (skills_match BETWEEN 1 AND 5)', '') "
-                     "WHERE name = 'interviews'")  # fmt: skip
+                     "WHERE name = 'interviews'")
         conn.commit()
     with closing(sqlite3.connect(path)) as conn:
         conn.execute("UPDATE interviews SET skills_match = 9")
@@ -280,7 +279,7 @@ def test_a_restore_the_database_itself_refuses_shows_a_plain_message_at_the_uplo
     app: AppTest, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     """A rule only the schema knows (the row checks switched off here) still ends in words, not a traceback."""
-    monkeypatch.setattr("lib.restore.unreadable_rows", lambda conn, tables: [], raising=False)
+    monkeypatch.setattr("lib.store.restore.unreadable_rows", lambda conn, tables: [], raising=False)
     store.import_entries([an_entry("Keep me")])
     source = Store(tmp_path / "other.db")
     source.import_entries([an_entry("Cobalt")])
@@ -367,7 +366,7 @@ def test_a_disk_full_during_the_safety_backup_shows_nothing_restored_at_the_uplo
     upload = _keep_me_beside_an_upload(store, tmp_path)
     at = data_page(app)
     at.file_uploader[1].upload("other.db", upload).run()
-    monkeypatch.setattr("lib.restore.backup_now", _disk_full)
+    monkeypatch.setattr("lib.store.restore.backup_now", _disk_full)
     at.button(key="data.restore.upload").click().run()
     assert not at.exception
     [shown] = [e.value for e in at.error]
@@ -394,7 +393,7 @@ def test_an_upload_that_cannot_be_checked_for_want_of_room_says_so_and_changes_n
     app: AppTest, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     upload = _keep_me_beside_an_upload(store, tmp_path)
-    monkeypatch.setattr("lib.restore.check_upload", _disk_full)
+    monkeypatch.setattr("lib.store.restore.check_upload", _disk_full)
     at = data_page(app)
     at.file_uploader[1].upload("other.db", upload).run()
     assert not at.exception

@@ -12,15 +12,15 @@ from datetime import date, datetime
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib.coaching import ActionItem, CoachingSession
-from lib.followup import StepMark, StepSnooze, StepStatus
-from lib.model import Outcome
+from lib.domain.coaching import ActionItem, CoachingSession
+from lib.domain.followup import StepMark, StepSnooze, StepStatus
+from lib.domain.model import Outcome
 from lib.store import Store
 from tests.app.helpers import an_interview, errors, fill_log_form, open_menu, open_page, save, texts
 
 FAR = date(9999, 12, 31)
 PAGES = ["pages/today.py", "pages/log.py", "pages/interviews.py", "pages/trends.py",
-         "pages/templates.py", "pages/coaching.py", "pages/data.py"]  # fmt: skip
+         "pages/templates.py", "pages/coaching.py", "pages/data.py"]
 
 
 def store_extreme_rows(store: Store) -> dict[str, int]:

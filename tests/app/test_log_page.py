@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from lib.model import Dimension, Outcome
-from lib.rubric import RUBRIC
+from lib.domain.model import Dimension, Outcome
+from lib.domain.rubric import RUBRIC
 from tests.app.helpers import LOG, an_interview, badges, errors, fill_log_form, open_page, person_row, save, texts
 
 

@@ -6,8 +6,8 @@ from datetime import date, datetime, timedelta
 
 from streamlit.testing.v1 import AppTest
 
-from lib.demo import load_demo, load_generated
-from lib.model import Dimension, Outcome, Stage
+from lib.domain.model import Dimension, Outcome, Stage
+from lib.files.demo import load_demo, load_generated
 from tests.app.conftest import ENTRYPOINT
 from tests.app.helpers import an_interview, open_page, texts
 from tests.conftest import FIXED_NOW
@@ -129,7 +129,7 @@ def test_changing_a_filter_counts_it_and_clearing_keeps_the_window(app, store):
 
 
 def test_follow_up_discipline_follows_a_mark_saved_after_the_page_was_first_drawn(app, store):
-    from lib.followup import StepMark, StepStatus
+    from lib.domain.followup import StepMark, StepStatus
 
     first = store.save_interview(an_interview(interview_at=datetime(2026, 11, 2, 10, 0)))
     store.save_interview(an_interview(interview_at=datetime(2026, 11, 3, 10, 0)))

@@ -49,7 +49,7 @@ def log(message: str) -> None:
 
 
 def build_databases(folder: Path, sizes: tuple[int, ...]) -> dict[int, Path]:
-    from lib.demo import load_generated
+    from lib.files.demo import load_generated
     from lib.store import Store
 
     paths = {}
@@ -130,7 +130,7 @@ def peak_rss(db_path: Path) -> tuple[dict[str, float], dict[str, float | None]]:
 
     paths = page_paths()
     order = {"trends": paths.pop("trends"), **{k: v for k, v in paths.items() if k != DEFAULT_PAGE},
-             DEFAULT_PAGE: paths[DEFAULT_PAGE]}  # fmt: skip
+             DEFAULT_PAGE: paths[DEFAULT_PAGE]}
     server = start_server(db_path, db_path.with_suffix(".log"))
     peaks: dict[str, float] = {}
 
@@ -189,7 +189,7 @@ def report(reruns: dict[int, dict], browser: dict | None, rss: tuple | None, not
         blank = large["blank"]["median_ms"]
         lines += ["", f"## Chromium at N = {BROWSER_N:,}: navigation to the last chart drawn (median)", ""]
         lines += [f"| page | charts | elements | cold (first load) | median | × same page at N = {SIZES[0]} "
-                  "| × its floor | × blank | target ≤ 1.25× blank |", "|" + " --- |" * 9]  # fmt: skip
+                  "| × its floor | × blank | target ≤ 1.25× blank |", "|" + " --- |" * 9]
         for name, result in large.items():
             x = result["median_ms"] / blank
             same = result["median_ms"] / small[name]["median_ms"] if name in small else None
@@ -197,7 +197,7 @@ def report(reruns: dict[int, dict], browser: dict | None, rss: tuple | None, not
             verdict = "reference" if name in REFERENCES else mark(x, TARGET_BROWSER)
             lines.append(f"| {name} | {result['charts']} | {result['elements']} | {result['cold_ms']:,.0f} ms "
                          f"| {result['median_ms']:,.0f} ms | {'n/a' if same is None else f'{same:.2f}×'} "
-                         f"| {'—' if floor is None else f'{floor:.2f}×'} | {x:.2f}× | {verdict} |")  # fmt: skip
+                         f"| {'—' if floor is None else f'{floor:.2f}×'} | {x:.2f}× | {verdict} |")
         lines += [
             "",
             "Elements: what Streamlit drew in the page (its element containers); the blank page "
@@ -216,7 +216,7 @@ def report(reruns: dict[int, dict], browser: dict | None, rss: tuple | None, not
         lines += ["| after opening | peak RSS (VmHWM) | first load |", "| --- | --- | --- |"]
         for name, mb in peaks.items():
             load = "—" if name == "start" else ("not ready in " f"{RSS_PAGE_TIMEOUT_S} s" if cold.get(name) is None
-                                                else f"{cold[name] / 1000:,.1f} s")  # fmt: skip
+                                                else f"{cold[name] / 1000:,.1f} s")
             lines.append(f"| {name} | {mb:,.0f} MB | {load} |")
         lines += ["", f"Peak RSS **{worst:,.0f} MB** (target < {TARGET_RSS_MB} MB: {mark(worst, TARGET_RSS_MB)})."]
     if notes:

@@ -97,7 +97,7 @@ def start_server(
         sys.executable, "-m", "streamlit", "run", str(ROOT / script),
         "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
         "--server.fileWatcherType", "none",
-    ]  # fmt: skip
+    ]
     handle = log.open("wb")
     process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=handle, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from lib.coaching import CoachingSession, MentorReview, suggest_interviews
-from lib.demo import load_demo
-from lib.model import Dimension
+from lib.domain.coaching import CoachingSession, MentorReview, suggest_interviews
+from lib.domain.model import Dimension
+from lib.files.demo import load_demo
 from lib.store import Store
 from tests.browser.conftest import DESKTOP, screenshot, wait_for_app
 from tests.conftest import FIXED_NOW
@@ -29,7 +29,7 @@ def demo_with_an_earlier_session(db: Path) -> None:
     nudge = {Dimension.SKILLS_MATCH: 1, Dimension.ENTHUSIASM: 0, Dimension.CULTURE_FIT: -1}
     for interview in store.interviews_by_id(picks):
         scores = {d: None if interview.score(d) is None else min(max(interview.score(d) + nudge[d], 1), 5)
-                  for d in Dimension}  # fmt: skip
+                  for d in Dimension}
         store.save_review(session, interview.id, MentorReview(scores, "Solid; more numbers next time."))
     store.update_session(session, finished_at=FIXED_NOW.replace(day=6))
 

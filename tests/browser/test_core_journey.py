@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 from playwright.sync_api import expect
 
-from lib.demo import load_demo
+from lib.files.demo import load_demo
 from lib.store import Store
 from tests.browser.conftest import screenshot, wait_for_app
 

@@ -9,8 +9,8 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from lib.followup import StepMark, StepStatus
-from lib.model import Dimension, Format, Interview, Interviewer, Stage
+from lib.domain.followup import StepMark, StepStatus
+from lib.domain.model import Dimension, Format, Interview, Interviewer, Stage
 from lib.store import Store
 from tests.browser.conftest import screenshot, wait_for_app
 
@@ -30,7 +30,7 @@ def an_interview(**overrides) -> Interview:
         notes="Their move to Kafka next quarter\nA team of six, hybrid in Leeds",
         scores={Dimension.SKILLS_MATCH: 4, Dimension.ENTHUSIASM: 4},
         evidence={Dimension.SKILLS_MATCH: "Walked through the pipeline rebuild"},
-    )  # fmt: skip
+    )
     return Interview(**(values | overrides))
 
 
@@ -40,7 +40,7 @@ def a_week_of_follow_ups(path) -> tuple[Store, int]:
     due = store.save_interview(an_interview())
     earlier = store.save_interview(an_interview(company="Globex", role="Analytics engineer",
                                                 interview_at=datetime(2026, 11, 16, 11, 0),
-                                                stated_timeframe="within 1 week", recruiter="Sam Lee"))  # fmt: skip
+                                                stated_timeframe="within 1 week", recruiter="Sam Lee"))
     person = store.get_interview(earlier).interviewers[0]
     store.mark_step(earlier, StepMark(f"thank_you:{person.id}", StepStatus.DONE, date(2026, 11, 16)))
     store.mark_step(earlier, StepMark("recruiter_update", StepStatus.DONE, date(2026, 11, 16)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from lib.demo import load_demo
+from lib.files.demo import load_demo
 from lib.store import Store
 from tests.browser.conftest import DESKTOP, PHONE, screenshot, wait_for_app
 from tests.conftest import FIXED_NOW

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from lib.coaching import ActionItem, CoachingSession, MentorReview
-from lib.drafts import Template
-from lib.exports import export_csv
-from lib.followup import StepKind, StepSnooze
-from lib.model import Dimension, Format, Interview, Interviewer, Stage
+from lib.domain.coaching import ActionItem, CoachingSession, MentorReview
+from lib.domain.drafts import Template
+from lib.domain.followup import StepKind, StepSnooze
+from lib.domain.model import Dimension, Format, Interview, Interviewer, Stage
+from lib.files.exports import export_csv
 from lib.store import Store
 from tests.browser.conftest import screenshot, wait_for_app
 from tests.conftest import FIXED_NOW
@@ -46,7 +46,7 @@ def hostile_interview() -> Interview:
         interview_at=FIXED_NOW - timedelta(hours=3), interviewers=people, recruiter=hostile("Sam", 2),
         stated_timeframe=hostile("within 2 weeks", 0), questions=hostile("Why us?", 1), notes=hostile("Notes", 2),
         scores={d: 3 for d in Dimension}, evidence={d: hostile(d.label, n) for n, d in enumerate(Dimension)},
-    )  # fmt: skip
+    )
 
 
 def hostile_follow_up_and_coaching(store: Store, entry_id: int) -> int:
@@ -56,10 +56,10 @@ def hostile_follow_up_and_coaching(store: Store, entry_id: int) -> int:
     store.save_draft_template(Template(StepKind.THANK_YOU, hostile("Thanks", 1), "Hi {first_name},\n" + PAYLOADS[2]))
     store.save_setting("your_name", hostile("Me", 0))
     session_id = store.start_session(CoachingSession(hostile("Mentor", 1), FIXED_NOW.date(), (entry_id,),
-                                                     notes=hostile("Session", 2)))  # fmt: skip
+                                                     notes=hostile("Session", 2)))
     store.save_review(session_id, entry_id, MentorReview({Dimension.SKILLS_MATCH: 4}, hostile("Comment", 0)))
     store.add_action(ActionItem(hostile("Action", 1), due_on=FIXED_NOW.date(), session_id=session_id,
-                                interview_id=entry_id))  # fmt: skip
+                                interview_id=entry_id))
     return session_id
 
 
@@ -110,7 +110,7 @@ def test_xss_payloads_in_every_field_run_nowhere(serve, page, tmp_path: Path):
     urls = sorted({navigation.nth(n).get_attribute("href") for n in range(navigation.count())})
     assert any(url.endswith("/data") for url in urls) and len(urls) >= 5
     deep_links = [f"{server.url}/log?id={entry_id}", f"{server.url}/interviews?id={entry_id}",
-                  f"{server.url}/coaching?session={session_id}"]  # fmt: skip
+                  f"{server.url}/coaching?session={session_id}"]
     for url in [*urls, *deep_links]:
         visit(page, url if url.startswith("http") else server.url + url)
         assert_nothing_ran(page, url)
@@ -140,8 +140,8 @@ def test_xss_payloads_in_every_field_run_nowhere(serve, page, tmp_path: Path):
 
 
 def test_the_data_page_on_desktop_and_phone(serve, page, tmp_path: Path):
-    from lib import backup
-    from lib.demo import load_demo
+    from lib.files.demo import load_demo
+    from lib.store import backup
 
     db = tmp_path / "data.db"
     store = Store(db)

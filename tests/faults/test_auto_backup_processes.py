@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from lib.backup import DailyBackup, list_backups
-from lib.model import Format, Interview, Stage
+from lib.domain.model import Format, Interview, Stage
 from lib.store import Store
+from lib.store.backup import DailyBackup, list_backups
 from tests.faults.conftest import FORK
 
 NOW = datetime(2026, 11, 20, 9, 0)
@@ -33,7 +33,7 @@ def test_three_processes_first_save_of_the_day_make_one_automatic_backup(tmp_pat
         Store(db_path).import_entries([(Interview("Before", "Engineer", Stage.TECHNICAL, Format.VIDEO, NOW), [])])
         start = FORK.Barrier(PROCESSES)
         children = [FORK.Process(target=first_save_of_the_day, args=(db_path, f"Co {n}", start))
-                    for n in range(PROCESSES)]  # fmt: skip
+                    for n in range(PROCESSES)]
         for child in children:
             child.start()
         for child in children:

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from lib.data_import import import_file, plan_import
-from lib.exports import COLUMNS, export_csv
-from lib.followup import StepMark, StepStatus
-from lib.import_limits import MAX_BYTES
-from lib.json_export import export_json
-from lib.model import Format, Interview, Interviewer, Stage, ValidationError
+from lib.domain.followup import StepMark, StepStatus
+from lib.domain.model import Format, Interview, Interviewer, Stage, ValidationError
+from lib.files.data_import import import_file, plan_import
+from lib.files.exports import COLUMNS, export_csv
+from lib.files.import_limits import MAX_BYTES
+from lib.files.json_export import export_json
 from lib.store import Store
 from tests.conftest import FIXED_NOW
 
@@ -35,7 +35,7 @@ def good_export(tmp_path_factory: pytest.TempPathFactory) -> str:
         (Interview("Acme", "Data engineer", Stage.TECHNICAL, Format.VIDEO, datetime(2026, 11, 10, 14, 0),
                    interviewers=(Interviewer("Priya Shah"), Interviewer("Tom Lee"))), []),
         (Interview("Borealis", "Analyst", Stage.PHONE_SCREEN, Format.PHONE, datetime(2026, 11, 12, 9, 0)), []),
-    ])  # fmt: skip
+    ])
     acme = next(i for i in source.find_interviews() if i.company == "Acme")
     source.mark_step(acme.id, StepMark(f"thank_you:{acme.interviewers[0].id}", StepStatus.DONE, acme.day0))
     return export_json(source, FIXED_NOW)
@@ -167,7 +167,7 @@ BAD_JSON = [
     ("mark date", in_table("step_marks", 0, "on_date", "yesterday"), "step_marks[0], field on_date", "not a date"),
     ("mark of a stranger", in_table("step_marks", 0, "step_key", "thank_you:999"), "step_marks[0], field step_key",
      "names no interviewer"),
-]  # fmt: skip
+]
 
 
 def as_bytes(value: object) -> bytes:
@@ -214,13 +214,13 @@ def test_every_json_problem_is_listed_not_just_the_first(doc: dict, store: Store
     doc["tables"]["step_marks"][0]["status"] = "?"
     errors = refused(store, as_bytes(doc), "export.json")
     assert set(errors) == {"interviews[0], field skills_match", "interviews[1], field stage",
-                           "interviews[1], field company", "step_marks[0], field status"}  # fmt: skip
+                           "interviews[1], field company", "step_marks[0], field status"}
 
 
 # --- the CSV side: what tests/unit/test_exports_csv.py does not cover ----------------------
 def csv_of(store: Store, *companies: str) -> str:
     store.import_entries([(Interview(c, "Engineer", Stage.TECHNICAL, Format.VIDEO, datetime(2026, 11, 10, 14)), [])
-                          for c in companies])  # fmt: skip
+                          for c in companies])
     return export_csv(store)
 
 
@@ -230,7 +230,7 @@ def test_a_csv_that_repeats_an_interview_is_refused_naming_both_rows(tmp_path: P
     repeated = "\r\n".join([*lines[:3], "", lines[1].replace("Acme", "acme "), ""])  # a blank row, then row 5
     errors = refused(store, repeated.encode(), "interviews.csv")
     assert errors == {"row 5, column interview_at": "repeats row 2: the same company, role and date-time. "
-                                                    "Remove one of them"}  # fmt: skip
+                                                    "Remove one of them"}
 
 
 def test_a_csv_named_json_is_refused_as_json_not_guessed(tmp_path: Path, store: Store):
@@ -246,7 +246,7 @@ def test_a_csv_header_alone_in_a_file_named_csv_is_refused(store: Store):
 
 # --- formula cells are text, whichever way they come in ------------------------------------
 FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"click\")", "+1 555", "-2 on culture", "@SUM(A1)", "\tlead tab",
-            "\rlead CR", "\nlead LF", "'=already quoted"]  # fmt: skip
+            "\rlead CR", "\nlead LF", "'=already quoted"]
 
 
 @pytest.mark.parametrize("text", FORMULAS, ids=repr)

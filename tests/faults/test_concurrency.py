@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from lib.followup import StepMark, StepStatus
-from lib.model import Format, Interview, Interviewer, Stage
+from lib.domain.followup import StepMark, StepStatus
+from lib.domain.model import Format, Interview, Interviewer, Stage
 from lib.store import InterviewFilter, Store
 from tests.faults.conftest import FORK
 
@@ -53,7 +53,7 @@ def work(db_path: Path, worker: int, seconds: float, seed: int) -> Tally:
                     f"Worker {worker}", "Engineer", Stage.TECHNICAL, Format.VIDEO,
                     BASE + timedelta(minutes=worker * 100_000 + tally.saved),
                     interviewers=tuple(Interviewer(f"Person {n}") for n in range(size)),
-                )  # fmt: skip
+                )
                 new_id = store.save_interview(interview, submit_token=f"w{worker}-{tally.saved}")
                 tally.saved += 1
                 tally.people[new_id] = size
@@ -130,12 +130,12 @@ def test_eight_writers_at_once_lose_no_write_and_never_see_database_is_locked(db
             lost += len(by_id[interview_id].interviewers) != size
         marked = store.marks_for(by_id)
         lost += sum(1 for marks in marked.values() if marks and marks != [StepMark("check_in", StepStatus.DONE,
-                                                                                    date(2026, 6, 20))])  # fmt: skip
+                                                                                    date(2026, 6, 20))])
     lost += store.data_version() != writes  # every committed write bumped the version exactly once
     print(f"\n{run.__name__}: {WORKERS} writers, {writes} writes committed "
           f"({sum(t.saved for t in tallies)} saves, {sum(t.edits for t in tallies)} edits, "
           f"{sum(t.marks for t in tallies)} marks), {sum(t.reads for t in tallies)} reads, "
-          f"{len(errors)} errors, {lost} lost")  # fmt: skip
+          f"{len(errors)} errors, {lost} lost")
     assert errors == []
     assert lost == 0
     assert writes > 100  # the race really happened

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from lib.cli import main
-from lib.data_import import import_file, plan_import
-from lib.exports import export_csv
-from lib.json_export import export_json
+from lib.files.data_import import import_file, plan_import
+from lib.files.exports import export_csv
+from lib.files.json_export import export_json
 from lib.store import Store
 from tests.conftest import FIXED_NOW
 from tests.faults.conftest import FORK
@@ -31,7 +31,7 @@ def source_file(tmp_path: Path, kind: str) -> Path:
     source = Store(tmp_path / "source.db")
     start = datetime(2026, 11, 2, 9, 0)
     source.import_entries([(build_interview(company=f"Co {n}", interview_at=start + timedelta(hours=n)), [])
-                           for n in range(ENTRIES)])  # fmt: skip
+                           for n in range(ENTRIES)])
     path = tmp_path / f"interviews.{kind}"
     path.write_text(export_json(source, FIXED_NOW) if kind == "json" else export_csv(source), "utf-8")
     return path

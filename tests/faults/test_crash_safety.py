@@ -18,11 +18,10 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from lib import backup
-from lib.followup import StepMark, StepStatus
-from lib.model import Format, Interview, Interviewer, Stage
-from lib.restore import restore
-from lib.store import Store
+from lib.domain.followup import StepMark, StepStatus
+from lib.domain.model import Format, Interview, Interviewer, Stage
+from lib.store import Store, backup
+from lib.store.restore import restore
 from tests.faults.conftest import FORK
 
 KILLS = 60
@@ -40,7 +39,7 @@ def entry(serial: int, rng: random.Random) -> tuple[Interview, list[StepMark]]:
         datetime(2026, 6, 1, 9) + timedelta(minutes=serial),
         interviewers=tuple(Interviewer(f"Person {n}", "Engineer", f"p{n}@example.com") for n in range(people)),
         notes="x" * rng.randint(0, 5_000),  # some saves span several pages
-    )  # fmt: skip
+    )
     return interview, [StepMark(step, StepStatus.DONE, date(2026, 6, 2)) for step in STEPS[:marks]]
 
 

@@ -12,7 +12,7 @@ import signal
 import time
 from pathlib import Path
 
-from lib.export_file import write_export_file
+from lib.files.export_file import write_export_file
 from lib.store import Store
 from tests.faults.conftest import FORK
 from tests.unit.data_helpers import add

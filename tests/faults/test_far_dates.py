@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from lib.data_import import import_file
-from lib.json_export import export_json
-from lib.model import Format, Interview, Outcome, Stage, ValidationError
+from lib.domain.model import Format, Interview, Outcome, Stage, ValidationError
+from lib.files.data_import import import_file
+from lib.files.json_export import export_json
 from lib.store import Store
 from tests.conftest import FIXED_NOW, ROOT
 
@@ -42,7 +42,7 @@ def doc(tmp_path: Path) -> dict:
         ("interview_at", "0001-01-01T10:00", "must be between 1990 and 2100 (got 0001-01-01)"),
     ],
     ids=["timeframe-year-9999", "timeframe-year-2101", "interview-year-9999", "interview-year-1"],
-)  # fmt: skip
+)
 def test_a_json_import_carrying_a_far_date_is_refused_at_its_field(doc: dict, tmp_path: Path, field, value, words):
     doc["tables"]["interviews"][0][field] = value
     target = Store(tmp_path / "target.db")
@@ -63,15 +63,15 @@ def test_a_real_debrief_process_exports_a_database_holding_far_dates(tmp_path: P
     db = tmp_path / "old.db"
     store = Store(db)
     store.save_interview(Interview("Far timeframe", "Engineer", Stage.TECHNICAL, Format.VIDEO,
-                                   datetime(2026, 11, 10, 14, 0), stated_timeframe="by 9999-12-31"))  # fmt: skip
+                                   datetime(2026, 11, 10, 14, 0), stated_timeframe="by 9999-12-31"))
     store.save_interview(Interview("Far day", "Engineer", Stage.TECHNICAL, Format.VIDEO, datetime(9999, 12, 31, 23, 0),
-                                   outcome=Outcome.PENDING))  # fmt: skip
+                                   outcome=Outcome.PENDING))
     env = os.environ | {"DEBRIEF_NOW": FIXED_NOW.isoformat(), "DEBRIEF_TZ": "Europe/London", "DEBRIEF_DB": str(db),
-                        "PYTHONPATH": str(ROOT)}  # fmt: skip
+                        "PYTHONPATH": str(ROOT)}
     for kind in ("ics", "csv"):
         out = tmp_path / f"out.{kind}"
         done = subprocess.run([sys.executable, "-m", "lib", "export", kind, "--out", str(out)], env=env, cwd=ROOT,
-                              capture_output=True, text=True, timeout=60)  # fmt: skip
+                              capture_output=True, text=True, timeout=60)
         assert done.returncode == 0, done.stderr
         assert "Traceback" not in done.stderr
     events = Calendar.from_ical((tmp_path / "out.ics").read_text(encoding="utf-8")).walk("VEVENT")

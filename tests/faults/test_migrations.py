@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from lib.backup import data_tables, quoted
-from lib.followup import StepStatus
-from lib.model import Dimension, Outcome
+from lib.domain.followup import StepStatus
+from lib.domain.model import Dimension, Outcome
 from lib.store import Store, migrations
+from lib.store.backup import data_tables, quoted
 from tests.conftest import ROOT
 
 NAMES = [m.name for m in migrations._migrations]
@@ -134,7 +134,7 @@ def assert_every_row_survived(before: Snapshot, after: Snapshot) -> int:
 
 
 @pytest.mark.parametrize("version", range(1, len(NAMES) + 1), ids=[f"v{n}-{NAMES[n - 1]}" for n in
-                                                                   range(1, len(NAMES) + 1)])  # fmt: skip
+                                                                   range(1, len(NAMES) + 1)])
 def test_a_database_of_every_schema_version_opens_with_every_row_intact(tmp_path: Path, version: int):
     path = tmp_path / f"v{version}.db"
     build_at_version(path, version)
@@ -173,5 +173,5 @@ def test_the_committed_version_1_database_opens_with_every_row_intact(tmp_path: 
     assert acme.notes == "Candid: the manager seemed rushed.\nSecond line, Zoë 🚀"
     assert [p.name for p in acme.interviewers] == ["Priya Shah", "Tom Lee"]
     assert {m.step_key for m in store.marks_for([acme.id])[acme.id]} == {
-        f"thank_you:{acme.interviewers[0].id}", "recruiter_update"}  # fmt: skip
+        f"thank_you:{acme.interviewers[0].id}", "recruiter_update"}
     assert store.form_draft("new")[0] == '{"company": "Half-typed Co"}'

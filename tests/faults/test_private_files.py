@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import lib.store
-from lib.model import Format, Interview, Stage
+from lib.domain.model import Format, Interview, Stage
 from lib.store import DatabaseUnavailable, Store
 
 

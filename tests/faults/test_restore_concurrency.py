@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from lib.model import Format, Interview, Stage
-from lib.restore import restore
+from lib.domain.model import Format, Interview, Stage
 from lib.store import Store, immediate
+from lib.store.restore import restore
 from tests.faults.conftest import FORK
 
 NOW = datetime(2026, 11, 20, 17, 0)
@@ -38,7 +38,7 @@ def fill(path: Path, company: str) -> Store:
         (Interview(f"{company} {n}", "Engineer", Stage.TECHNICAL, Format.VIDEO, start + timedelta(hours=n),
                    notes=f"{company} {n} " + "n" * 9_900), [])
         for n in range(ENTRIES)
-    )  # fmt: skip
+    )
     return store
 
 
@@ -82,7 +82,7 @@ def timing_the_restores_transaction(monkeypatch: pytest.MonkeyPatch) -> list[tup
             committing = time.time()
         transactions.append((asked, held, committing, time.time()))
 
-    monkeypatch.setattr("lib.restore.immediate", timed)
+    monkeypatch.setattr("lib.store.restore.immediate", timed)
     return transactions
 
 
@@ -118,7 +118,7 @@ def test_every_save_made_during_a_restore_is_in_the_safety_backup_or_the_restore
     inside = [at for _, at, _ in saves for _, held, committing, _ in transactions if held + 0.05 < at < committing]
     # started well before a restore's COMMIT, committed after it: its own BEGIN IMMEDIATE waited on the lock
     waited = [(began, asked) for began, at, _ in saves for asked, _, committing, _ in transactions
-              if began < committing - 0.05 and at > committing]  # fmt: skip
+              if began < committing - 0.05 and at > committing]
     before_begin = [began for began, asked in waited if began < asked]
     kept = saved_names(store.path).union(*(saved_names(path) for path in safety_backups))
     lost = sorted(committed - kept)
@@ -127,7 +127,7 @@ def test_every_save_made_during_a_restore_is_in_the_safety_backup_or_the_restore
           f"({during} committed while {RESTORES} restores ran, each {seconds} s); "
           f"saves that waited on a restore's lock and committed after it: {len(waited)} "
           f"({len(before_begin)} of them started before its BEGIN IMMEDIATE); "
-          f"committed while it held the lock: {len(inside)}")  # fmt: skip
+          f"committed while it held the lock: {len(inside)}")
     assert lost == []
     assert inside == []  # the restore's write lock really kept every save out
     assert len(waited) >= RESTORES  # and each restore really kept a save waiting

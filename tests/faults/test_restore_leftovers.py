@@ -17,11 +17,11 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from lib.erase import delete_everything
-from lib.model import Format, Interview, Stage
-from lib.restore import restore
+from lib.domain.model import Format, Interview, Stage
 from lib.store import Store
-from lib.workdirs import LOCK_NAME, WORK_DIR, _setup_lock, work_dir, working_folder
+from lib.store.erase import delete_everything
+from lib.store.restore import restore
+from lib.store.workdirs import LOCK_NAME, WORK_DIR, _setup_lock, work_dir, working_folder
 from tests.faults.conftest import FORK
 
 NOW = datetime(2026, 11, 20, 17, 0)
@@ -36,7 +36,7 @@ def a_source(path: Path, entries: int = 300) -> Path:
         (Interview(f"Source {n}", "Engineer", Stage.TECHNICAL, Format.VIDEO, start + timedelta(hours=n),
                    notes=f"{MARKER} " + "n" * 9_000), [])
         for n in range(entries)
-    ])  # fmt: skip
+    ])
     return source.path
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lib.model import Dimension, Format, Interview, Interviewer, Stage
+from lib.domain.model import Dimension, Format, Interview, Interviewer, Stage
 from lib.store import Store
 from tests.conftest import FIXED_NOW
 

@@ -6,8 +6,8 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from lib.backup import data_tables, quoted
 from lib.store import Store
+from lib.store.backup import data_tables, quoted
 from tests.unit.conftest import build_interview
 
 NOW = datetime(2026, 11, 20, 17, 0)

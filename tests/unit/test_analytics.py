@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from lib.analytics import (
+from lib.domain.analytics import (
     ADVANCED,
     NOT_ADVANCED,
     Calibration,
@@ -27,7 +27,7 @@ from lib.analytics import (
     trend_caption,
     trend_granularity,
 )
-from lib.model import Dimension
+from lib.domain.model import Dimension
 
 SKILLS, ENTHUSIASM, CULTURE = (d.label for d in Dimension)
 NA = float("nan")
@@ -40,7 +40,7 @@ def score_rows(*records: tuple) -> pd.DataFrame:
          for i, (when, company, stage, outcome, *scores) in enumerate(records)],
         columns=["id", "interview_at", "company", "role", "stage", "format", "outcome",
                  "skills_match", "enthusiasm", "culture_fit"],
-    )  # fmt: skip
+    )
     frame["interview_at"] = pd.to_datetime(frame["interview_at"], format="ISO8601")
     return frame.astype({"skills_match": "float64", "enthusiasm": "float64", "culture_fit": "float64"})
 
@@ -88,7 +88,7 @@ def test_rolling_scores_carry_a_one_line_evidence_note_for_the_tooltip():
     evidence = pd.DataFrame(
         {"id": [1, 2, 3], "skills_evidence": ["Solid SQL\nmore", "", "x" * 300],
          "enthusiasm_evidence": ["", "", ""], "culture_evidence": ["", "", ""]}
-    )  # fmt: skip
+    )
     trend = rolling_scores(THREE, window=2, evidence=evidence)
     notes = trend[trend["dimension"] == SKILLS]["evidence"].tolist()
     assert notes[0] == "Solid SQL"
@@ -141,7 +141,7 @@ def test_trend_caption_names_the_lagging_dimension_or_the_biggest_move():
         "Culture fit is your lowest dimension in 8 of your last 8 interviews."
     )
     rising = score_rows(*[(f"2026-02-0{d}T10:00", "Acme", "technical", "pending", d % 5 + 1, 3, None)
-                          for d in range(1, 5)])  # fmt: skip
+                          for d in range(1, 5)])
     # skills 2, 3, 4, 5 with a window of 2: rolling 2.0, 2.5, 3.5, 4.5
     assert trend_caption(rising, rolling_scores(rising, 2)) == (
         "Skills match moved most: its rolling mean rose from 2.0 to 4.5 over this period."
@@ -223,7 +223,7 @@ def test_calibration_scores_split_advanced_from_not_and_ignore_withdrawn_and_pen
         [THREE, score_rows(("2026-01-26T10:00", "Acme", "technical", "withdrawn", 1, 1, 1),
                            ("2026-01-27T10:00", "Acme", "technical", "pending", 1, 1, 1)).assign(id=[4, 5])],
         ignore_index=True,
-    )  # fmt: skip
+    )
     got = calibration_scores(rows)
     expected = pd.DataFrame(
         {
@@ -278,7 +278,7 @@ def test_calibration_reports_a_reversed_link_plainly():
 
 def test_calibration_uses_each_interviews_mean_of_scored_dimensions():
     rows = score_rows(("2026-03-01T10:00", "Acme", "technical", "offer", 5, None, 3),
-                      ("2026-03-02T10:00", "Acme", "technical", "rejected", None, None, None))  # fmt: skip
+                      ("2026-03-02T10:00", "Acme", "technical", "rejected", None, None, None))
     result = calibration(rows)
     assert (result.advanced, result.not_advanced) == (1, 0)  # an unscored interview cannot be compared
     assert result.advanced_mean == 4.0 and result.auc is None

@@ -1,4 +1,4 @@
-"""lib.backup: checked backups, the newest ten kept, the automatic one, snapshots and database checks."""
+"""lib.store.backup: checked backups, the newest ten kept, the automatic one, snapshots and database checks."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from lib import backup
-from lib.backup import (
+from lib.cli import main
+from lib.store import Store, backup
+from lib.store.backup import (
     BACKUPS_KEPT,
     DailyBackup,
     auto_backup,
@@ -25,9 +26,7 @@ from lib.backup import (
     human_size,
     list_backups,
 )
-from lib.cli import main
-from lib.store import Store
-from lib.workdirs import WORK_DIR, work_dir
+from lib.store.workdirs import WORK_DIR, work_dir
 from tests.conftest import ROOT
 from tests.unit.data_helpers import MARKER, NOW, add, companies
 
@@ -56,7 +55,7 @@ def test_a_backup_is_one_self_contained_file_not_in_wal_mode(store: Store):
 def test_two_backups_in_the_same_second_both_survive(store: Store):
     first, second = backup_now(store, NOW), backup_now(store, NOW)
     assert (first.path.name, second.path.name) == ("debrief-20261120-170000-manual.db",
-                                                   "debrief-20261120-170000-2-manual.db")  # fmt: skip
+                                                   "debrief-20261120-170000-2-manual.db")
     assert [b.path for b in list_backups(store.path)] == [second.path, first.path]
 
 
@@ -89,7 +88,7 @@ def test_list_backups_ignores_other_files_and_half_written_copies(store: Store):
     made = backup_now(store, NOW)
     folder = backups_folder(store.path)
     for name in [".partial-abc.db", "other-20261120-170000-manual.db", "debrief-latest.db", "notes.txt",
-                 "debrief-20261399-250000-manual.db"]:  # fmt: skip
+                 "debrief-20261399-250000-manual.db"]:
         (folder / name).write_bytes(b"x")
     assert [b.path for b in list_backups(store.path)] == [made.path]
 
@@ -213,7 +212,7 @@ def test_check_of_a_healthy_database(store: Store):
          "is not a Debrief database"),
     ],
     ids=["missing", "a CSV", "garbage with a SQLite header", "another app's database"],
-)  # fmt: skip
+)
 def test_check_names_what_is_wrong(tmp_path: Path, make, words):
     path = tmp_path / "x.db"
     make(path)
@@ -243,7 +242,7 @@ def test_check_refuses_a_newer_schema_and_accepts_an_older_one(store: Store, tmp
     newer.write_bytes(database_snapshot(store))
     with sqlite3.connect(newer) as conn:
         conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-                     "VALUES ('debrief', '999_from_the_future', '2027-01-01')")  # fmt: skip
+                     "VALUES ('debrief', '999_from_the_future', '2027-01-01')")
     conn.close()
     assert "newer or different Debrief" in check_database(newer).problems[0]
     older = tmp_path / "v1.db"
@@ -261,7 +260,7 @@ def test_check_reports_rows_pointing_at_nothing(store: Store, tmp_path: Path):
 
 
 @pytest.mark.parametrize(("size", "text"), [(0, "0 bytes"), (1023, "1023 bytes"), (1536, "1.5 KB"),
-                                            (5 * 1024**2, "5.0 MB"), (3 * 1024**3, "3.0 GB")])  # fmt: skip
+                                            (5 * 1024**2, "5.0 MB"), (3 * 1024**3, "3.0 GB")])
 def test_human_size(size: int, text: str):
     assert human_size(size) == text
 

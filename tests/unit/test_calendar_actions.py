@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar
 
 from lib.cli import main
-from lib.demo import load_demo
-from lib.exports import export_ics
-from lib.followup import StepMark, StepSnooze, StepStatus, follow_up_timeline
-from lib.ics import calendar_events, render_calendar
-from lib.model import Interview, Interviewer, Outcome
+from lib.domain.followup import StepMark, StepSnooze, StepStatus, follow_up_timeline
+from lib.domain.model import Interview, Interviewer, Outcome
+from lib.files.demo import load_demo
+from lib.files.exports import export_ics
+from lib.files.ics import calendar_events, render_calendar
 from lib.store import Store
 from tests.conftest import FIXED_NOW
 from tests.unit.conftest import build_interview
@@ -107,12 +107,12 @@ def test_sequence_grows_for_exactly_the_events_an_edit_changed(store: Store):
     assert set(sequences(export(store)).values()) == {0}  # notes are not in any event
     store.snooze_step(interview.id, StepSnooze("check_in", D("2026-12-02"), "away"))
     assert sequences(export(store)) == {uid(interview, thank_you): 0, uid(interview, "soft_touch"): 0,
-                                        uid(interview, "check_in"): 1}  # fmt: skip
+                                        uid(interview, "check_in"): 1}
     store.save_interview(replace(interview, role="Senior Data Engineer"))  # every summary names the role
     assert sequences(export(store)) == {uid(interview, thank_you): 1, uid(interview, "soft_touch"): 1,
-                                        uid(interview, "check_in"): 2}  # fmt: skip
+                                        uid(interview, "check_in"): 2}
     assert sequences(export(store)) == {uid(interview, thank_you): 1, uid(interview, "soft_touch"): 1,
-                                        uid(interview, "check_in"): 2}  # fmt: skip
+                                        uid(interview, "check_in"): 2}
 
 
 def test_sending_the_thank_you_moves_the_soft_touch_and_raises_only_its_sequence(store: Store):
@@ -134,7 +134,7 @@ def test_a_step_done_after_its_event_was_exported_is_cancelled_and_comes_back_if
     export(store)
     store.mark_step(interview.id, StepMark("check_in", StepStatus.DONE, FIXED_NOW.date()))
     for text in (export(store), export(store, interview_id=interview.id),
-                 export(store, interview_id=interview.id, step_key="check_in")):  # fmt: skip
+                 export(store, interview_id=interview.id, step_key="check_in")):
         check_in = events(text)[uid(interview, "check_in")]
         assert str(check_in["STATUS"]) == "CANCELLED" and int(check_in["SEQUENCE"]) == 1
     store.unmark_step(interview.id, "check_in")
@@ -149,7 +149,7 @@ def test_recording_an_outcome_cancels_the_events_already_exported_and_only_those
         store.set_outcome(interview.id, Outcome.REJECTED, FIXED_NOW.date())
     found = events(export(store))  # neither interview is pending any more
     assert set(found) == {uid(exported, f"thank_you:{exported.interviewers[0].id}"), uid(exported, "soft_touch"),
-                          uid(exported, "check_in")}  # fmt: skip
+                          uid(exported, "check_in")}
     assert {str(e["STATUS"]) for e in found.values()} == {"CANCELLED"}
 
 

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from lib import charts
-from lib.discipline import follow_up_facts
-from lib.trends import follow_up_view, trends_view
+from lib.domain.discipline import follow_up_facts
+from lib.domain.trends import follow_up_view, trends_view
 from tests.unit.test_analytics import THREE
 from tests.unit.test_discipline import ENTRIES
 from tests.unit.test_trends import rows_of
@@ -42,10 +42,10 @@ def test_score_trend_chart_of_period_means_sizes_dots_by_count():
 
 def test_every_trends_chart_builds_and_serialises():
     view = trends_view(rows_of(40).assign(stage=["technical", "panel"] * 20, outcome=["offer", "rejected"] * 20),
-                       window=5)  # fmt: skip
+                       window=5)
     built = charts.trends_charts(view, TODAY)
     assert list(built) == ["Skills match", "Enthusiasm signaled", "Culture fit", "recent", "by-stage", "by-company",
-                           "calibration"]  # fmt: skip
+                           "calibration"]
     follow_up = follow_up_view(follow_up_facts(ENTRIES), pd.Series([1, 2, 3, 4]), TODAY)
     built["follow-up"] = charts.discipline_chart(follow_up.frame)
     for chart in built.values():
@@ -58,7 +58,7 @@ def test_every_trends_chart_builds_and_serialises():
 def test_sparse_views_leave_their_charts_out():
     assert list(charts.trends_charts(trends_view(rows_of(3), window=5), TODAY)) == [
         "Skills match", "Enthusiasm signaled", "Culture fit", "by-company"
-    ]  # fmt: skip
+    ]
 
 
 def test_heatmap_labels_each_cell_with_mean_and_count():

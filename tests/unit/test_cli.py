@@ -14,8 +14,8 @@ import pytest
 from icalendar import Calendar
 
 from lib.cli import main
-from lib.demo import demo_entries
-from lib.exports import COLUMNS
+from lib.files.demo import demo_entries
+from lib.files.exports import COLUMNS
 from lib.store import Store
 from tests.conftest import FIXED_NOW, ROOT
 from tests.unavailable import make_read_only, sqlite_without_debrief, under_a_file
@@ -238,7 +238,7 @@ def test_a_report_is_refused_over_the_database_too(db: str, capsys: pytest.Captu
 
 # --- messages that name the real problem ----------------------------------------------------
 @pytest.mark.parametrize("command", [["export", "csv"], ["export", "json"], ["export", "ics"], ["backup"],
-                                     ["report", "--from", "2026-01-01"]])  # fmt: skip
+                                     ["report", "--from", "2026-01-01"]])
 def test_a_read_only_command_on_a_mistyped_database_creates_nothing(tmp_path: Path, command, monkeypatch, capsys):
     typo = tmp_path / "dta" / "debrief.db"
     monkeypatch.setenv("DEBRIEF_DB", str(typo))
@@ -254,14 +254,14 @@ def _sqlite_without_debrief(path: Path) -> None:
 
 
 @pytest.mark.parametrize("command", [["export", "csv"], ["export", "json"], ["export", "ics"], ["backup"],
-                                     ["report", "--from", "2026-01-01"]])  # fmt: skip
+                                     ["report", "--from", "2026-01-01"]])
 @pytest.mark.parametrize(
     "make",
     [lambda p: p.write_text("name,price\nbread,2\n"), _sqlite_without_debrief],
     ids=["a text file", "another program's SQLite"],
 )
 def test_a_read_only_command_on_a_file_that_is_not_debrief_leaves_it_byte_identical(tmp_path: Path, command, make,
-                                                                                    capsys):  # fmt: skip
+                                                                                    capsys):
     other = tmp_path / "notes.db"
     make(other)
     before = other.read_bytes()
@@ -272,7 +272,7 @@ def test_a_read_only_command_on_a_file_that_is_not_debrief_leaves_it_byte_identi
 
 
 @pytest.mark.parametrize("command", [["export", "csv"], ["export", "json"], ["export", "ics"], ["backup"],
-                                     ["report", "--from", "2026-01-01"]])  # fmt: skip
+                                     ["report", "--from", "2026-01-01"]])
 def test_a_read_only_command_on_a_zero_byte_file_says_there_is_no_debrief_database_and_leaves_it(
     tmp_path: Path, command, capsys
 ):
@@ -327,7 +327,7 @@ def test_sqlites_read_only_answer_is_not_pinned_on_a_folder_that_looks_writable(
 
 
 def test_a_damaged_database_in_a_read_only_folder_is_called_damaged_not_read_only(tmp_path: Path, monkeypatch,
-                                                                                   capsys):  # fmt: skip
+                                                                                   capsys):
     folder = tmp_path / "locked"
     folder.mkdir()
     damaged = folder / "debrief.db"
@@ -352,7 +352,7 @@ def test_a_database_path_under_a_regular_file_says_so(tmp_path: Path, capsys):
 
 
 @pytest.mark.parametrize("make", [lambda p: p.write_text("name,price\nbread,2\n"), sqlite_without_debrief],
-                         ids=["a text file", "another program's SQLite"])  # fmt: skip
+                         ids=["a text file", "another program's SQLite"])
 @pytest.mark.parametrize("command", [["import"], ["demo"]])
 def test_a_writing_command_into_a_file_that_is_not_debrief_refuses_and_leaves_it_byte_identical(
     tmp_path: Path, make, command, capsys

@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from lib import backup
 from lib.cli import main
-from lib.demo import demo_entries
-from lib.store import Store
+from lib.files.demo import demo_entries
+from lib.store import Store, backup
 from tests.conftest import FIXED_NOW, ROOT
 from tests.unit.data_helpers import add
 
@@ -83,7 +82,7 @@ def test_restore_brings_back_a_backup_and_says_where_the_previous_data_went(db: 
     out = capsys.readouterr().out
     [safety] = [b for b in backup.list_backups(Path(db)) if b.kind == "before-restore"]
     assert out == (f"Restored {DEMO_COUNT} interviews from {made.path}.\n"
-                   f"Your data from before the restore is in {safety.path}.\n")  # fmt: skip
+                   f"Your data from before the restore is in {safety.path}.\n")
     assert safety.interviews == 1 and Store(db).count_interviews() == DEMO_COUNT
 
 
@@ -143,7 +142,7 @@ def test_check_of_a_bad_database_exits_1_and_says_why(tmp_path: Path, capsys, ma
 @pytest.mark.parametrize(("spoil", "words"), [
     (lambda text: text.replace('"duration_min": 60', '"duration_min": ' + "9" * 5_000, 1), "5,000 digits long"),
     (lambda text: text.replace('"notes": "', '"notes": "\\ud800', 1), "lone surrogate"),
-], ids=["5000 digits", "lone surrogate"])  # fmt: skip
+], ids=["5000 digits", "lone surrogate"])
 def test_import_of_a_json_with_a_number_or_text_no_export_holds_exits_2(db: str, tmp_path: Path, spoil, words, capsys):
     exported = tmp_path / "all.json"
     main(["export", "json", "--db", db, "--out", str(exported)])
@@ -159,7 +158,7 @@ def test_import_of_a_json_with_a_number_or_text_no_export_holds_exits_2(db: str,
 
 
 def test_an_export_too_big_to_import_back_is_refused_and_writes_no_file(db: str, tmp_path: Path, monkeypatch, capsys):
-    monkeypatch.setattr("lib.import_limits.MAX_BYTES", 10 * 1024)  # the demo data is larger than this
+    monkeypatch.setattr("lib.files.import_limits.MAX_BYTES", 10 * 1024)  # the demo data is larger than this
     out = tmp_path / "all.json"
     assert main(["export", "json", "--db", db, "--out", str(out)]) == 1
     err = capsys.readouterr().err

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from lib.coaching import (
+from lib.domain.coaching import (
     ActionItem,
     ActionStatus,
     CoachingSession,
@@ -26,8 +26,8 @@ from lib.coaching import (
     validate_review,
     validate_session,
 )
-from lib.followup import follow_up_timeline
-from lib.model import Dimension, Outcome, ValidationError
+from lib.domain.followup import follow_up_timeline
+from lib.domain.model import Dimension, Outcome, ValidationError
 from lib.store import Store
 from tests.unit.conftest import MakeInterview
 
@@ -68,7 +68,7 @@ def test_an_action_due_after_2100_is_refused_on_its_due_date():
 def test_the_mentor_may_leave_any_dimension_unscored_but_never_off_the_scale():
     review = validate_review(MentorReview({Dimension.SKILLS_MATCH: 4}, "  fine  "))
     assert review == MentorReview({Dimension.SKILLS_MATCH: 4, Dimension.ENTHUSIASM: None,
-                                   Dimension.CULTURE_FIT: None}, "fine")  # fmt: skip
+                                   Dimension.CULTURE_FIT: None}, "fine")
     with pytest.raises(ValidationError, match=r"mentor\.enthusiasm"):
         validate_review(MentorReview({Dimension.ENTHUSIASM: 0}))
 
@@ -86,7 +86,7 @@ def test_a_first_session_looks_back_four_weeks_a_later_one_since_the_last():
 
 def test_picks_are_the_interviews_in_the_window_not_yet_discussed_oldest_first(make_interview: MakeInterview):
     interviews = [make_interview(id=n, interview_at=datetime(2026, 11, day, 10)) for n, day in
-                  ((1, 5), (2, 6), (3, 12), (4, 20), (5, 23))]  # fmt: skip
+                  ((1, 5), (2, 6), (3, 12), (4, 20), (5, 23))]
     assert suggested_picks(reversed(interviews), date(2026, 11, 6), TODAY, discussed={3}) == (2, 4)
 
 
@@ -145,7 +145,7 @@ def test_open_actions_come_first_by_due_date_then_the_closed_ones_newest_first()
     "own, theirs, text",
     [(3, 4, "Sam scored 1 higher"), (4, 2, "Sam scored 2 lower"), (3, 3, "you agree"),
      (None, 3, "you did not score it"), (3, None, "Sam has not scored it"), (None, None, "neither of you scored it")],
-)  # fmt: skip
+)
 def test_the_gap_on_one_dimension_in_words(own, theirs, text):
     assert score_gap_text(own, theirs, "Sam") == text
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from lib.coaching import ActionItem, ActionStatus, CoachingSession, MentorReview, Owner
-from lib.model import Dimension
+from lib.domain.coaching import ActionItem, ActionStatus, CoachingSession, MentorReview, Owner
+from lib.domain.model import Dimension
 from lib.store import Store, migrations
 from tests.unit.conftest import MakeInterview
 
@@ -18,9 +18,9 @@ SKILLS, ENTHUSIASM, CULTURE = Dimension
 
 
 def a_session(store: Store, make_interview: MakeInterview, mentor: str = "Sam Lee", on=date(2026, 11, 20),
-              count: int = 2) -> tuple[int, list[int]]:  # fmt: skip
+              count: int = 2) -> tuple[int, list[int]]:
     ids = [store.save_interview(make_interview(interview_at=datetime(2026, 11, 2 + n, 10), company=f"Co{n}"))
-           for n in range(count)]  # fmt: skip
+           for n in range(count)]
     return store.start_session(CoachingSession(mentor, on, tuple(ids))), ids
 
 
@@ -55,7 +55,7 @@ def test_a_session_round_trips_with_its_interviews_in_the_order_discussed(store:
     assert saved == CoachingSession("Sam Lee", date(2026, 11, 20), (second, first), "notes", None, session_id)
     assert [i.company for i in store.interviews_by_id(saved.interview_ids)] == ["Second", "First"]
     assert store.reviews(session_id) == {second: MentorReview({d: None for d in Dimension}, ""),
-                                         first: MentorReview({d: None for d in Dimension}, "")}  # fmt: skip
+                                         first: MentorReview({d: None for d in Dimension}, "")}
 
 
 def test_a_double_click_on_start_makes_one_session(store: Store, make_interview):
@@ -129,7 +129,7 @@ def test_action_items_round_trip_and_close_as_done_or_dropped(store: Store, make
     assert store.add_action(item, submit_token="t") == action_id  # a double click adds one
     [saved] = store.actions()
     assert saved == ActionItem("Rehearse STAR stories", Owner.MENTOR, date(2026, 11, 27), session_id, one,
-                               mentor="Sam Lee", id=action_id)  # fmt: skip
+                               mentor="Sam Lee", id=action_id)
     store.set_action_status(action_id, ActionStatus.DONE, date(2026, 11, 26), in_session=later)
     [done] = store.actions(closed_in_session=later)
     assert (done.status, done.closed_on, done.closed_in_session) == (ActionStatus.DONE, date(2026, 11, 26), later)

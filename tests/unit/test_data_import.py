@@ -1,4 +1,4 @@
-"""lib.data_import: which format a file is, the preview of new vs duplicates, and adding only the new."""
+"""lib.files.data_import: which format a file is, the preview of new vs duplicates, and adding only the new."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from lib.data_import import file_kind, import_file, interview_key, plan_import
-from lib.exports import export_csv
-from lib.followup import StepMark, StepStatus
-from lib.json_export import export_json
+from lib.domain.followup import StepMark, StepStatus
+from lib.files.data_import import file_kind, import_file, interview_key, plan_import
+from lib.files.exports import export_csv
+from lib.files.json_export import export_json
 from lib.store import Store
 from tests.conftest import FIXED_NOW
 from tests.unit.conftest import build_interview
@@ -51,7 +51,7 @@ def test_a_duplicate_is_the_same_company_role_and_minute_whatever_the_case_or_sp
 def test_the_plan_splits_new_entries_from_those_already_here_and_writes_nothing(store, tmp_path, fmt):
     store.import_entries([(build_interview(company="acme", role="Engineer", interview_at=AT), [])])
     source = source_with(tmp_path, ("Acme", "Engineer", AT), ("Acme", "Engineer", AT.replace(hour=16)),
-                         ("Borealis", "Analyst", AT))  # fmt: skip
+                         ("Borealis", "Analyst", AT))
     data = export_csv(source) if fmt == "csv" else export_json(source, FIXED_NOW)
     version = store.data_version()
 
@@ -106,7 +106,7 @@ def test_the_store_checks_identities_inside_the_write(store: Store):
 
 
 @pytest.mark.parametrize("sent_on", [date(2026, 11, 9), date(1990, 1, 1), date(2026, 12, 5)],
-                         ids=["before the interview", "the earliest day Debrief keeps", "after today"])  # fmt: skip
+                         ids=["before the interview", "the earliest day Debrief keeps", "after today"])
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_a_thank_you_mark_the_app_stored_imports_back_from_either_format(store, tmp_path, fmt, sent_on):
     """Older versions let a thank-you be marked on any day: whatever Debrief exports, it imports."""

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from lib.days import (
+from lib.domain.days import (
     add_business_days,
     add_months,
     end_of_month,

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from lib.demo import COMPANY_POOL, MAX_SPAN_DAYS, demo_entries, generate_interviews, load_demo, load_generated
-from lib.followup import StepKind, StepStatus, follow_up_timeline
-from lib.model import Dimension, Format, Outcome, Stage, validate
+from lib.domain.followup import StepKind, StepStatus, follow_up_timeline
+from lib.domain.model import Dimension, Format, Outcome, Stage, validate
+from lib.files.demo import COMPANY_POOL, MAX_SPAN_DAYS, demo_entries, generate_interviews, load_demo, load_generated
 from lib.store import Store
 from tests.conftest import FIXED_NOW
 from tests.unit.conftest import build_interview
@@ -136,7 +136,7 @@ def test_loaded_demo_has_something_to_do_now_and_check_ins_coming_up(store: Stor
         for s in steps
         if s.kind is StepKind.CHECK_IN and not s.status.settled
         and FIXED_NOW.date() < s.recommended <= FIXED_NOW.date() + timedelta(days=14)
-    ]  # fmt: skip
+    ]
     assert len(next_fortnight) >= 2
 
 

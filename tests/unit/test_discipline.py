@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pandas as pd
 from pandas.testing import assert_frame_equal
 
-from lib.discipline import (
+from lib.domain.discipline import (
     CHECK_IN_MEASURE,
     THANK_YOU_MEASURE,
     discipline_by_month,
@@ -15,8 +15,8 @@ from lib.discipline import (
     follow_up_facts,
     refresh_facts,
 )
-from lib.followup import StepMark, StepSnooze, StepStatus
-from lib.model import Interviewer, Outcome
+from lib.domain.followup import StepMark, StepSnooze, StepStatus
+from lib.domain.model import Interviewer, Outcome
 from tests.unit.conftest import build_interview
 
 D = date.fromisoformat
@@ -39,7 +39,7 @@ MISSED_NOTE_THEN_REJECTED = (
     build_interview(id=2, interviewers=person(8), interview_at=datetime(2026, 11, 2, 10, 0),
                     outcome=Outcome.REJECTED, outcome_on=D("2026-11-05")),
     [],
-)  # fmt: skip
+)
 # Mon 2 Nov, two people: one note skipped (left out), one never sent; check-in overdue since 18 Nov.
 SKIPPED_AND_MISSING = (
     build_interview(id=3, interviewers=(*person(9), *person(10)), interview_at=datetime(2026, 11, 2, 10, 0)),
@@ -47,7 +47,7 @@ SKIPPED_AND_MISSING = (
 )
 # Thu 15 Oct: note sent the next morning (on time); check-in best on Thu 29 Oct, last day Mon 2 Nov, not done.
 OCTOBER = (build_interview(id=4, interviewers=person(11), interview_at=datetime(2026, 10, 15, 10, 0)),
-           [StepMark("thank_you:11", DONE, D("2026-10-16"))])  # fmt: skip
+           [StepMark("thank_you:11", DONE, D("2026-10-16"))])
 ENTRIES = [ON_TIME_NOTE_LATE_CHECK_IN, MISSED_NOTE_THEN_REJECTED, SKIPPED_AND_MISSING, OCTOBER]
 
 
@@ -120,7 +120,7 @@ def test_a_snoozed_check_in_is_judged_against_its_new_day_but_a_thank_you_never_
     interview, _ = ON_TIME_NOTE_LATE_CHECK_IN
     marks = [StepMark("thank_you:7", DONE, D("2026-11-13")), StepMark("check_in", DONE, D("2026-12-02"))]
     snoozes = [StepSnooze("check_in", D("2026-12-01"), "recruiter on holiday"),
-               StepSnooze("thank_you:7", D("2026-11-13"), "waiting for the panel to finish")]  # fmt: skip
+               StepSnooze("thank_you:7", D("2026-11-13"), "waiting for the panel to finish")]
     facts = follow_up_facts([(interview, marks, snoozes)]).set_index("measure")
     assert facts.loc[CHECK_IN_MEASURE, "on_time"]  # best day Tue 1 Dec, done Wed 2 Dec: within 2 business days
     assert facts.loc[THANK_YOU_MEASURE, "last_day"] == pd.Timestamp("2026-11-11")

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from lib.drafts import (
+from lib.domain.drafts import (
     DEFAULT_TEMPLATES,
     DRAFT_KINDS,
     PLACEHOLDERS,
@@ -23,8 +23,8 @@ from lib.drafts import (
     template_for,
     topic_suggestions,
 )
-from lib.followup import Step, StepKind, follow_up_timeline
-from lib.model import Interview, Interviewer, ValidationError
+from lib.domain.followup import Step, StepKind, follow_up_timeline
+from lib.domain.model import Interview, Interviewer, ValidationError
 from tests.unit.conftest import build_interview
 
 NOW = datetime(2026, 11, 10, 16, 0)
@@ -55,7 +55,7 @@ def test_every_placeholder_is_filled_from_the_entry_and_the_choices():
     draft = draft_for(entry, step_of(entry, StepKind.THANK_YOU), mine, your_name="Alex Morgan", topic="the roadmap")
     assert draft.body.split(" | ") == [
         "Priya", "Data Engineer", "Acme Analytics", "Tuesday 10 November", "the roadmap", "Sam Lee", "Alex Morgan",
-    ]  # fmt: skip
+    ]
     assert draft.subject == "Priya"
     assert draft.to == "priya@acme.example"
     assert draft.to_fill == []
@@ -74,7 +74,7 @@ def test_the_thank_you_names_role_date_topic_and_restates_enthusiasm():
 def test_each_interviewer_gets_their_own_thank_you():
     entry = interview(interviewers=(PRIYA, TOM))
     first, second = (draft_for(entry, step_of(entry, StepKind.THANK_YOU, i), DEFAULT_TEMPLATES[StepKind.THANK_YOU])
-                     for i in (0, 1))  # fmt: skip
+                     for i in (0, 1))
     assert (first.step_key, first.to, first.body.splitlines()[0]) == ("thank_you:7", "priya@acme.example", "Hi Priya,")
     assert (second.step_key, second.to, second.body.splitlines()[0]) == ("thank_you:8", "", "Hi Tom,")
 

@@ -7,8 +7,8 @@ from datetime import date, time
 
 import pytest
 
-from lib.entry_form import EntryForm
-from lib.model import Outcome, Stage
+from lib.domain.entry_form import EntryForm
+from lib.domain.model import Outcome, Stage
 from tests.conftest import FIXED_NOW
 
 BASE = EntryForm.blank(FIXED_NOW)
@@ -30,6 +30,6 @@ def test_a_partial_draft_from_an_older_version_keeps_the_base_forms_other_values
     '{"stage": "lunch"}', '{"company": "\\ud800"}', '{"start": "noon"}', '{"outcome_on": 5}',
     '{"duration_min": true}', '{"scores": {"skills_match": "4"}}', '{"evidence": {"skills_match": 4}}',
     '{"people": [{"name": 7}]}', '{"interview_id": "12"}', '{"is_demo": "no"}', "[]", "null", "{",
-])  # fmt: skip
+])
 def test_a_draft_the_form_cannot_hold_reads_as_none(payload: str):
     assert EntryForm.from_saved(payload, BASE) is None

@@ -1,15 +1,14 @@
-"""lib.erase: delete everything, so the text is gone from the database file and its WAL."""
+"""lib.store.erase: delete everything, so the text is gone from the database file and its WAL."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
 
-from lib import backup
-from lib.backup import backup_now, list_backups
-from lib.erase import delete_everything
-from lib.followup import StepMark, StepStatus
-from lib.store import Store
+from lib.domain.followup import StepMark, StepStatus
+from lib.store import Store, backup
+from lib.store.backup import backup_now, list_backups
+from lib.store.erase import delete_everything
 from tests.unit.data_helpers import MARKER, NOW, add, companies, row_counts
 
 
@@ -23,7 +22,7 @@ def test_delete_everything_empties_every_table_and_the_file_forgets_the_text(sto
 
     assert erased.rows == 4 and erased.wal_truncated  # interview, interviewer, mark, draft
     assert set(row_counts(store.path).items()) - {("meta", 1)} == {(t, 0) for t in row_counts(store.path)
-                                                                    if t != "meta"}  # fmt: skip
+                                                                    if t != "meta"}
     assert store.data_version() == version + 1
     assert store.schema_version() == len(backup.KNOWN_MIGRATIONS)
     for companion in ("", "-wal", "-shm"):

@@ -11,10 +11,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from lib.csv_people import sent_marks
-from lib.data_import import import_file
-from lib.demo import load_demo
-from lib.exports import (
+from lib.domain.followup import StepKind, StepMark, StepStatus, follow_up_timeline
+from lib.domain.model import Dimension, Format, Interviewer, Outcome, Stage, ValidationError
+from lib.files.csv_people import sent_marks
+from lib.files.data_import import import_file
+from lib.files.demo import load_demo
+from lib.files.exports import (
     COLUMNS,
     export_csv,
     neutralise,
@@ -22,9 +24,7 @@ from lib.exports import (
     restore,
     write_csv,
 )
-from lib.followup import StepKind, StepMark, StepStatus, follow_up_timeline
-from lib.import_limits import MAX_BYTES, MAX_PROBLEMS, MAX_ROWS
-from lib.model import Dimension, Format, Interviewer, Outcome, Stage, ValidationError
+from lib.files.import_limits import MAX_BYTES, MAX_PROBLEMS, MAX_ROWS
 from lib.store import Store
 from tests.conftest import FIXED_NOW
 from tests.unit.conftest import build_interview
@@ -178,7 +178,7 @@ def test_formula_text_round_trips_through_the_store(store: Store, tmp_path: Path
 
 def test_import_accepts_labels_and_values_in_any_case():
     text = csv_text(row(stage="HIRING MANAGER", format="In person", outcome="next round booked"),
-                    row(stage="Panel / onsite", format="PHONE", outcome="No_Response"))  # fmt: skip
+                    row(stage="Panel / onsite", format="PHONE", outcome="No_Response"))
     [(first, _), (second, _)] = read_csv(text, FIXED_NOW)
     assert (first.stage, first.format, first.outcome) == (Stage.HIRING_MANAGER, Format.IN_PERSON, Outcome.NEXT_ROUND)
     assert (second.stage, second.format, second.outcome) == (Stage.PANEL, Format.PHONE, Outcome.NO_RESPONSE)
@@ -312,7 +312,7 @@ BAD_FILES = [
     ("NUL byte", csv_text(row(notes="a\x00b")), "file", "contains a NUL character (line 2)"),
     ("UTF-16", csv_text(row()).encode("utf-16-le"), "file", "contains a NUL character"),
     ("huge cell", csv_text(row(notes="n" * 200_000)), "file", "cannot be read as CSV near line 2"),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("data", "where", "reason"), [f[1:] for f in BAD_FILES], ids=[f[0] for f in BAD_FILES])

@@ -9,18 +9,18 @@ from datetime import date, datetime
 
 import pytest
 
-from lib.csv_people import join_items, split_items
-from lib.data_import import import_file
-from lib.exports import COLUMNS, LEGACY_COLUMNS, export_csv, read_csv
-from lib.followup import StepKind, StepMark, StepStatus, follow_up_timeline
-from lib.model import Interviewer
+from lib.domain.followup import StepKind, StepMark, StepStatus, follow_up_timeline
+from lib.domain.model import Interviewer
+from lib.files.csv_people import join_items, split_items
+from lib.files.data_import import import_file
+from lib.files.exports import COLUMNS, LEGACY_COLUMNS, export_csv, read_csv
 from lib.store import Store
 from tests.conftest import FIXED_NOW
 from tests.unit.conftest import build_interview
 
 TRICKY = ["Doe; Jane", "a\\b", "ends with \\", "\\;", ";", ";;", "\\\\;\\", "say \"hi\"", "line\nbreak",
           "=HYPERLINK(\"x\")", "'=quoted", "+44 20", "-minus", "@at", "O'Brien", "Zoë Ñúñez", "李雷", "tab\there",
-          "comma, inside", "'", "\\n", "semi;colon;s"]  # fmt: skip
+          "comma, inside", "'", "\\n", "semi;colon;s"]
 ALPHABET = ["a", "Z", " ", ";", "\\", "\"", "'", ",", "=", "+", "-", "@", "\n", "\r\n", "\t", "é", "😀", "n"]
 
 
@@ -81,9 +81,9 @@ def test_export_import_export_is_identical_for_tricky_names_and_dates(store: Sto
     for n in range(12):
         people = tuple(Interviewer(name) for name in pool[n * 3 : n * 3 + rng.randint(0, 3)])
         marks = [StepMark(f"thank_you:new{i}" if people else "thank_you", StepStatus.DONE, date(2026, 11, 10 + i))
-                 for i in range(max(len(people), 1)) if rng.random() < 0.5]  # fmt: skip
+                 for i in range(max(len(people), 1)) if rng.random() < 0.5]
         entries.append((build_interview(company=f"Co {n}", interview_at=datetime(2026, 11, 10, 9 + n % 8, n),
-                                        interviewers=people), marks))  # fmt: skip
+                                        interviewers=people), marks))
     store.import_entries(entries)
     text = export_csv(store)
     fresh = Store(tmp_path / "fresh.db")
@@ -92,7 +92,7 @@ def test_export_import_export_is_identical_for_tricky_names_and_dates(store: Sto
     names = sorted(p.name for i in fresh.find_interviews() for p in i.interviewers)
     assert names == sorted(p.name for i, _ in entries for p in i.interviewers)
     sent = sum(len([m for m in ms if m.step_key.startswith("thank_you")]) for ms in fresh.marks_for(
-        [i.id for i in fresh.find_interviews()]).values())  # fmt: skip
+        [i.id for i in fresh.find_interviews()]).values())
     assert sent == sum(len(marks) for _, marks in entries)
 
 
@@ -114,7 +114,7 @@ def test_a_file_from_the_previous_version_imports_as_before(store: Store):
         "company": "Acme", "role": "Data engineer", "stage": "technical", "format": "video",
         "interview_at": "2026-11-10T14:00", "interviewers": "Priya Shah; Tom Lee", "outcome": "pending",
         "thank_you_sent_on": "2026-11-11",
-    }  # fmt: skip
+    }
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=LEGACY_COLUMNS, lineterminator="\r\n")
     writer.writeheader()

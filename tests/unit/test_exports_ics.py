@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from lib.demo import load_demo
-from lib.exports import export_ics, write_ics
-from lib.followup import StepMark, StepStatus, follow_up_timeline
-from lib.ics import ics_text
-from lib.model import Interviewer, Outcome
+from lib.domain.followup import StepMark, StepStatus, follow_up_timeline
+from lib.domain.model import Interviewer, Outcome
+from lib.files.demo import load_demo
+from lib.files.exports import export_ics, write_ics
+from lib.files.ics import ics_text
 from lib.store import Store
 from tests.conftest import FIXED_NOW
 from tests.unit.conftest import build_interview

@@ -14,13 +14,13 @@ import pytest
 from icalendar import Calendar
 
 from lib.cli import main
-from lib.coaching import CoachingSession
-from lib.exports import export_csv, export_ics, read_csv
-from lib.followup import StepMark, StepSnooze, StepStatus
-from lib.json_export import export_json, read_json
-from lib.model import ValidationError
-from lib.report import session_report
-from lib.report_html import render_html
+from lib.domain.coaching import CoachingSession
+from lib.domain.followup import StepMark, StepSnooze, StepStatus
+from lib.domain.model import ValidationError
+from lib.files.exports import export_csv, export_ics, read_csv
+from lib.files.json_export import export_json, read_json
+from lib.files.report import session_report
+from lib.files.report_html import render_html
 from lib.store import Store
 from tests.conftest import FIXED_NOW
 from tests.unit.conftest import build_interview

@@ -10,9 +10,9 @@ from pathlib import Path
 from sqlite_utils import Database, Migrations
 
 from lib import store as store_module
-from lib.drafts import Template
-from lib.followup import StepKind, StepMark, StepSnooze, StepStatus
-from lib.model import Interviewer
+from lib.domain.drafts import Template
+from lib.domain.followup import StepKind, StepMark, StepSnooze, StepStatus
+from lib.domain.model import Interviewer
 from lib.store import SCHEMA_VERSION, Store
 from tests.unit.conftest import build_interview
 

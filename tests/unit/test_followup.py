@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from lib.days import is_business_day
-from lib.followup import (
+from lib.domain.days import is_business_day
+from lib.domain.followup import (
     Step,
     StepKind,
     StepMark,
@@ -21,7 +21,7 @@ from lib.followup import (
     snooze_step,
     thank_you_key,
 )
-from lib.model import Interview, Interviewer, Outcome, Stage, ValidationError
+from lib.domain.model import Interview, Interviewer, Outcome, Stage, ValidationError
 from tests.unit.conftest import build_interview
 
 D = date.fromisoformat
@@ -174,7 +174,7 @@ def test_thank_you_after_a_screen_says_early_follow_up_reads_as_initiative():
 TIMEFRAMES = [
     "", "soon", "10 days", "within 2 weeks", "at least 3 weeks", "by Saturday", "by Sunday",
     "end of next week", "1 Dec", "3 business days", "5 days", "a month", "end of the month",
-]  # fmt: skip
+]
 
 
 def test_no_reminder_is_ever_recommended_on_a_weekend():
@@ -372,7 +372,7 @@ NOT_YET_1500 = "Not yet: from 15:00, once the interview is over"
         "check-in-day-6", "check-in-day-7", "check-in-day-14", "check-in-day-15",
         "soft-touch-early", "soft-touch-on-the-day", "soft-touch-later",
     ],
-)  # fmt: skip
+)
 def test_status_at_a_chosen_now(key, now, status, text):
     entry = interview(recruiter="Sam")
     found = step(timeline(entry, now=now), key)

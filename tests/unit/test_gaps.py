@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from lib.gaps import GAP_COLUMNS, gap_sentence, gap_sentences, gap_summary, mean_scores, score_gaps
+from lib.domain.gaps import GAP_COLUMNS, gap_sentence, gap_sentences, gap_summary, mean_scores, score_gaps
 
 NAN = math.nan
 
@@ -16,7 +16,7 @@ NAN = math.nan
 def review(session_id, held_on, mentor, interview_id, interview_at, own, theirs, company="Acme"):
     """One row as Store.review_rows gives it: own and theirs are (skills, enthusiasm, culture)."""
     row = {"session_id": session_id, "held_on": pd.Timestamp(held_on), "mentor": mentor, "interview_id": interview_id,
-           "interview_at": pd.Timestamp(interview_at), "company": company, "role": "Engineer"}  # fmt: skip
+           "interview_at": pd.Timestamp(interview_at), "company": company, "role": "Engineer"}
     for column, mine, yours in zip(("skills_match", "enthusiasm", "culture_fit"), own, theirs, strict=True):
         row[column], row[f"mentor_{column}"] = float(mine), float(yours)
     return row
@@ -42,7 +42,7 @@ def gap_rows(*rows) -> pd.DataFrame:
          "session_id": s, "held_on": pd.Timestamp(held), "dimension": d, "self_score": float(own),
          "mentor_score": float(theirs), "gap": float(theirs - own)}
         for m, i, at, s, held, d, own, theirs in rows
-    ]  # fmt: skip
+    ]
     return pd.DataFrame(records, columns=GAP_COLUMNS)
 
 
@@ -87,7 +87,7 @@ def test_the_summary_keeps_mentors_apart_and_waits_for_four_interviews_before_a_
         ],
         columns=["mentor", "dimension", "count", "mean_gap", "mean_abs_gap", "earlier_abs_gap", "later_abs_gap",
                  "trend"],
-    )  # fmt: skip
+    )
     assert_frame_equal(summary, expected)
 
 
@@ -102,7 +102,7 @@ def test_the_summary_keeps_mentors_apart_and_waits_for_four_interviews_before_a_
 )
 def test_the_gap_is_closing_when_the_later_half_is_a_quarter_point_nearer(gaps, trend, earlier, later):
     rows = [review(1, "2026-11-10", "Sam", n, f"2026-10-{n + 1:02d}", (3, NAN, NAN), (3 + g, NAN, NAN))
-            for n, g in enumerate(gaps)]  # fmt: skip
+            for n, g in enumerate(gaps)]
     [summary] = gap_summary(score_gaps(pd.DataFrame(rows))).to_dict("records")
     assert (summary["trend"], summary["earlier_abs_gap"], summary["later_abs_gap"]) == (trend, earlier, later)
 
@@ -131,7 +131,7 @@ def test_sentences_say_under_and_over_rating_and_the_trend_in_plain_words(review
          "You over-rate your skills match by 0.5 on average: Sam scores it lower (6 interviews); "
          "the gap is widening (0.3 → 1.3 points apart)."),
     ],
-)  # fmt: skip
+)
 def test_one_sentence_per_dimension(row, sentence):
     assert gap_sentence(pd.Series({"mentor": "Sam", "dimension": "Skills match", "count": 6} | row)) == sentence
 
@@ -143,5 +143,5 @@ def test_means_per_dimension_over_the_interviews_both_scored(reviews):
         [("Skills match", 3, 2.67, 3.33, 0.67), ("Enthusiasm signaled", 2, 4.5, 4.0, -0.5),
          ("Culture fit", 2, 3.5, 3.0, -0.5)],
         columns=["dimension", "count", "self_mean", "mentor_mean", "mean_gap"],
-    )  # fmt: skip
+    )
     assert_frame_equal(means, expected)

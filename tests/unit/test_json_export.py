@@ -1,4 +1,4 @@
-"""lib.json_export: every table out, raw text kept, and interviews back in with their people and marks."""
+"""lib.files.json_export: every table out, raw text kept, and interviews back in with their people and marks."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from lib.backup import data_tables
-from lib.exports import COLUMNS, TEXT_COLUMNS, export_csv
-from lib.followup import StepMark, StepStatus
-from lib.import_limits import MAX_ROWS
-from lib.json_export import FORMAT, FORMAT_VERSION, export_json, read_json
-from lib.model import Dimension, Interviewer, Outcome, ValidationError
+from lib.domain.followup import StepMark, StepStatus
+from lib.domain.model import Dimension, Interviewer, Outcome, ValidationError
+from lib.files.exports import COLUMNS, TEXT_COLUMNS, export_csv
+from lib.files.import_limits import MAX_ROWS
+from lib.files.json_export import FORMAT, FORMAT_VERSION, export_json, read_json
 from lib.store import Store, migrations
+from lib.store.backup import data_tables
 from tests.conftest import FIXED_NOW
 from tests.unit.conftest import build_interview
 
@@ -29,7 +29,7 @@ def full_interview(text: str = "plain"):
         company=f"{text} Co", role=f"{text} role", recruiter=text, stated_timeframe=text, notes=text, questions=text,
         interviewers=(Interviewer(text, "Manager", "a@b.example"), Interviewer("Tom Lee")),
         evidence={d: text for d in Dimension}, outcome=Outcome.NEXT_ROUND, outcome_on=date(2026, 11, 12),
-    )  # fmt: skip
+    )
 
 
 def exported(store: Store) -> dict:
@@ -55,7 +55,7 @@ def test_a_table_added_later_is_exported_with_no_change_blobs_as_base64(store: S
         db.execute("INSERT INTO coaching_extra (note, photo) VALUES ('mentor said hi', x'00ff10')")
         db.conn.commit()
     assert exported(store)["tables"]["coaching_extra"] == [{"id": 1, "note": "mentor said hi",
-                                                            "photo": {"base64": "AP8Q"}}]  # fmt: skip
+                                                            "photo": {"base64": "AP8Q"}}]
 
 
 def test_every_row_value_is_exported_exactly_as_stored(store: Store):
@@ -108,7 +108,7 @@ def test_export_read_import_round_trips_every_entry_field_and_mark(store: Store,
 
 def test_read_json_gives_entries_in_record_order(store: Store):
     store.import_entries([(replace(full_interview(), company=name, interview_at=datetime(2026, 11, day, 10)), [])
-                          for name, day in (("Late", 12), ("Early", 3))])  # fmt: skip
+                          for name, day in (("Late", 12), ("Early", 3))])
     entries = read_json(export_json(store, FIXED_NOW), FIXED_NOW)
     assert [interview.company for interview, _ in entries] == ["Late", "Early"]
 
@@ -150,7 +150,7 @@ def refusal(data: str | bytes) -> dict[str, str]:
      ("1e999", "has a number Debrief cannot read"), ("NaN", "has NaN, which is not a JSON number"),
      ("-Infinity", "has -Infinity")],
     ids=["5000 digits", "negative 400 digits", "overflowing float", "NaN", "-Infinity"],
-)  # fmt: skip
+)
 def test_a_number_no_export_holds_is_refused_with_a_message(store: Store, number: str, words: str):
     text = json.dumps(one_entry_export(store)).replace('"duration_min": 60', f'"duration_min": {number}')
     assert number in text
@@ -178,7 +178,7 @@ def test_a_lone_surrogate_in_any_table_or_field_name_is_refused(store: Store):
 
 
 def test_the_preview_refuses_a_surrogate_before_anything_shows_it(store: Store, tmp_path: Path):
-    from lib.data_import import plan_import
+    from lib.files.data_import import plan_import
 
     document = one_entry_export(Store(tmp_path / "source.db"))
     document["tables"]["interviewers"][0]["name"] = "\ud800"
@@ -188,7 +188,7 @@ def test_the_preview_refuses_a_surrogate_before_anything_shows_it(store: Store, 
 
 
 def test_a_csv_given_as_text_with_a_lone_surrogate_is_refused():
-    from lib.exports import read_csv
+    from lib.files.exports import read_csv
 
     with pytest.raises(ValidationError) as caught:
         read_csv(",".join(COLUMNS) + "\r\nAcme \ud800,role\r\n", FIXED_NOW)
@@ -200,7 +200,7 @@ def test_a_csv_given_as_text_with_a_lone_surrogate_is_refused():
     [("lunch", "is not a follow-up step of interview 1"), ("check_in:5", "is not a follow-up step"),
      ("thank_you:new0", "is not a follow-up step"), (" soft_touch", "is not a follow-up step"),
      ("thank_you:999", "names no interviewer of interview 1")],
-)  # fmt: skip
+)
 def test_a_mark_of_a_step_no_timeline_has_is_refused(store: Store, key: str, words: str):
     document = one_entry_export(store)
     document["tables"]["step_marks"][0]["step_key"] = key
@@ -214,7 +214,7 @@ def test_a_mark_of_a_step_no_timeline_has_is_refused(store: Store, key: str, wor
      ("step_marks", "on_date", "2101-01-01", "step_marks[0], field on_date"),
      ("interviews", "outcome_on", "1900-01-01", "interviews[0], field outcome_on"),
      ("interviews", "interview_at", "1900-01-01T10:00", "interviews[0], field interview_at")],
-)  # fmt: skip
+)
 def test_a_date_outside_1990_to_2100_is_refused_naming_entry_and_field(store: Store, table, field, value, where):
     document = one_entry_export(store)
     document["tables"][table][0][field] = value
@@ -250,11 +250,11 @@ def test_a_mark_left_from_an_earlier_edit_round_trips_exactly(store: Store, tmp_
 def long_entries(count: int, notes_length: int) -> list:
     start = datetime(2025, 1, 1, 9, 0)
     return [(build_interview(company=f"Co {n}", interview_at=start + timedelta(hours=n),
-                             notes=("Candid note. " * 1_000)[:notes_length]), []) for n in range(count)]  # fmt: skip
+                             notes=("Candid note. " * 1_000)[:notes_length]), []) for n in range(count)]
 
 
 def test_an_export_of_1100_interviews_with_long_notes_imports_back(store: Store, tmp_path: Path):
-    from lib.data_import import import_file
+    from lib.files.data_import import import_file
 
     store.import_entries(long_entries(1_100, 9_500))
     data = export_json(store, FIXED_NOW).encode("utf-8")
@@ -266,7 +266,7 @@ def test_an_export_of_1100_interviews_with_long_notes_imports_back(store: Store,
 
 @pytest.mark.parametrize("kind", ["json", "csv"])
 def test_an_export_too_big_to_import_back_is_refused(store: Store, monkeypatch, kind: str):
-    monkeypatch.setattr("lib.import_limits.MAX_BYTES", 200 * 1024)  # scaled down: 30 entries of 9,500 characters
+    monkeypatch.setattr("lib.files.import_limits.MAX_BYTES", 200 * 1024)  # scaled down: 30 entries of 9,500 characters
     store.import_entries(long_entries(30, 9_500))
     with pytest.raises(ValidationError) as caught:
         export_json(store, FIXED_NOW) if kind == "json" else export_csv(store)
@@ -275,20 +275,20 @@ def test_an_export_too_big_to_import_back_is_refused(store: Store, monkeypatch, 
 
 
 def test_an_export_just_under_the_limit_is_made_and_imports_back(store: Store, monkeypatch, tmp_path: Path):
-    from lib.data_import import import_file
+    from lib.files.data_import import import_file
 
     store.import_entries(long_entries(30, 9_500))
     size = len(export_json(store, FIXED_NOW).encode("utf-8"))
-    monkeypatch.setattr("lib.import_limits.MAX_BYTES", size)
+    monkeypatch.setattr("lib.files.import_limits.MAX_BYTES", size)
     data = export_json(store, FIXED_NOW).encode("utf-8")
     assert len(import_file(Store(tmp_path / "fresh.db"), data, "all.json", FIXED_NOW).new) == 30
 
 
 def test_one_file_holds_the_promised_number_of_interviews_at_every_limit(store: Store, tmp_path: Path):
-    """Computed from lib.model.LIMITS: every text at its longest in 4-byte characters (emoji),
+    """Computed from lib.domain.model.LIMITS: every text at its longest in 4-byte characters (emoji),
     the most interviewers, a mark for every step: full_length_entries of them fit in MAX_BYTES."""
-    from lib.import_limits import MAX_BYTES
-    from lib.model import LIMITS, MAX_INTERVIEWERS
+    from lib.domain.model import LIMITS, MAX_INTERVIEWERS
+    from lib.files.import_limits import MAX_BYTES
 
     def full(key: str) -> str:
         return "😀" * LIMITS[key]
@@ -298,7 +298,7 @@ def test_one_file_holds_the_promised_number_of_interviews_at_every_limit(store: 
     interview = build_interview(company=full("company"), role=full("role"), recruiter=full("recruiter"),
                                 stated_timeframe=full("stated_timeframe"), questions=full("questions"),
                                 notes=full("notes"), evidence={d: full("evidence") for d in Dimension},
-                                interviewers=people)  # fmt: skip
+                                interviewers=people)
     keys = ["ask_next_steps", "recruiter_update", "soft_touch", "check_in"]
     keys += [f"thank_you:new{i}" for i in range(MAX_INTERVIEWERS)]
     empty = len(export_json(store, FIXED_NOW).encode("utf-8"))

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from lib.model import (
+from lib.domain.model import (
     LIMITS,
     Dimension,
     Interviewer,
@@ -75,7 +75,7 @@ def test_a_plausible_interview_passes():
             id="second-row-points-at-index-1",
         ),
     ],
-)  # fmt: skip
+)
 def test_validate_refuses_bad_input_on_the_right_field(overrides, key, message):
     errors = errors_for(**overrides)
     assert list(errors) == [key]
@@ -277,7 +277,7 @@ def test_a_timeframe_read_unread_or_more_than_a_year_away_is_accepted_as_typed(t
         pytest.param({"outcome_on": date(9999, 12, 31)}, ("2026-11-20", "2026-11-10", "2026-11-20"),
                      id="outcome-in-year-9999"),
     ],
-)  # fmt: skip
+)
 def test_the_heard_on_picker_always_opens_within_its_bounds(overrides, choices):
     assert heard_on_choices(build_interview(**overrides), NOW.date()) == tuple(map(date.fromisoformat, choices))
 

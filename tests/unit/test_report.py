@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from lib.cli import main
-from lib.coaching import ActionItem, ActionStatus, CoachingSession, MentorReview, Owner
-from lib.model import Dimension
-from lib.report import range_report, session_report
-from lib.report_html import inline_svg, render_html
+from lib.domain.coaching import ActionItem, ActionStatus, CoachingSession, MentorReview, Owner
+from lib.domain.model import Dimension
+from lib.files.report import range_report, session_report
+from lib.files.report_html import inline_svg, render_html
 from lib.store import Store
 from tests.unit.conftest import MakeInterview
 
@@ -30,7 +30,7 @@ def coached(store: Store, make_interview: MakeInterview) -> tuple[Store, int, li
                                             scores={SKILLS: 3, ENTHUSIASM: 4, CULTURE: None},
                                             evidence={SKILLS: f"Evidence {n} {ATTACK}"}, notes="Line one\nline two"))
         for n, day in enumerate((2, 9, 16))
-    ]  # fmt: skip
+    ]
     earlier = store.start_session(CoachingSession("Sam Lee", date(2026, 11, 10), (ids[0], ids[1])))
     store.save_review(earlier, ids[0], MentorReview({SKILLS: 5, ENTHUSIASM: 4}, "Great depth"))
     store.add_action(ActionItem("Carry-over: research their product", Owner.CANDIDATE, date(2026, 11, 17), earlier))
@@ -128,7 +128,7 @@ def test_a_range_report_keeps_each_mentors_read_apart(coached):
     assert [len(e.reviews) for e in only_alex.entries] == [0, 0, 1]
     assert only_alex.title == "Interviews and coaching with alex kim"
     assert only_alex.gap_lines == ("You over-rate your skills match by 2.0 on average: Alex Kim scores it lower "
-                                   "(1 interview).",)  # fmt: skip
+                                   "(1 interview).",)
 
 
 def test_a_report_of_an_empty_range_still_reads(store: Store):
@@ -147,10 +147,10 @@ def test_done_and_dropped_actions_read_as_such(coached):
 
 def test_inline_svg_drops_namespaces_and_keeps_ids_apart():
     svg = ('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
-           '<clipPath id="clip1"/><g clip-path="url(#clip1)"><use href="#clip1"/></g></svg>')  # fmt: skip
+           '<clipPath id="clip1"/><g clip-path="url(#clip1)"><use href="#clip1"/></g></svg>')
     out = inline_svg(svg, "chart0", 'A "title"')
     assert out == ('<svg role="img" aria-label="A &quot;title&quot;"><clipPath id="chart0-clip1"/>'
-                   '<g clip-path="url(#chart0-clip1)"><use href="#chart0-clip1"/></g></svg>')  # fmt: skip
+                   '<g clip-path="url(#chart0-clip1)"><use href="#chart0-clip1"/></g></svg>')
 
 
 def test_a_missing_session_is_a_clear_error(store: Store):

@@ -1,4 +1,4 @@
-"""lib.restore: a checked file replaces every row in one transaction, after a backup of what was there."""
+"""lib.store.restore: a checked file replaces every row in one transaction, after a backup of what was there."""
 
 from __future__ import annotations
 
@@ -10,18 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from lib.backup import backup_now, check_database, database_snapshot, list_backups
 from lib.cli import main
-from lib.coaching import ActionItem, CoachingSession, MentorReview
-from lib.demo import load_demo
-from lib.drafts import Template
-from lib.exports import export_csv, read_csv
-from lib.followup import StepKind, StepMark, StepSnooze, StepStatus
-from lib.json_export import export_json, read_json
-from lib.model import Dimension, ValidationError
-from lib.restore import check_upload, restore, restore_bytes
+from lib.domain.coaching import ActionItem, CoachingSession, MentorReview
+from lib.domain.drafts import Template
+from lib.domain.followup import StepKind, StepMark, StepSnooze, StepStatus
+from lib.domain.model import Dimension, ValidationError
+from lib.files.demo import load_demo
+from lib.files.exports import export_csv, read_csv
+from lib.files.json_export import export_json, read_json
 from lib.store import Store
-from lib.workdirs import WORK_DIR, work_dir
+from lib.store.backup import backup_now, check_database, database_snapshot, list_backups
+from lib.store.restore import check_upload, restore, restore_bytes
+from lib.store.workdirs import WORK_DIR, work_dir
 from tests.conftest import ROOT
 from tests.unit.data_helpers import NOW, add, companies, row_counts
 
@@ -94,7 +94,7 @@ def test_restore_reads_a_live_source_together_with_its_wal(store: Store, tmp_pat
          "is not a Debrief database"),
     ],
     ids=["not SQLite", "another app's database"],
-)  # fmt: skip
+)
 def test_restore_refuses_a_wrong_file_and_changes_nothing(store: Store, tmp_path: Path, make, words):
     add(store, "Keep me")
     version = store.data_version()
@@ -296,7 +296,7 @@ BAD_ROWS = [
     ("coaching_sessions", "UPDATE coaching_sessions SET mentor = '  '", "row id 1, column mentor needs a name"),
     ("coaching_sessions", f"UPDATE coaching_sessions SET notes = '{'x' * 10_001}'",
      "row id 1, column notes is too long"),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("table", "sql", "where"), BAD_ROWS, ids=[f"{t}: {s[:60]}" for t, s, _ in BAD_ROWS])
@@ -348,7 +348,7 @@ def test_three_refused_restores_leave_every_backup_where_it_was(store: Store, tm
 def test_many_safety_copies_never_push_out_a_backup_you_made_or_the_daily_one(store: Store, tmp_path: Path):
     add(store, "Mine")
     own = [backup_now(store, NOW - timedelta(days=3), kind="manual").path,
-           backup_now(store, NOW - timedelta(days=2), kind="auto").path]  # fmt: skip
+           backup_now(store, NOW - timedelta(days=2), kind="auto").path]
     source = Store(tmp_path / "source.db")
     add(source, "Theirs")
     for minute in range(14):
@@ -363,7 +363,7 @@ def test_a_restore_breaking_a_rule_of_the_schema_is_refused_in_plain_words_and_b
 ):
     """The schema's CHECK, UNIQUE and foreign keys are the last line: a rule the row checks do not know
     (here: the row checks switched off) still ends in a plain refusal, rolled back, with no safety copy."""
-    monkeypatch.setattr("lib.restore.unreadable_rows", lambda conn, tables: [], raising=False)
+    monkeypatch.setattr("lib.store.restore.unreadable_rows", lambda conn, tables: [], raising=False)
     add(store, "Keep me")
     version = store.data_version()
     broken = broken_copy(a_full_source(tmp_path), tmp_path, "UPDATE interviews SET skills_match = 9")

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from lib.followup import (
+from lib.domain.followup import (
     Step,
     StepMark,
     StepSnooze,
@@ -15,7 +15,7 @@ from lib.followup import (
     snooze_step,
     suggested_snooze_day,
 )
-from lib.model import Interview, Interviewer, Outcome, ValidationError
+from lib.domain.model import Interview, Interviewer, Outcome, ValidationError
 from tests.unit.conftest import build_interview
 
 D = date.fromisoformat
@@ -146,7 +146,7 @@ def test_a_good_snooze_is_returned_with_a_tidy_reason():
         ("2026-11-01", "", {"until": "pick a day after Tue 24 Nov", "reason": "say why, in a few words: it is "
                                                                                 "shown beside the step"}),
     ],
-)  # fmt: skip
+)
 def test_a_snooze_must_move_the_step_later_and_say_why(until: str, reason: str, errors: dict[str, str]):
     with pytest.raises(ValidationError) as caught:
         snooze_step(check_in(), D(until), reason, TODAY)

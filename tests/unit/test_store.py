@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from lib import store as store_module
-from lib.followup import StepMark, StepStatus
-from lib.model import Dimension, Format, Interview, Interviewer, Outcome, Stage
+from lib.domain.followup import StepMark, StepStatus
+from lib.domain.model import Dimension, Format, Interview, Interviewer, Outcome, Stage
 from lib.store import SCHEMA_VERSION, InterviewFilter, Store, migrations
 from tests.unit.conftest import build_interview
 
@@ -108,7 +108,7 @@ def test_save_and_get_round_trip_every_field(store: Store):
         outcome=Outcome.NEXT_ROUND,
         outcome_on=date(2026, 11, 17),
         is_demo=True,
-    )  # fmt: skip
+    )
     new_id = store.save_interview(original)
     back = store.get_interview(new_id)
     people = tuple(replace(p, id=back.interviewers[i].id) for i, p in enumerate(original.interviewers))
@@ -250,7 +250,7 @@ def history(store: Store) -> dict[str, int]:
         "hundred": on_day(21, company="100 Remote"),
         "snake": on_day(22, company="snake_case Ltd", notes="C:\\dev"),
         "camel": on_day(23, company="snakeXcase Ltd", is_demo=True),
-    }  # fmt: skip
+    }
     return {name: store.save_interview(entry) for name, entry in rows.items()}
 
 
@@ -274,7 +274,7 @@ def history(store: Store) -> dict[str, int]:
         pytest.param(InterviewFilter(text="%"), ["percent"], id="lone-percent"),
         pytest.param(InterviewFilter(text="nobody"), [], id="no-match"),
     ],
-)  # fmt: skip
+)
 def test_find_interviews_filters(store: Store, history, where, expected):
     found = store.find_interviews(where)
     assert [i.id for i in found] == [history[name] for name in expected]

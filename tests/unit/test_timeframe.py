@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from lib.timeframe import Timeframe, TimeframeKind, parse_timeframe
+from lib.domain.timeframe import Timeframe, TimeframeKind, parse_timeframe
 
 D = date.fromisoformat
 DAY0 = D("2026-11-10")  # a Tuesday
@@ -242,7 +242,7 @@ _LAST, _NEAR_LAST, _FIRST = date.max, date.max - timedelta(days=20), date.min  #
         pytest.param(_FIRST, "by 1 Dec", "0001-12-01", id="min-by-1-dec"),
         pytest.param(_FIRST, "tomorrow", "0001-01-02", id="min-tomorrow"),
     ],
-)  # fmt: skip
+)
 def test_any_day0_gives_a_timeframe_never_an_exception(day0, text, decision_by):
     """Unread exactly where the reading would leave Python's calendar, read everywhere else."""
     if decision_by is None:

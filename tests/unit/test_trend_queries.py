@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 
-from lib.followup import StepMark, StepSnooze, StepStatus
-from lib.model import Dimension, Format, Interviewer, Outcome, Stage
+from lib.domain.followup import StepMark, StepSnooze, StepStatus
+from lib.domain.model import Dimension, Format, Interviewer, Outcome, Stage
 from lib.store import Store
 from tests.unit.conftest import build_interview
 
@@ -24,14 +24,14 @@ def fill(store: Store) -> list[int]:
             (build_interview(company="Acme", interview_at=datetime(2026, 11, 1, 0, 0),
                              interviewers=(Interviewer("Ann"), Interviewer("Bo"))), []),
         ]
-    )  # fmt: skip
+    )
 
 
 def test_score_rows_are_oldest_first_with_unscored_as_missing(store: Store):
     fill(store)
     rows = store.score_rows()
     assert list(rows.columns) == ["id", "interview_at", "company", "role", "stage", "format", "outcome",
-                                  "skills_match", "enthusiasm", "culture_fit"]  # fmt: skip
+                                  "skills_match", "enthusiasm", "culture_fit"]
     assert rows["company"].tolist() == ["Acme", "Beta", "Acme"]
     assert str(rows["interview_at"].dtype) == "datetime64[us]"
     beta = rows.iloc[1]

@@ -7,8 +7,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from lib.discipline import follow_up_facts
-from lib.trends import TrendFilter, default_custom_range, follow_up_view, period_range, trends_view
+from lib.domain.discipline import follow_up_facts
+from lib.domain.trends import TrendFilter, default_custom_range, follow_up_view, period_range, trends_view
 from tests.unit.test_analytics import score_rows
 
 D = date.fromisoformat
@@ -48,7 +48,7 @@ def rows_of(count: int, scored: bool = True) -> pd.DataFrame:
     score = 3 if scored else None
     days = pd.date_range("2023-01-02 10:00", periods=count, freq="2D")  # 600 of them span over 3 years
     return score_rows(*[(str(day), f"Co {i % 2}", "technical", "pending", score, score, score)
-                        for i, day in enumerate(days)])  # fmt: skip
+                        for i, day in enumerate(days)])
 
 
 def test_empty_view_says_what_will_appear_and_when():

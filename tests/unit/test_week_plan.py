@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-from lib.agenda import build_agenda, plan_day
-from lib.followup import StepMark, StepSnooze, StepStatus, follow_up_timeline
-from lib.model import Interview, Interviewer
+from lib.domain.agenda import build_agenda, plan_day
+from lib.domain.followup import StepMark, StepSnooze, StepStatus, follow_up_timeline
+from lib.domain.model import Interview, Interviewer
 from tests.unit.conftest import build_interview
 
 D = date.fromisoformat
@@ -35,7 +35,7 @@ def test_a_week_of_follow_ups_is_grouped_by_day_with_overdue_ones_pinned_to_toda
     waiting = entry(3, "2026-11-16T10:00", stated_timeframe="within 1 week")  # check-in Thu 26 Nov
     snoozed = entry(4, "2026-11-09T10:00")
     marks = {3: [StepMark("thank_you:30", StepStatus.DONE, D("2026-11-16"))],  # soft touch Mon 23 Nov
-             4: [StepMark("thank_you:40", StepStatus.DONE, D("2026-11-09"))]}  # fmt: skip
+             4: [StepMark("thank_you:40", StepStatus.DONE, D("2026-11-09"))]}
     snoozes = {4: [StepSnooze("check_in", D("2026-11-24"), "they are away")]}
     agenda, week = plan([late, today, waiting, snoozed], marks, snoozes)
     assert [d.day for d in week] == [D("2026-11-20") + timedelta(days=n) for n in range(7)]

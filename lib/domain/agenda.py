@@ -1,0 +1,86 @@
+"""Across all interviews: what needs doing now, and what opens soon (the Today page)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+
+from lib.domain.followup import Step, StepMark, StepSnooze, StepStatus, follow_up_timeline
+from lib.domain.model import Interview
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    interview: Interview
+    step: Step
+
+
+@dataclass(frozen=True)
+class PlanDay:
+    """One day of the weekly plan and what to send on it."""
+
+    day: date
+    items: list[AgendaItem]
+    is_today: bool = False
+
+
+@dataclass(frozen=True)
+class Agenda:
+    due: list[AgendaItem]  # overdue first, then due today, then open
+    opening_soon: list[AgendaItem]  # windows that open within the coming week
+    later: list[AgendaItem] = field(default_factory=list)  # not open yet, planned within the coming week
+
+    @property
+    def all_caught_up(self) -> bool:
+        return not self.due
+
+    def week(self, today: date, days: int = 7) -> list[PlanDay]:
+        """Today and the next days: today holds everything due now (overdue pinned here), each
+        later day the steps planned on it (their recommended day, or an earlier deadline)."""
+        plan = [PlanDay(today, list(self.due), is_today=True)]
+        plan += [PlanDay(today + timedelta(days=n), []) for n in range(1, days)]
+        for item in self.later:
+            offset = (plan_day(item.step) - today).days
+            if 0 <= offset < days:  # offset 0: a thank-you that opens once today's interview is over
+                plan[offset].items.append(item)
+        return plan
+
+
+def plan_day(step: Step) -> date:
+    """The day a step belongs to in the plan: its recommended day, or its deadline's when earlier."""
+    if step.deadline and step.deadline.date() < step.recommended:
+        return step.deadline.date()
+    return step.recommended
+
+
+_URGENCY = {StepStatus.OVERDUE: 0, StepStatus.DUE_TODAY: 1, StepStatus.OPEN: 2}
+
+
+def build_agenda(
+    interviews: Iterable[Interview],
+    marks_by_id: Mapping[int, list[StepMark]],
+    now: datetime,
+    tz: tzinfo | None = None,
+    horizon_days: int = 7,
+    snoozes_by_id: Mapping[int, Sequence[StepSnooze]] | None = None,
+) -> Agenda:
+    """Optional steps never nag: they appear only on their recommended day."""
+    due, soon, later = [], [], []
+    horizon = now + timedelta(days=horizon_days)
+    last_day = now.date() + timedelta(days=horizon_days - 1)
+    for interview in interviews:
+        snoozes = (snoozes_by_id or {}).get(interview.id, [])
+        for step in follow_up_timeline(interview, marks_by_id.get(interview.id, []), now, tz, snoozes):
+            if not step.reminder:
+                continue
+            if step.status in _URGENCY and (not step.optional or step.status is StepStatus.DUE_TODAY):
+                due.append(AgendaItem(interview, step))
+            elif step.status is StepStatus.UPCOMING and step.opens <= horizon:
+                soon.append(AgendaItem(interview, step))
+            if step.status is StepStatus.UPCOMING and plan_day(step) <= last_day:
+                later.append(AgendaItem(interview, step))
+    due.sort(key=lambda i: (_URGENCY[i.step.status], i.step.recommended, i.interview.interview_at))
+    soon.sort(key=lambda i: (i.step.opens, i.interview.interview_at))
+    later.sort(key=lambda i: (plan_day(i.step), i.step.optional, i.interview.interview_at))
+    return Agenda(due, soon, later)

@@ -1,0 +1,387 @@
+"""The follow-up timeline: pure rules from DOMAIN.md, `(interview, marks, now) -> steps`.
+
+Every step carries a `why` sentence: the rule, in the user's words, shown next to it.
+Dates are wall-clock dates in the user's zone; the only elapsed-time rule (a thank-you
+within 24 hours) is computed in real hours through `tz`, so it is right across DST changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from enum import Enum
+
+from lib.domain.days import add_business_days, human_date, human_datetime, next_business_day
+from lib.domain.model import (
+    DURATION_RANGE,
+    Interview,
+    Interviewer,
+    Stage,
+    ValidationError,
+    clamped_to_range,
+    date_out_of_range,
+)
+from lib.domain.timeframe import Timeframe, TimeframeKind, parse_timeframe
+
+
+class StepStatus(str, Enum):
+    UPCOMING = "upcoming"
+    OPEN = "open"
+    DUE_TODAY = "due today"
+    OVERDUE = "overdue"
+    DONE = "done"
+    SKIPPED = "skipped"
+    CLOSED = "closed"
+
+    @property
+    def settled(self) -> bool:
+        """Nothing left to do: shown muted, never in a to-do list."""
+        return self in (StepStatus.DONE, StepStatus.SKIPPED, StepStatus.CLOSED)
+
+
+class StepKind(str, Enum):
+    ASK_NEXT_STEPS = "ask_next_steps"
+    RECRUITER_UPDATE = "recruiter_update"
+    THANK_YOU = "thank_you"
+    SOFT_TOUCH = "soft_touch"
+    CHECK_IN = "check_in"
+
+
+@dataclass(frozen=True)
+class StepMark:
+    """What the user recorded about a step: done on a date, or skipped."""
+
+    step_key: str
+    status: StepStatus  # DONE or SKIPPED
+    on: date
+
+
+@dataclass(frozen=True)
+class StepSnooze:
+    """The user moved a step to a later day, and said why (Issue 4).
+
+    Kept apart from `StepMark`: a snooze reschedules a step that is still to do, so a snoozed
+    step can later be marked done (the mark wins) and the snooze comes back if that is undone.
+    """
+
+    step_key: str
+    until: date
+    reason: str
+
+
+SNOOZE_REASON_LIMIT = 200
+SNOOZE_HORIZON = timedelta(days=366)
+
+
+@dataclass(frozen=True)
+class Step:
+    key: str
+    kind: StepKind
+    title: str
+    recommended: date
+    opens: datetime  # earliest sensible moment
+    deadline: datetime | None  # latest sensible moment, when there is one
+    why: str
+    status: StepStatus
+    optional: bool = False
+    reminder: bool = True  # False: recorded with the entry, never nagged about
+    done_on: date | None = None
+    recipient: Interviewer | None = None
+    snoozed_from: date | None = None  # the rule's date, when a snooze moved the step later
+    snooze_reason: str = ""
+    day0: date = date.min  # the interview's day (follow_up_timeline sets it): nothing is done before it
+
+    def status_text(self, today: date) -> str:
+        """A short, calm answer to "what about this one?"."""
+        when = human_date(self.recommended, today)
+        if not self.reminder:
+            return "Recorded" if self.status is StepStatus.DONE else "Not recorded"
+        match self.status:
+            case StepStatus.UPCOMING:
+                if self.snoozed_from:
+                    return f"Snoozed until {when}"
+                if self.opens.date() == today:
+                    return f"Not yet: from {self.opens:%H:%M}, once the interview is over"
+                return f"Not yet: wait until {human_date(self.opens.date(), today)}"
+            case StepStatus.OPEN:
+                if self.deadline and self.deadline.date() < self.recommended:  # a weekend interview's thank-you
+                    return f"Open: by {human_datetime(self.deadline, today)}"
+                return f"Open: best on {when}" if self.recommended > today else f"Open since {when}"
+            case StepStatus.DUE_TODAY:
+                if self.deadline and self.deadline.date() == today:
+                    return f"Due today, by {self.deadline:%H:%M}"
+                return "Due today"
+            case StepStatus.OVERDUE:
+                if self.deadline:
+                    return f"Overdue since {human_datetime(self.deadline, today)}: still worth sending"
+                return f"Overdue since {when}: still worth doing"
+            case StepStatus.DONE:
+                return f"Done {human_date(self.done_on, today)}" if self.done_on else "Done"
+            case StepStatus.SKIPPED:
+                return "Skipped"
+        return "Closed: an outcome is recorded"
+
+    @property
+    def needs_action(self) -> bool:
+        return self.reminder and self.status in (
+            StepStatus.OPEN,
+            StepStatus.DUE_TODAY,
+            StepStatus.OVERDUE,
+        )
+
+
+def follow_up_timeline(
+    interview: Interview,
+    marks: Iterable[StepMark] = (),
+    now: datetime | None = None,
+    tz: tzinfo | None = None,
+    snoozes: Iterable[StepSnooze] = (),
+) -> list[Step]:
+    """Every follow-up step of one interview, in the order to do them, with its status at `now`.
+
+    A snooze moves only its own step, and the steps whose rule counts from it (the soft touch
+    counts from an unsent thank-you's date); a mark (done, skipped) wins over a snooze.
+    """
+    if now is None:
+        raise ValueError("pass `now`: the timeline never reads the clock itself")
+    interview = _within_range(interview)
+    by_key = {m.step_key: replace(m, on=clamped_to_range(m.on)) for m in marks}
+    snoozed = {s.step_key: replace(s, until=clamped_to_range(s.until)) for s in snoozes}
+    timeframe = parse_timeframe(interview.stated_timeframe, interview.day0)
+    drafts = [_ask_next_steps(interview, timeframe)]
+    if interview.recruiter:
+        drafts.append(_recruiter_update(interview))
+    thank_yous = [_snoozed(s, snoozed.get(s.key), interview.day0) for s in _thank_yous(interview, tz)]
+    drafts += thank_yous
+    drafts.append(_soft_touch(interview, thank_yous, by_key))
+    drafts.append(_check_in(interview, timeframe))
+    drafts = [d if d.kind is StepKind.THANK_YOU else _snoozed(d, snoozed.get(d.key), interview.day0) for d in drafts]
+    closed = interview.outcome.closes_follow_up
+    return [replace(_with_status(step, by_key.get(step.key), closed, now), day0=interview.day0) for step in drafts]
+
+
+def _within_range(interview: Interview) -> Interview:
+    """The interview with its date and length pulled into the range the app accepts.
+
+    Validation keeps new entries inside it, but a row from an older version (or a restored
+    file) may hold year 9999 or year 1, where adding a week overflows Python's calendar. The
+    timeline of such a row is computed as if on the nearest accepted day, so every page still
+    opens and the entry can be fixed or deleted.
+    """
+    low, high = DURATION_RANGE
+    duration = min(max(interview.duration_min, low), high)
+    moment = interview.interview_at
+    if date_out_of_range(moment):
+        moment = datetime.combine(clamped_to_range(moment.date()), moment.time())
+    if moment == interview.interview_at and duration == interview.duration_min:
+        return interview
+    return replace(interview, interview_at=moment, duration_min=duration)
+
+
+def thank_you_key(person: Interviewer | None, index: int = 0) -> str:
+    """Stable per person once saved (their row id); by position for an unsaved form."""
+    if person is None:
+        return "thank_you"
+    return f"thank_you:{person.id}" if person.id is not None else f"thank_you:new{index}"
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min)
+
+
+def _draft(key: str, kind: StepKind, title: str, recommended: date, why: str, **extra) -> Step:
+    opens = extra.pop("opens", _day_start(recommended))
+    return Step(key, kind, title, recommended, opens, extra.pop("deadline", None), why,
+                StepStatus.OPEN, **extra)
+
+
+def _ask_next_steps(interview: Interview, timeframe: Timeframe) -> Step:
+    why = (
+        "Ask what happens next and when they expect to decide: the answer sets your check-in "
+        "date. Recorded with the entry, not a reminder."
+    )
+    if timeframe.kind is not TimeframeKind.NONE:
+        why = f"They said “{timeframe.text}”. {timeframe.meaning(interview.day0)}"
+    step = _draft("ask_next_steps", StepKind.ASK_NEXT_STEPS, "Ask about next steps",
+                  interview.day0, why, reminder=False)
+    recorded = StepStatus.DONE if timeframe.kind is not TimeframeKind.NONE else StepStatus.SKIPPED
+    return _replace(step, status=recorded, done_on=interview.day0 if recorded is StepStatus.DONE else None)
+
+
+def _recruiter_update(interview: Interview) -> Step:
+    return _draft(
+        "recruiter_update",
+        StepKind.RECRUITER_UPDATE,
+        f"Update the recruiter ({interview.recruiter})",
+        next_business_day(interview.day0),
+        "Tell the recruiter how it went and ask before sending anything to the employer; "
+        "keep them in the loop on every later step.",
+        opens=interview.ends_at,
+    )
+
+
+def _thank_yous(interview: Interview, tz: tzinfo | None) -> list[Step]:
+    recommended = next_business_day(interview.day0)
+    deadline = _hours_later(interview.ends_at, 24, tz)  # 24 real hours, even when day 0 is a weekend
+    screen = interview.stage in (Stage.RECRUITER_SCREEN, Stage.PHONE_SCREEN)
+    after_screen = " Worth it after a first screen too: early follow-up reads as initiative." if screen else ""
+    people: list[Interviewer | None] = list(interview.interviewers) or [None]
+    steps = []
+    for index, person in enumerate(people):
+        who = person.name if person else "your interviewer"
+        why = (
+            f"Thank {who} for their time and restate your enthusiasm for the role and "
+            f"{interview.company or 'the company'}, by email, within 24 hours "
+            f"(by {human_datetime(deadline, interview.day0)}). Missing it can cost the job.{after_screen}"
+        )
+        steps.append(
+            _draft(thank_you_key(person, index), StepKind.THANK_YOU, f"Thank-you note to {who}",
+                   recommended, why, opens=interview.ends_at, deadline=deadline, recipient=person)
+        )
+    return steps
+
+
+def _hours_later(moment: datetime, hours: int, tz: tzinfo | None) -> datetime:
+    """`hours` real hours after a wall-clock moment, as wall-clock time again."""
+    if tz is None:
+        return moment + timedelta(hours=hours)
+    utc = moment.replace(tzinfo=tz).astimezone(UTC)
+    return (utc + timedelta(hours=hours)).astimezone(tz).replace(tzinfo=None)
+
+
+def _soft_touch(interview: Interview, thank_yous: list[Step], marks: dict[str, StepMark]) -> Step:
+    """Counts from the thank-you actually sent (the latest one), or from when it is due."""
+    sent = [marks[s.key].on for s in thank_yous if s.key in marks and marks[s.key].status is StepStatus.DONE]
+    anchor = max(sent) if sent else max(s.recommended for s in thank_yous)  # a snoozed note moves it
+    anchor_text = f"sent {human_date(anchor, interview.day0)}" if sent else "once it is sent"
+    return _draft(
+        "soft_touch",
+        StepKind.SOFT_TOUCH,
+        "Soft touch (optional)",
+        next_business_day(anchor + timedelta(days=7)),
+        "Optional: a week after your thank-you note "
+        f"({anchor_text}), share something relevant to what you discussed (news, an article) "
+        "and say plainly that no reply is expected.",
+        optional=True,
+    )
+
+
+def _check_in(interview: Interview, timeframe: Timeframe) -> Step:
+    met = f"“we met on {human_date(interview.day0, interview.day0)} about the {interview.role} role”"
+    if timeframe.understood:
+        recommended = add_business_days(timeframe.decision_by, 3)
+        opens = _day_start(recommended)
+        rule = (
+            f"They said “{timeframe.text}”: {timeframe.summary(interview.day0)}. "
+            "Checking in before that has passed annoys; wait 3 business days more, since "
+            f"delays are common. Then a short email: {met}, and ask whether a decision has been made."
+        )
+    else:
+        opens = _day_start(next_business_day(interview.day0 + timedelta(days=7)))
+        recommended = next_business_day(interview.day0 + timedelta(days=14))
+        given = "No timeframe given:"
+        if timeframe.problem:  # a decision more than a year away: flagged, and the usual rule applies
+            given = f"They said “{timeframe.text}”: {timeframe.problem}. Meanwhile,"
+        rule = (
+            f"{given} it is fine to ask from a week after the interview; two weeks "
+            f"is the usual moment. A short email: {met}, and ask whether a decision has been made."
+        )
+    title = "Status check-in"
+    if interview.recruiter:
+        title = f"Status check-in, via {interview.recruiter} (recruiter)"
+        rule += f" Ask {interview.recruiter} first: the recruiter owns the relationship."
+    return _draft("check_in", StepKind.CHECK_IN, title, recommended, rule, opens=opens)
+
+
+def _snoozed(step: Step, snooze: StepSnooze | None, day0: date) -> Step:
+    """The step moved to the snooze day; a snooze that would not move it later is moot."""
+    if snooze is None or not step.reminder:
+        return step
+    day = next_business_day(snooze.until)
+    if day <= step.recommended:
+        return step
+    why = f"Snoozed from {human_date(step.recommended, day0)}: {snooze.reason.strip()}. {step.why}"
+    return _replace(step, recommended=day, opens=max(step.opens, _day_start(day)), deadline=None, why=why,
+                    snoozed_from=step.recommended, snooze_reason=snooze.reason.strip())
+
+
+def snooze_step(step: Step, until: date, reason: str, today: date) -> StepSnooze:
+    """A checked snooze for `step`, or ValidationError naming what is wrong ("until", "reason").
+
+    The day must be later than today and than the rule's own date: a snooze never brings a step forward.
+    """
+    errors: dict[str, str] = {}
+    reason = " ".join((reason or "").split())
+    if not step.reminder or step.status.settled:
+        errors["step"] = f"is {step.status.value}: only a step still to do can be snoozed"
+    earliest = max(today, step.snoozed_from or step.recommended)
+    if until is None:
+        errors["until"] = "pick the day to be reminded again"
+    elif out_of_range := date_out_of_range(until):
+        errors["until"] = out_of_range
+    elif until <= earliest:
+        errors["until"] = f"pick a day after {human_date(earliest, today)}"
+    elif until > today + SNOOZE_HORIZON:
+        errors["until"] = "is more than a year away"
+    if not reason:
+        errors["reason"] = "say why, in a few words: it is shown beside the step"
+    elif len(reason) > SNOOZE_REASON_LIMIT:
+        errors["reason"] = f"is too long ({len(reason)} characters; the limit is {SNOOZE_REASON_LIMIT})"
+    if errors:
+        raise ValidationError(errors)
+    return StepSnooze(step.key, until, reason)
+
+
+def done_mark(step_key: str, on: date | None, today: date, day0: date) -> StepMark:
+    """A checked "done on" mark, or ValidationError on "on": a real day, from `day0` (the interview's
+    day: a thank-you is not sent before the interview) to today."""
+    if on is None:
+        raise ValidationError("on", "pick the day it was done")
+    if out_of_range := date_out_of_range(on):
+        raise ValidationError("on", out_of_range)
+    if on > today:
+        raise ValidationError("on", "is after today: pick the day it was really done")
+    if on < day0:
+        when = human_date(day0, today)
+        raise ValidationError("on", f"is before the interview ({when}): pick the day it was really done")
+    return StepMark(step_key, StepStatus.DONE, on)
+
+
+def suggested_snooze_day(step: Step, today: date) -> date:
+    """What the snooze form offers first: three business days after the step's date (or today)."""
+    return add_business_days(max(today, step.snoozed_from or step.recommended), 3)
+
+
+def _with_status(step: Step, mark: StepMark | None, closed: bool, now: datetime) -> Step:
+    if not step.reminder:
+        return step
+    if mark is not None:
+        done_on = mark.on if mark.status is StepStatus.DONE else None
+        return _replace(step, status=mark.status, done_on=done_on)
+    if closed:
+        return _replace(step, status=StepStatus.CLOSED)
+    return _replace(step, status=_open_status(step, now))
+
+
+def _open_status(step: Step, now: datetime) -> StepStatus:
+    today = now.date()
+    if now < step.opens:
+        return StepStatus.UPCOMING
+    past_deadline = now > step.deadline if step.deadline else today > step.recommended
+    if past_deadline and not step.optional:
+        return StepStatus.OVERDUE
+    last_day = step.deadline.date() if step.deadline else step.recommended
+    if today == step.recommended or (today == last_day and not step.optional):
+        return StepStatus.DUE_TODAY
+    return StepStatus.OPEN
+
+
+def _replace(step: Step, **changes) -> Step:
+    return replace(step, **changes)
+
+
+def next_step(timeline: list[Step]) -> Step | None:
+    """The first reminder still to do: what the list shows as "next"."""
+    pending = [s for s in timeline if s.reminder and not s.status.settled]
+    return min(pending, key=lambda s: (s.optional, s.recommended), default=None)
