@@ -8,9 +8,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lib.domain.model import Dimension, Format, Interview, Outcome, Stage
+from lib.domain.model import EVIDENCE_COLUMNS, Dimension, Format, Interview, Outcome, Stage
 from lib.domain.text import one_line
-from lib.store import EVIDENCE_COLUMNS as EVIDENCE_COLUMN
 
 
 @dataclass(frozen=True)
@@ -113,7 +112,7 @@ def rolling_scores(rows: pd.DataFrame, window: int, evidence: pd.DataFrame | Non
             stage=rows["stage"].map(_LABEL_OF["stage"]),
         )
         if evidence is not None:
-            notes = evidence.set_index("id")[EVIDENCE_COLUMN[d]]
+            notes = evidence.set_index("id")[EVIDENCE_COLUMNS[d]]
             part["evidence"] = part["id"].map(notes).fillna("").map(one_line)
         parts.append(part.dropna(subset=["score"]))
     return pd.concat(parts, ignore_index=True)

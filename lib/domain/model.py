@@ -109,6 +109,15 @@ class Dimension(LabelledEnum):
 
 SCORE_MIN, SCORE_MAX = 1, 5
 
+# The name of each dimension's score and evidence wherever an interview is written down: the
+# database's columns, the CSV's headers, the JSON's keys.
+SCORE_COLUMNS = {d: d.value for d in Dimension}  # skills_match, enthusiasm, culture_fit
+EVIDENCE_COLUMNS = {
+    Dimension.SKILLS_MATCH: "skills_evidence",
+    Dimension.ENTHUSIASM: "enthusiasm_evidence",
+    Dimension.CULTURE_FIT: "culture_evidence",
+}
+
 # Limits: generous for a person, small enough that nothing pathological lands.
 LIMITS = {
     "company": 120,

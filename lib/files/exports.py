@@ -17,15 +17,25 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time, tzinfo
 
 from lib.domain.followup import StepMark
-from lib.domain.model import Dimension, Format, Interview, Outcome, Stage, ValidationError, parse_day, validate
+from lib.domain.model import (
+    EVIDENCE_COLUMNS,
+    SCORE_COLUMNS,
+    Dimension,
+    Format,
+    Interview,
+    Outcome,
+    Stage,
+    ValidationError,
+    parse_day,
+    validate,
+)
 from lib.files.csv_people import people_cell, read_people, read_sent_days, sent_cell, sent_marks
 from lib.files.ics import calendar_events, exported_interview_ids, render_calendar
 from lib.files.ics import write_ics as write_ics  # re-exported: exports are all found here
 from lib.files.import_limits import MAX_ROWS, Problems, import_text, importable
-from lib.store import EVIDENCE_COLUMNS, Store
+from lib.store import Store
 
 Entry = tuple[Interview, list[StepMark]]
-SCORE_COLUMNS = {d: d.value for d in Dimension}  # skills_match, enthusiasm, culture_fit
 COLUMNS = (
     "company", "role", "stage", "format", "interview_at", "duration_min", "interviewers", "recruiter",
     "stated_timeframe", *SCORE_COLUMNS.values(), *EVIDENCE_COLUMNS.values(), "notes", "outcome",

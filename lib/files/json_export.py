@@ -24,6 +24,7 @@ from typing import Any
 
 from lib.domain.followup import StepKind, StepMark, StepStatus
 from lib.domain.model import (
+    EVIDENCE_COLUMNS,
     Dimension,
     Format,
     Interview,
@@ -38,7 +39,7 @@ from lib.domain.model import (
 from lib.files.exports import Entry, wall_clock
 from lib.files.import_limits import MAX_ROWS, Problems, importable
 from lib.files.json_input import json_kind, read_document
-from lib.store import EVIDENCE_COLUMNS, UNSAVED_THANK_YOU, Store, migrations
+from lib.store import UNSAVED_THANK_YOU, Store, migrations
 from lib.store.backup import data_tables, quoted
 
 FORMAT = "debrief"

@@ -25,16 +25,10 @@ from sqlite_utils import Database, Migrations
 from lib.domain.coaching import ActionItem, ActionStatus, CoachingSession, MentorReview, Owner
 from lib.domain.drafts import Template
 from lib.domain.followup import StepKind, StepMark, StepSnooze, StepStatus
-from lib.domain.model import Dimension, Format, Interview, Interviewer, Outcome, Stage
+from lib.domain.model import EVIDENCE_COLUMNS, SCORE_COLUMNS, Dimension, Format, Interview, Interviewer, Outcome, Stage
 from lib.store.workdirs import clear_leftovers
 
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "debrief.db"
-SCORE_COLUMNS = {d: d.value for d in Dimension}
-EVIDENCE_COLUMNS = {
-    Dimension.SKILLS_MATCH: "skills_evidence",
-    Dimension.ENTHUSIASM: "enthusiasm_evidence",
-    Dimension.CULTURE_FIT: "culture_evidence",
-}
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "debrief.db"  # <project>/data/debrief.db
 # What a follow-up timeline reads from an interview's own row (lib.domain.followup).
 FOLLOW_UP_COLUMNS = ("id", "company", "role", "stage", "format", "interview_at", "duration_min", "recruiter",
                      "stated_timeframe", "outcome", "outcome_on", "is_demo")

@@ -39,6 +39,8 @@ from lib.domain.entry_form import EntryForm
 from lib.domain.followup import StepKind
 from lib.domain.model import (
     DATE_RANGE,
+    EVIDENCE_COLUMNS,
+    SCORE_COLUMNS,
     Dimension,
     Format,
     Interviewer,
@@ -49,7 +51,7 @@ from lib.domain.model import (
     validate,
     validate_interviewer,
 )
-from lib.store import EVIDENCE_COLUMNS, SCORE_COLUMNS, _interview_from  # the store's own row -> Interview
+from lib.store import _interview_from  # the store's own row -> Interview
 from lib.store.backup import quoted
 
 Check = Callable[[object], str | None]  # a value -> why the app cannot read it, or None

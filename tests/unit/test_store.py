@@ -31,6 +31,12 @@ def done(key: str, on: str = "2026-11-11") -> StepMark:
 # --- schema and migrations --------------------------------------------------------------
 
 
+def test_without_debrief_db_the_database_is_data_debrief_db_at_the_top_of_the_project(monkeypatch):
+    monkeypatch.delenv("DEBRIEF_DB", raising=False)
+    project = Path(__file__).resolve().parents[2]
+    assert store_module.default_path() == project / "data" / "debrief.db"
+
+
 def test_opening_creates_the_schema_with_wal_and_foreign_keys(store: Store):
     raw = sqlite3.connect(store.path)
     try:
