@@ -21,7 +21,6 @@ from lib.domain.coaching import (
     default_report_range,
     follow_up_summary,
     score_gap_text,
-    suggest_interviews,
     validate_action,
     validate_review,
     validate_session,
@@ -59,7 +58,7 @@ def open_session(session_id: int | None) -> None:
 def on_mentor_or_day() -> None:
     """A new mentor or day: suggest the interviews since the last session with that mentor."""
     state = st.session_state
-    state[S + "picks"] = list(suggest_interviews(ui.store(), state.get(S + "mentor", ""), state[S + "held_on"]).picks)
+    state[S + "picks"] = list(ui.store().coaching.suggest(state.get(S + "mentor", ""), state[S + "held_on"]).picks)
 
 
 def on_known_mentor() -> None:
@@ -76,7 +75,7 @@ def on_start() -> None:
     except ValidationError as problem:
         state[S + "errors"] = problem.errors
         return
-    session_id = ui.store().start_session(session, submit_token=state.get(S + "token"))
+    session_id = ui.store().coaching.start_session(session, submit_token=state.get(S + "token"))
     for key in ("mentor", "picks", "errors", "token", "known"):
         state.pop(S + key, None)
     open_session(session_id)
@@ -89,11 +88,11 @@ def start_form(today) -> None:
     state.setdefault(S + "token", uuid.uuid4().hex)
     errors = state.get(S + "errors", {})
     mentor = state.get(S + "mentor", "")
-    suggestion = suggest_interviews(ui.store(), mentor, state[S + "held_on"])
+    suggestion = ui.store().coaching.suggest(mentor, state[S + "held_on"])
     state.setdefault(S + "picks", list(suggestion.picks))
     labels = {i.id: interview_label(i, today) for i in suggestion.choices}
     options = list(dict.fromkeys([*labels, *state[S + "picks"]]))
-    for missing in ui.store().interviews_by_id([i for i in options if i not in labels]):
+    for missing in ui.store().interviews.with_ids([i for i in options if i not in labels]):
         labels[missing.id] = interview_label(missing, today)
     with st.container(border=True, key="start-session"):
         st.subheader("Start a session")
@@ -128,7 +127,7 @@ def on_review(session_id: int, interview_id: int) -> None:
     review = MentorReview({d: state.get(score_key(session_id, interview_id, d)) for d in Dimension},
                           state.get(comment_key(session_id, interview_id), ""))
     try:
-        ui.store().save_review(session_id, interview_id, validate_review(review))
+        ui.store().coaching.save_review(session_id, interview_id, validate_review(review))
     except (ValidationError, LookupError) as problem:
         state["flash"] = f"Not saved: {problem}"
 
@@ -147,7 +146,7 @@ def on_add_action(session_id: int, interview_id: int | None) -> None:
     except ValidationError as problem:
         state[S + "a.errors"] = problem.errors
         return
-    ui.store().add_action(item, submit_token=state.get(S + "a.token"))
+    ui.store().coaching.add_action(item, submit_token=state.get(S + "a.token"))
     state[S + "a.text"] = ""  # a widget's value is reset by setting it (popping it keeps the old text)
     for key in ("a.token", "a.errors"):
         state.pop(S + key, None)
@@ -155,17 +154,17 @@ def on_add_action(session_id: int, interview_id: int | None) -> None:
 
 
 def on_notes(session_id: int) -> None:
-    ui.store().update_session(session_id, notes=st.session_state.get(f"{S}notes.{session_id}", "").strip())
+    ui.store().coaching.update_session(session_id, notes=st.session_state.get(f"{S}notes.{session_id}", "").strip())
 
 
 def on_finish(session_id: int) -> None:
     on_notes(session_id)
-    ui.store().update_session(session_id, finished_at=ui.now())
+    ui.store().coaching.update_session(session_id, finished_at=ui.now())
     st.session_state["flash"] = "Session finished: here is the summary to share."
 
 
 def on_reopen(session_id: int) -> None:
-    ui.store().update_session(session_id, reopen=True)
+    ui.store().coaching.update_session(session_id, reopen=True)
 
 
 def on_change_picks(session_id: int) -> None:
@@ -173,12 +172,12 @@ def on_change_picks(session_id: int) -> None:
     if not picks:
         st.session_state["flash"] = "A session needs at least one interview: nothing changed."
         return
-    ui.store().update_session(session_id, interview_ids=picks)
+    ui.store().coaching.update_session(session_id, interview_ids=picks)
     st.session_state[f"{S}pos.{session_id}"] = 0
 
 
 def on_delete(session_id: int) -> None:
-    ui.store().delete_session(session_id)
+    ui.store().coaching.delete_session(session_id)
     open_session(None)
     st.session_state["flash"] = "Session deleted, with its scores, comments and actions."
 
@@ -256,8 +255,8 @@ def add_action_form(session: CoachingSession, interview: Interview | None, today
 
 def walk(session: CoachingSession, now) -> None:
     today = now.date()
-    interviews = ui.store().interviews_by_id(session.interview_ids)
-    reviews = ui.store().reviews(session.id)
+    interviews = ui.store().interviews.with_ids(session.interview_ids)
+    reviews = ui.store().coaching.reviews(session.id)
     st.caption(f"{human_date(session.held_on, today)} · {len(interviews)} interviews · in progress, saved as you go")
     earlier_actions(session, today)
     if interviews:
@@ -295,9 +294,9 @@ def wrap_up(session: CoachingSession, today) -> None:
         st.button("Finish session", type="primary", on_click=on_finish, args=(session.id,),
                   icon=":material/task_alt:", key=S + "finish")
         with st.popover("Change interviews", icon=":material/playlist_add:"):
-            suggestion = suggest_interviews(ui.store(), session.mentor, session.held_on)
+            suggestion = ui.store().coaching.suggest(session.mentor, session.held_on)
             labels = {i.id: interview_label(i, today) for i in suggestion.choices}
-            labels |= {i.id: interview_label(i, today) for i in ui.store().interviews_by_id(session.interview_ids)}
+            labels |= {i.id: interview_label(i, today) for i in ui.store().interviews.with_ids(session.interview_ids)}
             current = [i for i in session.interview_ids if i in labels]
             st.multiselect("Interviews to discuss", list(labels), default=current, format_func=labels.get,
                            key=f"{S}edit.{session.id}")
@@ -311,8 +310,8 @@ def wrap_up(session: CoachingSession, today) -> None:
 # --- the summary of a finished session -----------------------------------------------------------
 def summary(session: CoachingSession, now) -> None:
     today = now.date()
-    interviews = ui.store().interviews_by_id(session.interview_ids)
-    reviews = ui.store().reviews(session.id)
+    interviews = ui.store().interviews.with_ids(session.interview_ids)
+    reviews = ui.store().coaching.reviews(session.id)
     st.caption(f"{human_date(session.held_on, today)} · {len(interviews)} interviews discussed · finished")
     with st.container(horizontal=True, gap="small"):
         report = lambda: render_html(session_report(ui.store(), session.id, ui.now(), ui.user_zone()))  # noqa: E731
@@ -321,12 +320,12 @@ def summary(session: CoachingSession, now) -> None:
         st.button("Continue editing", on_click=on_reopen, args=(session.id,), icon=":material/edit:", key=S + "reopen")
     st.caption("One self-contained file to send your mentor: it works offline, and prints to PDF from the browser.")
     st.subheader("Summary")
-    gaps = score_gaps(ui.store().review_rows(session_ids=[session.id]))
+    gaps = score_gaps(ui.store().coaching.review_rows(session_ids=[session.id]))
     for line in gap_sentences(gap_summary(gaps)):
         st.markdown(f"- {md_escape(line)}")
     if gaps.empty:
         st.caption("No interview has both your score and the mentor's yet.")
-    history = score_gaps(ui.store().review_rows(mentor=session.mentor, until=session.held_on))
+    history = score_gaps(ui.store().coaching.review_rows(mentor=session.mentor, until=session.held_on))
     if history["session_id"].nunique() > 1:
         st.markdown(f"**Over all your sessions with {md_escape(session.mentor)}**")
         for line in gap_sentences(gap_summary(history)):
@@ -448,7 +447,7 @@ if session_id is None:
     overview(now)
     st.stop()
 
-session = ui.store().get_session(session_id)
+session = ui.store().coaching.get_session(session_id)
 st.button("All sessions", on_click=open_session, args=(None,), icon=":material/arrow_back:", type="tertiary",
           key=S + "back")
 if session is None:

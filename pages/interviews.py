@@ -18,7 +18,7 @@ PAGE_SIZE = 10
 def on_outcome(interview_id: int, key: str) -> None:
     outcome = st.session_state[f"{key}.outcome"]
     on = st.session_state.get(f"{key}.on") if outcome is not Outcome.PENDING else None
-    ui.store().set_outcome(interview_id, outcome, on)
+    ui.store().interviews.set_outcome(interview_id, outcome, on)
     st.session_state[f"{key}.outcome_menu"] = False  # close the menu: the entry shows the outcome
     st.session_state["flash"] = f"Outcome recorded: {outcome.label}."
 
@@ -104,7 +104,7 @@ def read_filters() -> tuple[InterviewFilter, int | None]:
     focus = st.query_params.get("id")
     with st.container(horizontal=True, vertical_alignment="bottom"):
         text = st.text_input("Search", key="q", bind="query-params", placeholder="company, role, notes, people…")
-        companies = st.multiselect("Company", ui.store().companies(), key="company", bind="query-params")
+        companies = st.multiselect("Company", ui.store().interviews.companies(), key="company", bind="query-params")
         stages = st.multiselect("Stage", list(Stage), key="stage", format_func=lambda s: s.label, bind="query-params")
         outcomes = st.multiselect("Outcome", list(Outcome), key="outcome", format_func=lambda o: o.label,
                                   bind="query-params")
@@ -129,7 +129,7 @@ if ui.count() == 0:
 
 where, focus_id = read_filters()
 if focus_id is not None:
-    focused = ui.store().get_interview(focus_id)
+    focused = ui.store().interviews.get(focus_id)
     st.button("Show all interviews", on_click=on_show_all, icon=":material/arrow_back:", type="tertiary")
     if focused is None:
         st.warning(f"There is no interview #{focus_id}: it may have been deleted.")

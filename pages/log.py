@@ -81,7 +81,7 @@ def start_form(interview_id: int | None) -> bool:
     key = form_key_for(interview_id)
     returning = st.session_state.get(F + "form_key") == key  # came back from another page
     if interview_id:
-        saved = store.get_interview(interview_id)
+        saved = store.interviews.get(interview_id)
         if saved is None:
             return False
         base = EntryForm.from_interview(saved)
@@ -91,7 +91,7 @@ def start_form(interview_id: int | None) -> bool:
     st.session_state.update({F + "form_key": key, F + "base": base.to_json(), F + "errors": {}})
     if not returning:
         st.session_state[F + "token"] = uuid.uuid4().hex
-    draft = store.form_draft(key)
+    draft = store.settings.form_draft(key)
     restored = EntryForm.from_saved(draft[0], base) if draft else None  # an unreadable draft is no draft
     if draft and restored is not None and restored.to_json() != base.to_json():
         if returning:
@@ -110,11 +110,11 @@ def on_save() -> None:
         return
     store = ui.store()
     try:
-        saved_id = store.save_interview(interview, submit_token=st.session_state.get(F + "token"))
+        saved_id = store.interviews.save(interview, submit_token=st.session_state.get(F + "token"))
     except LookupError:
         st.session_state[F + "errors"] = {"form": "This interview was deleted in the meantime; nothing was saved."}
         return
-    store.discard_form_draft(st.session_state[F + "form_key"])
+    store.settings.discard_form_draft(st.session_state[F + "form_key"])
     st.session_state[F + "form_key"] = form_key_for(saved_id)
     start_form(saved_id)  # reload: the interviewers now have ids their thank-you marks hang on
     st.session_state[F + "just_saved"] = saved_id
@@ -136,7 +136,7 @@ def on_restore_draft() -> None:
 
 def on_discard_draft() -> None:
     st.session_state.pop(F + "draft_offer", None)
-    ui.store().discard_form_draft(st.session_state[F + "form_key"])
+    ui.store().settings.discard_form_draft(st.session_state[F + "form_key"])
 
 
 def on_add_person() -> None:
@@ -152,8 +152,8 @@ def on_remove_person(row: str) -> None:
 
 
 def on_delete(interview_id: int) -> None:
-    ui.store().delete_interview(interview_id)
-    ui.store().discard_form_draft(form_key_for(interview_id))
+    ui.store().interviews.delete(interview_id)
+    ui.store().settings.discard_form_draft(form_key_for(interview_id))
     on_new_entry()
     st.session_state["flash"] = "Interview deleted."
 
@@ -165,7 +165,7 @@ def autosave_draft() -> None:
     if payload == st.session_state.get(F + "base") or payload == st.session_state.get(F + "autosaved"):
         return
     if form.has_content():
-        ui.store().save_form_draft(st.session_state[F + "form_key"], payload)
+        ui.store().settings.save_form_draft(st.session_state[F + "form_key"], payload)
         st.session_state[F + "autosaved"] = payload
 
 
@@ -189,7 +189,7 @@ editing = st.session_state.get(F + "interview_id") is not None
 st.title("Edit interview" if editing else "Log an interview")
 just_saved = st.session_state.pop(F + "just_saved", None)
 if just_saved:
-    saved = ui.store().get_interview(just_saved)
+    saved = ui.store().interviews.get(just_saved)
     upcoming = next_step(ui.timeline(saved, now))  # with its marks and snoozes
     what_next = f" Next: **{md_escape(upcoming.title)}** · {upcoming.status_text(today)}." if upcoming else ""
     st.success(f"Saved.{what_next}", icon=":material/check_circle:")

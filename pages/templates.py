@@ -42,7 +42,7 @@ def on_save_name() -> None:
     except ValidationError as error:
         st.session_state[T + "errors"] = ui.errors_of(error)
         return
-    ui.store().save_setting("your_name", name)
+    ui.store().settings.save("your_name", name)
     st.session_state.pop(T + "errors", None)
     st.session_state["flash"] = f"Saved: your emails are signed “{name}”." if name else "Name cleared."
 
@@ -54,13 +54,13 @@ def on_save(kind: StepKind) -> None:
     except ValidationError as error:
         state[T + "errors"] = ui.errors_of(error, prefix=f"{kind.value}.")
         return
-    ui.store().save_draft_template(template)
+    ui.store().settings.save_draft_template(template)
     state.pop(T + "errors", None)
     state["flash"] = f"Saved your {KIND_LABELS[kind].lower()} template."
 
 
 def on_reset(kind: StepKind) -> None:
-    ui.store().reset_draft_template(kind)
+    ui.store().settings.reset_draft_template(kind)
     st.session_state[field_key(kind, "subject")] = DEFAULT_TEMPLATES[kind].subject
     st.session_state[field_key(kind, "body")] = DEFAULT_TEMPLATES[kind].body
     st.session_state.pop(T + "errors", None)

@@ -70,7 +70,7 @@ def progress_line(progress: Sequence[DimensionProgress]) -> str:
 
 
 # === Trends (Issue 3): frames and plain-language captions for the Trends page ==============
-# Everything below takes the narrow frame of `Store.score_rows` (one row per interview, oldest
+# Everything below takes the narrow frame of `store.interviews.score_rows` (one row per interview, oldest
 # first, one float column per dimension where "not sure yet" is NaN) and returns small frames:
 # the browser never gets more points than a person can see.
 
@@ -101,7 +101,7 @@ def rolling_scores(rows: pd.DataFrame, window: int, evidence: pd.DataFrame | Non
     """Every scored point with the rolling mean of that dimension over the last `window` interviews.
 
     The window counts interviews, as Today's "last 5" does; unscored ones inside it are skipped.
-    With `evidence` (Store.evidence_rows), each point carries its note for the tooltip.
+    With `evidence` (store.interviews.evidence_rows), each point carries its note for the tooltip.
     """
     parts = []
     for d, column in SCORE_COLUMN.items():

@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
 
 from lib.domain.days import human_date, next_business_day
 from lib.domain.followup import Step, next_step
@@ -25,9 +24,6 @@ from lib.domain.model import (
     ValidationError,
     date_out_of_range,
 )
-
-if TYPE_CHECKING:
-    from lib.store import Store
 
 COACHING_LIMITS = {"mentor": 120, "comment": 5_000, "session_notes": 10_000, "action": 500}
 LOOKBACK_DAYS = 28  # a first session with a mentor suggests the interviews of the last four weeks
@@ -183,17 +179,26 @@ def picks_reason(mentor: str, last_session_on: date | None, on: date, count: int
     return f"Since your last session with {mentor} ({human_date(last_session_on, on)}): {what} not discussed yet."
 
 
-def suggest_interviews(store: Store, mentor: str, on: date) -> Suggestion:
-    """The default for a new session with `mentor` on `on`: interviews since the last one, not yet discussed."""
-    mentor = clean_mentor(mentor)
-    last = store.last_session_with(mentor, on) if mentor else None
-    last_on = last.held_on if last else None
-    choices = store.interviews_between(on - timedelta(days=CHOICE_DAYS), on, limit=MAX_CHOICES)
+def suggestion_for(
+    mentor: str,
+    on: date,
+    *,
+    last_session_on: date | None,
+    choices: Sequence[Interview],
+    since_last: Iterable[Interview],
+    discussed: set[int],
+) -> Suggestion:
+    """The default for a new session with `mentor` (already cleaned) on `on`.
+
+    `choices` are the interviews it can pick from (the year before, newest first), `since_last`
+    those from `discussion_start` to `on`, `discussed` the ids already on a session with this
+    mentor. The picks are the interviews since the last session not discussed yet; none without
+    a mentor's name. `store.coaching.suggest(mentor, on)` reads these and calls this.
+    """
     picks: tuple[int, ...] = ()
     if mentor:
-        start = discussion_start(last_on, on)
-        picks = suggested_picks(store.interviews_between(start, on), start, on, store.discussed_with(mentor))
-    return Suggestion(picks, tuple(choices), picks_reason(mentor, last_on, on, len(picks)))
+        picks = suggested_picks(since_last, discussion_start(last_session_on, on), on, discussed)
+    return Suggestion(picks, tuple(choices), picks_reason(mentor, last_session_on, on, len(picks)))
 
 
 # --- how things read ------------------------------------------------------------------------

@@ -53,7 +53,7 @@ def follow_up_facts(entries: Iterable[FollowUpEntry], tz: tzinfo | None = None) 
                 columns[key].append(value)
     frame = pd.DataFrame(columns)
     for key in ("month", "last_day", "done_on", "closed_on"):
-        frame[key] = pd.to_datetime(frame[key]).astype("datetime64[us]")  # as Store.score_rows
+        frame[key] = pd.to_datetime(frame[key]).astype("datetime64[us]")  # as store.interviews.score_rows
     return frame.astype({"id": "int64", "on_time": "bool", "skipped": "bool", "closed_undated": "bool"})
 
 

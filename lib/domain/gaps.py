@@ -2,7 +2,7 @@
 
 The gap is the mentor's score minus yours, on interviews both of you scored: +0.9 means the
 mentor scores you higher, so you under-rate yourself; "not sure yet" on either side leaves that
-interview out, never counted as 0. Input: the frame of `Store.review_rows`.
+interview out, never counted as 0. Input: the frame of `store.coaching.review_rows`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Everything the Trends page shows, computed in one pure call and cached as one value.
 
-`trends_view(rows, window)` takes the filtered frame of `Store.score_rows` (charts 1 to 4) and
+`trends_view(rows, window)` takes the filtered frame of `store.interviews.score_rows` (charts 1 to 4) and
 `follow_up_view(facts, ids, today)` the facts of `lib.domain.discipline.follow_up_facts` (chart 5).
 Each chart gets a `Section`: its small frame, a one-sentence caption computed from the data,
 and a note on how to read it or, when there is too little data, what will appear and when.

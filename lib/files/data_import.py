@@ -108,14 +108,14 @@ def add_new(store: Store, kind: str, entries: list[Entry]) -> ImportPlan:
     A preview may be stale by the time of the click (another tab imported the same file): what
     this returns is what happened, not what the preview said.
     """
-    ids = store.import_new_entries(entries, identity) if entries else []
+    ids = store.interviews.import_new_entries(entries, identity) if entries else []
     new = [entry for entry, new_id in zip(entries, ids, strict=True) if new_id is not None]
     duplicates = [entry for entry, new_id in zip(entries, ids, strict=True) if new_id is None]
     return ImportPlan(kind, new, duplicates)
 
 
 def existing_keys(store: Store) -> set[InterviewKey]:
-    return {identity(c, r, at) for c, r, at in store.interview_identities()}
+    return {identity(c, r, at) for c, r, at in store.interviews.identities()}
 
 
 def _refuse_repeats(entries: list[Entry], places: list[tuple[str, str]]) -> None:

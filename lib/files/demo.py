@@ -4,7 +4,7 @@ The demo is one candidate's last four months, written by hand so a first look at
 tells a story: scores that improve with practice, culture fit lagging, a rejection or two,
 an offer at the end, and something due this week. Dates count back from `now`, so the demo
 always looks current. Marks name thank-you steps by the person's position ("thank_you:new0");
-`Store.import_entries` stores them under the saved row ids.
+`store.interviews.import_entries` stores them under the saved row ids.
 """
 
 from __future__ import annotations
@@ -266,9 +266,9 @@ def _demo_entry(spec: _Demo, now: datetime) -> Entry:
 
 def load_demo(store: Store, now: datetime) -> int:
     """Add the demo set once; returns how many entries were added (0 when already there)."""
-    if store.count_interviews(demo=True):
+    if store.interviews.count(demo=True):
         return 0
-    return len(store.import_entries(demo_entries(now), if_no_demo=True))
+    return len(store.interviews.import_entries(demo_entries(now), if_no_demo=True))
 
 
 # --- synthetic entries for benchmarks -----------------------------------------------------
@@ -380,5 +380,5 @@ def load_generated(store: Store, count: int, now: datetime, seed: int = 7, batch
     """Save generated entries, one transaction per batch: far quicker than one per entry."""
     entries = generate_interviews(count, now, seed)
     for start in range(0, len(entries), batch_size):
-        store.import_entries(entries[start : start + batch_size])
+        store.interviews.import_entries(entries[start : start + batch_size])
     return len(entries)

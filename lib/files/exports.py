@@ -305,8 +305,8 @@ def _short(text: str, limit: int = 40) -> str:
 # --- whole-store helpers, shared by the Data page and the CLI ---------------------------
 def export_csv(store: Store) -> str:
     """Every interview as CSV; ValidationError when the file would be too big to import back."""
-    interviews = store.find_interviews()
-    text = write_csv(interviews, store.marks_for(i.id for i in interviews if i.id is not None))
+    interviews = store.interviews.find()
+    text = write_csv(interviews, store.follow_up.marks_for(i.id for i in interviews if i.id is not None))
     return importable(text, len(interviews), "CSV")
 
 
@@ -319,13 +319,13 @@ def export_ics(
     went out before (to cancel what an outcome closed). The store numbers each event's SEQUENCE,
     raising it when the event's content changed since the last export, cancellation included.
     """
-    exported = store.exported_event_uids()
+    exported = store.follow_up.exported_event_uids()
     if interview_id is None:
-        interviews = store.open_interviews()
+        interviews = store.interviews.open()
         closed_since = exported_interview_ids(exported) - {i.id for i in interviews}  # outcome recorded since
-        interviews += [i for i in map(store.get_interview, sorted(closed_since)) if i is not None]
+        interviews += [i for i in map(store.interviews.get, sorted(closed_since)) if i is not None]
     else:
-        interviews = [i for i in [store.get_interview(interview_id)] if i is not None]
+        interviews = [i for i in [store.interviews.get(interview_id)] if i is not None]
     ids = [i.id for i in interviews if i.id is not None]
-    events = calendar_events(interviews, store.marks_for(ids), now, tz, store.snoozes_for(ids), step_key, exported)
-    return render_calendar(events, now, tz, store.calendar_sequences({e.uid: e.fingerprint for e in events}))
+    events = calendar_events(interviews, store.follow_up.marks_for(ids), now, tz, store.follow_up.snoozes_for(ids), step_key, exported)
+    return render_calendar(events, now, tz, store.follow_up.calendar_sequences({e.uid: e.fingerprint for e in events}))

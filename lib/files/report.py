@@ -66,16 +66,16 @@ class Report:
 
 def session_report(store: Store, session_id: int, now: datetime, tz: tzinfo | None = None) -> Report:
     """One session: its interviews in the order discussed, this mentor's read, and the history with them."""
-    session = store.get_session(session_id)
+    session = store.coaching.get_session(session_id)
     if session is None:
         raise LookupError(f"there is no coaching session #{session_id}")
-    reviews = store.reviews(session_id)
-    interviews = store.interviews_by_id(session.interview_ids)
+    reviews = store.coaching.reviews(session_id)
+    interviews = store.interviews.with_ids(session.interview_ids)
     entries = _entries(store, interviews, {i.id: [(session, reviews[i.id])] for i in interviews if i.id in reviews},
                        now, tz)
-    history = score_gaps(store.review_rows(mentor=session.mentor, until=session.held_on))
-    this_one = score_gaps(store.review_rows(session_ids=[session_id]))
-    earlier = [a for a in store.actions(mentor=session.mentor) if a.session_id != session_id]
+    history = score_gaps(store.coaching.review_rows(mentor=session.mentor, until=session.held_on))
+    this_one = score_gaps(store.coaching.review_rows(session_ids=[session_id]))
+    earlier = [a for a in store.coaching.actions(mentor=session.mentor) if a.session_id != session_id]
     earlier = [a for a in earlier if a.is_open or a.closed_in_session == session_id]
     return Report(
         title=f"Coaching session with {session.mentor}",
@@ -83,7 +83,7 @@ def session_report(store: Store, session_id: int, now: datetime, tz: tzinfo | No
         generated_at=now,
         entries=tuple(entries),
         sessions=(session,),
-        actions=tuple(actions_in_order(store.actions(session_id=session_id))),
+        actions=tuple(actions_in_order(store.coaching.actions(session_id=session_id))),
         earlier_actions=tuple(actions_in_order(earlier)),
         gap_lines=tuple(gap_sentences(gap_summary(history))),
         means=mean_scores(this_one),
@@ -99,16 +99,16 @@ def range_report(
     """Every interview from `start` to `end` (oldest first), with the read of each mentor (or only `mentor`)."""
     if end < start:
         start, end = end, start
-    newest = store.interviews_between(start, end, limit=MAX_ENTRIES + 1)
+    newest = store.interviews.between(start, end, limit=MAX_ENTRIES + 1)
     interviews = list(reversed(newest[:MAX_ENTRIES]))
-    sessions = [s for s in store.sessions(mentor=mentor) if start <= s.held_on <= end]
+    sessions = [s for s in store.coaching.sessions(mentor=mentor) if start <= s.held_on <= end]
     in_range = {s.id for s in sessions}
     reviews = {
         interview_id: [(s, r) for s, r in found if mentor is None or s.mentor.casefold() == mentor.casefold()]
-        for interview_id, found in store.reviews_of([i.id for i in interviews]).items()
+        for interview_id, found in store.coaching.reviews_of([i.id for i in interviews]).items()
     }
-    gaps = score_gaps(store.review_rows(mentor=mentor, session_ids=sorted(in_range)))
-    actions = [a for a in store.actions(mentor=mentor) if a.session_id in in_range]
+    gaps = score_gaps(store.coaching.review_rows(mentor=mentor, session_ids=sorted(in_range)))
+    actions = [a for a in store.coaching.actions(mentor=mentor) if a.session_id in in_range]
     who = f" with {mentor}" if mentor else ""
     left_out = max(len(newest) - MAX_ENTRIES, 0)
     return Report(
@@ -135,9 +135,9 @@ def _entries(
     tz: tzinfo | None,
 ) -> list[ReportEntry]:
     ids = [i.id for i in interviews]
-    marks, snoozes = store.marks_for(ids), store.snoozes_for(ids)
+    marks, snoozes = store.follow_up.marks_for(ids), store.follow_up.snoozes_for(ids)
     actions: dict[int, list[ActionItem]] = {}
-    for item in store.actions():
+    for item in store.coaching.actions():
         if item.interview_id in marks:
             actions.setdefault(item.interview_id, []).append(item)
     entries = []
@@ -159,7 +159,7 @@ def _charts(store: Store, gaps: pd.DataFrame, start: date | None, end: date) -> 
         caption = (f"Each interview {mentor} scored: the candidate's self-score (ring) and {mentor}'s (diamond); "
                    "the grey bar between them is the gap.")
         built.append(ReportChart(f"Self-score and {mentor}'s read", caption, _svg(chart)))
-    rows = store.score_rows(start, end)
+    rows = store.interviews.score_rows(start, end)
     view = trends_view(rows, WINDOW_DEFAULT)
     if view.over_time.ready:
         chart = charts.score_trend_export(view.over_time.frame, None, view.granularity == "interview")

@@ -30,11 +30,11 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from lib.store import Store, migrations
+from lib.store.db import SQLITE_HEADER
 from lib.store.workdirs import working_folder
 
 BACKUPS_KEPT = 10
 KIND_LABELS = {"auto": "Automatic", "manual": "Made by you", "before-restore": "Before a restore"}
-SQLITE_HEADER = b"SQLite format 3\x00"
 AUTO_LOCK = ".auto.lock"  # in backups/: one process at a time decides on the automatic backup
 DATABASE_MEDIA_TYPE = "application/vnd.sqlite3"  # what a downloaded database is, for the browser
 DATABASE_SUFFIXES = ("db", "sqlite", "sqlite3")  # what the restore upload accepts
@@ -179,7 +179,7 @@ def auto_backup(store: Store, now: datetime) -> Backup | None:
     listing (names only), and one read of the newest backup's data version.
     """
     version = store.data_version()
-    if version == 0 or store.count_interviews() == 0:
+    if version == 0 or store.interviews.count() == 0:
         return None
     if _auto_exists(store.path, now):
         return None

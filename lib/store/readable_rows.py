@@ -51,8 +51,8 @@ from lib.domain.model import (
     validate,
     validate_interviewer,
 )
-from lib.store import _interview_from  # the store's own row -> Interview
 from lib.store.backup import quoted
+from lib.store.interview_rows import interview_from  # the store's own row -> Interview
 
 Check = Callable[[object], str | None]  # a value -> why the app cannot read it, or None
 PROBLEMS_SHOWN = 3
@@ -257,7 +257,7 @@ def interview_row(row: dict[str, object], rows: Rows) -> tuple[str, str] | None:
                  [row["id"]])
     people = [Interviewer(*(str(_decoded(v)) for v in person)) for person in found]  # bytes: see interviewer_row
     try:
-        interview = _interview_from(row, people)
+        interview = interview_from(row, people)
     except (ValueError, TypeError, KeyError) as error:
         return "?", f"cannot be read: {error}"
     return _first_problem(lambda: validate(interview, interview.interview_at), INTERVIEW_COLUMNS)

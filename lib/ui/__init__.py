@@ -79,32 +79,32 @@ def user_zone() -> tzinfo:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _interviews(path: str, version: int, where: InterviewFilter, limit: int | None, offset: int) -> list[Interview]:
-    return _store_at(path).find_interviews(where, limit, offset)
+    return _store_at(path).interviews.find(where, limit, offset)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _count(path: str, version: int, where: InterviewFilter, demo: bool | None) -> int:
-    return _store_at(path).count_interviews(where, demo)
+    return _store_at(path).interviews.count(where, demo)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _marks(path: str, version: int, ids: tuple[int, ...]) -> dict[int, list[StepMark]]:
-    return _store_at(path).marks_for(ids)
+    return _store_at(path).follow_up.marks_for(ids)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _agenda(path: str, version: int, now: datetime) -> Agenda:
     """A resource, not data: st.cache_data would unpickle every due step on every rerun (0.7 s at
     100,000 entries). Safe to share: the Agenda is frozen and its readers copy what they change."""
-    open_ones = _store_at(path).open_interviews()
-    marks = _store_at(path).marks_for([i.id for i in open_ones])
-    snoozes = _store_at(path).snoozes_for([i.id for i in open_ones])  # Issue 4
+    open_ones = _store_at(path).interviews.open()
+    marks = _store_at(path).follow_up.marks_for([i.id for i in open_ones])
+    snoozes = _store_at(path).follow_up.snoozes_for([i.id for i in open_ones])  # Issue 4
     return build_agenda(open_ones, marks, now, clock.local_zone(), snoozes_by_id=snoozes)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _averages(path: str, version: int, latest: int | None):
-    return _store_at(path).score_averages(latest)
+    return _store_at(path).interviews.score_averages(latest)
 
 
 def score_averages(latest: int | None = None):
@@ -143,7 +143,7 @@ def errors_of(exc: ValidationError, prefix: str = "") -> dict[str, str]:
 
 
 def _remove_demo() -> None:
-    removed = store().delete_demo_data()
+    removed = store().interviews.delete_demo()
     st.session_state["flash"] = f"Removed {removed} demo interviews. Your own entries are untouched."
 
 
@@ -279,12 +279,12 @@ def _mark(interview_id: int, step_key: str, status_value: str, on_key: str | Non
         st.session_state.pop(f"{on_key}.errors", None)
         mark_step_done(interview_id, step_key, mark.on)
         return
-    store().mark_step(interview_id, StepMark(step_key, StepStatus(status_value), on or today))
+    store().follow_up.mark(interview_id, StepMark(step_key, StepStatus(status_value), on or today))
     st.session_state["flash"] = "Skipped."
 
 
 def _unmark(interview_id: int, step_key: str) -> None:
-    store().unmark_step(interview_id, step_key)
+    store().follow_up.unmark(interview_id, step_key)
     st.session_state["flash"] = "Undone: the step is open again."
 
 
@@ -297,17 +297,17 @@ DRAFT_OPEN = "draft.open"
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _snoozes(path: str, version: int, ids: tuple[int, ...]) -> dict[int, list[StepSnooze]]:
-    return _store_at(path).snoozes_for(ids)
+    return _store_at(path).follow_up.snoozes_for(ids)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
 def _templates(path: str, version: int) -> dict:
-    return _store_at(path).draft_templates()
+    return _store_at(path).settings.draft_templates()
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
 def _setting(path: str, version: int, name: str) -> str:
-    return _store_at(path).setting(name)
+    return _store_at(path).settings.get(name)
 
 
 def snoozes(ids: list[int]) -> dict[int, list[StepSnooze]]:
@@ -327,7 +327,7 @@ def mark_step_done(interview_id: int, step_key: str, on: date) -> None:
     """The one way a step gets marked done, from Today, from Interviews, or from its draft."""
     from lib.domain.followup import StepMark, StepStatus
 
-    store().mark_step(interview_id, StepMark(step_key, StepStatus.DONE, on))
+    store().follow_up.mark(interview_id, StepMark(step_key, StepStatus.DONE, on))
     st.session_state["flash"] = "Marked done."
 
 
@@ -341,14 +341,14 @@ def _snooze(interview_id: int, step: Step, today: date, key: str) -> None:
     except ValidationError as error:
         st.session_state[f"{key}.snooze_errors"] = error.errors
         return
-    store().snooze_step(interview_id, snooze)
+    store().follow_up.snooze(interview_id, snooze)
     st.session_state.pop(f"{key}.snooze_errors", None)
     st.session_state[f"{key}.more"] = False  # close the menu: the timeline shows the new day
     st.session_state["flash"] = f"Snoozed until {human_date(snooze.until, today)}."
 
 
 def _unsnooze(interview_id: int, step_key: str) -> None:
-    store().unsnooze_step(interview_id, step_key)
+    store().follow_up.unsnooze(interview_id, step_key)
     st.session_state["flash"] = "Snooze removed: the step is back on its usual day."
 
 
@@ -441,7 +441,7 @@ def draft_dialog_if_open(at: datetime) -> None:
 def _draft_dialog(interview_id: int, step_key: str, at: datetime) -> None:
     if DRAFT_OPEN not in st.session_state:  # "Mark as sent" closed it: rerun the page, which shows the change
         st.rerun()
-    interview = store().get_interview(interview_id)
+    interview = store().interviews.get(interview_id)
     step = next((s for s in timeline(interview, at) if s.key == step_key), None) if interview else None
     if interview is None or step is None:
         st.warning("This step is no longer there: the entry was changed or deleted.")
@@ -550,13 +550,13 @@ def _mark_sent(interview_id: int, step_key: str, today: date) -> None:
 @st.cache_data(max_entries=16, show_spinner=False)
 def _score_rows(path: str, version: int, where: TrendFilter) -> pd.DataFrame:
     w = where
-    return _store_at(path).score_rows(w.start, w.end, w.companies, w.stages, w.formats, w.outcomes)
+    return _store_at(path).interviews.score_rows(w.start, w.end, w.companies, w.stages, w.formats, w.outcomes)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def _trends(path: str, version: int, where: TrendFilter, window: int) -> TrendsView:
     rows = _score_rows(path, version, where)
-    evidence = _store_at(path).evidence_rows(rows["id"]) if len(rows) <= POINT_LIMIT else None
+    evidence = _store_at(path).interviews.evidence_rows(rows["id"]) if len(rows) <= POINT_LIMIT else None
     return trends_view(rows, window, evidence)
 
 
@@ -585,8 +585,8 @@ def _known_facts(path: str, zone: str) -> dict:
 def _follow_up_facts(path: str, version: int) -> pd.DataFrame:
     zone = clock.local_zone()
     store, known = _store_at(path), _known_facts(path, str(zone))
-    fresh = refresh_facts(known.get("facts"), store.follow_up_fingerprints(),
-                          lambda ids: store.follow_up_batches(only=ids), zone)
+    fresh = refresh_facts(known.get("facts"), store.follow_up.fingerprints(),
+                          lambda ids: store.follow_up.batches(only=ids), zone)
     known["facts"] = fresh
     return fresh.frame
 
@@ -599,7 +599,7 @@ def _follow_up(path: str, version: int, where: TrendFilter, today: date) -> Sect
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def _companies(path: str, version: int) -> list[str]:
-    return _store_at(path).companies()
+    return _store_at(path).interviews.companies()
 
 
 def trends(where: TrendFilter, window: int) -> TrendsView:
@@ -684,12 +684,12 @@ def _bench_form_floor() -> None:
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _coaching_sessions(path: str, version: int, mentor: str | None) -> list:
-    return _store_at(path).sessions(mentor or None)
+    return _store_at(path).coaching.sessions(mentor or None)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def _mentors(path: str, version: int) -> list[str]:
-    return _store_at(path).mentors()
+    return _store_at(path).coaching.mentors()
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -697,14 +697,14 @@ def _action_items(path: str, version: int, session_id: int | None, open_only: bo
     from lib.domain.coaching import ActionStatus, actions_in_order
 
     status = ActionStatus.OPEN if open_only else None
-    return actions_in_order(_store_at(path).actions(session_id=session_id, status=status, mentor=mentor or None))
+    return actions_in_order(_store_at(path).coaching.actions(session_id=session_id, status=status, mentor=mentor or None))
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _score_gaps(path: str, version: int, mentor: str | None) -> pd.DataFrame:
     from lib.domain.gaps import score_gaps as gaps_of
 
-    return gaps_of(_store_at(path).review_rows(mentor=mentor or None))
+    return gaps_of(_store_at(path).coaching.review_rows(mentor=mentor or None))
 
 
 def coaching_sessions(mentor: str | None = None) -> list:
@@ -730,7 +730,7 @@ def _set_action(action_id: int, status_value: str, today: date, in_session: int 
     from lib.domain.coaching import ActionStatus
 
     status = ActionStatus(status_value)
-    store().set_action_status(action_id, status, today, in_session)
+    store().coaching.set_action_status(action_id, status, today, in_session)
     words = {"done": "Marked done.", "dropped": "Dropped: it will not come up again.", "open": "Open again."}
     st.session_state["flash"] = words[status.value]
 

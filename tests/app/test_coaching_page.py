@@ -14,8 +14,8 @@ SKILLS, ENTHUSIASM, CULTURE = Dimension
 
 def two_interviews(store) -> list[int]:
     return [
-        store.save_interview(an_interview(company="Acme", interview_at=datetime(2026, 11, 10, 10, 0))),
-        store.save_interview(an_interview(company="Globex", interview_at=datetime(2026, 11, 18, 10, 0))),
+        store.interviews.save(an_interview(company="Acme", interview_at=datetime(2026, 11, 10, 10, 0))),
+        store.interviews.save(an_interview(company="Globex", interview_at=datetime(2026, 11, 18, 10, 0))),
     ]
 
 
@@ -36,7 +36,7 @@ def test_a_whole_session_start_score_comment_act_finish_and_the_summary(app, sto
     assert not at.exception
     assert at.query_params["session"] == "1"
     assert at.title[0].value == "Session with Sam Lee"
-    [session] = store.sessions()
+    [session] = store.coaching.sessions()
     assert session.interview_ids == (acme, globex)
 
     # the first interview: its self-scores and evidence beside the mentor's read
@@ -47,13 +47,13 @@ def test_a_whole_session_start_score_comment_act_finish_and_the_summary(app, sto
     at.segmented_control(key=f"c.m.1.{acme}.culture_fit").set_value(3).run()
     at.text_area(key=f"c.comment.1.{acme}").input("Strong story; land the ending *sooner*").run()
     assert "Sam Lee scored 1 higher" in texts(at)
-    assert store.reviews(1)[acme] == MentorReview({SKILLS: 5, ENTHUSIASM: None, CULTURE: 3},
+    assert store.coaching.reviews(1)[acme] == MentorReview({SKILLS: 5, ENTHUSIASM: None, CULTURE: 3},
                                                   "Strong story; land the ending *sooner*")
 
     # an action about this interview, then on to the next one
     at.text_input(key="c.a.text").input("Rehearse two STAR stories").run()
     at = at.button(key="c.a.add").click().run()
-    [action] = store.actions()
+    [action] = store.coaching.actions()
     assert (action.text, action.interview_id, action.due_on) == ("Rehearse two STAR stories", acme, date(2026, 11, 27))
     assert "due Fri 27 Nov" in texts(at)
     assert at.text_input(key="c.a.text").value == ""  # ready for the next one
@@ -66,7 +66,7 @@ def test_a_whole_session_start_score_comment_act_finish_and_the_summary(app, sto
     at.text_area(key="c.notes.1").input("Focus on enthusiasm next time").run()
     at = at.button(key="c.finish").click().run()
     assert not at.exception
-    assert store.get_session(1).finished
+    assert store.coaching.get_session(1).finished
     page = texts(at)
     assert "You under-rate your skills match by 0.5 on average: Sam Lee scores it higher (2 interviews)." in page
     assert "Skills match: you **4 / 5** · Sam Lee **5 / 5** · Sam Lee scored 1 higher" in page
@@ -85,7 +85,7 @@ def test_a_double_click_on_start_makes_one_session(app, store):
     at.session_state["c.token"] = token  # the second click of a double click carries the same form render
     at.query_params.clear()
     at.run()
-    assert len(store.sessions()) == 1
+    assert len(store.coaching.sessions()) == 1
 
 
 def test_starting_without_a_mentor_says_so_beside_the_field(app, store):
@@ -93,14 +93,14 @@ def test_starting_without_a_mentor_says_so_beside_the_field(app, store):
     at = open_page(app, COACHING)
     at = at.button(key="c.start").click().run()
     assert "needs a name: who is coaching you?" in [e.value for e in at.error]
-    assert store.sessions() == []
+    assert store.coaching.sessions() == []
 
 
 def test_open_actions_come_back_at_the_start_of_the_next_session_with_that_mentor(app, store):
     acme, globex = two_interviews(store)
-    first = store.start_session(CoachingSession("Sam", date(2026, 11, 11), (acme,)))
-    store.update_session(first, finished_at=datetime(2026, 11, 11, 18, 0))
-    store.add_action(ActionItem("Send the portfolio link", session_id=first))
+    first = store.coaching.start_session(CoachingSession("Sam", date(2026, 11, 11), (acme,)))
+    store.coaching.update_session(first, finished_at=datetime(2026, 11, 11, 18, 0))
+    store.coaching.add_action(ActionItem("Send the portfolio link", session_id=first))
     at = open_page(app, COACHING)
     at = at.pills(key="c.known").set_value("Sam").run()
     assert at.text_input(key="c.mentor").value == "Sam"
@@ -109,15 +109,15 @@ def test_open_actions_come_back_at_the_start_of_the_next_session_with_that_mento
     assert "Send the portfolio link" in texts(at)
     [done] = [b for b in at.button if b.label == "Done"]
     at = done.click().run()
-    [item] = store.actions()
+    [item] = store.coaching.actions()
     assert (item.status, item.closed_in_session) == (ActionStatus.DONE, 2)
 
 
 def test_mentors_are_kept_apart_in_the_gaps(app, store):
     acme, _ = two_interviews(store)
     for mentor, day, score in (("Sam", 11, 5), ("Alex", 19, 2)):
-        session = store.start_session(CoachingSession(mentor, date(2026, 11, day), (acme,)))
-        store.save_review(session, acme, MentorReview({SKILLS: score}))
+        session = store.coaching.start_session(CoachingSession(mentor, date(2026, 11, day), (acme,)))
+        store.coaching.save_review(session, acme, MentorReview({SKILLS: score}))
     at = open_page(app, COACHING)
     page = texts(at)
     assert "You under-rate your skills match by 1.0 on average: Sam scores it higher (1 interview)." in page
@@ -132,15 +132,15 @@ def test_mentors_are_kept_apart_in_the_gaps(app, store):
 
 def test_an_action_agreed_shows_on_today_until_it_is_done(app, store):
     acme, _ = two_interviews(store)
-    session = store.start_session(CoachingSession("Sam", date(2026, 11, 19), (acme,)))
-    store.add_action(ActionItem("Rehearse two STAR stories", due_on=date(2026, 11, 27), session_id=session))
+    session = store.coaching.start_session(CoachingSession("Sam", date(2026, 11, 19), (acme,)))
+    store.coaching.add_action(ActionItem("Rehearse two STAR stories", due_on=date(2026, 11, 27), session_id=session))
     at = open_page(app, TODAY)
     assert not at.exception
     page = texts(at)
     assert "Agreed with your mentor" in page and "Rehearse two STAR stories" in page
     [done] = [b for b in at.button if b.label == "Done" and "today-action" in str(b.key)]
     at = done.click().run()
-    assert store.actions()[0].status is ActionStatus.DONE
+    assert store.coaching.actions()[0].status is ActionStatus.DONE
     assert "Rehearse two STAR stories" not in texts(at)
 
 

@@ -63,19 +63,19 @@ def test_each_export_button_gives_the_right_bytes_with_a_safe_type(app: AppTest,
     assert as_bytes(downloads[".csv"][0]()) == export_csv(store).encode("utf-8")
     document = json.loads(downloads[".json"][0]())
     assert (document["format"], document["version"]) == ("debrief", 1)
-    assert len(document["tables"]["interviews"]) == store.count_interviews() == 26
+    assert len(document["tables"]["interviews"]) == store.interviews.count() == 26
     snapshot = downloads[".db"][0]()
     assert snapshot.startswith(b"SQLite format 3\x00")
     copy = Path(store.path.parent / "downloaded.db")
     copy.write_bytes(snapshot)
-    assert Store(copy).count_interviews() == 26
+    assert Store(copy).interviews.count() == 26
     assert as_bytes(downloads[".ics"][0]()).startswith(b"BEGIN:VCALENDAR")
 
 
 def test_import_shows_a_preview_and_writes_only_on_confirm(app: AppTest, store: Store, tmp_path: Path):
-    store.import_entries([an_entry("Acme")])
+    store.interviews.import_entries([an_entry("Acme")])
     source = Store(tmp_path / "source.db")
-    source.import_entries([an_entry("Acme"), an_entry("Borealis", 16)])
+    source.interviews.import_entries([an_entry("Acme"), an_entry("Borealis", 16)])
     at = data_page(app)
     at.file_uploader[0].upload("interviews.csv", export_csv(source).encode("utf-8"), "text/csv")
     at.run()
@@ -84,23 +84,23 @@ def test_import_shows_a_preview_and_writes_only_on_confirm(app: AppTest, store: 
     assert list(zip(preview["Company"], preview["Import"], strict=True)) == [
         ("Acme", "already in Debrief"), ("Borealis", "new")]
     assert "1 new interview to add, 1 already in Debrief (skipped)" in texts(at)
-    assert store.count_interviews() == 1  # nothing yet
+    assert store.interviews.count() == 1  # nothing yet
 
     at.button(key="data.import.confirm").click().run()
-    assert sorted(i.company for i in store.find_interviews()) == ["Acme", "Borealis"]
+    assert sorted(i.company for i in store.interviews.find()) == ["Acme", "Borealis"]
     assert at.toast[0].value == "Imported 1 interview. Skipped 1 already in Debrief."
     assert not at.dataframe  # the uploader is fresh again
 
 
 def test_a_confirm_after_another_tab_imported_the_file_adds_nothing_and_says_so(app: AppTest, store: Store, tmp_path):
     source = Store(tmp_path / "source.db")
-    source.import_entries([an_entry("Acme")])
+    source.interviews.import_entries([an_entry("Acme")])
     at = data_page(app)
     at.file_uploader[0].upload("interviews.csv", export_csv(source).encode("utf-8"), "text/csv").run()
     assert "1 new interview to add" in texts(at)
-    store.import_entries([an_entry("Acme")])  # the same file, confirmed in another tab meanwhile
+    store.interviews.import_entries([an_entry("Acme")])  # the same file, confirmed in another tab meanwhile
     at.button(key="data.import.confirm").click().run()
-    assert store.count_interviews() == 1
+    assert store.interviews.count() == 1
     assert at.toast[0].value.startswith("Nothing imported: every interview in the file is already in Debrief")
 
 
@@ -114,7 +114,7 @@ def test_a_json_with_a_number_or_text_no_export_holds_is_refused_at_the_upload(a
     from lib.files.json_export import export_json
 
     source = Store(tmp_path / "source.db")
-    source.import_entries([an_entry("Acme")])
+    source.interviews.import_entries([an_entry("Acme")])
     text = export_json(source, FIXED_NOW)
     assert spoil(text) != text
     at = data_page(app)
@@ -124,7 +124,7 @@ def test_a_json_with_a_number_or_text_no_export_holds_is_refused_at_the_upload(a
     assert "Nothing was imported" in at.error[0].value
     problems = dict(zip(at.dataframe[0].value["Where"], at.dataframe[0].value["Problem"], strict=True))
     assert words in problems[where]
-    assert store.count_interviews() == 0
+    assert store.interviews.count() == 0
 
 
 def test_a_bad_import_file_lists_its_problems_and_adds_nothing(app: AppTest, store: Store):
@@ -140,7 +140,7 @@ def test_a_bad_import_file_lists_its_problems_and_adds_nothing(app: AppTest, sto
 
 
 def test_back_up_now_lists_a_new_checked_backup(app: AppTest, store: Store):
-    store.import_entries([an_entry("Acme")])
+    store.interviews.import_entries([an_entry("Acme")])
     at = data_page(app)
     before = len(backup.list_backups(store.path))  # the automatic one of the day, if any
     at.button(key="data.backup_now").click().run()
@@ -152,37 +152,37 @@ def test_back_up_now_lists_a_new_checked_backup(app: AppTest, store: Store):
 
 
 def test_restore_from_a_listed_backup_brings_back_the_earlier_state(app: AppTest, store: Store):
-    store.import_entries([an_entry("Acme")])
+    store.interviews.import_entries([an_entry("Acme")])
     earlier = backup.backup_now(store, datetime(2026, 11, 19, 9, 0))
-    store.import_entries([an_entry("Borealis")])
+    store.interviews.import_entries([an_entry("Borealis")])
     at = data_page(app)
     at.button(key=f"data.restore.{earlier.path.name}").click().run()
-    assert [i.company for i in store.find_interviews()] == ["Acme"]
+    assert [i.company for i in store.interviews.find()] == ["Acme"]
     safety = [b for b in backup.list_backups(store.path) if b.kind == "before-restore"]
     assert [b.interviews for b in safety] == [2]  # the state just before is kept
     assert at.toast[0].value.startswith("Restored 1 interview.")
 
 
 def test_restore_from_an_uploaded_database_after_checking_it(app: AppTest, store: Store, tmp_path: Path):
-    store.import_entries([an_entry("Acme")])
+    store.interviews.import_entries([an_entry("Acme")])
     source = Store(tmp_path / "other.db")
-    source.import_entries([an_entry("Cobalt"), an_entry("Dune", 16)])
+    source.interviews.import_entries([an_entry("Cobalt"), an_entry("Dune", 16)])
     at = data_page(app)
     at.file_uploader[1].upload("other.db", backup.database_snapshot(source)).run()
     assert "healthy Debrief database with **2 interviews**" in texts(at)
-    assert store.count_interviews() == 1  # nothing yet
+    assert store.interviews.count() == 1  # nothing yet
     at.button(key="data.restore.upload").click().run()
-    assert sorted(i.company for i in store.find_interviews()) == ["Cobalt", "Dune"]
+    assert sorted(i.company for i in store.interviews.find()) == ["Cobalt", "Dune"]
 
 
 def test_restore_into_an_empty_database_says_it_is_new_and_makes_no_backup(app: AppTest, store: Store, tmp_path):
     source = Store(tmp_path / "other.db")
-    source.import_entries([an_entry("Cobalt")])
+    source.interviews.import_entries([an_entry("Cobalt")])
     at = data_page(app)
     at.file_uploader[1].upload("other.db", backup.database_snapshot(source)).run()
     at.button(key="data.restore.upload").click().run()
     assert at.toast[0].value == f"Restored 1 interview into a new database at {store.path}."
-    assert [i.company for i in store.find_interviews()] == ["Cobalt"]
+    assert [i.company for i in store.interviews.find()] == ["Cobalt"]
     assert "before-restore" not in [b.kind for b in backup.list_backups(store.path)]  # the daily one may follow
 
 
@@ -199,7 +199,7 @@ def test_a_file_that_is_not_a_debrief_database_cannot_be_restored(app: AppTest, 
 
 def test_delete_everything_needs_the_typed_word_then_leaves_an_empty_database(app: AppTest, store: Store):
     load_demo(store, FIXED_NOW)
-    store.save_form_draft("new", '{"notes": "a candid half-typed note"}')
+    store.settings.save_form_draft("new", '{"notes": "a candid half-typed note"}')
     backup.backup_now(store, FIXED_NOW)
     at = data_page(app)
     assert at.button(key="data.erase").disabled
@@ -208,7 +208,7 @@ def test_delete_everything_needs_the_typed_word_then_leaves_an_empty_database(ap
     at.text_input(key="data.erase_word").input("DELETE").run()
     at.button(key="data.erase").click().run()
 
-    assert store.count_interviews() == 0
+    assert store.interviews.count() == 0
     with store.connect() as db:
         counts = {t: db.execute(f"SELECT COUNT(*) FROM {backup.quoted(t)}").fetchone()[0] for t in
                   backup.data_tables(db)}
@@ -228,7 +228,7 @@ def test_the_page_names_where_the_data_lives(app: AppTest, store: Store):
 
 def test_an_empty_uploader_after_a_successful_import_accepts_the_next_file(app: AppTest, store: Store, tmp_path):
     source = Store(tmp_path / "source.db")
-    source.import_entries([an_entry("Acme")])
+    source.interviews.import_entries([an_entry("Acme")])
     at = data_page(app)
     at.file_uploader[0].upload("a.csv", export_csv(source).encode(), "text/csv").run()
     at.button(key="data.import.confirm").click().run()
@@ -238,12 +238,12 @@ def test_an_empty_uploader_after_a_successful_import_accepts_the_next_file(app: 
 
 
 def test_the_app_makes_one_automatic_backup_a_day_after_a_change(app: AppTest, store: Store):
-    store.import_entries([an_entry("Acme")])
+    store.interviews.import_entries([an_entry("Acme")])
     app.run()
     app.run()
     [made] = backup.list_backups(store.path)
     assert (made.kind, made.made_at.date(), made.interviews) == ("auto", FIXED_NOW.date(), 1)
-    store.import_entries([an_entry("Borealis")])
+    store.interviews.import_entries([an_entry("Borealis")])
     AppTest.from_file(app._script_path, default_timeout=30).run()  # a new session, the same day
     assert len(backup.list_backups(store.path)) == 1
 
@@ -264,15 +264,15 @@ def a_file_breaking_a_rule(source: Store, tmp_path: Path) -> bytes:
 
 
 def test_an_upload_breaking_a_rule_is_refused_at_the_upload_in_plain_words(app: AppTest, store: Store, tmp_path):
-    store.import_entries([an_entry("Keep me")])
+    store.interviews.import_entries([an_entry("Keep me")])
     source = Store(tmp_path / "other.db")
-    source.import_entries([an_entry("Cobalt")])
+    source.interviews.import_entries([an_entry("Cobalt")])
     at = data_page(app)
     at.file_uploader[1].upload("other.db", a_file_breaking_a_rule(source, tmp_path)).run()
     assert not at.exception
     assert "table interviews, row id 1, column skills_match must be 1 to 5, or not sure yet" in at.error[0].value
     assert not [b for b in at.button if b.key == "data.restore.upload"]
-    assert [i.company for i in store.find_interviews()] == ["Keep me"]
+    assert [i.company for i in store.interviews.find()] == ["Keep me"]
 
 
 def test_a_restore_the_database_itself_refuses_shows_a_plain_message_at_the_upload(
@@ -280,21 +280,21 @@ def test_a_restore_the_database_itself_refuses_shows_a_plain_message_at_the_uplo
 ):
     """A rule only the schema knows (the row checks switched off here) still ends in words, not a traceback."""
     monkeypatch.setattr("lib.store.restore.unreadable_rows", lambda conn, tables: [], raising=False)
-    store.import_entries([an_entry("Keep me")])
+    store.interviews.import_entries([an_entry("Keep me")])
     source = Store(tmp_path / "other.db")
-    source.import_entries([an_entry("Cobalt")])
+    source.interviews.import_entries([an_entry("Cobalt")])
     at = data_page(app)
     at.file_uploader[1].upload("other.db", a_file_breaking_a_rule(source, tmp_path)).run()
     at.button(key="data.restore.upload").click().run()
     assert not at.exception
     [shown] = [e.value for e in at.error]
     assert shown.startswith("Nothing was restored: the file breaks a rule of Debrief's database in table interviews")
-    assert [i.company for i in store.find_interviews()] == ["Keep me"]
+    assert [i.company for i in store.interviews.find()] == ["Keep me"]
     assert [b.kind for b in backup.list_backups(store.path)] in ([], ["auto"])  # no safety copy of a refusal
 
 
 def test_every_page_opens_a_database_whose_meta_lost_its_data_version(app: AppTest, store: Store):
-    store.import_entries([an_entry("Acme")])
+    store.interviews.import_entries([an_entry("Acme")])
     with closing(sqlite3.connect(store.path)) as conn:
         conn.execute("DELETE FROM meta")  # what an earlier restore of such a file left
         conn.commit()
@@ -314,7 +314,7 @@ def test_the_first_save_on_day_one_makes_a_backup_and_the_next_day_after_a_chang
 
     def import_through_the_page(*companies: str) -> None:
         source = Store(tmp_path / f"{companies[0]}.db")
-        source.import_entries([an_entry(c, 9 + n) for n, c in enumerate(companies)])
+        source.interviews.import_entries([an_entry(c, 9 + n) for n, c in enumerate(companies)])
         at.file_uploader[0].upload("new.csv", export_csv(source).encode("utf-8"), "text/csv").run()
         at.button(key="data.import.confirm").click().run()
 
@@ -332,9 +332,9 @@ def test_the_first_save_on_day_one_makes_a_backup_and_the_next_day_after_a_chang
 def test_an_upload_whose_migration_fails_is_refused_at_the_upload_in_plain_words(
     app: AppTest, store: Store, tmp_path: Path
 ):
-    store.import_entries([an_entry("Keep me")])
+    store.interviews.import_entries([an_entry("Keep me")])
     source = Store(tmp_path / "other.db")
-    source.import_entries([an_entry("Cobalt")])
+    source.interviews.import_entries([an_entry("Cobalt")])
     misrecorded = tmp_path / "misrecorded.db"
     misrecorded.write_bytes(backup.database_snapshot(source))
     with closing(sqlite3.connect(misrecorded)) as conn:  # schema 3 on disk, but its record lists only 001
@@ -345,7 +345,7 @@ def test_an_upload_whose_migration_fails_is_refused_at_the_upload_in_plain_words
     assert not at.exception
     assert "cannot be brought up to this Debrief's schema: table step_snoozes already exists" in at.error[0].value
     assert not [b for b in at.button if b.key == "data.restore.upload"]
-    assert [i.company for i in store.find_interviews()] == ["Keep me"]
+    assert [i.company for i in store.interviews.find()] == ["Keep me"]
 
 
 def _disk_full(*args, **kwargs):
@@ -354,9 +354,9 @@ def _disk_full(*args, **kwargs):
 
 def _keep_me_beside_an_upload(store: Store, tmp_path: Path) -> bytes:
     """One interview of ours ("Keep me"), and the bytes of another database to restore over it."""
-    store.import_entries([an_entry("Keep me")])
+    store.interviews.import_entries([an_entry("Keep me")])
     source = Store(tmp_path / "other.db")
-    source.import_entries([an_entry("Cobalt")])
+    source.interviews.import_entries([an_entry("Cobalt")])
     return backup.database_snapshot(source)
 
 
@@ -372,7 +372,7 @@ def test_a_disk_full_during_the_safety_backup_shows_nothing_restored_at_the_uplo
     [shown] = [e.value for e in at.error]
     assert shown == "Nothing was restored: [Errno 28] No space left on device. Your data is unchanged."
     assert _drawn_after(at, "Backups", shown)  # beside the restore upload, not under Import above it
-    assert [i.company for i in store.find_interviews()] == ["Keep me"]
+    assert [i.company for i in store.interviews.find()] == ["Keep me"]
 
 
 def _drawn_after(at: AppTest, subheader: str, message: str) -> bool:
@@ -401,7 +401,7 @@ def test_an_upload_that_cannot_be_checked_for_want_of_room_says_so_and_changes_n
         "This file could not be checked: [Errno 28] No space left on device. Nothing was changed."
     )
     assert not [b for b in at.button if b.key == "data.restore.upload"]
-    assert [i.company for i in store.find_interviews()] == ["Keep me"]
+    assert [i.company for i in store.interviews.find()] == ["Keep me"]
 
 
 def test_the_import_takes_what_an_export_holds_and_a_restore_takes_a_larger_database(app: AppTest, store: Store):

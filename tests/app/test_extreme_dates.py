@@ -26,16 +26,16 @@ PAGES = ["pages/today.py", "pages/log.py", "pages/interviews.py", "pages/trends.
 def store_extreme_rows(store: Store) -> dict[str, int]:
     """One entry per way a far date can sit in the store; returns their ids by what they hold."""
     ids = {
-        "timeframe": store.save_interview(an_interview(company="Far timeframe", stated_timeframe="by 9999-12-31")),
-        "late": store.save_interview(an_interview(company="Far day", interview_at=datetime(9999, 12, 31, 23, 0))),
-        "early": store.save_interview(an_interview(company="Early day", interview_at=datetime(1, 1, 1, 0, 0))),
-        "outcome": store.save_interview(an_interview(company="Far outcome", outcome=Outcome.OFFER, outcome_on=FAR)),
-        "marked": store.save_interview(an_interview(company="Far marks", stated_timeframe="in 300 months")),
+        "timeframe": store.interviews.save(an_interview(company="Far timeframe", stated_timeframe="by 9999-12-31")),
+        "late": store.interviews.save(an_interview(company="Far day", interview_at=datetime(9999, 12, 31, 23, 0))),
+        "early": store.interviews.save(an_interview(company="Early day", interview_at=datetime(1, 1, 1, 0, 0))),
+        "outcome": store.interviews.save(an_interview(company="Far outcome", outcome=Outcome.OFFER, outcome_on=FAR)),
+        "marked": store.interviews.save(an_interview(company="Far marks", stated_timeframe="in 300 months")),
     }
-    store.mark_step(ids["marked"], StepMark("thank_you", StepStatus.DONE, FAR))
-    store.snooze_step(ids["marked"], StepSnooze("check_in", FAR, "they are slow"))
-    ids["session"] = store.start_session(CoachingSession("Sam Lee", FAR, (ids["timeframe"], ids["late"])))
-    store.add_action(ActionItem("Practise the pitch", due_on=FAR, session_id=ids["session"]))
+    store.follow_up.mark(ids["marked"], StepMark("thank_you", StepStatus.DONE, FAR))
+    store.follow_up.snooze(ids["marked"], StepSnooze("check_in", FAR, "they are slow"))
+    ids["session"] = store.coaching.start_session(CoachingSession("Sam Lee", FAR, (ids["timeframe"], ids["late"])))
+    store.coaching.add_action(ActionItem("Practise the pitch", due_on=FAR, session_id=ids["session"]))
     return ids
 
 
@@ -98,7 +98,7 @@ def test_a_timeframe_dated_after_2100_is_refused_at_its_field_and_nothing_is_sav
     at = save(fill_log_form(open_page(app, "pages/log.py"), timeframe="by 9999-12-31"))
     assert not at.exception, at.exception
     assert "names a date that must be between 1990 and 2100 (got 9999-12-31): check the year" in errors(at)
-    assert store.count_interviews() == 0
+    assert store.interviews.count() == 0
 
 
 def test_saving_an_old_entry_dated_9999_says_so_at_the_date_and_keeps_the_row(app: AppTest, store: Store):
@@ -106,4 +106,4 @@ def test_saving_an_old_entry_dated_9999_says_so_at_the_date_and_keeps_the_row(ap
     at = save(open_page(app, "pages/log.py", id=str(entry_id)))
     assert not at.exception, at.exception
     assert "must be between 1990 and 2100 (got 9999-12-31)" in errors(at)
-    assert store.get_interview(entry_id).interview_at == datetime(9999, 12, 31, 23, 0)
+    assert store.interviews.get(entry_id).interview_at == datetime(9999, 12, 31, 23, 0)

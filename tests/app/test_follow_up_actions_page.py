@@ -18,7 +18,7 @@ FRIDAY = date(2026, 11, 20)  # the pinned clock: Fri 20 Nov 2026, 17:00
 
 def saved(store: Store, **overrides):
     overrides.setdefault("notes", "Their move to Kafka next quarter\nTeam of six")
-    return store.get_interview(store.save_interview(an_interview(**overrides)))
+    return store.interviews.get(store.interviews.save(an_interview(**overrides)))
 
 
 def thank_you_key(interview) -> str:
@@ -93,7 +93,7 @@ def test_marking_it_sent_from_the_draft_records_it_and_today_updates(app, store)
     at = open_draft(at, f"td{interview.id}.{thank_you_key(interview)}")
     at = at.button(key=f"{key}.sent").click().run()
     assert not at.exception
-    assert store.marks_for([interview.id])[interview.id] == [
+    assert store.follow_up.marks_for([interview.id])[interview.id] == [
         StepMark(thank_you_key(interview), StepStatus.DONE, FRIDAY)
     ]
     assert f"{key}.sent" not in [b.key for b in at.button]  # the dialog closed
@@ -112,7 +112,7 @@ def test_marking_done_from_today_interviews_or_the_draft_is_the_same_record(app,
     else:
         at = open_menu(at, f"{prefix}.{step}.more")  # More…
         at.button(key=f"{prefix}.{step}.done").click().run()  # … Mark done, dated today
-    assert store.marks_for([interview.id])[interview.id] == [StepMark(step, StepStatus.DONE, FRIDAY)]
+    assert store.follow_up.marks_for([interview.id])[interview.id] == [StepMark(step, StepStatus.DONE, FRIDAY)]
 
 
 def test_the_done_on_picker_runs_from_the_interview_day_to_today(app, store):
@@ -128,14 +128,14 @@ def test_a_step_of_an_interview_still_to_come_cannot_be_marked_done_and_the_fiel
     at = open_menu(open_page(app, INTERVIEWS), f"{key}.more")
     at = at.button(key=f"{key}.done").click().run()
     assert not at.exception
-    assert store.marks_for([interview.id]).get(interview.id, []) == []
+    assert store.follow_up.marks_for([interview.id]).get(interview.id, []) == []
     assert "is before the interview (Wed 25 Nov): pick the day it was really done" in [e.value for e in at.error]
 
 
 def test_a_users_template_and_name_are_used_in_every_draft(app, store):
     interview = saved(store)
-    store.save_draft_template(Template(StepKind.THANK_YOU, "Thanks, {first_name}!", "Dear {first_name},\n{your_name}"))
-    store.save_setting("your_name", "Alex Morgan")
+    store.settings.save_draft_template(Template(StepKind.THANK_YOU, "Thanks, {first_name}!", "Dear {first_name},\n{your_name}"))
+    store.settings.save("your_name", "Alex Morgan")
     at = open_draft(open_page(app, TODAY), f"td{interview.id}.{thank_you_key(interview)}")
     assert code_blocks(at) == ["Thanks, Jane!", "Dear Jane,\nAlex Morgan"]
     assert "Written from your template." in texts(at)
@@ -153,7 +153,7 @@ def test_a_step_is_snoozed_with_a_reason_and_the_timeline_says_so(app, store):
     at.text_input(key=f"{key}.reason").input("Recruiter said the team is at a conference")
     at = at.button(key=f"{key}.snooze").click().run()
     assert not at.exception
-    [snooze] = store.snoozes_for([interview.id])[interview.id]
+    [snooze] = store.follow_up.snoozes_for([interview.id])[interview.id]
     assert (snooze.step_key, snooze.until) == ("check_in", date(2026, 12, 9))
     assert any("Snoozed until Wed 9 Dec" in b for b in badges(at))
     assert "Snoozed from Fri 4 Dec: Recruiter said the team is at a conference." in texts(at)
@@ -161,7 +161,7 @@ def test_a_step_is_snoozed_with_a_reason_and_the_timeline_says_so(app, store):
     assert "Add to calendar" in [b.label for b in at.get("download_button")]  # this interview's open steps
     assert not at.session_state[f"{key}.more"]  # the menu closed on its own
     at = open_menu(at, f"{key}.more").button(key=f"{key}.unsnooze").click().run()
-    assert store.snoozes_for([interview.id])[interview.id] == []
+    assert store.follow_up.snoozes_for([interview.id])[interview.id] == []
     assert not any("Snoozed" in b for b in badges(at))
 
 
@@ -171,13 +171,13 @@ def test_a_snooze_without_a_reason_is_refused_beside_the_field(app, store):
     at = open_menu(open_page(app, INTERVIEWS), f"{key}.more")
     at.date_input(key=f"{key}.until").set_value(date(2026, 12, 9))
     at = at.button(key=f"{key}.snooze").click().run()
-    assert store.snoozes_for([interview.id])[interview.id] == []
+    assert store.follow_up.snoozes_for([interview.id])[interview.id] == []
     assert "say why, in a few words: it is shown beside the step" in [e.value for e in at.error]
 
 
 def test_a_snoozed_step_due_again_shows_on_today_with_its_reason(app, store):
     interview = saved(store, interview_at=datetime(2026, 11, 10, 14, 0))
-    store.snooze_step(interview.id, StepSnooze(thank_you_key(interview), date(2026, 11, 19), "waited for Tom"))
+    store.follow_up.snooze(interview.id, StepSnooze(thank_you_key(interview), date(2026, 11, 19), "waited for Tom"))
     at = open_page(app, TODAY)
     assert "Snoozed from Tue 10 Nov: waited for Tom" in texts(at)
     assert any("Overdue since Thu 19 Nov" in b for b in badges(at))
@@ -188,7 +188,7 @@ def test_a_snoozed_step_due_again_shows_on_today_with_its_reason(app, store):
 
 def test_today_shows_the_week_ahead_day_by_day(app, store):
     interview = saved(store, interview_at=datetime(2026, 11, 16, 10, 0), stated_timeframe="within 1 week")
-    store.mark_step(interview.id, StepMark(thank_you_key(interview), StepStatus.DONE, date(2026, 11, 16)))
+    store.follow_up.mark(interview.id, StepMark(thank_you_key(interview), StepStatus.DONE, date(2026, 11, 16)))
     at = open_page(app, TODAY)
     page = texts(at)
     assert "Your week" in page
@@ -207,8 +207,8 @@ def test_today_shows_the_week_ahead_day_by_day(app, store):
 
 def test_a_quiet_week_gets_a_warm_word(app, store):
     interview = saved(store, interview_at=datetime(2026, 11, 20, 9, 0))
-    store.mark_step(interview.id, StepMark(thank_you_key(interview), StepStatus.DONE, FRIDAY))
-    store.mark_step(interview.id, StepMark("soft_touch", StepStatus.SKIPPED, FRIDAY))
+    store.follow_up.mark(interview.id, StepMark(thank_you_key(interview), StepStatus.DONE, FRIDAY))
+    store.follow_up.mark(interview.id, StepMark("soft_touch", StepStatus.SKIPPED, FRIDAY))
     at = open_page(app, TODAY)
     assert "All caught up: nothing to send right now" in texts(at)
     assert "A quiet week" in texts(at)
@@ -231,16 +231,16 @@ def test_the_templates_page_saves_a_template_and_names_an_unknown_placeholder(ap
     assert body.value.startswith("Hi {first_name},")
     body.input("Hi {frist_name},\nThanks!")
     at = at.button(key="tpl.thank_you.save").click().run()
-    assert store.draft_templates() == {}
+    assert store.settings.draft_templates() == {}
     [message] = [e.value for e in at.error]
     assert "uses {frist_name}, which is not a placeholder. Did you mean {first_name}?" in message
     at.text_area(key="tpl.thank_you.body").input("Hi {first_name},\nThanks! {{braces}}")
     at = at.button(key="tpl.thank_you.save").click().run()
-    assert store.draft_templates()[StepKind.THANK_YOU].body == "Hi {first_name},\nThanks! {{braces}}"
+    assert store.settings.draft_templates()[StepKind.THANK_YOU].body == "Hi {first_name},\nThanks! {{braces}}"
     assert at.error == []
     assert any("Hi Jane,\nThanks! {braces}" in c for c in previews(at))  # no entries yet: the sample fills it
     at = at.button(key="tpl.thank_you.reset").click().run()
-    assert store.draft_templates() == {}
+    assert store.settings.draft_templates() == {}
     assert at.text_area(key="tpl.thank_you.body").value.startswith("Hi {first_name},\n\nThank you")
 
 
@@ -249,14 +249,14 @@ def test_unbalanced_braces_are_refused_on_the_templates_page(app, store):
     at.text_input(key="tpl.check_in.subject").input("Checking in {role")
     at = at.button(key="tpl.check_in.save").click().run()
     assert "has a “{” that is never closed" in at.error[0].value
-    assert store.draft_templates() == {}
+    assert store.settings.draft_templates() == {}
 
 
 def test_your_name_is_saved_and_signs_the_preview(app, store):
     at = open_page(app, TEMPLATES)
     at.text_input(key="tpl.your_name").input("  Alex   Morgan ")
     at = at.button(key="tpl.save_name").click().run()
-    assert store.setting("your_name") == "Alex Morgan"
+    assert store.settings.get("your_name") == "Alex Morgan"
     assert any(c.endswith("Best wishes,\nAlex Morgan") for c in previews(at))
 
 

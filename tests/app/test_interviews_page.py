@@ -16,7 +16,7 @@ def test_with_no_entries_it_points_to_the_log_form(app):
 
 
 def test_each_entry_shows_its_timeline_with_status_and_why(app, store):
-    store.save_interview(an_interview(recruiter="Sam Lee", stated_timeframe="within 2 weeks"))
+    store.interviews.save(an_interview(recruiter="Sam Lee", stated_timeframe="within 2 weeks"))
     at = open_page(app, INTERVIEWS)
     assert not at.exception
     page = texts(at)
@@ -29,28 +29,28 @@ def test_each_entry_shows_its_timeline_with_status_and_why(app, store):
 
 
 def test_marking_the_thank_you_sent_moves_the_soft_touch(app, store):
-    interview_id = store.save_interview(an_interview())
-    person = store.get_interview(interview_id).interviewers[0]
+    interview_id = store.interviews.save(an_interview())
+    person = store.interviews.get(interview_id).interviewers[0]
     at = open_page(app, INTERVIEWS)
     assert any("Not yet: wait until Fri 27 Nov" in b for b in badges(at))  # soft touch while unsent
     key = f"iv{interview_id}.thank_you:{person.id}"
     at = open_menu(at, f"{key}.more")
     at.date_input(key=f"{key}.on").set_value(date(2026, 11, 20))
     at = at.button(key=f"{key}.done").click().run()
-    marks = store.marks_for([interview_id])[interview_id]
+    marks = store.follow_up.marks_for([interview_id])[interview_id]
     assert marks == [StepMark(f"thank_you:{person.id}", StepStatus.DONE, date(2026, 11, 20))]
     assert any("Done Fri 20 Nov" in b for b in badges(at))
     assert any("Not yet: wait until Fri 27 Nov" in b for b in badges(at))
     # sent a day later instead: the soft touch follows it
     at = open_menu(at, f"iv{interview_id}.undo_menu")
     at.button(key=f"{key}.undo").click().run()
-    store.mark_step(interview_id, StepMark(f"thank_you:{person.id}", StepStatus.DONE, date(2026, 11, 23)))
+    store.follow_up.mark(interview_id, StepMark(f"thank_you:{person.id}", StepStatus.DONE, date(2026, 11, 23)))
     at = open_page(app, INTERVIEWS)
     assert any("Not yet: wait until Mon 30 Nov" in b for b in badges(at))
 
 
 def test_a_steps_rarer_actions_wait_behind_more_and_are_drawn_only_once_it_opens(app, store):
-    interview_id = store.save_interview(an_interview())
+    interview_id = store.interviews.save(an_interview())
     key = f"iv{interview_id}.soft_touch"
     at = open_page(app, INTERVIEWS)
     shown = {b.key for b in at.button}
@@ -62,22 +62,22 @@ def test_a_steps_rarer_actions_wait_behind_more_and_are_drawn_only_once_it_opens
 
 
 def test_a_step_can_be_skipped_and_undone(app, store):
-    interview_id = store.save_interview(an_interview())
+    interview_id = store.interviews.save(an_interview())
     at = open_menu(open_page(app, INTERVIEWS), f"iv{interview_id}.soft_touch.more")
     at = at.button(key=f"iv{interview_id}.soft_touch.skip").click().run()
-    assert store.marks_for([interview_id])[interview_id][0].status is StepStatus.SKIPPED
+    assert store.follow_up.marks_for([interview_id])[interview_id][0].status is StepStatus.SKIPPED
     assert ":gray-badge[Skipped]" in badges(at)  # one line, with the other settled steps
     at = open_menu(at, f"iv{interview_id}.undo_menu")
     at = at.button(key=f"iv{interview_id}.soft_touch.undo").click().run()
-    assert store.marks_for([interview_id])[interview_id] == []
+    assert store.follow_up.marks_for([interview_id])[interview_id] == []
 
 
 def test_recording_an_outcome_closes_the_open_steps(app, store):
-    interview_id = store.save_interview(an_interview())
+    interview_id = store.interviews.save(an_interview())
     at = open_menu(open_page(app, INTERVIEWS), f"iv{interview_id}.outcome_menu")
     at.selectbox(key=f"iv{interview_id}.outcome").set_value(Outcome.NEXT_ROUND).run()
     at = at.button(key=f"iv{interview_id}.save").click().run()
-    assert store.get_interview(interview_id).outcome is Outcome.NEXT_ROUND
+    assert store.interviews.get(interview_id).outcome is Outcome.NEXT_ROUND
     assert not at.session_state[f"iv{interview_id}.outcome_menu"]  # the menu closed on its own
     assert "**Follow-up closed:** next round booked." in texts(at)
     assert not any("Closed: an outcome is recorded" in b for b in badges(at))  # folded: nothing left to do
@@ -86,8 +86,8 @@ def test_recording_an_outcome_closes_the_open_steps(app, store):
 
 
 def test_filters_narrow_the_list_and_live_in_the_url(app, store):
-    store.save_interview(an_interview())
-    store.save_interview(an_interview(company="Globex", interviewers=(Interviewer("Raj Patel"),)))
+    store.interviews.save(an_interview())
+    store.interviews.save(an_interview(company="Globex", interviewers=(Interviewer("Raj Patel"),)))
     at = open_page(app, INTERVIEWS, q="raj")
     page = texts(at)
     assert "Globex: Data engineer" in page and "Acme: Data engineer" not in page
@@ -95,21 +95,21 @@ def test_filters_narrow_the_list_and_live_in_the_url(app, store):
 
 
 def test_a_deep_link_shows_just_that_entry(app, store):
-    store.save_interview(an_interview())
-    second = store.save_interview(an_interview(company="Globex", interview_at=datetime(2026, 11, 18, 10, 0)))
+    store.interviews.save(an_interview())
+    second = store.interviews.save(an_interview(company="Globex", interview_at=datetime(2026, 11, 18, 10, 0)))
     at = open_page(app, INTERVIEWS, id=str(second))
     page = texts(at)
     assert "Globex: Data engineer" in page and "Acme: Data engineer" not in page
 
 
 def test_entries_scored_without_evidence_are_flagged(app, store):
-    store.save_interview(an_interview(evidence={}))
+    store.interviews.save(an_interview(evidence={}))
     at = open_page(app, INTERVIEWS)
     assert any("evidence missing" in b for b in badges(at))
 
 
 def test_user_text_is_shown_as_text_not_markup(app, store):
-    interview_id = store.save_interview(
+    interview_id = store.interviews.save(
         an_interview(company="<b>Evil</b> *Corp*", notes="[click](javascript:alert(1)) $5 $6")
     )
     at = open_page(app, INTERVIEWS)

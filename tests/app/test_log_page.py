@@ -16,7 +16,7 @@ def test_an_empty_form_says_what_is_missing_and_saves_nothing(app, store):
     assert not at.exception
     assert "is required" in errors(at)
     assert len([e for e in errors(at) if e == "is required"]) == 2  # company and role
-    assert store.count_interviews() == 0
+    assert store.interviews.count() == 0
 
 
 def test_saving_a_complete_entry_stores_it_and_shows_the_thank_you_due_today(app, store):
@@ -32,7 +32,7 @@ def test_saving_a_complete_entry_stores_it_and_shows_the_thank_you_due_today(app
     at = save(at)
     assert not at.exception
     assert not errors(at)
-    [saved] = store.find_interviews()
+    [saved] = store.interviews.find()
     assert (saved.company, saved.role, saved.stated_timeframe) == ("Acme", "Data engineer", "within 2 weeks")
     assert saved.score(Dimension.SKILLS_MATCH) == 4 and saved.score(Dimension.CULTURE_FIT) is None
     assert saved.evidence_for(Dimension.ENTHUSIASM) == "Asked about Q1 plans"
@@ -44,7 +44,7 @@ def test_saving_a_complete_entry_stores_it_and_shows_the_thank_you_due_today(app
 def test_a_double_click_on_save_stores_one_entry(app, store):
     at = fill_log_form(open_page(app, LOG))
     at = save(save(at))
-    assert store.count_interviews() == 1
+    assert store.interviews.count() == 1
 
 
 def test_each_score_shows_its_anchor_and_unscored_means_not_sure(app):
@@ -68,7 +68,7 @@ def test_a_decision_more_than_a_year_away_is_a_warning_at_the_field_and_the_entr
     assert any(w.startswith(flag) for w in warnings), warnings
     at = save(at)
     assert not at.exception and not errors(at)
-    [saved] = store.find_interviews()
+    [saved] = store.interviews.find()
     assert saved.stated_timeframe == "in 13 months"
 
 
@@ -86,16 +86,16 @@ def test_a_timeframe_naming_a_date_outside_the_range_is_an_error_while_typing_in
     assert not [w.value for w in at.warning], "no warning that reads as if the entry would save"
     at = save(at)
     assert errors(at).count(refused) == 1, "the same words, once, at the field"
-    assert store.count_interviews() == 0
+    assert store.interviews.count() == 0
 
 
 def test_an_entry_with_a_decision_more_than_a_year_away_can_record_its_outcome(app, store):
-    entry_id = store.save_interview(an_interview(stated_timeframe="by 2028-03-01"))
+    entry_id = store.interviews.save(an_interview(stated_timeframe="by 2028-03-01"))
     at = open_page(app, LOG, id=str(entry_id))
     at.selectbox(key="f.outcome").set_value(Outcome.REJECTED).run()
     at = save(at)
     assert not at.exception and not errors(at)
-    assert store.get_interview(entry_id).outcome is Outcome.REJECTED
+    assert store.interviews.get(entry_id).outcome is Outcome.REJECTED
 
 
 def test_bad_input_is_reported_at_its_field_and_nothing_is_saved(app, store):
@@ -106,28 +106,28 @@ def test_bad_input_is_reported_at_its_field_and_nothing_is_saved(app, store):
     assert "must be between 5 and 600 minutes" in messages
     assert "is more than a year away: check the year" in messages
     assert any("Please fix the 3 fields" in m for m in messages)
-    assert store.count_interviews() == 0
+    assert store.interviews.count() == 0
 
 
 def test_an_entry_scored_without_evidence_can_be_saved(app, store):
     at = fill_log_form(open_page(app, LOG), scores={Dimension.CULTURE_FIT: 3})
     assert "No evidence yet: you can save, but the entry will be flagged." in texts(at)
     save(at)
-    [saved] = store.find_interviews()
+    [saved] = store.interviews.find()
     assert saved.evidence_missing == (Dimension.CULTURE_FIT,)
 
 
 def test_editing_from_a_deep_link_updates_the_same_entry_and_keeps_people(app, store):
-    first = store.save_interview(an_interview())
-    person_id = store.get_interview(first).interviewers[0].id
+    first = store.interviews.save(an_interview())
+    person_id = store.interviews.get(first).interviewers[0].id
     at = open_page(app, LOG, id=str(first))
     assert at.title[0].value == "Edit interview"
     assert at.text_input(key="f.role").value == "Data engineer"
     at.text_input(key="f.role").input("Senior data engineer").run()
     at = save(at)
     assert not errors(at)
-    edited = store.get_interview(first)
-    assert store.count_interviews() == 1
+    edited = store.interviews.get(first)
+    assert store.interviews.count() == 1
     assert edited.role == "Senior data engineer"
     assert edited.interviewers[0].id == person_id
 
@@ -144,17 +144,17 @@ def test_people_can_be_added_and_removed(app, store):
     second = person_row(at, 1)
     at.text_input(key=f"f.p.{second}.name").input("Raj Patel").run()
     at = save(at)
-    assert [p.name for p in store.find_interviews()[0].interviewers] == ["Jane Doe", "Raj Patel"]
+    assert [p.name for p in store.interviews.find()[0].interviewers] == ["Jane Doe", "Raj Patel"]
     at.button(key=f"f.p.{person_row(at, 0)}.remove").click().run()
     at = save(at)
-    assert [p.name for p in store.find_interviews()[0].interviewers] == ["Raj Patel"]
+    assert [p.name for p in store.interviews.find()[0].interviewers] == ["Raj Patel"]
 
 
 def test_recording_an_outcome_in_the_form_closes_the_follow_up(app, store):
     at = fill_log_form(open_page(app, LOG))
     at.selectbox(key="f.outcome").set_value(Outcome.REJECTED).run()
     at = save(at)
-    saved = store.find_interviews()[0]
+    saved = store.interviews.find()[0]
     assert saved.outcome is Outcome.REJECTED and saved.outcome_on == date(2026, 11, 20)
     assert badges(at).count(":gray-badge[Closed: an outcome is recorded]") == 3
 
@@ -173,7 +173,7 @@ def test_a_half_typed_entry_survives_a_new_session(app, store):
     fresh = restore.click().run()
     assert fresh.text_input(key="f.company").value == "Globex"
     assert fresh.text_input(key="f.role").value == "Analyst"
-    assert store.count_interviews() == 0
+    assert store.interviews.count() == 0
 
 
 UNREADABLE_DRAFTS = [
@@ -190,7 +190,7 @@ UNREADABLE_DRAFTS = [
 
 @pytest.mark.parametrize("payload", UNREADABLE_DRAFTS)
 def test_a_draft_the_form_cannot_hold_is_treated_as_no_draft(app, store, payload):
-    store.save_form_draft("new", payload)
+    store.settings.save_form_draft("new", payload)
     at = open_page(app, LOG)
     for restore in [b for b in at.button if b.label == "Restore them"]:  # none should be offered
         at = restore.click().run()
@@ -200,7 +200,7 @@ def test_a_draft_the_form_cannot_hold_is_treated_as_no_draft(app, store, payload
 
 
 def test_a_partial_draft_from_an_older_version_is_offered_and_restored_over_the_blank_form(app, store):
-    store.save_form_draft("new", '{"company": "Half-typed Co"}')  # what tests/fixtures/schema_v1.db holds
+    store.settings.save_form_draft("new", '{"company": "Half-typed Co"}')  # what tests/fixtures/schema_v1.db holds
     at = open_page(app, LOG)
     [restore] = [b for b in at.button if b.label == "Restore them"]
     at = restore.click().run()

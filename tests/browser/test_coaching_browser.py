@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from lib.domain.coaching import CoachingSession, MentorReview, suggest_interviews
+from lib.domain.coaching import CoachingSession, MentorReview
 from lib.domain.model import Dimension
 from lib.files.demo import load_demo
 from lib.store import Store
@@ -24,14 +24,14 @@ def demo_with_an_earlier_session(db: Path) -> None:
     store = Store(db)
     load_demo(store, FIXED_NOW)
     held_on = date(2026, 11, 6)
-    picks = suggest_interviews(store, "Sam Lee", held_on).picks
-    session = store.start_session(CoachingSession("Sam Lee", held_on, picks))
+    picks = store.coaching.suggest("Sam Lee", held_on).picks
+    session = store.coaching.start_session(CoachingSession("Sam Lee", held_on, picks))
     nudge = {Dimension.SKILLS_MATCH: 1, Dimension.ENTHUSIASM: 0, Dimension.CULTURE_FIT: -1}
-    for interview in store.interviews_by_id(picks):
+    for interview in store.interviews.with_ids(picks):
         scores = {d: None if interview.score(d) is None else min(max(interview.score(d) + nudge[d], 1), 5)
                   for d in Dimension}
-        store.save_review(session, interview.id, MentorReview(scores, "Solid; more numbers next time."))
-    store.update_session(session, finished_at=FIXED_NOW.replace(day=6))
+        store.coaching.save_review(session, interview.id, MentorReview(scores, "Solid; more numbers next time."))
+    store.coaching.update_session(session, finished_at=FIXED_NOW.replace(day=6))
 
 
 def commit(page) -> None:

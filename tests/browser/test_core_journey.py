@@ -99,7 +99,7 @@ def test_new_user_logs_an_interview_marks_the_thank_you_sent_and_sees_the_soft_t
     expect(entry.get_by_text("Not yet: wait until Fri 27 Nov")).to_be_visible()  # moved: sent on Friday
     expect(entry.get_by_text("Not yet: wait until Thu 26 Nov")).to_have_count(0)
     no_streamlit_errors(page)
-    [saved] = Store(tmp_path / "journey.db").find_interviews()
+    [saved] = Store(tmp_path / "journey.db").interviews.find()
     assert saved.interview_at == datetime(2026, 11, 19, 16, 0)
 
 

@@ -37,13 +37,13 @@ def an_interview(**overrides) -> Interview:
 def a_week_of_follow_ups(path) -> tuple[Store, int]:
     """Friday 20 Nov: a thank-you due today, and a week with a soft touch and a check-in in it."""
     store = Store(path)
-    due = store.save_interview(an_interview())
-    earlier = store.save_interview(an_interview(company="Globex", role="Analytics engineer",
+    due = store.interviews.save(an_interview())
+    earlier = store.interviews.save(an_interview(company="Globex", role="Analytics engineer",
                                                 interview_at=datetime(2026, 11, 16, 11, 0),
                                                 stated_timeframe="within 1 week", recruiter="Sam Lee"))
-    person = store.get_interview(earlier).interviewers[0]
-    store.mark_step(earlier, StepMark(f"thank_you:{person.id}", StepStatus.DONE, date(2026, 11, 16)))
-    store.mark_step(earlier, StepMark("recruiter_update", StepStatus.DONE, date(2026, 11, 16)))
+    person = store.interviews.get(earlier).interviewers[0]
+    store.follow_up.mark(earlier, StepMark(f"thank_you:{person.id}", StepStatus.DONE, date(2026, 11, 16)))
+    store.follow_up.mark(earlier, StepMark("recruiter_update", StepStatus.DONE, date(2026, 11, 16)))
     return store, due
 
 
@@ -94,7 +94,7 @@ def test_open_a_due_thank_you_from_today_copy_it_and_mark_it_sent(serve, page, t
     expect(page.get_by_text("All caught up: nothing to send right now.")).to_be_visible()
     expect(card).to_have_count(0)
     no_streamlit_errors(page)
-    [mark] = [m for m in store.marks_for([interview_id])[interview_id] if m.step_key.startswith("thank_you")]
+    [mark] = [m for m in store.follow_up.marks_for([interview_id])[interview_id] if m.step_key.startswith("thank_you")]
     assert (mark.status, mark.on) == (StepStatus.DONE, date(2026, 11, 20))
     wait_for_app(page)
     screenshot(page, "today-caught-up")
@@ -115,6 +115,6 @@ def test_snooze_a_step_and_see_it_move_in_the_week(serve, page, tmp_path):
     expect(entry.get_by_text("Snoozed until Wed 9 Dec")).to_be_visible()
     expect(entry.get_by_text("Snoozed from Fri 4 Dec: The team is at a conference.", exact=False)).to_be_visible()
     no_streamlit_errors(page)
-    assert [s.step_key for s in store.snoozes_for([interview_id])[interview_id]] == ["check_in"]
+    assert [s.step_key for s in store.follow_up.snoozes_for([interview_id])[interview_id]] == ["check_in"]
     wait_for_app(page)
     screenshot(page, "interviews-snoozed")

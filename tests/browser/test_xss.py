@@ -52,13 +52,13 @@ def hostile_interview() -> Interview:
 def hostile_follow_up_and_coaching(store: Store, entry_id: int) -> int:
     """The free text of the later features too: snooze reason, template, signature, mentor, comments,
     action item, session notes. Returns the coaching session's id."""
-    store.snooze_step(entry_id, StepSnooze("check_in", FIXED_NOW.date() + timedelta(days=40), hostile("Away", 0)))
-    store.save_draft_template(Template(StepKind.THANK_YOU, hostile("Thanks", 1), "Hi {first_name},\n" + PAYLOADS[2]))
-    store.save_setting("your_name", hostile("Me", 0))
-    session_id = store.start_session(CoachingSession(hostile("Mentor", 1), FIXED_NOW.date(), (entry_id,),
+    store.follow_up.snooze(entry_id, StepSnooze("check_in", FIXED_NOW.date() + timedelta(days=40), hostile("Away", 0)))
+    store.settings.save_draft_template(Template(StepKind.THANK_YOU, hostile("Thanks", 1), "Hi {first_name},\n" + PAYLOADS[2]))
+    store.settings.save("your_name", hostile("Me", 0))
+    session_id = store.coaching.start_session(CoachingSession(hostile("Mentor", 1), FIXED_NOW.date(), (entry_id,),
                                                      notes=hostile("Session", 2)))
-    store.save_review(session_id, entry_id, MentorReview({Dimension.SKILLS_MATCH: 4}, hostile("Comment", 0)))
-    store.add_action(ActionItem(hostile("Action", 1), due_on=FIXED_NOW.date(), session_id=session_id,
+    store.coaching.save_review(session_id, entry_id, MentorReview({Dimension.SKILLS_MATCH: 4}, hostile("Comment", 0)))
+    store.coaching.add_action(ActionItem(hostile("Action", 1), due_on=FIXED_NOW.date(), session_id=session_id,
                                 interview_id=entry_id))
     return session_id
 
@@ -87,8 +87,8 @@ def visit(page, url: str) -> None:
 def test_xss_payloads_in_every_field_run_nowhere(serve, page, tmp_path: Path):
     db = tmp_path / "xss.db"
     store = Store(db)
-    entry_id = store.save_interview(hostile_interview())
-    store.save_form_draft(f"edit:{entry_id}", '{"notes": "<script>window.__xss=1</script>"}')
+    entry_id = store.interviews.save(hostile_interview())
+    store.settings.save_form_draft(f"edit:{entry_id}", '{"notes": "<script>window.__xss=1</script>"}')
     session_id = hostile_follow_up_and_coaching(store, entry_id)
     server = serve(db)
 
@@ -103,7 +103,7 @@ def test_xss_payloads_in_every_field_run_nowhere(serve, page, tmp_path: Path):
     wait_for_app(page)
     page.get_by_role("button", name="Save interview").click()
     expect(page.get_by_text("Saved.")).to_be_visible()
-    assert [i.notes for i in store.find_interviews() if i.company == "Form Co"] == [FORM_PAYLOAD]
+    assert [i.notes for i in store.interviews.find() if i.company == "Form Co"] == [FORM_PAYLOAD]
     assert_nothing_ran(page, "log, after saving")
 
     navigation = page.locator('[data-testid="stSidebarNav"] a')
@@ -155,7 +155,7 @@ def test_the_data_page_on_desktop_and_phone(serve, page, tmp_path: Path):
     screenshot(page, "data")
 
     extra = Store(tmp_path / "extra.db")
-    extra.save_interview(hostile_interview())
+    extra.interviews.save(hostile_interview())
     csv_file = tmp_path / "more.csv"
     csv_file.write_text(export_csv(extra) + export_csv(store).split("\r\n", 1)[1], encoding="utf-8")
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(csv_file)
@@ -169,7 +169,7 @@ def test_the_data_page_on_desktop_and_phone(serve, page, tmp_path: Path):
     page.get_by_role("button", name="Delete everything").click()
     expect(page.get_by_text("still holds a copy of your old data")).to_be_visible()
     wait_for_app(page)
-    assert store.count_interviews() == 0
+    assert store.interviews.count() == 0
     screenshot(page, "data-erased")
 
 

@@ -31,13 +31,13 @@ Mutation = Callable[[dict], object]
 def good_export(tmp_path_factory: pytest.TempPathFactory) -> str:
     """A real export of two interviews, one with two interviewers and a thank-you marked sent."""
     source = Store(tmp_path_factory.mktemp("source") / "source.db")
-    source.import_entries([
+    source.interviews.import_entries([
         (Interview("Acme", "Data engineer", Stage.TECHNICAL, Format.VIDEO, datetime(2026, 11, 10, 14, 0),
                    interviewers=(Interviewer("Priya Shah"), Interviewer("Tom Lee"))), []),
         (Interview("Borealis", "Analyst", Stage.PHONE_SCREEN, Format.PHONE, datetime(2026, 11, 12, 9, 0)), []),
     ])
-    acme = next(i for i in source.find_interviews() if i.company == "Acme")
-    source.mark_step(acme.id, StepMark(f"thank_you:{acme.interviewers[0].id}", StepStatus.DONE, acme.day0))
+    acme = next(i for i in source.interviews.find() if i.company == "Acme")
+    source.follow_up.mark(acme.id, StepMark(f"thank_you:{acme.interviewers[0].id}", StepStatus.DONE, acme.day0))
     return export_json(source, FIXED_NOW)
 
 
@@ -185,7 +185,7 @@ def refused(store: Store, data: bytes, name: str) -> dict[str, str]:
     version = store.data_version()
     with pytest.raises(ValidationError) as caught:
         import_file(store, data, name, FIXED_NOW)
-    assert store.count_interviews() == 0, "something was written"
+    assert store.interviews.count() == 0, "something was written"
     assert store.data_version() == version
     return caught.value.errors
 
@@ -200,7 +200,7 @@ def test_a_malformed_json_import_is_refused_naming_record_and_field(doc: dict, s
 
 def test_the_untouched_export_is_accepted_so_every_refusal_above_is_the_mutations_doing(doc: dict, store: Store):
     plan = import_file(store, as_bytes(doc), "export.json", FIXED_NOW)
-    assert (len(plan.new), store.count_interviews()) == (2, 2)
+    assert (len(plan.new), store.interviews.count()) == (2, 2)
 
 
 def test_a_json_body_in_a_file_without_extension_is_read_as_json(doc: dict, store: Store):
@@ -219,7 +219,7 @@ def test_every_json_problem_is_listed_not_just_the_first(doc: dict, store: Store
 
 # --- the CSV side: what tests/unit/test_exports_csv.py does not cover ----------------------
 def csv_of(store: Store, *companies: str) -> str:
-    store.import_entries([(Interview(c, "Engineer", Stage.TECHNICAL, Format.VIDEO, datetime(2026, 11, 10, 14)), [])
+    store.interviews.import_entries([(Interview(c, "Engineer", Stage.TECHNICAL, Format.VIDEO, datetime(2026, 11, 10, 14)), [])
                           for c in companies])
     return export_csv(store)
 
@@ -253,6 +253,6 @@ FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"click\")", "+1 555", "-2 on cu
 def test_formula_text_in_a_json_import_is_kept_exactly_and_never_unquoted(doc: dict, store: Store, text: str):
     interview(doc, 0).update(notes=text, skills_evidence=text)
     import_file(store, as_bytes(doc), "export.json", FIXED_NOW)
-    acme = next(i for i in store.find_interviews() if i.company == "Acme")
+    acme = next(i for i in store.interviews.find() if i.company == "Acme")
     assert acme.notes == text.strip()  # the model trims surrounding whitespace, as it does for the form
     assert plan_import(store, as_bytes(doc), "export.json", FIXED_NOW).new == []  # and a second import adds nothing

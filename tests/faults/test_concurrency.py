@@ -54,25 +54,25 @@ def work(db_path: Path, worker: int, seconds: float, seed: int) -> Tally:
                     BASE + timedelta(minutes=worker * 100_000 + tally.saved),
                     interviewers=tuple(Interviewer(f"Person {n}") for n in range(size)),
                 )
-                new_id = store.save_interview(interview, submit_token=f"w{worker}-{tally.saved}")
+                new_id = store.interviews.save(interview, submit_token=f"w{worker}-{tally.saved}")
                 tally.saved += 1
                 tally.people[new_id] = size
             elif roll < 0.7:
                 target = rng.choice(list(tally.people))
-                current = store.get_interview(target)
+                current = store.interviews.get(target)
                 notes = f"edit {tally.edits} by worker {worker}"
                 size = rng.randint(0, 3)
                 people = tuple(Interviewer(f"Panel {n}") for n in range(size))
-                store.save_interview(replace(current, notes=notes, interviewers=people))
+                store.interviews.save(replace(current, notes=notes, interviewers=people))
                 tally.edits += 1
                 tally.last_notes[target] = notes
                 tally.people[target] = size
             elif roll < 0.85:
                 target = rng.choice(list(tally.people))
-                store.mark_step(target, StepMark("check_in", StepStatus.DONE, date(2026, 6, 20)))
+                store.follow_up.mark(target, StepMark("check_in", StepStatus.DONE, date(2026, 6, 20)))
                 tally.marks += 1
             else:
-                store.find_interviews(InterviewFilter(companies=(f"Worker {worker}",)), limit=10)
+                store.interviews.find(InterviewFilter(companies=(f"Worker {worker}",)), limit=10)
                 store.data_version()
                 tally.reads += 1
         except Exception as error:  # counted, and the test fails on any
@@ -121,14 +121,14 @@ def test_eight_writers_at_once_lose_no_write_and_never_see_database_is_locked(db
     writes = sum(t.saved + t.edits + t.marks for t in tallies)
     lost = 0
     for worker, tally in enumerate(tallies):
-        saved = store.find_interviews(InterviewFilter(companies=(f"Worker {worker}",)))
+        saved = store.interviews.find(InterviewFilter(companies=(f"Worker {worker}",)))
         lost += abs(len(saved) - tally.saved)
         by_id = {i.id: i for i in saved}
         for interview_id, notes in tally.last_notes.items():
             lost += by_id[interview_id].notes != notes
         for interview_id, size in tally.people.items():
             lost += len(by_id[interview_id].interviewers) != size
-        marked = store.marks_for(by_id)
+        marked = store.follow_up.marks_for(by_id)
         lost += sum(1 for marks in marked.values() if marks and marks != [StepMark("check_in", StepStatus.DONE,
                                                                                     date(2026, 6, 20))])
     lost += store.data_version() != writes  # every committed write bumped the version exactly once

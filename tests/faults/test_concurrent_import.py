@@ -30,7 +30,7 @@ ROUNDS = 3
 def source_file(tmp_path: Path, kind: str) -> Path:
     source = Store(tmp_path / "source.db")
     start = datetime(2026, 11, 2, 9, 0)
-    source.import_entries([(build_interview(company=f"Co {n}", interview_at=start + timedelta(hours=n)), [])
+    source.interviews.import_entries([(build_interview(company=f"Co {n}", interview_at=start + timedelta(hours=n)), [])
                            for n in range(ENTRIES)])
     path = tmp_path / f"interviews.{kind}"
     path.write_text(export_json(source, FIXED_NOW) if kind == "json" else export_csv(source), "utf-8")
@@ -66,7 +66,7 @@ def test_the_same_file_imported_at_once_by_several_processes_is_added_once(tmp_p
         for worker in workers:
             worker.join(timeout=60)
         assert [w.exitcode for w in workers] == [0] * PROCESSES
-        counts.append(Store(db).count_interviews())
+        counts.append(Store(db).interviews.count())
     print(f"\n{how.__name__} {kind}: interviews after {PROCESSES} imports at once of {ENTRIES}: {counts}")
     assert counts == [ENTRIES] * ROUNDS
 
@@ -80,4 +80,4 @@ def test_a_second_import_adds_nothing_and_says_so(tmp_path: Path, capsys, monkey
     assert main(["import", str(file), "--db", db]) == 0
     said = capsys.readouterr().out
     assert said == f"Nothing imported: every interview in {file} ({ENTRIES}) is already in Debrief.\n"
-    assert Store(db).count_interviews() == ENTRIES
+    assert Store(db).interviews.count() == ENTRIES

@@ -52,13 +52,13 @@ def save_forever(db_path: Path, seed: int, ready) -> None:
     while True:
         serial += 1
         interview, marks = entry(serial, rng)
-        [new_id] = store.import_entries([(interview, marks)])
+        [new_id] = store.interviews.import_entries([(interview, marks)])
         if rng.random() < 0.3:  # an edit: a new panel and the name that says so, in one transaction
-            saved = store.get_interview(new_id)
+            saved = store.interviews.get(new_id)
             people = rng.randint(0, 4)
             company = NAME.sub(f"crash people={people} marks={len(marks)} #", saved.company)
             panel = tuple(Interviewer(f"Panel {n}") for n in range(people))
-            store.save_interview(replace(saved, company=company, interviewers=panel))
+            store.interviews.save(replace(saved, company=company, interviewers=panel))
 
 
 def kill_at_random(target, args, rng: random.Random, wait_until_ready: bool = True, longest: float = 0.12) -> None:
@@ -98,7 +98,7 @@ def test_killing_a_saving_process_never_leaves_a_half_saved_interview(tmp_path: 
     for kill in range(KILLS):
         kill_at_random(save_forever, (db_path, kill + 1), rng)
         assert half_saved(db_path) == [], f"after kill {kill + 1}"
-        counts.append(Store(db_path).count_interviews())
+        counts.append(Store(db_path).interviews.count())
     print(f"\n{KILLS} kills survived; {counts[-1]} whole interviews saved, 0 half-saved")
     assert counts[-1] > KILLS  # the kills landed among real writes
 
@@ -132,14 +132,14 @@ def test_killing_a_restore_leaves_the_old_data_or_the_new_never_a_mix(tmp_path: 
     sources = []
     for size in (3, 7):
         source = Store(tmp_path / f"source-{size}.db")
-        source.import_entries([entry(size * 100 + n, rng) for n in range(size)])
-        sizes[size] = {i.company for i in source.find_interviews()}
+        source.interviews.import_entries([entry(size * 100 + n, rng) for n in range(size)])
+        sizes[size] = {i.company for i in source.interviews.find()}
         sources.append(source.path)
     restore(store, sources[0], NOW)
     for kill in range(RESTORE_KILLS):
         kill_at_random(restore_forever, (db_path, tuple(sources), (kill + 1) * 1_000), rng, longest=0.3)
         assert half_saved(db_path) == []
-        assert {i.company for i in Store(db_path).find_interviews()} in sizes.values(), f"after kill {kill + 1}"
+        assert {i.company for i in Store(db_path).interviews.find()} in sizes.values(), f"after kill {kill + 1}"
         for listed in backup.list_backups(db_path):  # a backup cut short is never listed
             assert backup.check_database(listed.path).ok, listed.path.name
     completed = Store(db_path).data_version()  # every completed restore moved it on by one

@@ -41,6 +41,6 @@ def test_an_export_killed_mid_write_leaves_the_old_file_and_the_database_whole(t
     child.join(timeout=10)
     assert child.exitcode == -signal.SIGKILL
     assert target.read_bytes() == b"the previous export\r\n"
-    assert store.path.read_bytes() == before and [i.company for i in store.find_interviews()] == ["Acme"]
+    assert store.path.read_bytes() == before and [i.company for i in store.interviews.find()] == ["Acme"]
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".all.csv.")]
     print(f"\nexport killed before its rename: target intact, {len(leftovers)} temporary file left beside it")

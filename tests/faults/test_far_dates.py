@@ -29,7 +29,7 @@ ACME = Interview("Acme", "Data engineer", Stage.TECHNICAL, Format.VIDEO, datetim
 @pytest.fixture
 def doc(tmp_path: Path) -> dict:
     source = Store(tmp_path / "source.db")
-    source.import_entries([(ACME, [])])
+    source.interviews.import_entries([(ACME, [])])
     return json.loads(export_json(source, FIXED_NOW))
 
 
@@ -49,22 +49,22 @@ def test_a_json_import_carrying_a_far_date_is_refused_at_its_field(doc: dict, tm
     with pytest.raises(ValidationError) as caught:
         import_file(target, json.dumps(doc).encode("utf-8"), "export.json", FIXED_NOW)
     assert any(words in message for message in caught.value.errors.values()), caught.value.errors
-    assert target.count_interviews() == 0
+    assert target.interviews.count() == 0
 
 
 def test_a_json_import_carrying_a_decision_years_away_before_2100_is_imported_not_refused(doc: dict, tmp_path: Path):
     doc["tables"]["interviews"][0]["stated_timeframe"] = "by 2062-12-01"  # flagged in the app, never refused
     target = Store(tmp_path / "target.db")
     import_file(target, json.dumps(doc).encode("utf-8"), "export.json", FIXED_NOW)
-    assert [i.stated_timeframe for i in target.find_interviews()] == ["by 2062-12-01"]
+    assert [i.stated_timeframe for i in target.interviews.find()] == ["by 2062-12-01"]
 
 
 def test_a_real_debrief_process_exports_a_database_holding_far_dates(tmp_path: Path):
     db = tmp_path / "old.db"
     store = Store(db)
-    store.save_interview(Interview("Far timeframe", "Engineer", Stage.TECHNICAL, Format.VIDEO,
+    store.interviews.save(Interview("Far timeframe", "Engineer", Stage.TECHNICAL, Format.VIDEO,
                                    datetime(2026, 11, 10, 14, 0), stated_timeframe="by 9999-12-31"))
-    store.save_interview(Interview("Far day", "Engineer", Stage.TECHNICAL, Format.VIDEO, datetime(9999, 12, 31, 23, 0),
+    store.interviews.save(Interview("Far day", "Engineer", Stage.TECHNICAL, Format.VIDEO, datetime(9999, 12, 31, 23, 0),
                                    outcome=Outcome.PENDING))
     env = os.environ | {"DEBRIEF_NOW": FIXED_NOW.isoformat(), "DEBRIEF_TZ": "Europe/London", "DEBRIEF_DB": str(db),
                         "PYTHONPATH": str(ROOT)}

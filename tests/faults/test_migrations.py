@@ -145,15 +145,15 @@ def test_a_database_of_every_schema_version_opens_with_every_row_intact(tmp_path
     assert store.schema_version() == len(NAMES)
     compared = assert_every_row_survived(before, snapshot(path))
     assert compared >= 7
-    acme, borealis = sorted(store.find_interviews(), key=lambda i: i.company)
+    acme, borealis = sorted(store.interviews.find(), key=lambda i: i.company)
     assert acme.notes == 'Line one\nZoë, 李, 🚀, "quotes"'
     assert acme.evidence_for(Dimension.SKILLS_MATCH) == "=SUM(A1)"
     assert [p.name for p in acme.interviewers] == ["Priya Shah", "Tom Lee"]
     assert (borealis.outcome, borealis.outcome_on, borealis.is_demo) == (Outcome.REJECTED, date(2026, 11, 12), True)
-    marks = store.marks_for([1, 2])
+    marks = store.follow_up.marks_for([1, 2])
     assert [(m.step_key, m.status) for m in marks[1]] == [("thank_you:10", StepStatus.DONE)]
     assert store.data_version() == 7
-    store.save_interview(acme)  # and it takes writes
+    store.interviews.save(acme)  # and it takes writes
 
 
 def test_the_committed_version_1_database_opens_with_every_row_intact(tmp_path: Path):
@@ -166,12 +166,12 @@ def test_the_committed_version_1_database_opens_with_every_row_intact(tmp_path: 
 
     assert store.schema_version() == len(NAMES)
     assert assert_every_row_survived(before, snapshot(path)) >= 9
-    interviews = {i.company: i for i in store.find_interviews()}
+    interviews = {i.company: i for i in store.interviews.find()}
     assert set(interviews) == {"Acme Analytics", "Borealis", "Cobalt"}
     acme = interviews["Acme Analytics"]
     assert acme.interview_at == datetime(2026, 11, 10, 14, 0)
     assert acme.notes == "Candid: the manager seemed rushed.\nSecond line, Zoë 🚀"
     assert [p.name for p in acme.interviewers] == ["Priya Shah", "Tom Lee"]
-    assert {m.step_key for m in store.marks_for([acme.id])[acme.id]} == {
+    assert {m.step_key for m in store.follow_up.marks_for([acme.id])[acme.id]} == {
         f"thank_you:{acme.interviewers[0].id}", "recruiter_update"}
-    assert store.form_draft("new")[0] == '{"company": "Half-typed Co"}'
+    assert store.settings.form_draft("new")[0] == '{"company": "Half-typed Co"}'

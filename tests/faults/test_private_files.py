@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-import lib.store
+import lib.store.db
 from lib.domain.model import Format, Interview, Stage
 from lib.store import DatabaseUnavailable, Store
 
@@ -32,7 +32,7 @@ def mode(path: Path) -> int:
 
 
 def write_one(store: Store) -> None:
-    store.save_interview(Interview("Acme", "Engineer", Stage.TECHNICAL, Format.VIDEO, datetime(2026, 11, 10, 14)))
+    store.interviews.save(Interview("Acme", "Engineer", Stage.TECHNICAL, Format.VIDEO, datetime(2026, 11, 10, 14)))
 
 
 def files_of(db_path: Path) -> dict[str, int]:
@@ -64,7 +64,7 @@ def test_an_existing_world_readable_database_is_tightened_when_opened(tmp_path: 
 def test_the_default_data_folder_is_tightened_but_a_folder_you_named_is_not(tmp_path: Path, monkeypatch):
     default = tmp_path / "app" / "data" / "debrief.db"
     default.parent.mkdir(parents=True, mode=0o755)
-    monkeypatch.setattr(lib.store, "DEFAULT_PATH", default)
+    monkeypatch.setattr(lib.store.db, "DEFAULT_PATH", default)
     monkeypatch.delenv("DEBRIEF_DB", raising=False)
     assert Store().path == default
     assert mode(default.parent) == 0o700

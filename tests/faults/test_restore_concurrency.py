@@ -34,7 +34,7 @@ PREFIX = "Saved during restore #"
 def fill(path: Path, company: str) -> Store:
     store = Store(path)
     start = datetime(2026, 1, 5, 9)
-    store.import_entries(
+    store.interviews.import_entries(
         (Interview(f"{company} {n}", "Engineer", Stage.TECHNICAL, Format.VIDEO, start + timedelta(hours=n),
                    notes=f"{company} {n} " + "n" * 9_900), [])
         for n in range(ENTRIES)
@@ -52,7 +52,7 @@ def save_every_10ms(db_path: Path, log: Path, started, stop) -> None:
             name = f"{PREFIX}{serial}"
             began = time.time()
             try:
-                store.save_interview(
+                store.interviews.save(
                     Interview(name, "Engineer", Stage.PHONE_SCREEN, Format.PHONE, datetime(2026, 11, 18, 9)),
                     submit_token=f"child-{serial}",
                 )

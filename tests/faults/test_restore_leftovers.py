@@ -32,7 +32,7 @@ KILLS = 3
 def a_source(path: Path, entries: int = 300) -> Path:
     source = Store(path)
     start = datetime(2026, 6, 1, 9)
-    source.import_entries([
+    source.interviews.import_entries([
         (Interview(f"Source {n}", "Engineer", Stage.TECHNICAL, Format.VIDEO, start + timedelta(hours=n),
                    notes=f"{MARKER} " + "n" * 9_000), [])
         for n in range(entries)

@@ -16,12 +16,12 @@ MARKER = "candid-note-7f3a91"  # a string to look for in the raw file bytes
 
 def add(store: Store, company: str = "Acme", minute: int = 0, notes: str = "") -> int:
     interview = build_interview(company=company, notes=notes, interview_at=datetime(2026, 11, 10, 14, minute))
-    [new_id] = store.import_entries([(interview, [])])
+    [new_id] = store.interviews.import_entries([(interview, [])])
     return new_id
 
 
 def companies(store: Store) -> list[str]:
-    return sorted(i.company for i in store.find_interviews())
+    return sorted(i.company for i in store.interviews.find())
 
 
 def row_counts(path: Path) -> dict[str, int]:

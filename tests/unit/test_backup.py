@@ -40,7 +40,7 @@ def test_backup_now_writes_a_checked_copy_beside_the_database_for_the_owner_only
     assert check_database(made.path).ok
     assert stat.S_IMODE(made.path.stat().st_mode) == 0o600
     assert stat.S_IMODE(backups_folder(store.path).stat().st_mode) == 0o700
-    assert Store(made.path).count_interviews() == 1
+    assert Store(made.path).interviews.count() == 1
 
 
 def test_a_backup_is_one_self_contained_file_not_in_wal_mode(store: Store):
@@ -175,7 +175,7 @@ def test_the_hook_costs_next_to_nothing_once_the_days_backup_exists(db_path: Pat
     per_call = (time.perf_counter() - started) / 1_000 * 1_000
     started = time.perf_counter()
     for n in range(50):
-        store.save_setting("your_name", f"Sam {n}")
+        store.settings.save("your_name", f"Sam {n}")
     per_write = (time.perf_counter() - started) / 50 * 1_000
     print(f"\nautomatic-backup hook: {per_call:.4f} ms per write, on writes of {per_write:.2f} ms")
     assert len(list_backups(db_path)) == 1
@@ -192,7 +192,7 @@ def test_the_snapshot_is_a_whole_database_and_leaves_nothing_behind(store: Store
     copy = tmp_path / "copy.db"
     copy.write_bytes(data)
     assert check_database(copy).ok
-    assert Store(copy).find_interviews()[0].notes == MARKER
+    assert Store(copy).interviews.find()[0].notes == MARKER
 
 
 # --- check -----------------------------------------------------------------------------------

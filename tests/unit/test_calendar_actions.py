@@ -33,7 +33,7 @@ def sequences(text: str) -> dict[str, int]:
 
 def saved(store: Store, **overrides) -> Interview:
     overrides.setdefault("interviewers", (Interviewer("Priya Shah", email="priya@acme.example"),))
-    return store.get_interview(store.save_interview(build_interview(**overrides)))
+    return store.interviews.get(store.interviews.save(build_interview(**overrides)))
 
 
 def uid(interview: Interview, key: str) -> str:
@@ -71,7 +71,7 @@ def test_one_interview_or_one_step_gives_just_those_events_with_the_same_uids(st
 
 def test_a_settled_step_or_a_missing_interview_gives_an_empty_but_valid_calendar(store: Store):
     interview = saved(store)
-    store.mark_step(interview.id, StepMark("check_in", StepStatus.DONE, FIXED_NOW.date()))
+    store.follow_up.mark(interview.id, StepMark("check_in", StepStatus.DONE, FIXED_NOW.date()))
     assert events(export(store, interview_id=interview.id, step_key="check_in")) == {}
     assert events(export(store, interview_id=404)) == {}
     assert Calendar.from_ical(export(store, interview_id=404))["VERSION"] == "2.0"
@@ -79,8 +79,8 @@ def test_a_settled_step_or_a_missing_interview_gives_an_empty_but_valid_calendar
 
 def test_event_dates_are_the_timelines_recommended_dates_snoozes_included(store: Store):
     interview = saved(store)
-    store.snooze_step(interview.id, StepSnooze("check_in", D("2026-12-02"), "they are at a conference"))
-    steps = follow_up_timeline(interview, [], FIXED_NOW, LONDON, store.snoozes_for([interview.id])[interview.id])
+    store.follow_up.snooze(interview.id, StepSnooze("check_in", D("2026-12-02"), "they are at a conference"))
+    steps = follow_up_timeline(interview, [], FIXED_NOW, LONDON, store.follow_up.snoozes_for([interview.id])[interview.id])
     found = events(export(store, interview_id=interview.id))
     assert {key: e.decoded("DTSTART") for key, e in found.items()} == {
         uid(interview, s.key): s.recommended for s in steps if s.reminder and not s.status.settled
@@ -103,12 +103,12 @@ def test_sequence_grows_for_exactly_the_events_an_edit_changed(store: Store):
     interview = saved(store)
     thank_you = f"thank_you:{interview.interviewers[0].id}"
     export(store)
-    store.save_interview(replace(interview, notes="Nothing the calendar shows"))
+    store.interviews.save(replace(interview, notes="Nothing the calendar shows"))
     assert set(sequences(export(store)).values()) == {0}  # notes are not in any event
-    store.snooze_step(interview.id, StepSnooze("check_in", D("2026-12-02"), "away"))
+    store.follow_up.snooze(interview.id, StepSnooze("check_in", D("2026-12-02"), "away"))
     assert sequences(export(store)) == {uid(interview, thank_you): 0, uid(interview, "soft_touch"): 0,
                                         uid(interview, "check_in"): 1}
-    store.save_interview(replace(interview, role="Senior Data Engineer"))  # every summary names the role
+    store.interviews.save(replace(interview, role="Senior Data Engineer"))  # every summary names the role
     assert sequences(export(store)) == {uid(interview, thank_you): 1, uid(interview, "soft_touch"): 1,
                                         uid(interview, "check_in"): 2}
     assert sequences(export(store)) == {uid(interview, thank_you): 1, uid(interview, "soft_touch"): 1,
@@ -119,7 +119,7 @@ def test_sending_the_thank_you_moves_the_soft_touch_and_raises_only_its_sequence
     interview = saved(store)
     thank_you = f"thank_you:{interview.interviewers[0].id}"
     before = events(export(store))
-    store.mark_step(interview.id, StepMark(thank_you, StepStatus.DONE, D("2026-11-16")))
+    store.follow_up.mark(interview.id, StepMark(thank_you, StepStatus.DONE, D("2026-11-16")))
     after = events(export(store))
     sent = after[uid(interview, thank_you)]  # exported before: it comes back cancelled, without its alarm
     assert str(sent["STATUS"]) == "CANCELLED" and int(sent["SEQUENCE"]) == 1 and not sent.walk("VALARM")
@@ -132,12 +132,12 @@ def test_sending_the_thank_you_moves_the_soft_touch_and_raises_only_its_sequence
 def test_a_step_done_after_its_event_was_exported_is_cancelled_and_comes_back_if_undone(store: Store):
     interview = saved(store)
     export(store)
-    store.mark_step(interview.id, StepMark("check_in", StepStatus.DONE, FIXED_NOW.date()))
+    store.follow_up.mark(interview.id, StepMark("check_in", StepStatus.DONE, FIXED_NOW.date()))
     for text in (export(store), export(store, interview_id=interview.id),
                  export(store, interview_id=interview.id, step_key="check_in")):
         check_in = events(text)[uid(interview, "check_in")]
         assert str(check_in["STATUS"]) == "CANCELLED" and int(check_in["SEQUENCE"]) == 1
-    store.unmark_step(interview.id, "check_in")
+    store.follow_up.unmark(interview.id, "check_in")
     check_in = events(export(store))[uid(interview, "check_in")]
     assert "STATUS" not in check_in and int(check_in["SEQUENCE"]) == 2 and check_in.walk("VALARM")
 
@@ -146,7 +146,7 @@ def test_recording_an_outcome_cancels_the_events_already_exported_and_only_those
     exported, never_exported = saved(store), saved(store, company="Globex")
     export(store, interview_id=exported.id)
     for interview in (exported, never_exported):
-        store.set_outcome(interview.id, Outcome.REJECTED, FIXED_NOW.date())
+        store.interviews.set_outcome(interview.id, Outcome.REJECTED, FIXED_NOW.date())
     found = events(export(store))  # neither interview is pending any more
     assert set(found) == {uid(exported, f"thank_you:{exported.interviewers[0].id}"), uid(exported, "soft_touch"),
                           uid(exported, "check_in")}

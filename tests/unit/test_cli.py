@@ -36,14 +36,14 @@ def test_demo_adds_the_bundled_set_once(db: str, capsys: pytest.CaptureFixture):
     assert f"Added the demo data: {DEMO_COUNT} interviews." in capsys.readouterr().out
     assert main(["demo", "--db", db]) == 0
     assert "already there; nothing added" in capsys.readouterr().out
-    assert Store(db).count_interviews(demo=True) == DEMO_COUNT
+    assert Store(db).interviews.count(demo=True) == DEMO_COUNT
 
 
 def test_demo_count_generates_that_many_and_says_how_long(db: str, capsys: pytest.CaptureFixture):
     assert main(["demo", "--count", "120", "--seed", "3", "--db", db]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Added 120 generated interviews in ") and out.rstrip().endswith(" s.")
-    assert Store(db).count_interviews(demo=True) == 120
+    assert Store(db).interviews.count(demo=True) == 120
 
 
 @pytest.mark.parametrize("count", ["0", "-5", "many", "1000001"])
@@ -138,7 +138,7 @@ def test_import_of_an_empty_file_names_the_file(db: str, tmp_path: Path, capsys:
 
 def test_db_defaults_to_the_debrief_db_variable(tmp_path: Path):
     assert main(["demo"]) == 0
-    assert Store(tmp_path / "default.db").count_interviews() == DEMO_COUNT
+    assert Store(tmp_path / "default.db").interviews.count() == DEMO_COUNT
 
 
 def test_a_command_is_required(capsys: pytest.CaptureFixture):
@@ -185,7 +185,7 @@ def test_an_export_over_the_database_or_a_backup_is_refused_and_writes_nothing(d
     err = capsys.readouterr().err
     assert f"--out {out} is " in err and "choose another file name; nothing written" in err
     assert _own_files(db) == before
-    assert Store(db).count_interviews() == DEMO_COUNT
+    assert Store(db).interviews.count() == DEMO_COUNT
 
 
 @pytest.mark.parametrize("link", [os.symlink, os.link], ids=["symlink", "hard link"])
@@ -293,11 +293,11 @@ def test_demo_and_import_into_a_zero_byte_file_use_it_as_a_new_database(tmp_path
     main(["export", "csv", "--db", str(source), "--out", str(exported)])
     empty.write_bytes(b"")
     assert main(["import", str(exported), "--db", str(empty)]) == 0
-    assert Store(empty).count_interviews() == DEMO_COUNT
+    assert Store(empty).interviews.count() == DEMO_COUNT
     other = tmp_path / "other.db"
     other.write_bytes(b"")
     assert main(["demo", "--db", str(other)]) == 0
-    assert Store(other).count_interviews(demo=True) == DEMO_COUNT
+    assert Store(other).interviews.count(demo=True) == DEMO_COUNT
 
 
 @pytest.mark.parametrize("command", [["export", "csv"], ["demo"]])

@@ -49,7 +49,7 @@ def test_import_json_adds_the_entries_and_a_second_run_skips_them(db: str, tmp_p
     assert capsys.readouterr().out == (
         f"Nothing imported: every interview in {exported} ({DEMO_COUNT}) is already in Debrief.\n"
     )
-    assert Store(fresh).count_interviews() == DEMO_COUNT
+    assert Store(fresh).interviews.count() == DEMO_COUNT
 
 
 def test_import_of_a_bad_json_names_record_and_field_and_opens_no_database(tmp_path: Path, capsys):
@@ -75,7 +75,7 @@ def test_backup_prints_where_the_checked_copy_is(db: str, capsys: pytest.Capture
 def test_restore_brings_back_a_backup_and_says_where_the_previous_data_went(db: str, tmp_path: Path, capsys):
     main(["backup", "--db", db])
     [made] = backup.list_backups(Path(db))
-    Store(db).delete_demo_data()
+    Store(db).interviews.delete_demo()
     add(Store(db), "Mine")  # real data, so a safety backup of it is made
     capsys.readouterr()
     assert main(["restore", str(made.path), "--db", db]) == 0
@@ -83,7 +83,7 @@ def test_restore_brings_back_a_backup_and_says_where_the_previous_data_went(db: 
     [safety] = [b for b in backup.list_backups(Path(db)) if b.kind == "before-restore"]
     assert out == (f"Restored {DEMO_COUNT} interviews from {made.path}.\n"
                    f"Your data from before the restore is in {safety.path}.\n")
-    assert safety.interviews == 1 and Store(db).count_interviews() == DEMO_COUNT
+    assert safety.interviews == 1 and Store(db).interviews.count() == DEMO_COUNT
 
 
 def test_restore_into_a_missing_database_creates_it_and_says_so_without_a_backup(db: str, tmp_path: Path, capsys):
@@ -94,7 +94,7 @@ def test_restore_into_a_missing_database_creates_it_and_says_so_without_a_backup
     capsys.readouterr()
     assert main(["restore", str(made.path), "--db", str(missing)]) == 0
     assert capsys.readouterr().out == f"Restored {DEMO_COUNT} interviews into a new database at {missing}.\n"
-    assert Store(missing).count_interviews() == DEMO_COUNT and backup.list_backups(missing) == []
+    assert Store(missing).interviews.count() == DEMO_COUNT and backup.list_backups(missing) == []
 
 
 def test_restore_of_a_wrong_file_exits_2_and_changes_nothing(db: str, tmp_path: Path, capsys):

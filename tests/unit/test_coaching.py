@@ -20,7 +20,6 @@ from lib.domain.coaching import (
     follow_up_summary,
     owner_name,
     score_gap_text,
-    suggest_interviews,
     suggested_picks,
     validate_action,
     validate_review,
@@ -91,17 +90,17 @@ def test_picks_are_the_interviews_in_the_window_not_yet_discussed_oldest_first(m
 
 
 def test_suggest_interviews_since_the_last_session_with_that_mentor_only(store: Store, make_interview: MakeInterview):
-    ids = {day: store.save_interview(make_interview(interview_at=datetime(2026, 11, day, 10))) for day in (2, 9, 16)}
-    store.start_session(CoachingSession("Sam", date(2026, 11, 10), (ids[2], ids[9])))
-    store.start_session(CoachingSession("Alex", date(2026, 11, 18), (ids[16],)))
-    with_sam = suggest_interviews(store, "  sam ", TODAY)
+    ids = {day: store.interviews.save(make_interview(interview_at=datetime(2026, 11, day, 10))) for day in (2, 9, 16)}
+    store.coaching.start_session(CoachingSession("Sam", date(2026, 11, 10), (ids[2], ids[9])))
+    store.coaching.start_session(CoachingSession("Alex", date(2026, 11, 18), (ids[16],)))
+    with_sam = store.coaching.suggest("  sam ", TODAY)
     assert with_sam.picks == (ids[16],)  # Alex's session does not count for Sam
     assert with_sam.reason == "Since your last session with sam (Tue 10 Nov): 1 interview not discussed yet."
     assert [i.id for i in with_sam.choices] == [ids[16], ids[9], ids[2]]
-    first = suggest_interviews(store, "Jo", TODAY)
+    first = store.coaching.suggest("Jo", TODAY)
     assert first.picks == (ids[2], ids[9], ids[16])
     assert first.reason == "First session with Jo: 3 interviews from the last 4 weeks."
-    assert suggest_interviews(store, "", TODAY).picks == ()
+    assert store.coaching.suggest("", TODAY).picks == ()
 
 
 @pytest.mark.parametrize(

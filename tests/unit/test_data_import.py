@@ -21,7 +21,7 @@ AT = datetime(2026, 11, 10, 14, 0)
 
 def source_with(tmp_path: Path, *entries: tuple[str, str, datetime]) -> Store:
     source = Store(tmp_path / "source.db")
-    source.import_entries([(build_interview(company=c, role=r, interview_at=at), []) for c, r, at in entries])
+    source.interviews.import_entries([(build_interview(company=c, role=r, interview_at=at), []) for c, r, at in entries])
     return source
 
 
@@ -49,7 +49,7 @@ def test_a_duplicate_is_the_same_company_role_and_minute_whatever_the_case_or_sp
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_the_plan_splits_new_entries_from_those_already_here_and_writes_nothing(store, tmp_path, fmt):
-    store.import_entries([(build_interview(company="acme", role="Engineer", interview_at=AT), [])])
+    store.interviews.import_entries([(build_interview(company="acme", role="Engineer", interview_at=AT), [])])
     source = source_with(tmp_path, ("Acme", "Engineer", AT), ("Acme", "Engineer", AT.replace(hour=16)),
                          ("Borealis", "Analyst", AT))
     data = export_csv(source) if fmt == "csv" else export_json(source, FIXED_NOW)
@@ -72,15 +72,15 @@ def test_importing_the_same_file_twice_adds_nothing_the_second_time(store, tmp_p
     data = export_json(source_with(tmp_path, ("Acme", "Engineer", AT), ("Borealis", "Analyst", AT)), FIXED_NOW)
     assert len(import_file(store, data, "a.json", FIXED_NOW).new) == 2
     again = import_file(store, data, "a.json", FIXED_NOW)
-    assert (len(again.new), len(again.duplicates), store.count_interviews()) == (0, 2, 2)
+    assert (len(again.new), len(again.duplicates), store.interviews.count()) == (0, 2, 2)
 
 
 def test_import_plans_again_so_an_entry_added_since_the_preview_is_skipped(store, tmp_path):
     data = export_csv(source_with(tmp_path, ("Acme", "Engineer", AT)))
     assert len(plan_import(store, data, "a.csv", FIXED_NOW).new) == 1
-    store.import_entries([(build_interview(company="Acme", role="Engineer", interview_at=AT), [])])  # another tab
+    store.interviews.import_entries([(build_interview(company="Acme", role="Engineer", interview_at=AT), [])])  # another tab
     assert len(import_file(store, data, "a.csv", FIXED_NOW).new) == 0
-    assert store.count_interviews() == 1
+    assert store.interviews.count() == 1
 
 
 def test_a_confirm_after_a_stale_preview_adds_only_what_is_still_new(store: Store, tmp_path: Path):
@@ -89,11 +89,11 @@ def test_a_confirm_after_a_stale_preview_adds_only_what_is_still_new(store: Stor
     preview = plan_import(store, data, "a.csv", FIXED_NOW)
     assert len(preview.new) == 2
     another_tab = build_interview(company=" acme ", role="DATA ENGINEER", interview_at=AT)
-    store.import_entries([(another_tab, [])])
+    store.interviews.import_entries([(another_tab, [])])
     done = import_file(store, data, "a.csv", FIXED_NOW)
     assert [i.company for i, _ in done.new] == ["Borealis"]
     assert [i.company for i, _ in done.duplicates] == ["Acme"]
-    assert store.count_interviews() == 2
+    assert store.interviews.count() == 2
 
 
 def test_the_store_checks_identities_inside_the_write(store: Store):
@@ -101,8 +101,8 @@ def test_the_store_checks_identities_inside_the_write(store: Store):
         return company.casefold(), at[:16]
 
     entry = (build_interview(company="Acme", interview_at=AT), [])
-    assert store.import_new_entries([entry, entry], identity) == [1, None]  # a repeat within the batch too
-    assert store.import_new_entries([entry], identity) == [None]
+    assert store.interviews.import_new_entries([entry, entry], identity) == [1, None]  # a repeat within the batch too
+    assert store.interviews.import_new_entries([entry], identity) == [None]
 
 
 @pytest.mark.parametrize("sent_on", [date(2026, 11, 9), date(1990, 1, 1), date(2026, 12, 5)],
@@ -110,14 +110,14 @@ def test_the_store_checks_identities_inside_the_write(store: Store):
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_a_thank_you_mark_the_app_stored_imports_back_from_either_format(store, tmp_path, fmt, sent_on):
     """Older versions let a thank-you be marked on any day: whatever Debrief exports, it imports."""
-    [interview_id] = store.import_entries([(build_interview(interview_at=AT), [])])
-    person = store.get_interview(interview_id).interviewers[0]
-    store.mark_step(interview_id, StepMark(f"thank_you:{person.id}", StepStatus.DONE, sent_on))
+    [interview_id] = store.interviews.import_entries([(build_interview(interview_at=AT), [])])
+    person = store.interviews.get(interview_id).interviewers[0]
+    store.follow_up.mark(interview_id, StepMark(f"thank_you:{person.id}", StepStatus.DONE, sent_on))
     data = export_csv(store) if fmt == "csv" else export_json(store, FIXED_NOW)
 
     fresh = Store(tmp_path / "fresh.db")
     assert len(import_file(fresh, data.encode("utf-8"), f"all.{fmt}", FIXED_NOW).new) == 1
 
-    [copy] = fresh.find_interviews()
+    [copy] = fresh.interviews.find()
     expected = StepMark(f"thank_you:{copy.interviewers[0].id}", StepStatus.DONE, sent_on)
-    assert fresh.marks_for([copy.id])[copy.id] == [expected]
+    assert fresh.follow_up.marks_for([copy.id])[copy.id] == [expected]

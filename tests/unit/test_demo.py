@@ -99,21 +99,21 @@ def test_load_demo_adds_it_once(store: Store):
     assert load_demo(store, FIXED_NOW) == len(demo_entries(FIXED_NOW))
     version = store.data_version()
     assert load_demo(store, FIXED_NOW) == 0
-    assert store.count_interviews(demo=True) == len(demo_entries(FIXED_NOW))
+    assert store.interviews.count(demo=True) == len(demo_entries(FIXED_NOW))
     assert store.data_version() == version  # refused before opening a write
 
 
 def test_load_demo_keeps_the_users_own_entries_apart(store: Store):
-    store.save_interview(build_interview())
+    store.interviews.save(build_interview())
     assert load_demo(store, FIXED_NOW) > 0
-    assert store.delete_demo_data() == len(demo_entries(FIXED_NOW))
-    assert store.count_interviews() == 1
+    assert store.interviews.delete_demo() == len(demo_entries(FIXED_NOW))
+    assert store.interviews.count() == 1
 
 
 def test_loaded_demo_thank_yous_show_as_done_on_the_timeline(store: Store):
     load_demo(store, FIXED_NOW)
-    interviews = store.find_interviews()
-    marks = store.marks_for(i.id for i in interviews)
+    interviews = store.interviews.find()
+    marks = store.follow_up.marks_for(i.id for i in interviews)
     thank_yous = [
         step
         for i in interviews
@@ -127,8 +127,8 @@ def test_loaded_demo_thank_yous_show_as_done_on_the_timeline(store: Store):
 
 def test_loaded_demo_has_something_to_do_now_and_check_ins_coming_up(store: Store):
     load_demo(store, FIXED_NOW)
-    interviews = store.find_interviews()
-    marks = store.marks_for(i.id for i in interviews)
+    interviews = store.interviews.find()
+    marks = store.follow_up.marks_for(i.id for i in interviews)
     steps = [s for i in interviews for s in follow_up_timeline(i, marks[i.id], FIXED_NOW, LONDON)]
     assert any(s.needs_action and s.kind is StepKind.THANK_YOU for s in steps)
     next_fortnight = [
@@ -184,10 +184,10 @@ def test_generated_scores_drift_upwards():
 def test_load_generated_saves_in_batches_with_marks_on_the_right_people(store: Store):
     version = store.data_version()
     assert load_generated(store, 250, FIXED_NOW, seed=11, batch_size=100) == 250
-    assert store.count_interviews(demo=True) == 250
+    assert store.interviews.count(demo=True) == 250
     assert store.data_version() == version + 3  # one transaction per batch
-    interviews = store.find_interviews()
-    marks = store.marks_for(i.id for i in interviews)
+    interviews = store.interviews.find()
+    marks = store.follow_up.marks_for(i.id for i in interviews)
     for interview in interviews:
         keys = {s.key for s in follow_up_timeline(interview, [], FIXED_NOW, LONDON)}
         assert {m.step_key for m in marks[interview.id]} <= keys

@@ -14,8 +14,8 @@ from tests.unit.data_helpers import MARKER, NOW, add, companies, row_counts
 
 def test_delete_everything_empties_every_table_and_the_file_forgets_the_text(store: Store):
     acme = add(store, notes=MARKER)
-    store.mark_step(acme, StepMark("check_in", StepStatus.DONE, datetime(2026, 11, 12).date()))
-    store.save_form_draft("new", f'{{"notes": "{MARKER}"}}')
+    store.follow_up.mark(acme, StepMark("check_in", StepStatus.DONE, datetime(2026, 11, 12).date()))
+    store.settings.save_form_draft("new", f'{{"notes": "{MARKER}"}}')
     version = store.data_version()
 
     erased = delete_everything(store)

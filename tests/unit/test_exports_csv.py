@@ -69,13 +69,13 @@ def refused(store: Store, data: str | bytes) -> dict[str, str]:
     """Import `data`, expect a refusal, check nothing was written, return the problems."""
     with pytest.raises(ValidationError) as caught:
         import_file(store, data, "all.csv", FIXED_NOW, LONDON)
-    assert store.count_interviews() == 0
+    assert store.interviews.count() == 0
     return caught.value.errors
 
 
 def saved_entries(store: Store):
-    interviews = store.find_interviews()
-    return interviews, store.marks_for(i.id for i in interviews)
+    interviews = store.interviews.find()
+    return interviews, store.follow_up.marks_for(i.id for i in interviews)
 
 
 # --- export -----------------------------------------------------------------------------
@@ -86,7 +86,7 @@ def test_export_starts_with_the_columns_in_order(store: Store):
 
 
 def test_export_writes_stored_values_and_empty_cells_for_not_sure(store: Store):
-    store.save_interview(build_interview(stage=Stage.HIRING_MANAGER, format=Format.IN_PERSON, outcome=Outcome.OFFER))
+    store.interviews.save(build_interview(stage=Stage.HIRING_MANAGER, format=Format.IN_PERSON, outcome=Outcome.OFFER))
     [written] = list(csv.DictReader(io.StringIO(export_csv(store))))
     assert written["stage"] == "hiring_manager"
     assert written["format"] == "in_person"
@@ -99,19 +99,19 @@ def test_export_writes_stored_values_and_empty_cells_for_not_sure(store: Store):
 
 def test_export_gives_each_interviewer_their_own_thank_you_date(store: Store):
     people = (Interviewer("Priya Shah"), Interviewer("Tom Lee"))
-    interview_id = store.save_interview(build_interview(interviewers=people))
-    first, second = store.get_interview(interview_id).interviewers
-    store.mark_step(interview_id, StepMark(f"thank_you:{first.id}", StepStatus.DONE, date(2026, 11, 10)))
-    store.mark_step(interview_id, StepMark(f"thank_you:{second.id}", StepStatus.DONE, date(2026, 11, 12)))
-    store.mark_step(interview_id, StepMark("check_in", StepStatus.DONE, date(2026, 11, 19)))
+    interview_id = store.interviews.save(build_interview(interviewers=people))
+    first, second = store.interviews.get(interview_id).interviewers
+    store.follow_up.mark(interview_id, StepMark(f"thank_you:{first.id}", StepStatus.DONE, date(2026, 11, 10)))
+    store.follow_up.mark(interview_id, StepMark(f"thank_you:{second.id}", StepStatus.DONE, date(2026, 11, 12)))
+    store.follow_up.mark(interview_id, StepMark("check_in", StepStatus.DONE, date(2026, 11, 19)))
     [written] = list(csv.DictReader(io.StringIO(export_csv(store))))
     assert written["thank_you_sent"] == "2026-11-10; 2026-11-12"
 
 
 def test_export_ignores_a_thank_you_mark_left_from_before_people_were_added(store: Store):
-    interview_id = store.save_interview(build_interview(interviewers=()))
-    store.mark_step(interview_id, StepMark("thank_you", StepStatus.DONE, date(2026, 11, 10)))
-    store.save_interview(replace(store.get_interview(interview_id), interviewers=(Interviewer("Jane Doe"),)))
+    interview_id = store.interviews.save(build_interview(interviewers=()))
+    store.follow_up.mark(interview_id, StepMark("thank_you", StepStatus.DONE, date(2026, 11, 10)))
+    store.interviews.save(replace(store.interviews.get(interview_id), interviewers=(Interviewer("Jane Doe"),)))
     [written] = list(csv.DictReader(io.StringIO(export_csv(store))))
     assert written["thank_you_sent"] == ""
 
@@ -135,7 +135,7 @@ def test_demo_export_import_export_gives_identical_text(store: Store, tmp_path: 
     load_demo(store, FIXED_NOW)
     first = export_csv(store)
     fresh = Store(tmp_path / "fresh.db")
-    assert len(import_file(fresh, first.encode("utf-8"), "all.csv", FIXED_NOW, LONDON).new) == store.count_interviews()
+    assert len(import_file(fresh, first.encode("utf-8"), "all.csv", FIXED_NOW, LONDON).new) == store.interviews.count()
     assert export_csv(fresh) == first
 
 
@@ -164,12 +164,12 @@ def test_formula_cells_get_an_apostrophe_that_import_takes_off(text: str, writte
 
 @pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@SUM(A1)", "'=quoted on purpose", "''+two"])
 def test_formula_text_round_trips_through_the_store(store: Store, tmp_path: Path, text: str):
-    store.save_interview(build_interview(company=text, notes=text, recruiter=text))
+    store.interviews.save(build_interview(company=text, notes=text, recruiter=text))
     exported = export_csv(store)
     assert f"'{text}" in exported
     fresh = Store(tmp_path / "fresh.db")
     import_file(fresh, exported, "all.csv", FIXED_NOW, LONDON)
-    [back] = fresh.find_interviews()
+    [back] = fresh.interviews.find()
     assert (back.company, back.notes, back.recruiter) == (text, text, text)
 
 
@@ -237,17 +237,17 @@ def test_import_saves_multiline_and_unicode_text_exactly(store: Store):
 def test_import_entries_saves_positional_thank_yous_under_the_new_ids(store: Store):
     people = (Interviewer("Priya Shah"), Interviewer("Tom Lee"))
     interview = build_interview(interviewers=people)
-    [new_id] = store.import_entries([(interview, sent_marks(people, [date(2026, 11, 10)] * len(people)))])
-    saved = store.get_interview(new_id)
-    assert {m.step_key for m in store.marks_for([new_id])[new_id]} == {f"thank_you:{p.id}" for p in saved.interviewers}
+    [new_id] = store.interviews.import_entries([(interview, sent_marks(people, [date(2026, 11, 10)] * len(people)))])
+    saved = store.interviews.get(new_id)
+    assert {m.step_key for m in store.follow_up.marks_for([new_id])[new_id]} == {f"thank_you:{p.id}" for p in saved.interviewers}
 
 
 def test_import_entries_rolls_back_everything_on_a_bad_mark(store: Store):
     good = (build_interview(), [])
     bad = (build_interview(), [StepMark("thank_you:new5", StepStatus.DONE, date(2026, 11, 10))])
     with pytest.raises(ValueError, match="names no interviewer"):
-        store.import_entries([good, bad])
-    assert store.count_interviews() == 0
+        store.interviews.import_entries([good, bad])
+    assert store.interviews.count() == 0
 
 
 # --- import: what it refuses, all or nothing --------------------------------------------

@@ -39,7 +39,7 @@ def exported_rows(store: Store) -> list[dict[str, str]]:
 
 def test_a_name_with_the_separator_or_a_backslash_is_one_person_after_the_round_trip(store: Store):
     people = tuple(Interviewer(n) for n in ("Doe; Jane", "C:\\temp", "Tom Lee"))
-    store.import_entries([(build_interview(interviewers=people), [])])
+    store.interviews.import_entries([(build_interview(interviewers=people), [])])
     [written] = exported_rows(store)
     assert written["interviewers"] == "Doe\\; Jane; C:\\\\temp; Tom Lee"
     [(interview, _)] = read_csv(export_csv(store), FIXED_NOW)
@@ -48,14 +48,14 @@ def test_a_name_with_the_separator_or_a_backslash_is_one_person_after_the_round_
 
 def test_one_thank_you_sent_of_two_stays_one_of_two(store: Store, tmp_path):
     people = (Interviewer("Priya Shah"), Interviewer("Tom Lee"))
-    interview_id = store.save_interview(build_interview(interviewers=people))
-    first, _ = store.get_interview(interview_id).interviewers
-    store.mark_step(interview_id, StepMark(f"thank_you:{first.id}", StepStatus.DONE, date(2026, 11, 11)))
+    interview_id = store.interviews.save(build_interview(interviewers=people))
+    first, _ = store.interviews.get(interview_id).interviewers
+    store.follow_up.mark(interview_id, StepMark(f"thank_you:{first.id}", StepStatus.DONE, date(2026, 11, 11)))
     text = export_csv(store)
     fresh = Store(tmp_path / "fresh.db")
     import_file(fresh, text, "all.csv", FIXED_NOW)
-    [interview] = fresh.find_interviews()
-    timeline = follow_up_timeline(interview, fresh.marks_for([interview.id])[interview.id], FIXED_NOW, None)
+    [interview] = fresh.interviews.find()
+    timeline = follow_up_timeline(interview, fresh.follow_up.marks_for([interview.id])[interview.id], FIXED_NOW, None)
     sent = {s.recipient.name: s.status is StepStatus.DONE for s in timeline if s.kind is StepKind.THANK_YOU}
     assert sent == {"Priya Shah": True, "Tom Lee": False}
     assert export_csv(fresh) == text
@@ -63,9 +63,9 @@ def test_one_thank_you_sent_of_two_stays_one_of_two(store: Store, tmp_path):
 
 def test_only_the_second_thank_you_sent_is_written_after_an_empty_place(store: Store):
     people = (Interviewer("Priya Shah"), Interviewer("Tom Lee"))
-    interview_id = store.save_interview(build_interview(interviewers=people))
-    _, second = store.get_interview(interview_id).interviewers
-    store.mark_step(interview_id, StepMark(f"thank_you:{second.id}", StepStatus.DONE, date(2026, 11, 12)))
+    interview_id = store.interviews.save(build_interview(interviewers=people))
+    _, second = store.interviews.get(interview_id).interviewers
+    store.follow_up.mark(interview_id, StepMark(f"thank_you:{second.id}", StepStatus.DONE, date(2026, 11, 12)))
     [written] = exported_rows(store)
     assert written["thank_you_sent"] == "; 2026-11-12"
 
@@ -84,15 +84,15 @@ def test_export_import_export_is_identical_for_tricky_names_and_dates(store: Sto
                  for i in range(max(len(people), 1)) if rng.random() < 0.5]
         entries.append((build_interview(company=f"Co {n}", interview_at=datetime(2026, 11, 10, 9 + n % 8, n),
                                         interviewers=people), marks))
-    store.import_entries(entries)
+    store.interviews.import_entries(entries)
     text = export_csv(store)
     fresh = Store(tmp_path / "fresh.db")
     import_file(fresh, text, "all.csv", FIXED_NOW)
     assert export_csv(fresh) == text
-    names = sorted(p.name for i in fresh.find_interviews() for p in i.interviewers)
+    names = sorted(p.name for i in fresh.interviews.find() for p in i.interviewers)
     assert names == sorted(p.name for i, _ in entries for p in i.interviewers)
-    sent = sum(len([m for m in ms if m.step_key.startswith("thank_you")]) for ms in fresh.marks_for(
-        [i.id for i in fresh.find_interviews()]).values())
+    sent = sum(len([m for m in ms if m.step_key.startswith("thank_you")]) for ms in fresh.follow_up.marks_for(
+        [i.id for i in fresh.interviews.find()]).values())
     assert sent == sum(len(marks) for _, marks in entries)
 
 
@@ -120,9 +120,9 @@ def test_a_file_from_the_previous_version_imports_as_before(store: Store):
     writer.writeheader()
     writer.writerow(cells)
     import_file(store, out.getvalue(), "all.csv", FIXED_NOW)
-    [interview] = store.find_interviews()
+    [interview] = store.interviews.find()
     assert [p.name for p in interview.interviewers] == ["Priya Shah", "Tom Lee"]
-    timeline = follow_up_timeline(interview, store.marks_for([interview.id])[interview.id], FIXED_NOW, None)
+    timeline = follow_up_timeline(interview, store.follow_up.marks_for([interview.id])[interview.id], FIXED_NOW, None)
     thank_yous = [s for s in timeline if s.kind is StepKind.THANK_YOU]
     assert [(s.status, s.done_on) for s in thank_yous] == [(StepStatus.DONE, date(2026, 11, 11))] * 2
     assert list(exported_rows(store)[0]) == list(COLUMNS)

@@ -27,7 +27,7 @@ def events(text: str) -> dict[str, object]:
 
 
 def saved(store: Store, **overrides):
-    return store.get_interview(store.save_interview(build_interview(**overrides)))
+    return store.interviews.get(store.interviews.save(build_interview(**overrides)))
 
 
 def test_calendar_has_the_required_properties_and_crlf_lines(store: Store):
@@ -42,8 +42,8 @@ def test_calendar_has_the_required_properties_and_crlf_lines(store: Store):
 
 def test_one_all_day_event_per_reminder_still_to_do_on_its_recommended_date(store: Store):
     load_demo(store, FIXED_NOW)
-    interviews = store.find_interviews()
-    marks = store.marks_for(i.id for i in interviews)
+    interviews = store.interviews.find()
+    marks = store.follow_up.marks_for(i.id for i in interviews)
     expected = {
         f"{i.id}-{s.key}@debrief.local": s.recommended
         for i in interviews
@@ -61,8 +61,8 @@ def test_one_all_day_event_per_reminder_still_to_do_on_its_recommended_date(stor
 def test_done_skipped_closed_and_recorded_steps_are_left_out(store: Store):
     interview = saved(store, stated_timeframe="within 2 weeks")
     person = interview.interviewers[0]
-    store.mark_step(interview.id, StepMark(f"thank_you:{person.id}", StepStatus.DONE, date(2026, 11, 10)))
-    store.mark_step(interview.id, StepMark("soft_touch", StepStatus.SKIPPED, date(2026, 11, 17)))
+    store.follow_up.mark(interview.id, StepMark(f"thank_you:{person.id}", StepStatus.DONE, date(2026, 11, 10)))
+    store.follow_up.mark(interview.id, StepMark("soft_touch", StepStatus.SKIPPED, date(2026, 11, 17)))
     saved(store, company="Closed Co", outcome=Outcome.REJECTED)
     assert list(events(export_ics(store, FIXED_NOW, LONDON))) == [f"{interview.id}-check_in@debrief.local"]
 

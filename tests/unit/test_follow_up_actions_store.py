@@ -9,18 +9,18 @@ from pathlib import Path
 
 from sqlite_utils import Database, Migrations
 
-from lib import store as store_module
 from lib.domain.drafts import Template
 from lib.domain.followup import StepKind, StepMark, StepSnooze, StepStatus
 from lib.domain.model import Interviewer
 from lib.store import SCHEMA_VERSION, Store
+from lib.store.migrations import _m001_initial_schema
 from tests.unit.conftest import build_interview
 
 D = date.fromisoformat
 
 
 def saved_id(store: Store, **overrides) -> int:
-    return store.save_interview(build_interview(**overrides))
+    return store.interviews.save(build_interview(**overrides))
 
 
 # --- migration 002 ------------------------------------------------------------------------------
@@ -29,7 +29,7 @@ def saved_id(store: Store, **overrides) -> int:
 def version_1_database(path: Path) -> None:
     """A database as Debrief made it before Issue 4: only migration 001, with a row in every table."""
     migrations = Migrations("debrief")
-    migrations(name="001_initial_schema")(store_module._m001_initial_schema)
+    migrations(name="001_initial_schema")(_m001_initial_schema)
     conn = sqlite3.connect(path)
     db = Database(conn)
     migrations.apply(db)
@@ -49,13 +49,13 @@ def test_a_version_1_database_gains_the_new_tables_and_keeps_every_row(tmp_path:
     version_1_database(path)
     store = Store(path)
     assert store.schema_version() == SCHEMA_VERSION
-    interview = store.get_interview(1)
+    interview = store.interviews.get(1)
     assert (interview.company, [p.name for p in interview.interviewers]) == ("Acme", ["Priya Shah"])
-    assert store.marks_for([1]) == {1: [StepMark("thank_you:5", StepStatus.DONE, D("2026-11-10"))]}
-    assert store.form_draft("new")[0] == "{}"
-    assert store.snoozes_for([1]) == {1: []}
-    assert store.draft_templates() == {}
-    assert store.setting("your_name") == ""
+    assert store.follow_up.marks_for([1]) == {1: [StepMark("thank_you:5", StepStatus.DONE, D("2026-11-10"))]}
+    assert store.settings.form_draft("new")[0] == "{}"
+    assert store.follow_up.snoozes_for([1]) == {1: []}
+    assert store.settings.draft_templates() == {}
+    assert store.settings.get("your_name") == ""
 
 
 # --- snoozes ------------------------------------------------------------------------------------
@@ -64,41 +64,44 @@ def test_a_version_1_database_gains_the_new_tables_and_keeps_every_row(tmp_path:
 def test_a_snooze_is_saved_replaced_and_removed(store: Store):
     interview_id = saved_id(store)
     before = store.data_version()
-    store.snooze_step(interview_id, StepSnooze("check_in", D("2026-11-30"), "they are away"))
+    store.follow_up.snooze(interview_id, StepSnooze("check_in", D("2026-11-30"), "they are away"))
     assert store.data_version() == before + 1  # cached reads see it
-    store.snooze_step(interview_id, StepSnooze("check_in", D("2026-12-07"), "away longer"))
-    store.snooze_step(interview_id, StepSnooze("soft_touch", D("2026-11-25"), "no news yet"))
-    assert sorted(store.snoozes_for([interview_id])[interview_id], key=lambda s: s.step_key) == [
+    store.follow_up.snooze(interview_id, StepSnooze("check_in", D("2026-12-07"), "away longer"))
+    store.follow_up.snooze(interview_id, StepSnooze("soft_touch", D("2026-11-25"), "no news yet"))
+    assert sorted(store.follow_up.snoozes_for([interview_id])[interview_id], key=lambda s: s.step_key) == [
         StepSnooze("check_in", D("2026-12-07"), "away longer"),
         StepSnooze("soft_touch", D("2026-11-25"), "no news yet"),
     ]
-    store.unsnooze_step(interview_id, "check_in")
-    assert store.snoozes_for([interview_id])[interview_id] == [StepSnooze("soft_touch", D("2026-11-25"), "no news yet")]
+    store.follow_up.unsnooze(interview_id, "check_in")
+    assert store.follow_up.snoozes_for([interview_id])[interview_id] == [
+        StepSnooze("soft_touch", D("2026-11-25"), "no news yet")
+    ]
 
 
 def test_snoozes_are_independent_of_marks(store: Store):
     interview_id = saved_id(store)
-    store.snooze_step(interview_id, StepSnooze("check_in", D("2026-11-30"), "away"))
-    store.mark_step(interview_id, StepMark("check_in", StepStatus.DONE, D("2026-11-20")))
-    store.unmark_step(interview_id, "check_in")
-    assert store.snoozes_for([interview_id])[interview_id] == [StepSnooze("check_in", D("2026-11-30"), "away")]
+    store.follow_up.snooze(interview_id, StepSnooze("check_in", D("2026-11-30"), "away"))
+    store.follow_up.mark(interview_id, StepMark("check_in", StepStatus.DONE, D("2026-11-20")))
+    store.follow_up.unmark(interview_id, "check_in")
+    snoozes = store.follow_up.snoozes_for([interview_id])[interview_id]
+    assert snoozes == [StepSnooze("check_in", D("2026-11-30"), "away")]
 
 
 def test_deleting_an_interview_deletes_its_snoozes(store: Store):
     interview_id = saved_id(store)
-    store.snooze_step(interview_id, StepSnooze("check_in", D("2026-11-30"), "away"))
-    store.delete_interview(interview_id)
+    store.follow_up.snooze(interview_id, StepSnooze("check_in", D("2026-11-30"), "away"))
+    store.interviews.delete(interview_id)
     with store.connect() as db:
         assert db.execute("SELECT COUNT(*) FROM step_snoozes").fetchone()[0] == 0
 
 
 def test_a_removed_interviewers_thank_you_snooze_goes_with_them(store: Store):
     interview_id = saved_id(store, interviewers=(Interviewer("Priya Shah"), Interviewer("Tom Okafor")))
-    priya, tom = store.get_interview(interview_id).interviewers
+    priya, tom = store.interviews.get(interview_id).interviewers
     for person in (priya, tom):
-        store.snooze_step(interview_id, StepSnooze(f"thank_you:{person.id}", D("2026-11-13"), "later"))
-    store.save_interview(build_interview(id=interview_id, interviewers=(priya,)))
-    assert [s.step_key for s in store.snoozes_for([interview_id])[interview_id]] == [f"thank_you:{priya.id}"]
+        store.follow_up.snooze(interview_id, StepSnooze(f"thank_you:{person.id}", D("2026-11-13"), "later"))
+    store.interviews.save(build_interview(id=interview_id, interviewers=(priya,)))
+    assert [s.step_key for s in store.follow_up.snoozes_for([interview_id])[interview_id]] == [f"thank_you:{priya.id}"]
 
 
 # --- templates and settings -------------------------------------------------------------------------
@@ -106,22 +109,22 @@ def test_a_removed_interviewers_thank_you_snooze_goes_with_them(store: Store):
 
 def test_templates_are_kept_per_kind_of_step_and_can_be_reset(store: Store):
     mine = Template(StepKind.THANK_YOU, "Cheers", "Hi {first_name}")
-    store.save_draft_template(mine)
-    store.save_draft_template(Template(StepKind.THANK_YOU, "Cheers!", "Hi {first_name}!"))
-    store.save_draft_template(Template(StepKind.CHECK_IN, "Hello", "Hi"))
-    assert store.draft_templates() == {
+    store.settings.save_draft_template(mine)
+    store.settings.save_draft_template(Template(StepKind.THANK_YOU, "Cheers!", "Hi {first_name}!"))
+    store.settings.save_draft_template(Template(StepKind.CHECK_IN, "Hello", "Hi"))
+    assert store.settings.draft_templates() == {
         StepKind.THANK_YOU: Template(StepKind.THANK_YOU, "Cheers!", "Hi {first_name}!"),
         StepKind.CHECK_IN: Template(StepKind.CHECK_IN, "Hello", "Hi"),
     }
-    store.reset_draft_template(StepKind.THANK_YOU)
-    assert list(store.draft_templates()) == [StepKind.CHECK_IN]
+    store.settings.reset_draft_template(StepKind.THANK_YOU)
+    assert list(store.settings.draft_templates()) == [StepKind.CHECK_IN]
 
 
 def test_settings_round_trip(store: Store):
-    assert store.setting("your_name", "nobody") == "nobody"
-    store.save_setting("your_name", "Alex Morgan")
-    store.save_setting("your_name", "Alex")
-    assert store.setting("your_name") == "Alex"
+    assert store.settings.get("your_name", "nobody") == "nobody"
+    store.settings.save("your_name", "Alex Morgan")
+    store.settings.save("your_name", "Alex")
+    assert store.settings.get("your_name") == "Alex"
 
 
 # --- calendar sequences -----------------------------------------------------------------------------
@@ -129,22 +132,22 @@ def test_settings_round_trip(store: Store):
 
 def test_a_sequence_starts_at_0_and_grows_only_when_the_fingerprint_changes(store: Store):
     version = store.data_version()
-    assert store.calendar_sequences({"a": "one", "b": "one"}) == {"a": 0, "b": 0}
-    assert store.calendar_sequences({"a": "one", "b": "one"}) == {"a": 0, "b": 0}
-    assert store.calendar_sequences({"a": "two"}) == {"a": 1}
-    assert store.calendar_sequences({"a": "two", "b": "one"}) == {"a": 1, "b": 0}
-    assert store.calendar_sequences({"a": "one"}) == {"a": 2}  # back to old content is still a change
-    assert store.calendar_sequences({}) == {}
+    assert store.follow_up.calendar_sequences({"a": "one", "b": "one"}) == {"a": 0, "b": 0}
+    assert store.follow_up.calendar_sequences({"a": "one", "b": "one"}) == {"a": 0, "b": 0}
+    assert store.follow_up.calendar_sequences({"a": "two"}) == {"a": 1}
+    assert store.follow_up.calendar_sequences({"a": "two", "b": "one"}) == {"a": 1, "b": 0}
+    assert store.follow_up.calendar_sequences({"a": "one"}) == {"a": 2}  # back to old content is still a change
+    assert store.follow_up.calendar_sequences({}) == {}
     assert store.data_version() == version  # bookkeeping: cached reads stay valid
 
 
 def test_a_read_only_database_still_numbers_events_without_saving(store: Store, tmp_path: Path):
-    store.calendar_sequences({"a": "one"})
+    store.follow_up.calendar_sequences({"a": "one"})
     path = store.path
     read_only = Store(path)
     read_only.connect = _read_only_connect(path)  # type: ignore[method-assign]
-    assert read_only.calendar_sequences({"a": "two", "b": "one"}) == {"a": 1, "b": 0}
-    assert store.calendar_sequences({"a": "one"}) == {"a": 0}  # nothing was saved
+    assert read_only.follow_up.calendar_sequences({"a": "two", "b": "one"}) == {"a": 1, "b": 0}
+    assert store.follow_up.calendar_sequences({"a": "one"}) == {"a": 0}  # nothing was saved
 
 
 def _read_only_connect(path: Path):

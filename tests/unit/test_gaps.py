@@ -14,7 +14,7 @@ NAN = math.nan
 
 
 def review(session_id, held_on, mentor, interview_id, interview_at, own, theirs, company="Acme"):
-    """One row as Store.review_rows gives it: own and theirs are (skills, enthusiasm, culture)."""
+    """One row as store.coaching.review_rows gives it: own and theirs are (skills, enthusiasm, culture)."""
     row = {"session_id": session_id, "held_on": pd.Timestamp(held_on), "mentor": mentor, "interview_id": interview_id,
            "interview_at": pd.Timestamp(interview_at), "company": company, "role": "Engineer"}
     for column, mine, yours in zip(("skills_match", "enthusiasm", "culture_fit"), own, theirs, strict=True):

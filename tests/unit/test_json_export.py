@@ -37,7 +37,7 @@ def exported(store: Store) -> dict:
 
 
 def test_the_export_says_what_it_is_and_lists_every_table(store: Store):
-    store.import_entries([(full_interview(), [])])
+    store.interviews.import_entries([(full_interview(), [])])
     document = exported(store)
     assert (document["format"], document["version"]) == (FORMAT, FORMAT_VERSION)
     assert document["migrations"] == [m.name for m in migrations._migrations]
@@ -59,8 +59,8 @@ def test_a_table_added_later_is_exported_with_no_change_blobs_as_base64(store: S
 
 
 def test_every_row_value_is_exported_exactly_as_stored(store: Store):
-    [new_id] = store.import_entries([(full_interview("Zoë, 李 🚀\n\"quoted\""), [])])
-    store.save_form_draft("new", '{"company": "Half"}')
+    [new_id] = store.interviews.import_entries([(full_interview("Zoë, 李 🚀\n\"quoted\""), [])])
+    store.settings.save_form_draft("new", '{"company": "Half"}')
     document = exported(store)
     with store.connect() as db:
         row = dict(next(db.query("SELECT * FROM interviews WHERE id = ?", [new_id])))
@@ -71,7 +71,7 @@ def test_every_row_value_is_exported_exactly_as_stored(store: Store):
 @pytest.mark.parametrize("text", FORMULA_STARTS, ids=repr)
 def test_json_keeps_formula_text_raw_while_the_full_csv_export_neutralises_it(store: Store, text: str):
     """Guarantee 5 over whole exports: every free-text column of the CSV, the raw text in the JSON."""
-    store.save_interview(full_interview(text))  # stored as given (the store does not trim)
+    store.interviews.save(full_interview(text))  # stored as given (the store does not trim)
     row = exported(store)["tables"]["interviews"][0]
     assert row["notes"] == row["recruiter"] == row["skills_evidence"] == text
     assert (row["company"], row["role"]) == (f"{text} Co", f"{text} role")
@@ -83,18 +83,18 @@ def test_json_keeps_formula_text_raw_while_the_full_csv_export_neutralises_it(st
 
 def test_export_read_import_round_trips_every_entry_field_and_mark(store: Store, tmp_path: Path):
     people = (Interviewer("Priya Shah", "EM", "priya@acme.example"), Interviewer("Tom Lee"))
-    first = store.save_interview(full_interview())
-    second = store.save_interview(replace(full_interview(), company="Borealis", interviewers=people, is_demo=True))
-    saved = store.get_interview(second)
-    store.mark_step(second, StepMark(f"thank_you:{saved.interviewers[1].id}", StepStatus.DONE, date(2026, 11, 10)))
-    store.mark_step(first, StepMark("soft_touch", StepStatus.SKIPPED, date(2026, 11, 13)))
+    first = store.interviews.save(full_interview())
+    second = store.interviews.save(replace(full_interview(), company="Borealis", interviewers=people, is_demo=True))
+    saved = store.interviews.get(second)
+    store.follow_up.mark(second, StepMark(f"thank_you:{saved.interviewers[1].id}", StepStatus.DONE, date(2026, 11, 10)))
+    store.follow_up.mark(first, StepMark("soft_touch", StepStatus.SKIPPED, date(2026, 11, 13)))
 
     fresh = Store(tmp_path / "fresh.db")
-    fresh.import_entries(read_json(export_json(store, FIXED_NOW).encode("utf-8"), FIXED_NOW))
+    fresh.interviews.import_entries(read_json(export_json(store, FIXED_NOW).encode("utf-8"), FIXED_NOW))
 
     def essence(s: Store):
-        entries = sorted(s.find_interviews(), key=lambda i: i.company)
-        marks = s.marks_for([i.id for i in entries])
+        entries = sorted(s.interviews.find(), key=lambda i: i.company)
+        marks = s.follow_up.marks_for([i.id for i in entries])
         out = []
         for interview in entries:
             names = {f"thank_you:{p.id}": f"thank_you:{p.name}" for p in interview.interviewers}
@@ -107,7 +107,7 @@ def test_export_read_import_round_trips_every_entry_field_and_mark(store: Store,
 
 
 def test_read_json_gives_entries_in_record_order(store: Store):
-    store.import_entries([(replace(full_interview(), company=name, interview_at=datetime(2026, 11, day, 10)), [])
+    store.interviews.import_entries([(replace(full_interview(), company=name, interview_at=datetime(2026, 11, day, 10)), [])
                           for name, day in (("Late", 12), ("Early", 3))])
     entries = read_json(export_json(store, FIXED_NOW), FIXED_NOW)
     assert [interview.company for interview, _ in entries] == ["Late", "Early"]
@@ -116,7 +116,7 @@ def test_read_json_gives_entries_in_record_order(store: Store):
 def test_an_interview_at_with_an_offset_becomes_local_wall_clock_time(store: Store):
     from zoneinfo import ZoneInfo
 
-    store.save_interview(full_interview())
+    store.interviews.save(full_interview())
     document = exported(store)
     document["tables"]["interviews"][0]["interview_at"] = "2026-11-10T14:00:00+00:00"
     [(interview, _)] = read_json(json.dumps(document), FIXED_NOW, ZoneInfo("America/New_York"))
@@ -124,7 +124,7 @@ def test_an_interview_at_with_an_offset_becomes_local_wall_clock_time(store: Sto
 
 
 def test_the_export_is_readable_utf8_not_escaped(store: Store):
-    store.save_interview(full_interview("Zoë"))
+    store.interviews.save(full_interview("Zoë"))
     text = export_json(store, FIXED_NOW)
     assert "Zoë" in text and "\\u00eb" not in text
 
@@ -132,9 +132,9 @@ def test_the_export_is_readable_utf8_not_escaped(store: Store):
 # --- refused at the depth of the reader: numbers, surrogates, steps and dates --------------
 def one_entry_export(store: Store) -> dict:
     """An export of one entry (with a recruiter, two people and a thank-you mark) as a dict to spoil."""
-    interview_id = store.save_interview(replace(full_interview(), recruiter="Rita"))
-    person = store.get_interview(interview_id).interviewers[0]
-    store.mark_step(interview_id, StepMark(f"thank_you:{person.id}", StepStatus.DONE, date(2026, 11, 10)))
+    interview_id = store.interviews.save(replace(full_interview(), recruiter="Rita"))
+    person = store.interviews.get(interview_id).interviewers[0]
+    store.follow_up.mark(interview_id, StepMark(f"thank_you:{person.id}", StepStatus.DONE, date(2026, 11, 10)))
     return exported(store)
 
 
@@ -234,15 +234,15 @@ def marks_as_exported(store: Store) -> list[tuple]:
 def test_a_mark_left_from_an_earlier_edit_round_trips_exactly(store: Store, tmp_path: Path):
     """A recruiter_update marked, then the recruiter removed: the mark stays in the database, so
     it stays through export and import too."""
-    interview_id = store.save_interview(replace(full_interview(), recruiter="Rita"))
-    store.mark_step(interview_id, StepMark("recruiter_update", StepStatus.DONE, date(2026, 11, 11)))
-    store.mark_step(interview_id, StepMark("soft_touch", StepStatus.SKIPPED, date(2026, 11, 13)))
-    store.save_interview(replace(store.get_interview(interview_id), recruiter=""))
+    interview_id = store.interviews.save(replace(full_interview(), recruiter="Rita"))
+    store.follow_up.mark(interview_id, StepMark("recruiter_update", StepStatus.DONE, date(2026, 11, 11)))
+    store.follow_up.mark(interview_id, StepMark("soft_touch", StepStatus.SKIPPED, date(2026, 11, 13)))
+    store.interviews.save(replace(store.interviews.get(interview_id), recruiter=""))
     before = marks_as_exported(store)
     assert ("recruiter_update", "done", "2026-11-11") in before
 
     fresh = Store(tmp_path / "fresh.db")
-    fresh.import_entries(read_json(export_json(store, FIXED_NOW), FIXED_NOW))
+    fresh.interviews.import_entries(read_json(export_json(store, FIXED_NOW), FIXED_NOW))
     assert marks_as_exported(fresh) == before
 
 
@@ -256,18 +256,18 @@ def long_entries(count: int, notes_length: int) -> list:
 def test_an_export_of_1100_interviews_with_long_notes_imports_back(store: Store, tmp_path: Path):
     from lib.files.data_import import import_file
 
-    store.import_entries(long_entries(1_100, 9_500))
+    store.interviews.import_entries(long_entries(1_100, 9_500))
     data = export_json(store, FIXED_NOW).encode("utf-8")
     assert len(data) > 10.5 * 1024 * 1024  # larger than 10 MB: the size of export that could not be imported back
     fresh = Store(tmp_path / "fresh.db")
     assert len(import_file(fresh, data, "all.json", FIXED_NOW).new) == 1_100
-    assert fresh.count_interviews() == 1_100
+    assert fresh.interviews.count() == 1_100
 
 
 @pytest.mark.parametrize("kind", ["json", "csv"])
 def test_an_export_too_big_to_import_back_is_refused(store: Store, monkeypatch, kind: str):
     monkeypatch.setattr("lib.files.import_limits.MAX_BYTES", 200 * 1024)  # scaled down: 30 entries of 9,500 characters
-    store.import_entries(long_entries(30, 9_500))
+    store.interviews.import_entries(long_entries(30, 9_500))
     with pytest.raises(ValidationError) as caught:
         export_json(store, FIXED_NOW) if kind == "json" else export_csv(store)
     said = caught.value.message
@@ -277,7 +277,7 @@ def test_an_export_too_big_to_import_back_is_refused(store: Store, monkeypatch, 
 def test_an_export_just_under_the_limit_is_made_and_imports_back(store: Store, monkeypatch, tmp_path: Path):
     from lib.files.data_import import import_file
 
-    store.import_entries(long_entries(30, 9_500))
+    store.interviews.import_entries(long_entries(30, 9_500))
     size = len(export_json(store, FIXED_NOW).encode("utf-8"))
     monkeypatch.setattr("lib.files.import_limits.MAX_BYTES", size)
     data = export_json(store, FIXED_NOW).encode("utf-8")
@@ -302,7 +302,7 @@ def test_one_file_holds_the_promised_number_of_interviews_at_every_limit(store: 
     keys = ["ask_next_steps", "recruiter_update", "soft_touch", "check_in"]
     keys += [f"thank_you:new{i}" for i in range(MAX_INTERVIEWERS)]
     empty = len(export_json(store, FIXED_NOW).encode("utf-8"))
-    store.import_entries([(interview, [StepMark(k, StepStatus.DONE, date(2026, 11, 11)) for k in keys])])
+    store.interviews.import_entries([(interview, [StepMark(k, StepStatus.DONE, date(2026, 11, 11)) for k in keys])])
     per_entry = len(export_json(store, FIXED_NOW).encode("utf-8")) - empty
     print(f"\none interview at every limit: {per_entry:,} bytes; {MAX_BYTES // per_entry} fit in one file")
     assert per_entry > 90_000  # the worst case is the worst: about 100 KB for one interview

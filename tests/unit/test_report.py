@@ -26,20 +26,20 @@ ATTACK = "<script>alert(1)</script>"
 def coached(store: Store, make_interview: MakeInterview) -> tuple[Store, int, list[int]]:
     """Two sessions with Sam (one interview re-scored), an action carried over, and one with Alex."""
     ids = [
-        store.save_interview(make_interview(company=f"Acme {n}", interview_at=datetime(2026, 11, day, 10),
+        store.interviews.save(make_interview(company=f"Acme {n}", interview_at=datetime(2026, 11, day, 10),
                                             scores={SKILLS: 3, ENTHUSIASM: 4, CULTURE: None},
                                             evidence={SKILLS: f"Evidence {n} {ATTACK}"}, notes="Line one\nline two"))
         for n, day in enumerate((2, 9, 16))
     ]
-    earlier = store.start_session(CoachingSession("Sam Lee", date(2026, 11, 10), (ids[0], ids[1])))
-    store.save_review(earlier, ids[0], MentorReview({SKILLS: 5, ENTHUSIASM: 4}, "Great depth"))
-    store.add_action(ActionItem("Carry-over: research their product", Owner.CANDIDATE, date(2026, 11, 17), earlier))
-    session = store.start_session(CoachingSession("Sam Lee", date(2026, 11, 19), (ids[2], ids[1]), f"Notes {ATTACK}"))
-    store.save_review(session, ids[2], MentorReview({SKILLS: 4, ENTHUSIASM: 3, CULTURE: 3}, f"Comment {ATTACK}"))
-    store.save_review(session, ids[1], MentorReview({SKILLS: 4}, "Better"))
-    store.add_action(ActionItem(f"Rehearse {ATTACK}", Owner.MENTOR, date(2026, 11, 27), session, ids[2]))
-    alex = store.start_session(CoachingSession("Alex Kim", date(2026, 11, 18), (ids[2],)))
-    store.save_review(alex, ids[2], MentorReview({SKILLS: 1}, "Alex's view"))
+    earlier = store.coaching.start_session(CoachingSession("Sam Lee", date(2026, 11, 10), (ids[0], ids[1])))
+    store.coaching.save_review(earlier, ids[0], MentorReview({SKILLS: 5, ENTHUSIASM: 4}, "Great depth"))
+    store.coaching.add_action(ActionItem("Carry-over: research their product", Owner.CANDIDATE, date(2026, 11, 17), earlier))
+    session = store.coaching.start_session(CoachingSession("Sam Lee", date(2026, 11, 19), (ids[2], ids[1]), f"Notes {ATTACK}"))
+    store.coaching.save_review(session, ids[2], MentorReview({SKILLS: 4, ENTHUSIASM: 3, CULTURE: 3}, f"Comment {ATTACK}"))
+    store.coaching.save_review(session, ids[1], MentorReview({SKILLS: 4}, "Better"))
+    store.coaching.add_action(ActionItem(f"Rehearse {ATTACK}", Owner.MENTOR, date(2026, 11, 27), session, ids[2]))
+    alex = store.coaching.start_session(CoachingSession("Alex Kim", date(2026, 11, 18), (ids[2],)))
+    store.coaching.save_review(alex, ids[2], MentorReview({SKILLS: 1}, "Alex's view"))
     return store, session, ids
 
 
@@ -138,8 +138,8 @@ def test_a_report_of_an_empty_range_still_reads(store: Store):
 
 def test_done_and_dropped_actions_read_as_such(coached):
     store, session, _ = coached
-    [carried] = store.actions(status=ActionStatus.OPEN, session_id=session - 1)
-    store.set_action_status(carried.id, ActionStatus.DONE, date(2026, 11, 19), in_session=session)
+    [carried] = store.coaching.actions(status=ActionStatus.OPEN, session_id=session - 1)
+    store.coaching.set_action_status(carried.id, ActionStatus.DONE, date(2026, 11, 19), in_session=session)
     report = session_report(store, session, NOW)
     assert [(a.text, a.status) for a in report.earlier_actions] == [(carried.text, ActionStatus.DONE)]
     assert "done Thu 19 Nov" in render_html(report)

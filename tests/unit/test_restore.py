@@ -28,19 +28,19 @@ from tests.unit.data_helpers import NOW, add, companies, row_counts
 
 def test_restore_replaces_every_table_and_keeps_a_copy_of_what_was_there(store: Store):
     acme = add(store, "Acme")
-    store.mark_step(acme, StepMark("check_in", StepStatus.DONE, datetime(2026, 11, 12).date()))
-    store.save_form_draft("new", '{"company": "Draft Co"}')
+    store.follow_up.mark(acme, StepMark("check_in", StepStatus.DONE, datetime(2026, 11, 12).date()))
+    store.settings.save_form_draft("new", '{"company": "Draft Co"}')
     saved = backup_now(store, NOW)
     add(store, "Borealis")
-    store.discard_form_draft("new")
+    store.settings.discard_form_draft("new")
     version = store.data_version()
 
     restored = restore(store, saved.path, NOW + timedelta(minutes=5))
 
     assert restored.interviews == 1
     assert companies(store) == ["Acme"]
-    assert store.marks_for([acme])[acme] == [StepMark("check_in", StepStatus.DONE, datetime(2026, 11, 12).date())]
-    assert store.form_draft("new")[0] == '{"company": "Draft Co"}'
+    assert store.follow_up.marks_for([acme])[acme] == [StepMark("check_in", StepStatus.DONE, datetime(2026, 11, 12).date())]
+    assert store.settings.form_draft("new")[0] == '{"company": "Draft Co"}'
     assert restored.safety_backup.kind == "before-restore" and restored.safety_backup.interviews == 2
     assert store.data_version() > version  # never back to a number the UI may have cached
     assert row_counts(store.path) == row_counts(saved.path) | {"meta": 1}
@@ -58,7 +58,7 @@ def test_restore_into_a_new_database_makes_no_safety_backup_of_nothing(tmp_path:
 
 def test_restore_over_a_database_holding_only_a_setting_still_backs_it_up(store: Store, tmp_path: Path):
     """Any row in any table is data someone may want back, not only interviews."""
-    store.save_setting("your_name", "Sam")
+    store.settings.save("your_name", "Sam")
     source = Store(tmp_path / "source.db")
     add(source, "Acme")
     restored = restore(store, source.path, NOW)
@@ -167,15 +167,15 @@ def a_full_source(tmp_path: Path) -> Store:
     """A database with a row in every table the app reads."""
     source = Store(tmp_path / "full.db")
     acme = add(source, "Acme")
-    source.mark_step(acme, StepMark("check_in", StepStatus.DONE, date(2026, 11, 12)))
-    source.snooze_step(acme, StepSnooze("soft_touch", date(2026, 11, 25), "on holiday"))
-    source.save_setting("your_name", "Sam")
-    source.save_draft_template(Template(StepKind.THANK_YOU, "Thank you", "Dear {first_name}, thanks."))
-    source.calendar_sequences({"uid-1@debrief": "fingerprint"})
-    source.save_form_draft("new", '{"company": "Draft Co"}')
-    session = source.start_session(CoachingSession("Mentor Mo", date(2026, 11, 15), (acme,)))
-    source.save_review(session, acme, MentorReview({Dimension.SKILLS_MATCH: 3}, "fine"))
-    source.add_action(ActionItem("Practise the intro", session_id=session, interview_id=acme))
+    source.follow_up.mark(acme, StepMark("check_in", StepStatus.DONE, date(2026, 11, 12)))
+    source.follow_up.snooze(acme, StepSnooze("soft_touch", date(2026, 11, 25), "on holiday"))
+    source.settings.save("your_name", "Sam")
+    source.settings.save_draft_template(Template(StepKind.THANK_YOU, "Thank you", "Dear {first_name}, thanks."))
+    source.follow_up.calendar_sequences({"uid-1@debrief": "fingerprint"})
+    source.settings.save_form_draft("new", '{"company": "Draft Co"}')
+    session = source.coaching.start_session(CoachingSession("Mentor Mo", date(2026, 11, 15), (acme,)))
+    source.coaching.save_review(session, acme, MentorReview({Dimension.SKILLS_MATCH: 3}, "fine"))
+    source.coaching.add_action(ActionItem("Practise the intro", session_id=session, interview_id=acme))
     return source
 
 
@@ -319,7 +319,7 @@ def test_restore_of_a_full_database_with_old_interviews_passes_the_row_checks(st
     with source.connect() as db:
         db.execute("UPDATE interviews SET interview_at = '1995-03-01T10:00'")
     assert restore(store, source.path, NOW).interviews == 1
-    assert store.find_interviews()[0].interview_at == datetime(1995, 3, 1, 10, 0)
+    assert store.interviews.find()[0].interview_at == datetime(1995, 3, 1, 10, 0)
 
 
 def test_what_a_restore_accepts_the_imports_of_its_exports_accept_too(store: Store, tmp_path: Path):

@@ -14,6 +14,7 @@ from lib import store as store_module
 from lib.domain.followup import StepMark, StepStatus
 from lib.domain.model import Dimension, Format, Interview, Interviewer, Outcome, Stage
 from lib.store import SCHEMA_VERSION, InterviewFilter, Store, migrations
+from lib.store.interview_rows import interview_row
 from tests.unit.conftest import build_interview
 
 D = date.fromisoformat
@@ -21,7 +22,7 @@ D = date.fromisoformat
 
 def saved(store: Store, **overrides) -> Interview:
     """Save an interview and read it back, as the app would see it."""
-    return store.get_interview(store.save_interview(build_interview(**overrides)))
+    return store.interviews.get(store.interviews.save(build_interview(**overrides)))
 
 
 def done(key: str, on: str = "2026-11-11") -> StepMark:
@@ -54,17 +55,17 @@ def test_opening_creates_the_schema_with_wal_and_foreign_keys(store: Store):
 
 def test_foreign_keys_refuse_a_mark_for_a_missing_interview(store: Store):
     with pytest.raises(sqlite3.IntegrityError):
-        store.mark_step(999, done("check_in"))
+        store.follow_up.mark(999, done("check_in"))
 
 
 def test_reopening_runs_no_migration_twice_and_keeps_the_data(tmp_path: Path):
     path = tmp_path / "debrief.db"
     first = Store(path)
-    interview_id = first.save_interview(build_interview())
+    interview_id = first.interviews.save(build_interview())
     for _ in range(3):
         again = Store(path)
         assert again.schema_version() == SCHEMA_VERSION
-        assert again.get_interview(interview_id).company == "Acme Analytics"
+        assert again.interviews.get(interview_id).company == "Acme Analytics"
     with again.connect() as db:
         names = [r[0] for r in db.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = 'debrief'")]
         assert names == [m.name for m in migrations._migrations]
@@ -115,53 +116,53 @@ def test_save_and_get_round_trip_every_field(store: Store):
         outcome_on=date(2026, 11, 17),
         is_demo=True,
     )
-    new_id = store.save_interview(original)
-    back = store.get_interview(new_id)
+    new_id = store.interviews.save(original)
+    back = store.interviews.get(new_id)
     people = tuple(replace(p, id=back.interviewers[i].id) for i, p in enumerate(original.interviewers))
     assert all(p.id is not None for p in back.interviewers)
     assert back == replace(original, id=new_id, interviewers=people)
 
 
 def test_get_a_missing_interview_is_none(store: Store):
-    assert store.get_interview(404) is None
+    assert store.interviews.get(404) is None
 
 
 def test_double_save_with_the_same_submit_token_stores_one_row(store: Store):
-    first = store.save_interview(build_interview(), submit_token="form-123")
-    second = store.save_interview(build_interview(company="Changed"), submit_token="form-123")
+    first = store.interviews.save(build_interview(), submit_token="form-123")
+    second = store.interviews.save(build_interview(company="Changed"), submit_token="form-123")
     assert first == second
-    assert store.count_interviews() == 1
-    assert store.get_interview(first).company == "Acme Analytics"
-    assert store.save_interview(build_interview(), submit_token="form-456") != first
+    assert store.interviews.count() == 1
+    assert store.interviews.get(first).company == "Acme Analytics"
+    assert store.interviews.save(build_interview(), submit_token="form-456") != first
 
 
 def test_edit_keeps_interviewer_ids_and_drops_the_removed_persons_thank_you_mark(store: Store):
     entry = saved(store, interviewers=(Interviewer("Priya"), Interviewer("Tom")))
     priya, tom = entry.interviewers
     for key in (f"thank_you:{priya.id}", f"thank_you:{tom.id}", "check_in"):
-        store.mark_step(entry.id, done(key))
+        store.follow_up.mark(entry.id, done(key))
     edited = replace(entry, interviewers=(replace(priya, name="Priya Shah"), Interviewer("Lena")))
-    assert store.save_interview(edited) == entry.id
-    back = store.get_interview(entry.id)
+    assert store.interviews.save(edited) == entry.id
+    back = store.interviews.get(entry.id)
     assert [(p.id, p.name) for p in back.interviewers[:1]] == [(priya.id, "Priya Shah")]
     assert back.interviewers[1].name == "Lena"
     assert back.interviewers[1].id not in (priya.id, tom.id)
-    keys = {m.step_key for m in store.marks_for([entry.id])[entry.id]}
+    keys = {m.step_key for m in store.follow_up.marks_for([entry.id])[entry.id]}
     assert keys == {f"thank_you:{priya.id}", "check_in"}
 
 
 def test_edit_reorders_interviewers(store: Store):
     entry = saved(store, interviewers=(Interviewer("Priya"), Interviewer("Tom")))
     swapped = replace(entry, interviewers=tuple(reversed(entry.interviewers)))
-    store.save_interview(swapped)
-    assert store.get_interview(entry.id).interviewers == swapped.interviewers
+    store.interviews.save(swapped)
+    assert store.interviews.get(entry.id).interviewers == swapped.interviewers
 
 
 def test_editing_a_deleted_interview_is_refused(store: Store):
     entry = saved(store)
-    store.delete_interview(entry.id)
+    store.interviews.delete(entry.id)
     with pytest.raises(LookupError):
-        store.save_interview(entry)
+        store.interviews.save(entry)
 
 
 # --- transactions --------------------------------------------------------------------
@@ -172,11 +173,11 @@ def test_anything_raised_inside_write_rolls_everything_back(store: Store, interr
     kept = saved(store)
     version = store.data_version()
     with pytest.raises(interruption), store.write() as db:
-        row = store_module._interview_row(build_interview())
+        row = interview_row(build_interview())
         db["interviews"].insert({**row, "created_at": "2026-11-10T16:00", "updated_at": "2026-11-10T16:00"})
         db.execute("DELETE FROM interviews WHERE id = ?", [kept.id])
         raise interruption
-    assert [i.id for i in store.find_interviews()] == [kept.id]
+    assert [i.id for i in store.interviews.find()] == [kept.id]
     assert store.data_version() == version
 
 
@@ -184,55 +185,56 @@ def test_interrupted_save_leaves_nothing_behind(store: Store, monkeypatch: pytes
     def interrupted(*args):
         raise KeyboardInterrupt  # what a Streamlit rerun (a BaseException) looks like mid-save
 
-    monkeypatch.setattr(store_module, "_save_interviewers", interrupted)
+    monkeypatch.setattr("lib.store.interviews.save_interviewers", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        store.save_interview(build_interview(), submit_token="t1")
-    assert store.count_interviews() == 0
+        store.interviews.save(build_interview(), submit_token="t1")
+    assert store.interviews.count() == 0
     monkeypatch.undo()
-    assert store.save_interview(build_interview(), submit_token="t1")  # the token is free again
-    assert store.count_interviews() == 1
+    assert store.interviews.save(build_interview(), submit_token="t1")  # the token is free again
+    assert store.interviews.count() == 1
 
 
 def test_a_failing_import_saves_none_of_its_entries(store: Store):
     bad_mark = StepMark("check_in", StepStatus.OPEN, D("2026-11-11"))
     with pytest.raises(ValueError, match="done or skipped"):
-        store.save_interviews([(build_interview(), [done("check_in")]), (build_interview(), [bad_mark])])
-    assert store.count_interviews() == 0
+        store.interviews.import_entries([(build_interview(), [done("check_in")]), (build_interview(), [bad_mark])])
+    assert store.interviews.count() == 0
 
 
-def test_save_interviews_stores_entries_and_marks_together(store: Store):
-    ids = store.save_interviews([(build_interview(), [done("check_in")]), (build_interview(company="Bolt"), [])])
-    assert store.count_interviews() == 2
-    assert store.marks_for(ids) == {ids[0]: [done("check_in")], ids[1]: []}
+def test_import_entries_stores_entries_and_marks_together(store: Store):
+    entries = [(build_interview(), [done("check_in")]), (build_interview(company="Bolt"), [])]
+    ids = store.interviews.import_entries(entries)
+    assert store.interviews.count() == 2
+    assert store.follow_up.marks_for(ids) == {ids[0]: [done("check_in")], ids[1]: []}
 
 
 WRITES = {
-    "save": lambda s, i: s.save_interview(build_interview()),
-    "edit": lambda s, i: s.save_interview(replace(s.get_interview(i), notes="more")),
-    "save_many": lambda s, i: s.save_interviews([(build_interview(), [])]),
-    "set_outcome": lambda s, i: s.set_outcome(i, Outcome.OFFER, D("2026-11-20")),
-    "mark": lambda s, i: s.mark_step(i, done("check_in")),
-    "unmark": lambda s, i: s.unmark_step(i, "check_in"),
-    "delete": lambda s, i: s.delete_interview(i),
-    "delete_demo": lambda s, i: s.delete_demo_data(),
+    "save": lambda s, i: s.interviews.save(build_interview()),
+    "edit": lambda s, i: s.interviews.save(replace(s.interviews.get(i), notes="more")),
+    "save_many": lambda s, i: s.interviews.import_entries([(build_interview(), [])]),
+    "set_outcome": lambda s, i: s.interviews.set_outcome(i, Outcome.OFFER, D("2026-11-20")),
+    "mark": lambda s, i: s.follow_up.mark(i, done("check_in")),
+    "unmark": lambda s, i: s.follow_up.unmark(i, "check_in"),
+    "delete": lambda s, i: s.interviews.delete(i),
+    "delete_demo": lambda s, i: s.interviews.delete_demo(),
 }
 
 
 @pytest.mark.parametrize("write", WRITES.values(), ids=WRITES.keys())
 def test_data_version_bumps_on_every_write(store: Store, write):
-    interview_id = store.save_interview(build_interview())
+    interview_id = store.interviews.save(build_interview())
     before = store.data_version()
     write(store, interview_id)
     assert store.data_version() == before + 1
 
 
 def test_reads_do_not_bump_the_data_version(store: Store):
-    interview_id = store.save_interview(build_interview())
+    interview_id = store.interviews.save(build_interview())
     before = store.data_version()
-    store.get_interview(interview_id)
-    store.find_interviews()
-    store.marks_for([interview_id])
-    store.companies()
+    store.interviews.get(interview_id)
+    store.interviews.find()
+    store.follow_up.marks_for([interview_id])
+    store.interviews.companies()
     assert store.data_version() == before
 
 
@@ -257,7 +259,7 @@ def history(store: Store) -> dict[str, int]:
         "snake": on_day(22, company="snake_case Ltd", notes="C:\\dev"),
         "camel": on_day(23, company="snakeXcase Ltd", is_demo=True),
     }
-    return {name: store.save_interview(entry) for name, entry in rows.items()}
+    return {name: store.interviews.save(entry) for name, entry in rows.items()}
 
 
 @pytest.mark.parametrize(
@@ -282,48 +284,49 @@ def history(store: Store) -> dict[str, int]:
     ],
 )
 def test_find_interviews_filters(store: Store, history, where, expected):
-    found = store.find_interviews(where)
+    found = store.interviews.find(where)
     assert [i.id for i in found] == [history[name] for name in expected]
-    assert store.count_interviews(where) == len(expected)
+    assert store.interviews.count(where) == len(expected)
 
 
 def test_find_interviews_pages_with_limit_and_offset(store: Store, history):
-    everything = [i.id for i in store.find_interviews()]
-    pages = [[i.id for i in store.find_interviews(limit=3, offset=start)] for start in (0, 3, 6)]
+    everything = [i.id for i in store.interviews.find()]
+    pages = [[i.id for i in store.interviews.find(limit=3, offset=start)] for start in (0, 3, 6)]
     assert pages == [everything[0:3], everything[3:6], everything[6:]]
-    assert store.find_interviews(limit=3, offset=99) == []
+    assert store.interviews.find(limit=3, offset=99) == []
 
 
 def test_same_moment_interviews_come_newest_saved_first(store: Store):
-    first, second = (store.save_interview(build_interview()) for _ in range(2))
-    assert [i.id for i in store.find_interviews()] == [second, first]
+    first, second = (store.interviews.save(build_interview()) for _ in range(2))
+    assert [i.id for i in store.interviews.find()] == [second, first]
 
 
 def test_find_interviews_brings_each_entrys_interviewers(store: Store, history):
-    bolt = next(i for i in store.find_interviews() if i.id == history["bolt"])
+    bolt = next(i for i in store.interviews.find() if i.id == history["bolt"])
     assert [p.name for p in bolt.interviewers] == ["Zanele Mokoena"]
 
 
 def test_companies_and_open_interviews(store: Store, history):
-    assert store.companies() == ["100 Remote", "100% Remote", "Acme", "Bolt", "snake_case Ltd", "snakeXcase Ltd"]
-    assert history["acme-tech"] not in [i.id for i in store.open_interviews()]
-    assert len(store.open_interviews()) == 6
+    companies = store.interviews.companies()
+    assert companies == ["100 Remote", "100% Remote", "Acme", "Bolt", "snake_case Ltd", "snakeXcase Ltd"]
+    assert history["acme-tech"] not in [i.id for i in store.interviews.open()]
+    assert len(store.interviews.open()) == 6
 
 
 def test_delete_demo_data_removes_only_demo_rows(store: Store, history):
-    store.mark_step(history["camel"], done("check_in"))
-    assert store.count_interviews(demo=True) == 1
-    assert store.delete_demo_data() == 1
-    assert store.count_interviews(demo=True) == 0
-    assert store.count_interviews(demo=False) == 6
-    assert store.marks_for([history["camel"]]) == {history["camel"]: []}
-    assert store.delete_demo_data() == 0
+    store.follow_up.mark(history["camel"], done("check_in"))
+    assert store.interviews.count(demo=True) == 1
+    assert store.interviews.delete_demo() == 1
+    assert store.interviews.count(demo=True) == 0
+    assert store.interviews.count(demo=False) == 6
+    assert store.follow_up.marks_for([history["camel"]]) == {history["camel"]: []}
+    assert store.interviews.delete_demo() == 0
 
 
 def test_delete_interview_removes_its_people_and_marks(store: Store):
     entry = saved(store)
-    store.mark_step(entry.id, done(f"thank_you:{entry.interviewers[0].id}"))
-    store.delete_interview(entry.id)
+    store.follow_up.mark(entry.id, done(f"thank_you:{entry.interviewers[0].id}"))
+    store.interviews.delete(entry.id)
     with store.connect() as db:
         assert db.execute("SELECT COUNT(*) FROM interviewers").fetchone()[0] == 0
         assert db.execute("SELECT COUNT(*) FROM step_marks").fetchone()[0] == 0
@@ -335,45 +338,45 @@ def test_delete_interview_removes_its_people_and_marks(store: Store):
 def test_mark_and_unmark_a_step(store: Store):
     entry = saved(store)
     other = saved(store)
-    store.mark_step(entry.id, done("check_in", "2026-11-20"))
-    store.mark_step(entry.id, StepMark("soft_touch", StepStatus.SKIPPED, D("2026-11-18")))
-    assert sorted(store.marks_for([entry.id, other.id])[entry.id], key=lambda m: m.step_key) == [
+    store.follow_up.mark(entry.id, done("check_in", "2026-11-20"))
+    store.follow_up.mark(entry.id, StepMark("soft_touch", StepStatus.SKIPPED, D("2026-11-18")))
+    assert sorted(store.follow_up.marks_for([entry.id, other.id])[entry.id], key=lambda m: m.step_key) == [
         done("check_in", "2026-11-20"),
         StepMark("soft_touch", StepStatus.SKIPPED, D("2026-11-18")),
     ]
-    assert store.marks_for([other.id]) == {other.id: []}
-    store.mark_step(entry.id, done("check_in", "2026-11-23"))  # marking again replaces the date
-    store.unmark_step(entry.id, "soft_touch")
-    assert store.marks_for([entry.id]) == {entry.id: [done("check_in", "2026-11-23")]}
-    assert store.marks_for([]) == {}
+    assert store.follow_up.marks_for([other.id]) == {other.id: []}
+    store.follow_up.mark(entry.id, done("check_in", "2026-11-23"))  # marking again replaces the date
+    store.follow_up.unmark(entry.id, "soft_touch")
+    assert store.follow_up.marks_for([entry.id]) == {entry.id: [done("check_in", "2026-11-23")]}
+    assert store.follow_up.marks_for([]) == {}
 
 
 @pytest.mark.parametrize("status", [StepStatus.OPEN, StepStatus.OVERDUE, StepStatus.CLOSED], ids=lambda s: s.name)
 def test_only_done_or_skipped_can_be_marked(store: Store, status):
     entry = saved(store)
     with pytest.raises(ValueError, match="done or skipped"):
-        store.mark_step(entry.id, StepMark("check_in", status, D("2026-11-11")))
+        store.follow_up.mark(entry.id, StepMark("check_in", status, D("2026-11-11")))
 
 
 def test_set_outcome(store: Store):
     entry = saved(store)
-    store.set_outcome(entry.id, Outcome.OFFER, D("2026-11-24"))
-    back = store.get_interview(entry.id)
+    store.interviews.set_outcome(entry.id, Outcome.OFFER, D("2026-11-24"))
+    back = store.interviews.get(entry.id)
     assert (back.outcome, back.outcome_on) == (Outcome.OFFER, D("2026-11-24"))
-    store.set_outcome(entry.id, Outcome.PENDING, None)
-    back = store.get_interview(entry.id)
+    store.interviews.set_outcome(entry.id, Outcome.PENDING, None)
+    back = store.interviews.get(entry.id)
     assert (back.outcome, back.outcome_on) == (Outcome.PENDING, None)
 
 
 def test_form_draft_round_trip(store: Store):
-    assert store.form_draft("log") is None
-    store.save_form_draft("log", '{"company": "Acme"}')
-    store.save_form_draft("log", '{"company": "Bolt"}')
-    payload, saved_at = store.form_draft("log")
+    assert store.settings.form_draft("log") is None
+    store.settings.save_form_draft("log", '{"company": "Acme"}')
+    store.settings.save_form_draft("log", '{"company": "Bolt"}')
+    payload, saved_at = store.settings.form_draft("log")
     assert payload == '{"company": "Bolt"}'
     assert isinstance(saved_at, datetime)
-    store.discard_form_draft("log")
-    assert store.form_draft("log") is None
+    store.settings.discard_form_draft("log")
+    assert store.settings.form_draft("log") is None
 
 
 # --- concurrency ---------------------------------------------------------------------------
@@ -389,8 +392,8 @@ def test_concurrent_writers_lose_nothing_and_never_see_database_is_locked(store:
         for k in range(25):
             try:
                 entry = build_interview(company=f"Writer {n}", interview_at=base + timedelta(hours=n * 25 + k))
-                interview_id = store.save_interview(entry, submit_token=f"{n}-{k}")
-                store.mark_step(interview_id, done("check_in"))
+                interview_id = store.interviews.save(entry, submit_token=f"{n}-{k}")
+                store.follow_up.mark(interview_id, done("check_in"))
             except BaseException as error:  # collected and asserted below
                 failures.append(error)
 
@@ -400,23 +403,23 @@ def test_concurrent_writers_lose_nothing_and_never_see_database_is_locked(store:
     for thread in threads:
         thread.join()
     assert failures == []
-    assert store.count_interviews() == 100
+    assert store.interviews.count() == 100
     for n in range(4):
-        assert store.count_interviews(InterviewFilter(companies=(f"Writer {n}",))) == 25
+        assert store.interviews.count(InterviewFilter(companies=(f"Writer {n}",))) == 25
     assert store.data_version() == 200
-    ids = [i.id for i in store.find_interviews()]
-    assert all(marks == [done("check_in")] for marks in store.marks_for(ids).values())
+    ids = [i.id for i in store.interviews.find()]
+    assert all(marks == [done("check_in")] for marks in store.follow_up.marks_for(ids).values())
 
 
 def test_a_generic_thank_you_mark_goes_once_interviewers_are_named(store):
     """Marked 'sent' before anyone was named; naming Jane later gives her own, open, thank-you."""
-    interview_id = store.save_interview(
+    interview_id = store.interviews.save(
         Interview("Acme", "Engineer", Stage.TECHNICAL, Format.VIDEO, datetime(2026, 11, 10, 14, 0))
     )
-    store.mark_step(interview_id, StepMark("thank_you", StepStatus.DONE, date(2026, 11, 10)))
-    store.mark_step(interview_id, StepMark("soft_touch", StepStatus.SKIPPED, date(2026, 11, 12)))
-    store.save_interview(replace(store.get_interview(interview_id), interviewers=(Interviewer("Jane Doe"),)))
-    assert [m.step_key for m in store.marks_for([interview_id])[interview_id]] == ["soft_touch"]
+    store.follow_up.mark(interview_id, StepMark("thank_you", StepStatus.DONE, date(2026, 11, 10)))
+    store.follow_up.mark(interview_id, StepMark("soft_touch", StepStatus.SKIPPED, date(2026, 11, 12)))
+    store.interviews.save(replace(store.interviews.get(interview_id), interviewers=(Interviewer("Jane Doe"),)))
+    assert [m.step_key for m in store.follow_up.marks_for([interview_id])[interview_id]] == ["soft_touch"]
 
 
 def test_a_failing_after_write_hook_is_logged_and_the_committed_save_returns_normally(
@@ -427,6 +430,6 @@ def test_a_failing_after_write_hook_is_logged_and_the_committed_save_returns_nor
 
     store = Store(db_path, after_write=broken_hook)
     with caplog.at_level("WARNING", logger="lib.store"):
-        interview_id = store.save_interview(build_interview(company="Landed"))
-    assert store.get_interview(interview_id).company == "Landed"
+        interview_id = store.interviews.save(build_interview(company="Landed"))
+    assert store.interviews.get(interview_id).company == "Landed"
     assert "the backup hook broke" in caplog.text

@@ -14,7 +14,7 @@ D = date.fromisoformat
 
 
 def fill(store: Store) -> list[int]:
-    return store.save_interviews(
+    return store.interviews.import_entries(
         [
             (build_interview(company="Acme", interview_at=datetime(2026, 10, 1, 9, 0), stage=Stage.PANEL,
                              notes="private notes", outcome=Outcome.OFFER, outcome_on=D("2026-10-09")),
@@ -29,7 +29,7 @@ def fill(store: Store) -> list[int]:
 
 def test_score_rows_are_oldest_first_with_unscored_as_missing(store: Store):
     fill(store)
-    rows = store.score_rows()
+    rows = store.interviews.score_rows()
     assert list(rows.columns) == ["id", "interview_at", "company", "role", "stage", "format", "outcome",
                                   "skills_match", "enthusiasm", "culture_fit"]
     assert rows["company"].tolist() == ["Acme", "Beta", "Acme"]
@@ -42,27 +42,27 @@ def test_score_rows_are_oldest_first_with_unscored_as_missing(store: Store):
 
 def test_score_rows_filters_in_sql_with_an_inclusive_end_date(store: Store):
     fill(store)
-    assert store.score_rows(end=D("2026-10-31"))["company"].tolist() == ["Acme", "Beta"]
-    assert store.score_rows(start=D("2026-10-31"), end=D("2026-10-31"))["company"].tolist() == ["Beta"]
-    assert store.score_rows(companies=["Acme"])["id"].tolist() == [1, 3]
-    assert store.score_rows(stages=[Stage.PANEL])["id"].tolist() == [1]
-    assert store.score_rows(formats=[Format.PHONE])["id"].tolist() == [2]
-    assert store.score_rows(outcomes=[Outcome.OFFER, Outcome.REJECTED])["id"].tolist() == [1]
-    assert store.score_rows(companies=["Acme"], formats=[Format.PHONE]).empty
+    assert store.interviews.score_rows(end=D("2026-10-31"))["company"].tolist() == ["Acme", "Beta"]
+    assert store.interviews.score_rows(start=D("2026-10-31"), end=D("2026-10-31"))["company"].tolist() == ["Beta"]
+    assert store.interviews.score_rows(companies=["Acme"])["id"].tolist() == [1, 3]
+    assert store.interviews.score_rows(stages=[Stage.PANEL])["id"].tolist() == [1]
+    assert store.interviews.score_rows(formats=[Format.PHONE])["id"].tolist() == [2]
+    assert store.interviews.score_rows(outcomes=[Outcome.OFFER, Outcome.REJECTED])["id"].tolist() == [1]
+    assert store.interviews.score_rows(companies=["Acme"], formats=[Format.PHONE]).empty
 
 
 def test_evidence_rows_for_the_given_ids(store: Store):
     fill(store)
-    evidence = store.evidence_rows([1, 3])
+    evidence = store.interviews.evidence_rows([1, 3])
     assert evidence["id"].tolist() == [1, 3]
     assert evidence["skills_evidence"].tolist() == ["Walked through the pipeline redesign"] * 2
-    assert store.evidence_rows([]).empty
+    assert store.interviews.evidence_rows([]).empty
 
 
 def test_follow_up_batches_carry_what_the_timeline_needs_and_nothing_private(store: Store):
     fill(store)
-    store.snooze_step(2, StepSnooze("check_in", D("2026-11-30"), "recruiter on holiday"))
-    batches = list(store.follow_up_batches(batch_size=2))
+    store.follow_up.snooze(2, StepSnooze("check_in", D("2026-11-30"), "recruiter on holiday"))
+    batches = list(store.follow_up.batches(batch_size=2))
     assert [len(b) for b in batches] == [2, 1]
     (first, first_marks, first_snoozes), (_, _, second_snoozes) = batches[0]
     assert first.company == "Acme" and first.outcome is Outcome.OFFER and first.outcome_on == D("2026-10-09")
@@ -77,33 +77,33 @@ def test_follow_up_batches_carry_what_the_timeline_needs_and_nothing_private(sto
 
 def test_follow_up_batches_can_load_only_the_interviews_asked_for(store: Store):
     fill(store)
-    batches = list(store.follow_up_batches(only=[3, 1, 99]))  # 99 does not exist
+    batches = list(store.follow_up.batches(only=[3, 1, 99]))  # 99 does not exist
     assert [[i.id for i, _, _ in batch] for batch in batches] == [[1, 3]]
-    assert list(store.follow_up_batches(only=[])) == []
+    assert list(store.follow_up.batches(only=[])) == []
 
 
 def test_a_follow_up_fingerprint_changes_with_everything_the_timeline_reads_and_nothing_else(store: Store):
     fill(store)
-    before = store.follow_up_fingerprints()
+    before = store.follow_up.fingerprints()
     assert sorted(before) == [1, 2, 3]
 
     def changed() -> set[int]:
         nonlocal before
-        after = store.follow_up_fingerprints()
+        after = store.follow_up.fingerprints()
         moved = {i for i in after.keys() | before.keys() if after.get(i) != before.get(i)}
         before = after
         return moved
 
-    store.save_form_draft("new", '{"company": "Draft Co"}')
+    store.settings.save_form_draft("new", '{"company": "Draft Co"}')
     assert changed() == set()
-    store.mark_step(2, StepMark("check_in", StepStatus.SKIPPED, D("2026-11-16")))
+    store.follow_up.mark(2, StepMark("check_in", StepStatus.SKIPPED, D("2026-11-16")))
     assert changed() == {2}
-    store.snooze_step(3, StepSnooze("check_in", D("2026-11-30"), "away"))
+    store.follow_up.snooze(3, StepSnooze("check_in", D("2026-11-30"), "away"))
     assert changed() == {3}
-    store.set_outcome(3, Outcome.REJECTED, D("2026-11-10"))
+    store.interviews.set_outcome(3, Outcome.REJECTED, D("2026-11-10"))
     assert changed() == {3}
-    edited = store.get_interview(1)
-    store.save_interview(replace(edited, interviewers=(*edited.interviewers, Interviewer("Cy"))))  # keeps id 1
+    edited = store.interviews.get(1)
+    store.interviews.save(replace(edited, interviewers=(*edited.interviewers, Interviewer("Cy"))))  # keeps id 1
     assert changed() == {1}
-    store.delete_interview(2)
+    store.interviews.delete(2)
     assert changed() == {2} and 2 not in before

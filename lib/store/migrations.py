@@ -1,0 +1,151 @@
+"""The numbered schema migrations, run at every open; each adds to the schema and never loses a row.
+
+A file from any earlier version opens by running the migrations it lacks, in order, inside the
+open's one IMMEDIATE transaction (lib.store.db), so two first opens at once migrate only once.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("debrief")
+
+
+@migrations(name="001_initial_schema")
+def _m001_initial_schema(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE interviews (
+            id INTEGER PRIMARY KEY,
+            company TEXT NOT NULL,
+            role TEXT NOT NULL,
+            stage TEXT NOT NULL,
+            format TEXT NOT NULL,
+            interview_at TEXT NOT NULL,
+            duration_min INTEGER NOT NULL,
+            recruiter TEXT NOT NULL DEFAULT '',
+            stated_timeframe TEXT NOT NULL DEFAULT '',
+            questions TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            skills_match INTEGER CHECK (skills_match BETWEEN 1 AND 5),
+            enthusiasm INTEGER CHECK (enthusiasm BETWEEN 1 AND 5),
+            culture_fit INTEGER CHECK (culture_fit BETWEEN 1 AND 5),
+            skills_evidence TEXT NOT NULL DEFAULT '',
+            enthusiasm_evidence TEXT NOT NULL DEFAULT '',
+            culture_evidence TEXT NOT NULL DEFAULT '',
+            outcome TEXT NOT NULL DEFAULT 'pending',
+            outcome_on TEXT,
+            is_demo INTEGER NOT NULL DEFAULT 0,
+            submit_token TEXT UNIQUE,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX interviews_by_date ON interviews (interview_at);
+        CREATE INDEX interviews_by_company ON interviews (company);
+        CREATE TABLE interviewers (
+            id INTEGER PRIMARY KEY,
+            interview_id INTEGER NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX interviewers_by_interview ON interviewers (interview_id);
+        CREATE TABLE step_marks (
+            interview_id INTEGER NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+            step_key TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('done', 'skipped')),
+            on_date TEXT NOT NULL,
+            marked_at TEXT NOT NULL,
+            PRIMARY KEY (interview_id, step_key)
+        );
+        CREATE TABLE form_drafts (
+            form_key TEXT PRIMARY KEY,
+            payload TEXT NOT NULL,
+            saved_at TEXT NOT NULL
+        );
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        INSERT INTO meta (key, value) VALUES ('data_version', '0');
+        """
+    )
+
+
+@migrations(name="002_follow_up_actions")
+def _m002_follow_up_actions(db: Database) -> None:
+    """Snoozed steps, the user's email templates and settings, calendar event revisions."""
+    db.executescript(
+        """
+        CREATE TABLE step_snoozes (
+            interview_id INTEGER NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+            step_key TEXT NOT NULL,
+            until TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            snoozed_at TEXT NOT NULL,
+            PRIMARY KEY (interview_id, step_key)
+        );
+        CREATE TABLE draft_templates (
+            kind TEXT PRIMARY KEY CHECK (kind IN ('recruiter_update', 'thank_you', 'soft_touch', 'check_in')),
+            subject TEXT NOT NULL,
+            body TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE calendar_events (
+            uid TEXT PRIMARY KEY,
+            fingerprint TEXT NOT NULL,
+            sequence INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0),
+            changed_at TEXT NOT NULL
+        );
+        """
+    )
+
+
+@migrations(name="003_coaching")
+def _m003_coaching(db: Database) -> None:
+    """Sessions with a mentor, the mentor's read of each interview discussed, action items."""
+    db.executescript(
+        """
+        CREATE TABLE coaching_sessions (
+            id INTEGER PRIMARY KEY,
+            mentor TEXT NOT NULL CHECK (length(trim(mentor)) > 0),
+            held_on TEXT NOT NULL,
+            notes TEXT NOT NULL DEFAULT '',
+            finished_at TEXT,
+            submit_token TEXT UNIQUE,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX coaching_sessions_by_mentor ON coaching_sessions (mentor COLLATE NOCASE, held_on);
+        CREATE TABLE mentor_reviews (
+            session_id INTEGER NOT NULL REFERENCES coaching_sessions (id) ON DELETE CASCADE,
+            interview_id INTEGER NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            skills_match INTEGER CHECK (skills_match BETWEEN 1 AND 5),
+            enthusiasm INTEGER CHECK (enthusiasm BETWEEN 1 AND 5),
+            culture_fit INTEGER CHECK (culture_fit BETWEEN 1 AND 5),
+            comment TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (session_id, interview_id)
+        );
+        CREATE INDEX mentor_reviews_by_interview ON mentor_reviews (interview_id);
+        CREATE TABLE action_items (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES coaching_sessions (id) ON DELETE CASCADE,
+            interview_id INTEGER REFERENCES interviews (id) ON DELETE SET NULL,
+            text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+            owner TEXT NOT NULL CHECK (owner IN ('candidate', 'mentor')),
+            due_on TEXT,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),
+            closed_on TEXT,
+            closed_in_session INTEGER REFERENCES coaching_sessions (id) ON DELETE SET NULL,
+            submit_token TEXT UNIQUE,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX action_items_by_session ON action_items (session_id);
+        CREATE INDEX action_items_open ON action_items (status, due_on);
+        """
+    )
+
+
+SCHEMA_VERSION = len(migrations._migrations)
