@@ -27,10 +27,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from lib.store import Store, migrations
-from lib.store.db import SQLITE_HEADER
+from lib.store.db import SQLITE_HEADER, data_tables, quoted
 from lib.store.workdirs import working_folder
 
 BACKUPS_KEPT = 10
@@ -72,21 +70,6 @@ class DatabaseCheck:
     @property
     def ok(self) -> bool:
         return not self.problems
-
-
-# --- the tables, generically ---------------------------------------------------------------
-def data_tables(db: Database | sqlite3.Connection, schema: str = "main") -> list[str]:
-    """Every ordinary table in creation order, without SQLite's own and the migrations record."""
-    rows = db.execute(
-        f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
-        "AND name != ? AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY rowid",
-        [migrations.migrations_table],
-    )
-    return [r[0] for r in rows]
-
-
-def quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 # --- backups -------------------------------------------------------------------------------

@@ -351,3 +351,18 @@ def chunks(values: Sequence[T], size: int = MAX_VARIABLES) -> Iterator[list[T]]:
     """`values` in lists short enough to bind in one statement."""
     for start in range(0, len(values), size):
         yield list(values[start : start + size])
+
+
+def data_tables(db: Database | sqlite3.Connection, schema: str = "main") -> list[str]:
+    """Every ordinary table in creation order, without SQLite's own and the migrations record."""
+    rows = db.execute(
+        f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+        "AND name != ? AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY rowid",
+        [migrations.migrations_table],
+    )
+    return [r[0] for r in rows]
+
+
+def quoted(name: str) -> str:
+    """A table or column name as an SQL identifier, whatever it holds."""
+    return '"' + name.replace('"', '""') + '"'

@@ -697,7 +697,9 @@ def _action_items(path: str, version: int, session_id: int | None, open_only: bo
     from lib.domain.coaching import ActionStatus, actions_in_order
 
     status = ActionStatus.OPEN if open_only else None
-    return actions_in_order(_store_at(path).coaching.actions(session_id=session_id, status=status, mentor=mentor or None))
+    return actions_in_order(
+        _store_at(path).coaching.actions(session_id=session_id, status=status, mentor=mentor or None)
+    )
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

@@ -134,7 +134,9 @@ def test_a_step_of_an_interview_still_to_come_cannot_be_marked_done_and_the_fiel
 
 def test_a_users_template_and_name_are_used_in_every_draft(app, store):
     interview = saved(store)
-    store.settings.save_draft_template(Template(StepKind.THANK_YOU, "Thanks, {first_name}!", "Dear {first_name},\n{your_name}"))
+    store.settings.save_draft_template(
+        Template(StepKind.THANK_YOU, "Thanks, {first_name}!", "Dear {first_name},\n{your_name}")
+    )
     store.settings.save("your_name", "Alex Morgan")
     at = open_draft(open_page(app, TODAY), f"td{interview.id}.{thank_you_key(interview)}")
     assert code_blocks(at) == ["Thanks, Jane!", "Dear Jane,\nAlex Morgan"]

@@ -60,7 +60,9 @@ def test_progress_compares_the_last_five_with_all(app, store):
 def test_when_nothing_is_due_it_says_all_caught_up(app, store):
     interview_id = store.interviews.save(an_interview(interview_at=datetime(2026, 11, 20, 9, 0)))
     person = store.interviews.get(interview_id).interviewers[0]
-    store.follow_up.mark(interview_id, StepMark(f"thank_you:{person.id}", StepStatus.DONE, datetime(2026, 11, 20).date()))
+    store.follow_up.mark(
+        interview_id, StepMark(f"thank_you:{person.id}", StepStatus.DONE, datetime(2026, 11, 20).date())
+    )
     at = open_page(app, TODAY)
     assert "All caught up" in texts(at)
 

@@ -53,7 +53,9 @@ def hostile_follow_up_and_coaching(store: Store, entry_id: int) -> int:
     """The free text of the later features too: snooze reason, template, signature, mentor, comments,
     action item, session notes. Returns the coaching session's id."""
     store.follow_up.snooze(entry_id, StepSnooze("check_in", FIXED_NOW.date() + timedelta(days=40), hostile("Away", 0)))
-    store.settings.save_draft_template(Template(StepKind.THANK_YOU, hostile("Thanks", 1), "Hi {first_name},\n" + PAYLOADS[2]))
+    store.settings.save_draft_template(
+        Template(StepKind.THANK_YOU, hostile("Thanks", 1), "Hi {first_name},\n" + PAYLOADS[2])
+    )
     store.settings.save("your_name", hostile("Me", 0))
     session_id = store.coaching.start_session(CoachingSession(hostile("Mentor", 1), FIXED_NOW.date(), (entry_id,),
                                                      notes=hostile("Session", 2)))

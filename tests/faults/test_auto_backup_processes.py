@@ -30,7 +30,9 @@ def test_three_processes_first_save_of_the_day_make_one_automatic_backup(tmp_pat
     made = []
     for round_ in range(ROUNDS):
         db_path = tmp_path / f"round-{round_}" / "debrief.db"
-        Store(db_path).interviews.import_entries([(Interview("Before", "Engineer", Stage.TECHNICAL, Format.VIDEO, NOW), [])])
+        Store(
+            db_path
+        ).interviews.import_entries([(Interview("Before", "Engineer", Stage.TECHNICAL, Format.VIDEO, NOW), [])])
         start = FORK.Barrier(PROCESSES)
         children = [FORK.Process(target=first_save_of_the_day, args=(db_path, f"Co {n}", start))
                     for n in range(PROCESSES)]

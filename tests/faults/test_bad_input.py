@@ -219,8 +219,9 @@ def test_every_json_problem_is_listed_not_just_the_first(doc: dict, store: Store
 
 # --- the CSV side: what tests/unit/test_exports_csv.py does not cover ----------------------
 def csv_of(store: Store, *companies: str) -> str:
-    store.interviews.import_entries([(Interview(c, "Engineer", Stage.TECHNICAL, Format.VIDEO, datetime(2026, 11, 10, 14)), [])
-                          for c in companies])
+    at = datetime(2026, 11, 10, 14)
+    entries = [(Interview(c, "Engineer", Stage.TECHNICAL, Format.VIDEO, at), []) for c in companies]
+    store.interviews.import_entries(entries)
     return export_csv(store)
 
 

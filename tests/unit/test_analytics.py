@@ -34,7 +34,10 @@ NA = float("nan")
 
 
 def score_rows(*records: tuple) -> pd.DataFrame:
-    """The shape store.interviews.score_rows returns. A record: (when, company, stage, outcome, skills, enthusiasm, culture)."""
+    """The shape store.interviews.score_rows returns.
+
+    A record: (when, company, stage, outcome, skills, enthusiasm, culture).
+    """
     frame = pd.DataFrame(
         [(i + 1, when, company, "Data engineer", stage, "video", outcome, *scores)
          for i, (when, company, stage, outcome, *scores) in enumerate(records)],

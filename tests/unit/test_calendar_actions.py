@@ -80,7 +80,9 @@ def test_a_settled_step_or_a_missing_interview_gives_an_empty_but_valid_calendar
 def test_event_dates_are_the_timelines_recommended_dates_snoozes_included(store: Store):
     interview = saved(store)
     store.follow_up.snooze(interview.id, StepSnooze("check_in", D("2026-12-02"), "they are at a conference"))
-    steps = follow_up_timeline(interview, [], FIXED_NOW, LONDON, store.follow_up.snoozes_for([interview.id])[interview.id])
+    steps = follow_up_timeline(
+        interview, [], FIXED_NOW, LONDON, store.follow_up.snoozes_for([interview.id])[interview.id]
+    )
     found = events(export(store, interview_id=interview.id))
     assert {key: e.decoded("DTSTART") for key, e in found.items()} == {
         uid(interview, s.key): s.recommended for s in steps if s.reminder and not s.status.settled

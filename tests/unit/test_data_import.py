@@ -21,7 +21,9 @@ AT = datetime(2026, 11, 10, 14, 0)
 
 def source_with(tmp_path: Path, *entries: tuple[str, str, datetime]) -> Store:
     source = Store(tmp_path / "source.db")
-    source.interviews.import_entries([(build_interview(company=c, role=r, interview_at=at), []) for c, r, at in entries])
+    source.interviews.import_entries(
+        [(build_interview(company=c, role=r, interview_at=at), []) for c, r, at in entries]
+    )
     return source
 
 
@@ -78,7 +80,9 @@ def test_importing_the_same_file_twice_adds_nothing_the_second_time(store, tmp_p
 def test_import_plans_again_so_an_entry_added_since_the_preview_is_skipped(store, tmp_path):
     data = export_csv(source_with(tmp_path, ("Acme", "Engineer", AT)))
     assert len(plan_import(store, data, "a.csv", FIXED_NOW).new) == 1
-    store.interviews.import_entries([(build_interview(company="Acme", role="Engineer", interview_at=AT), [])])  # another tab
+    store.interviews.import_entries(
+        [(build_interview(company="Acme", role="Engineer", interview_at=AT), [])]
+    )  # another tab
     assert len(import_file(store, data, "a.csv", FIXED_NOW).new) == 0
     assert store.interviews.count() == 1
 

@@ -239,7 +239,9 @@ def test_import_entries_saves_positional_thank_yous_under_the_new_ids(store: Sto
     interview = build_interview(interviewers=people)
     [new_id] = store.interviews.import_entries([(interview, sent_marks(people, [date(2026, 11, 10)] * len(people)))])
     saved = store.interviews.get(new_id)
-    assert {m.step_key for m in store.follow_up.marks_for([new_id])[new_id]} == {f"thank_you:{p.id}" for p in saved.interviewers}
+    assert {m.step_key for m in store.follow_up.marks_for(
+        [new_id]
+    )[new_id]} == {f"thank_you:{p.id}" for p in saved.interviewers}
 
 
 def test_import_entries_rolls_back_everything_on_a_bad_mark(store: Store):

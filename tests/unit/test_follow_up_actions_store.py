@@ -1,4 +1,4 @@
-"""The store's follow-up actions (Issue 4): snoozes, email templates, settings, calendar sequences,
+"""The store's follow-up actions: snoozes, email templates, settings, calendar sequences,
 and migration 002 on a database made before it."""
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def saved_id(store: Store, **overrides) -> int:
 
 
 def version_1_database(path: Path) -> None:
-    """A database as Debrief made it before Issue 4: only migration 001, with a row in every table."""
+    """A database as Debrief made it before migration 002: only 001, with a row in every table."""
     migrations = Migrations("debrief")
     migrations(name="001_initial_schema")(_m001_initial_schema)
     conn = sqlite3.connect(path)

@@ -107,8 +107,8 @@ def test_export_read_import_round_trips_every_entry_field_and_mark(store: Store,
 
 
 def test_read_json_gives_entries_in_record_order(store: Store):
-    store.interviews.import_entries([(replace(full_interview(), company=name, interview_at=datetime(2026, 11, day, 10)), [])
-                          for name, day in (("Late", 12), ("Early", 3))])
+    store.interviews.import_entries([(replace(full_interview(), company=name, interview_at=datetime(2026, 11, day, 10)),
+                                      []) for name, day in (("Late", 12), ("Early", 3))])
     entries = read_json(export_json(store, FIXED_NOW), FIXED_NOW)
     assert [interview.company for interview, _ in entries] == ["Late", "Early"]
 

@@ -33,9 +33,15 @@ def coached(store: Store, make_interview: MakeInterview) -> tuple[Store, int, li
     ]
     earlier = store.coaching.start_session(CoachingSession("Sam Lee", date(2026, 11, 10), (ids[0], ids[1])))
     store.coaching.save_review(earlier, ids[0], MentorReview({SKILLS: 5, ENTHUSIASM: 4}, "Great depth"))
-    store.coaching.add_action(ActionItem("Carry-over: research their product", Owner.CANDIDATE, date(2026, 11, 17), earlier))
-    session = store.coaching.start_session(CoachingSession("Sam Lee", date(2026, 11, 19), (ids[2], ids[1]), f"Notes {ATTACK}"))
-    store.coaching.save_review(session, ids[2], MentorReview({SKILLS: 4, ENTHUSIASM: 3, CULTURE: 3}, f"Comment {ATTACK}"))
+    store.coaching.add_action(
+        ActionItem("Carry-over: research their product", Owner.CANDIDATE, date(2026, 11, 17), earlier)
+    )
+    session = store.coaching.start_session(
+        CoachingSession("Sam Lee", date(2026, 11, 19), (ids[2], ids[1]), f"Notes {ATTACK}")
+    )
+    store.coaching.save_review(
+        session, ids[2], MentorReview({SKILLS: 4, ENTHUSIASM: 3, CULTURE: 3}, f"Comment {ATTACK}")
+    )
     store.coaching.save_review(session, ids[1], MentorReview({SKILLS: 4}, "Better"))
     store.coaching.add_action(ActionItem(f"Rehearse {ATTACK}", Owner.MENTOR, date(2026, 11, 27), session, ids[2]))
     alex = store.coaching.start_session(CoachingSession("Alex Kim", date(2026, 11, 18), (ids[2],)))

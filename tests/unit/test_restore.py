@@ -39,7 +39,9 @@ def test_restore_replaces_every_table_and_keeps_a_copy_of_what_was_there(store: 
 
     assert restored.interviews == 1
     assert companies(store) == ["Acme"]
-    assert store.follow_up.marks_for([acme])[acme] == [StepMark("check_in", StepStatus.DONE, datetime(2026, 11, 12).date())]
+    assert store.follow_up.marks_for(
+        [acme]
+    )[acme] == [StepMark("check_in", StepStatus.DONE, datetime(2026, 11, 12).date())]
     assert store.settings.form_draft("new")[0] == '{"company": "Draft Co"}'
     assert restored.safety_backup.kind == "before-restore" and restored.safety_backup.interviews == 2
     assert store.data_version() > version  # never back to a number the UI may have cached
