@@ -180,12 +180,14 @@ class Coaching:
         sessions = {s.id: s for s in self.sessions(ids=sorted({s for v in by_interview.values() for s, _ in v}))}
         return {i: [(sessions[s], review) for s, review in v] for i, v in by_interview.items()}
 
-    def add_action(self, item: ActionItem, submit_token: str | None = None) -> int:
-        """Check (ValidationError, nothing written), then save a new action item.
+    def add_action(self, item: ActionItem, submit_token: str | None = None, *, now: datetime | None = None) -> int:
+        """Save a new action item; a repeated token (a double click) returns the first id.
 
-        A repeated token (a double click) returns the first id.
+        With `now` (when it is agreed), the item is first checked by `validate_action`: an invalid
+        one raises ValidationError and nothing is written. Without it, the caller has checked it.
         """
-        item = validate_action(item)
+        if now is not None:
+            item = validate_action(item)
         with self._db.write() as db:
             if submit_token:
                 seen = db.execute("SELECT id FROM action_items WHERE submit_token = ?", [submit_token]).fetchone()

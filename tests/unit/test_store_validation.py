@@ -91,7 +91,8 @@ def test_an_invalid_review_raises_validation_error_and_writes_nothing(store: Sto
 
 def test_an_invalid_action_raises_validation_error_and_writes_nothing(store: Store):
     session_id = a_session(store)
-    writes_nothing(store, lambda: store.coaching.add_action(ActionItem("   ", session_id=session_id)), "text")
+    blank = ActionItem("   ", session_id=session_id)
+    writes_nothing(store, lambda: store.coaching.add_action(blank, now=FIXED_NOW), "text")
     assert store.coaching.actions() == []
 
 
