@@ -1,4 +1,4 @@
-"""The interviews as CSV, out and back in: a spreadsheet a person can read, fix and send back.
+"""The interviews as CSV, out and back in.
 
 The CSV is for people: a spreadsheet they can read, fix and send back, with the same columns
 in and out so a file round-trips. Import is all or nothing: the whole file is checked first,
@@ -113,7 +113,7 @@ def read_csv(data: str | bytes, now: datetime, tz: tzinfo | None = None) -> list
 
 def read_csv_rows(data: str | bytes, now: datetime, tz: tzinfo | None = None) -> list[tuple[int, Entry]]:
     """`read_csv` with the spreadsheet row number of each entry (the header is row 1; blank rows are skipped)."""
-    records = _records(_decode(data))
+    records = _records(_csv_text(data))
     if len(records) < 2:
         raise ValidationError("file", "has no interviews below the header row")
     positions = _header(records[0])
@@ -138,7 +138,8 @@ def read_csv_rows(data: str | bytes, now: datetime, tz: tzinfo | None = None) ->
     return entries
 
 
-def _decode(data: str | bytes) -> str:
+def _csv_text(data: str | bytes) -> str:
+    """The file as text (`import_text` decodes it), refused when no CSV could be: empty, UTF-16, not text."""
     text = import_text(data, hint=": save it as “CSV UTF-8” and retry")
     if not isinstance(data, bytes | bytearray):
         try:
