@@ -21,12 +21,13 @@ from pathlib import Path
 
 from lib.clock import local_zone, now_local
 from lib.domain.model import ValidationError
-from lib.files.data_import import add_new, read_entries
+from lib.files.csv import export_csv
 from lib.files.demo import load_demo, load_generated
 from lib.files.export_file import ProtectedTarget, protected_problem, write_export_file
-from lib.files.exports import export_csv, export_ics
+from lib.files.ics import export_ics
 from lib.files.import_limits import MAX_BYTES, size_problem
-from lib.files.json_export import export_json
+from lib.files.imports import add_new, read_entries
+from lib.files.json import export_json
 from lib.store import DatabaseUnavailable, Store, backup, default_path
 from lib.store.restore import RESTORE_FAILURES, restore
 

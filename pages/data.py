@@ -9,10 +9,10 @@ import streamlit as st
 from lib import ui
 from lib.domain.days import human_date
 from lib.domain.model import ValidationError
-from lib.files.data_import import import_file, plan_import
-from lib.files.exports import export_csv
+from lib.files.csv import export_csv
 from lib.files.import_limits import MAX_BYTES, MEGABYTE, megabytes
-from lib.files.json_export import export_json
+from lib.files.imports import import_file, plan_import
+from lib.files.json import export_json
 from lib.store import backup
 from lib.store.erase import delete_everything
 from lib.store.restore import RESTORE_FAILURES, check_upload, restore, restore_bytes

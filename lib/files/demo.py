@@ -17,10 +17,10 @@ from datetime import date, datetime, time, timedelta
 from lib.domain.days import next_business_day
 from lib.domain.followup import StepMark, StepStatus
 from lib.domain.model import Dimension, Format, Interview, Interviewer, Outcome, Stage
+from lib.files.csv import Entry
 from lib.files.csv_people import sent_marks_on
 from lib.store import Store
 
-Entry = tuple[Interview, list[StepMark]]
 DIMENSIONS = (Dimension.SKILLS_MATCH, Dimension.ENTHUSIASM, Dimension.CULTURE_FIT)
 
 

@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from lib.domain.followup import StepMark, StepSnooze, follow_up_timeline
 from lib.domain.model import Interview
+from lib.store import Store
 
 PRODID = "-//Debrief//Follow-up reminders//EN"
 ALARM_TRIGGER = "PT9H"  # 09:00 on the (floating, all-day) start date: the morning of the recommended day
@@ -149,3 +150,25 @@ def _fold(line: str) -> str:
         parts.append(raw[start:end].decode("utf-8"))
         start, limit = end, 74  # a continuation line starts with one space
     return "\r\n ".join(parts)
+
+
+# --- the whole store, for the Data page and the CLI -------------------------------------
+def export_ics(
+    store: Store, now: datetime, tz: tzinfo | None, interview_id: int | None = None, step_key: str | None = None
+) -> str:
+    """Every open reminder; or one interview's (`interview_id`), or one step's (and `step_key`).
+
+    Only pending entries can have reminders left, so only they are read, with those whose events
+    went out before (to cancel what an outcome closed). The store numbers each event's SEQUENCE,
+    raising it when the event's content changed since the last export, cancellation included.
+    """
+    exported = store.follow_up.exported_event_uids()
+    if interview_id is None:
+        interviews = store.interviews.open()
+        closed_since = exported_interview_ids(exported) - {i.id for i in interviews}  # outcome recorded since
+        interviews += [i for i in map(store.interviews.get, sorted(closed_since)) if i is not None]
+    else:
+        interviews = [i for i in [store.interviews.get(interview_id)] if i is not None]
+    ids = [i.id for i in interviews if i.id is not None]
+    events = calendar_events(interviews, store.follow_up.marks_for(ids), now, tz, store.follow_up.snoozes_for(ids), step_key, exported)
+    return render_calendar(events, now, tz, store.follow_up.calendar_sequences({e.uid: e.fingerprint for e in events}))

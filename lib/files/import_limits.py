@@ -1,8 +1,8 @@
 """How much one import reads, and the refusals that say so: shared by the CSV and JSON formats.
 
 Whatever Debrief exports, it imports: the same limits bound an import (MAX_BYTES, MAX_ROWS)
-and refuse an export that would exceed them; `import_text` reads a file within them as UTF-8
-text for either format; and `Problems` collects a file's problems up to
+and refuse an export that would exceed them; `import_text`, the one decoder of an import
+file, reads one within them as UTF-8 text for either format; and `Problems` collects a file's problems up to
 MAX_PROBLEMS so one message names them all without becoming a file of its own.
 """
 

@@ -3,7 +3,7 @@
 The file may be anything a user picked: too big, not UTF-8, cut short, nested thousands deep,
 with numbers thousands of digits long (Python refuses past 4,300) or `\\ud800` escapes that are
 not text in any encoding. Each is refused here as a plain ValidationError("file", ...) or one
-naming the record and field, so lib/files/json_export.py reads only well-formed text and numbers.
+naming the record and field, so lib/files/json.py reads only well-formed text and numbers.
 """
 
 from __future__ import annotations

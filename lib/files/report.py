@@ -71,8 +71,9 @@ def session_report(store: Store, session_id: int, now: datetime, tz: tzinfo | No
         raise LookupError(f"there is no coaching session #{session_id}")
     reviews = store.coaching.reviews(session_id)
     interviews = store.interviews.with_ids(session.interview_ids)
-    entries = _entries(store, interviews, {i.id: [(session, reviews[i.id])] for i in interviews if i.id in reviews},
-                       now, tz)
+    discussed = {interview_id: [(session, reviews[interview_id])] for interview_id, _ in _saved(interviews)
+                 if interview_id in reviews}
+    entries = _entries(store, interviews, discussed, now, tz)
     history = score_gaps(store.coaching.review_rows(mentor=session.mentor, until=session.held_on))
     this_one = score_gaps(store.coaching.review_rows(session_ids=[session_id]))
     earlier = [a for a in store.coaching.actions(mentor=session.mentor) if a.session_id != session_id]
@@ -105,7 +106,7 @@ def range_report(
     in_range = {s.id for s in sessions}
     reviews = {
         interview_id: [(s, r) for s, r in found if mentor is None or s.mentor.casefold() == mentor.casefold()]
-        for interview_id, found in store.coaching.reviews_of([i.id for i in interviews]).items()
+        for interview_id, found in store.coaching.reviews_of([interview_id for interview_id, _ in _saved(interviews)]).items()
     }
     gaps = score_gaps(store.coaching.review_rows(mentor=mentor, session_ids=sorted(in_range)))
     actions = [a for a in store.coaching.actions(mentor=mentor) if a.session_id in in_range]
@@ -134,20 +135,29 @@ def _entries(
     now: datetime,
     tz: tzinfo | None,
 ) -> list[ReportEntry]:
-    ids = [i.id for i in interviews]
+    saved = _saved(interviews)
+    ids = [interview_id for interview_id, _ in saved]
     marks, snoozes = store.follow_up.marks_for(ids), store.follow_up.snoozes_for(ids)
     actions: dict[int, list[ActionItem]] = {}
     for item in store.coaching.actions():
-        if item.interview_id in marks:
+        if item.interview_id is not None and item.interview_id in marks:
             actions.setdefault(item.interview_id, []).append(item)
     entries = []
-    for interview in interviews:
-        steps = follow_up_timeline(interview, marks[interview.id], now, tz, snoozes[interview.id])
+    for interview_id, interview in saved:
+        steps = follow_up_timeline(interview, marks[interview_id], now, tz, snoozes[interview_id])
         entries.append(
             ReportEntry(interview, follow_up_summary(steps, interview, now.date()), tuple(steps),
-                        tuple(reviews.get(interview.id, ())), tuple(actions_in_order(actions.get(interview.id, ()))))
+                        tuple(reviews.get(interview_id, ())), tuple(actions_in_order(actions.get(interview_id, ()))))
         )
     return entries
+
+
+def _saved(interviews: Sequence[Interview]) -> list[tuple[int, Interview]]:
+    """(row id, interview) of each: a report shows interviews read from the store, and every one has an id."""
+    saved = [(interview.id, interview) for interview in interviews if interview.id is not None]
+    if len(saved) != len(interviews):
+        raise ValueError("a report needs saved interviews: its follow-up steps and reviews are found by row id")
+    return saved
 
 
 def _charts(store: Store, gaps: pd.DataFrame, start: date | None, end: date) -> list[ReportChart]:

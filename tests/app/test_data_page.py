@@ -16,8 +16,8 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from lib.domain.model import Format, Interview, Stage
+from lib.files.csv import export_csv
 from lib.files.demo import load_demo
-from lib.files.exports import export_csv
 from lib.store import Store, backup
 from tests.app.helpers import open_page, texts
 from tests.conftest import FIXED_NOW
@@ -111,7 +111,7 @@ def test_a_confirm_after_another_tab_imported_the_file_adds_nothing_and_says_so(
 ], ids=["5000 digits", "lone surrogate"])
 def test_a_json_with_a_number_or_text_no_export_holds_is_refused_at_the_upload(app, store, tmp_path, spoil, where,
                                                                                words):
-    from lib.files.json_export import export_json
+    from lib.files.json import export_json
 
     source = Store(tmp_path / "source.db")
     source.interviews.import_entries([an_entry("Acme")])

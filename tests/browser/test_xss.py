@@ -20,7 +20,7 @@ from lib.domain.coaching import ActionItem, CoachingSession, MentorReview
 from lib.domain.drafts import Template
 from lib.domain.followup import StepKind, StepSnooze
 from lib.domain.model import Dimension, Format, Interview, Interviewer, Stage
-from lib.files.exports import export_csv
+from lib.files.csv import export_csv
 from lib.store import Store
 from tests.browser.conftest import screenshot, wait_for_app
 from tests.conftest import FIXED_NOW

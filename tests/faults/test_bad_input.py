@@ -1,7 +1,7 @@
 """Guarantee 4: a malformed import is refused whole, named by place, and nothing is written.
 
 The table below goes through `plan_import` / `import_file`, the one door the Data page and
-`debrief import` share. CSV cell-by-cell cases live in tests/unit/test_exports_csv.py; here are
+`debrief import` share. CSV cell-by-cell cases live in tests/unit/test_csv.py; here are
 the JSON side and what the CSV tests do not cover (a file that repeats an interview).
 """
 
@@ -17,10 +17,10 @@ import pytest
 
 from lib.domain.followup import StepMark, StepStatus
 from lib.domain.model import Format, Interview, Interviewer, Stage, ValidationError
-from lib.files.data_import import import_file, plan_import
-from lib.files.exports import COLUMNS, export_csv
+from lib.files.csv import COLUMNS, export_csv
 from lib.files.import_limits import MAX_BYTES
-from lib.files.json_export import export_json
+from lib.files.imports import import_file, plan_import
+from lib.files.json import export_json
 from lib.store import Store
 from tests.conftest import FIXED_NOW
 
@@ -217,7 +217,7 @@ def test_every_json_problem_is_listed_not_just_the_first(doc: dict, store: Store
                            "interviews[1], field company", "step_marks[0], field status"}
 
 
-# --- the CSV side: what tests/unit/test_exports_csv.py does not cover ----------------------
+# --- the CSV side: what tests/unit/test_csv.py does not cover ---------------------------
 def csv_of(store: Store, *companies: str) -> str:
     at = datetime(2026, 11, 10, 14)
     entries = [(Interview(c, "Engineer", Stage.TECHNICAL, Format.VIDEO, at), []) for c in companies]

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from lib.cli import main
-from lib.files.data_import import import_file, plan_import
-from lib.files.exports import export_csv
-from lib.files.json_export import export_json
+from lib.files.csv import export_csv
+from lib.files.imports import import_file, plan_import
+from lib.files.json import export_json
 from lib.store import Store
 from tests.conftest import FIXED_NOW
 from tests.faults.conftest import FORK

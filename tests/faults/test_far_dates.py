@@ -18,8 +18,8 @@ import pytest
 from icalendar import Calendar
 
 from lib.domain.model import Format, Interview, Outcome, Stage, ValidationError
-from lib.files.data_import import import_file
-from lib.files.json_export import export_json
+from lib.files.imports import import_file
+from lib.files.json import export_json
 from lib.store import Store
 from tests.conftest import FIXED_NOW, ROOT
 

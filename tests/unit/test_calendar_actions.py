@@ -12,8 +12,7 @@ from lib.cli import main
 from lib.domain.followup import StepMark, StepSnooze, StepStatus, follow_up_timeline
 from lib.domain.model import Interview, Interviewer, Outcome
 from lib.files.demo import load_demo
-from lib.files.exports import export_ics
-from lib.files.ics import calendar_events, render_calendar
+from lib.files.ics import calendar_events, export_ics, render_calendar
 from lib.store import Store
 from tests.conftest import FIXED_NOW
 from tests.unit.conftest import build_interview

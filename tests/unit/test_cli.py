@@ -14,8 +14,8 @@ import pytest
 from icalendar import Calendar
 
 from lib.cli import main
+from lib.files.csv import COLUMNS
 from lib.files.demo import demo_entries
-from lib.files.exports import COLUMNS
 from lib.store import Store
 from tests.conftest import FIXED_NOW, ROOT
 from tests.unavailable import make_read_only, sqlite_without_debrief, under_a_file

@@ -17,8 +17,9 @@ from lib.cli import main
 from lib.domain.coaching import CoachingSession
 from lib.domain.followup import StepMark, StepSnooze, StepStatus
 from lib.domain.model import ValidationError
-from lib.files.exports import export_csv, export_ics, read_csv
-from lib.files.json_export import export_json, read_json
+from lib.files.csv import export_csv, read_csv
+from lib.files.ics import export_ics
+from lib.files.json import export_json, read_json
 from lib.files.report import session_report
 from lib.files.report_html import render_html
 from lib.store import Store

@@ -15,9 +15,9 @@ from lib.domain.coaching import ActionItem, CoachingSession, MentorReview
 from lib.domain.drafts import Template
 from lib.domain.followup import StepKind, StepMark, StepSnooze, StepStatus
 from lib.domain.model import Dimension, ValidationError
+from lib.files.csv import export_csv, read_csv
 from lib.files.demo import load_demo
-from lib.files.exports import export_csv, read_csv
-from lib.files.json_export import export_json, read_json
+from lib.files.json import export_json, read_json
 from lib.store import Store
 from lib.store.backup import backup_now, check_database, database_snapshot, list_backups
 from lib.store.restore import check_upload, restore, restore_bytes

@@ -1,21 +1,20 @@
 """Everything in the database as one JSON document, and interviews back in from one.
 
-The export is generic over the schema: every table (interviews, interviewers, follow-up step
-marks, form drafts, and whatever later migrations add) as a list of row objects, read in one
-read transaction so the tables agree with each other. Text is kept exactly as typed: JSON is
-for programs, so nothing is neutralised the way the CSV is for spreadsheets.
+The export holds every table of the database (`lib.store.dump`) as a list of row objects,
+so nothing a later migration adds is left out. Text is kept exactly as typed: JSON is for
+programs, so nothing is neutralised the way the CSV is for spreadsheets.
 
     {"format": "debrief", "version": 1, "schema_version": 2, "migrations": [...],
      "exported_at": "2026-11-20T17:00:00", "tables": {"interviews": [{...}], ...}}
 
 The import reads `interviews`, `interviewers` and `step_marks` back as new entries; every
 problem is named by record index and field ("interviews[3], field skills_match"), and nothing
-is written unless the whole file is right.
+is written unless the whole file is right. `lib.files.json_input` first reads the untrusted
+text into a document.
 """
 
 from __future__ import annotations
 
-import base64
 import json
 import re
 from collections.abc import Callable
@@ -36,17 +35,14 @@ from lib.domain.model import (
     parse_day,
     validate,
 )
-from lib.files.exports import Entry, wall_clock
+from lib.files.csv import DEFAULT_DURATION, Entry, wall_clock
 from lib.files.import_limits import MAX_ROWS, Problems, importable
 from lib.files.json_input import json_kind, read_document
-from lib.store import UNSAVED_THANK_YOU, Store, migrations
-from lib.store.backup import data_tables, quoted
+from lib.store import UNSAVED_THANK_YOU, Store
+from lib.store.dump import dump_database
 
 FORMAT = "debrief"
 FORMAT_VERSION = 1
-REQUIRED_TEXT = ("company", "role")
-OPTIONAL_TEXT = ("recruiter", "stated_timeframe", "questions", "notes", *EVIDENCE_COLUMNS.values())
-DEFAULT_DURATION = 60
 PERSON_PARTS = ("name", "title", "email")
 STEP_KEY = re.compile("|".join(k.value for k in StepKind if k is not StepKind.THANK_YOU) + r"|thank_you(?::\d{1,18})?")
 
@@ -54,39 +50,17 @@ STEP_KEY = re.compile("|".join(k.value for k in StepKind if k is not StepKind.TH
 # --- out ---------------------------------------------------------------------------------
 def export_json(store: Store, now: datetime) -> str:
     """Every table of the database as JSON text (UTF-8, one row object per row)."""
-    with store.connect() as db:
-        db.execute("BEGIN")  # one snapshot: the tables agree with each other
-        try:
-            tables = {name: _rows(db, name) for name in data_tables(db)}
-            applied = [m.name for m in migrations.applied(db)]
-        finally:
-            db.execute("ROLLBACK")
+    dump = dump_database(store)
     document = {
         "format": FORMAT,
         "version": FORMAT_VERSION,
-        "schema_version": len(applied),
-        "migrations": applied,
+        "schema_version": len(dump.migrations),
+        "migrations": dump.migrations,
         "exported_at": now.isoformat(timespec="seconds"),
-        "tables": tables,
+        "tables": dump.tables,
     }
     text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
-    return importable(text, len(tables.get("interviews", [])), "JSON")
-
-
-def _rows(db, table: str) -> list[dict[str, Any]]:
-    try:
-        cursor = db.execute(f"SELECT * FROM {quoted(table)} ORDER BY rowid")
-    except Exception:  # a WITHOUT ROWID table has no rowid to order by
-        cursor = db.execute(f"SELECT * FROM {quoted(table)}")
-    names = [d[0] for d in cursor.description]
-    return [{n: _plain(v) for n, v in zip(names, row, strict=True)} for row in cursor]
-
-
-def _plain(value: object) -> object:
-    """SQLite values as JSON values; a BLOB becomes {"base64": "..."}."""
-    if isinstance(value, bytes):
-        return {"base64": base64.b64encode(value).decode("ascii")}
-    return value
+    return importable(text, len(dump.tables.get("interviews", [])), "JSON")
 
 
 # --- in ----------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""lib.files.json_export: every table out, raw text kept, and interviews back in with their people and marks."""
+"""lib.files.json: every table out, raw text kept, and interviews back in with their people and marks."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ import pytest
 
 from lib.domain.followup import StepMark, StepStatus
 from lib.domain.model import Dimension, Interviewer, Outcome, ValidationError
-from lib.files.exports import COLUMNS, TEXT_COLUMNS, export_csv
+from lib.files.csv import COLUMNS, TEXT_COLUMNS, export_csv
 from lib.files.import_limits import MAX_ROWS
-from lib.files.json_export import FORMAT, FORMAT_VERSION, export_json, read_json
+from lib.files.json import FORMAT, FORMAT_VERSION, export_json, read_json
 from lib.store import Store, migrations
 from lib.store.backup import data_tables
 from tests.conftest import FIXED_NOW
@@ -178,7 +178,7 @@ def test_a_lone_surrogate_in_any_table_or_field_name_is_refused(store: Store):
 
 
 def test_the_preview_refuses_a_surrogate_before_anything_shows_it(store: Store, tmp_path: Path):
-    from lib.files.data_import import plan_import
+    from lib.files.imports import plan_import
 
     document = one_entry_export(Store(tmp_path / "source.db"))
     document["tables"]["interviewers"][0]["name"] = "\ud800"
@@ -188,7 +188,7 @@ def test_the_preview_refuses_a_surrogate_before_anything_shows_it(store: Store, 
 
 
 def test_a_csv_given_as_text_with_a_lone_surrogate_is_refused():
-    from lib.files.exports import read_csv
+    from lib.files.csv import read_csv
 
     with pytest.raises(ValidationError) as caught:
         read_csv(",".join(COLUMNS) + "\r\nAcme \ud800,role\r\n", FIXED_NOW)
@@ -254,7 +254,7 @@ def long_entries(count: int, notes_length: int) -> list:
 
 
 def test_an_export_of_1100_interviews_with_long_notes_imports_back(store: Store, tmp_path: Path):
-    from lib.files.data_import import import_file
+    from lib.files.imports import import_file
 
     store.interviews.import_entries(long_entries(1_100, 9_500))
     data = export_json(store, FIXED_NOW).encode("utf-8")
@@ -275,7 +275,7 @@ def test_an_export_too_big_to_import_back_is_refused(store: Store, monkeypatch, 
 
 
 def test_an_export_just_under_the_limit_is_made_and_imports_back(store: Store, monkeypatch, tmp_path: Path):
-    from lib.files.data_import import import_file
+    from lib.files.imports import import_file
 
     store.interviews.import_entries(long_entries(30, 9_500))
     size = len(export_json(store, FIXED_NOW).encode("utf-8"))

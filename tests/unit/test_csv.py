@@ -13,18 +13,18 @@ import pytest
 
 from lib.domain.followup import StepKind, StepMark, StepStatus, follow_up_timeline
 from lib.domain.model import Dimension, Format, Interviewer, Outcome, Stage, ValidationError
-from lib.files.csv_people import sent_marks
-from lib.files.data_import import import_file
-from lib.files.demo import load_demo
-from lib.files.exports import (
+from lib.files.csv import (
     COLUMNS,
     export_csv,
     neutralise,
     read_csv,
-    restore,
+    unneutralise,
     write_csv,
 )
+from lib.files.csv_people import sent_marks
+from lib.files.demo import load_demo
 from lib.files.import_limits import MAX_BYTES, MAX_PROBLEMS, MAX_ROWS
+from lib.files.imports import import_file
 from lib.store import Store
 from tests.conftest import FIXED_NOW
 from tests.unit.conftest import build_interview
@@ -159,7 +159,7 @@ def test_demo_export_import_export_gives_identical_text(store: Store, tmp_path: 
 )
 def test_formula_cells_get_an_apostrophe_that_import_takes_off(text: str, written: str):
     assert neutralise(text) == written
-    assert restore(written) == text
+    assert unneutralise(written) == text
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@SUM(A1)", "'=quoted on purpose", "''+two"])

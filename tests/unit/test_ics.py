@@ -11,8 +11,7 @@ from icalendar import Calendar
 from lib.domain.followup import StepMark, StepStatus, follow_up_timeline
 from lib.domain.model import Interviewer, Outcome
 from lib.files.demo import load_demo
-from lib.files.exports import export_ics, write_ics
-from lib.files.ics import ics_text
+from lib.files.ics import export_ics, ics_text, write_ics
 from lib.store import Store
 from tests.conftest import FIXED_NOW
 from tests.unit.conftest import build_interview

@@ -8,14 +8,13 @@ preview and skipped on import, so importing the same file twice adds nothing the
 
 from __future__ import annotations
 
-import csv
-import io
+from codecs import BOM_UTF8
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from lib.domain.model import Interview, ValidationError
-from lib.files.exports import Entry, read_csv
-from lib.files.json_export import read_json
+from lib.files.csv import Entry, read_csv_rows
+from lib.files.json import read_json
 from lib.store import Store
 
 InterviewKey = tuple[str, str, str]
@@ -62,9 +61,16 @@ def file_kind(data: bytes | str, file_name: str = "") -> str:
         return "JSON"
     if name.endswith(".csv"):
         return "CSV"
-    start = data[:64].decode("utf-8", "ignore") if isinstance(data, bytes | bytearray) else data[:64]
-    head = start.lstrip("\ufeff \t\r\n")
-    return "JSON" if head[:1] in ("{", "[") else "CSV"
+    if isinstance(data, bytes | bytearray):
+        return "JSON" if _first_byte(bytes(data[:64])) in (b"{", b"[") else "CSV"
+    return "JSON" if data[:64].lstrip("\ufeff \t\r\n")[:1] in ("{", "[") else "CSV"
+
+
+def _first_byte(head: bytes) -> bytes:
+    """The first byte after any byte order marks and blank space: the body is not decoded to tell its kind."""
+    while (rest := head.lstrip(b" \t\r\n").removeprefix(BOM_UTF8)) != head:
+        head = rest
+    return head[:1]
 
 
 def read_entries(data: bytes | str, file_name: str, now: datetime, tz: tzinfo | None = None) -> tuple[str, list[Entry]]:
@@ -74,8 +80,9 @@ def read_entries(data: bytes | str, file_name: str, now: datetime, tz: tzinfo | 
         entries = read_json(data, now, tz)
         places = [(f"interviews[{n}]", "field") for n in range(len(entries))]
     else:
-        entries = read_csv(data, now, tz)
-        places = [(f"row {n}", "column") for n in _csv_row_numbers(data)]
+        numbered = read_csv_rows(data, now, tz)
+        entries = [entry for _, entry in numbered]
+        places = [(f"row {n}", "column") for n, _ in numbered]
     _refuse_repeats(entries, places)
     return kind, entries
 
@@ -132,9 +139,3 @@ def _refuse_repeats(entries: list[Entry], places: list[tuple[str, str]]) -> None
     if errors:
         raise ValidationError(errors)
 
-
-def _csv_row_numbers(data: bytes | str) -> list[int]:
-    """The spreadsheet row number of each entry read_csv returned (it skips blank rows)."""
-    text = bytes(data).decode("utf-8-sig") if isinstance(data, bytes | bytearray) else data.removeprefix("\ufeff")
-    records = list(csv.reader(io.StringIO(text, newline="")))
-    return [n for n, cells in enumerate(records[1:], start=2) if any(c.strip() for c in cells)]

@@ -1,4 +1,4 @@
-"""lib.files.data_import: which format a file is, the preview of new vs duplicates, and adding only the new."""
+"""lib.files.imports: which format a file is, the preview of new vs duplicates, and adding only the new."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from lib.domain.followup import StepMark, StepStatus
-from lib.files.data_import import file_kind, import_file, interview_key, plan_import
-from lib.files.exports import export_csv
-from lib.files.json_export import export_json
+from lib.files.csv import export_csv
+from lib.files.imports import file_kind, import_file, interview_key, plan_import
+from lib.files.json import export_json
 from lib.store import Store
 from tests.conftest import FIXED_NOW
 from tests.unit.conftest import build_interview

@@ -1,4 +1,4 @@
-"""CSV in and out, and the follow-up reminders as an iCalendar file (written by lib/files/ics.py).
+"""The interviews as CSV, out and back in.
 
 The CSV is for people: a spreadsheet they can read, fix and send back, with the same columns
 in and out so a file round-trips. Import is all or nothing: the whole file is checked first,
@@ -30,8 +30,6 @@ from lib.domain.model import (
     validate,
 )
 from lib.files.csv_people import people_cell, read_people, read_sent_days, sent_cell, sent_marks
-from lib.files.ics import calendar_events, exported_interview_ids, render_calendar
-from lib.files.ics import write_ics as write_ics  # re-exported: exports are all found here
 from lib.files.import_limits import MAX_ROWS, Problems, import_text, importable
 from lib.store import Store
 
@@ -93,12 +91,12 @@ def neutralise(text: str) -> str:
     """Prefix `'` to a cell a spreadsheet would run as a formula.
 
     Also to a cell already starting with apostrophes before such a character, so that
-    `restore` (which takes one apostrophe off) gives back exactly what was written.
+    `unneutralise` (which takes one apostrophe off) gives back exactly what was written.
     """
     return "'" + text if text.lstrip("'").startswith(FORMULA_START) else text
 
 
-def restore(text: str) -> str:
+def unneutralise(text: str) -> str:
     """Undo `neutralise`: one leading `'` comes off a cell it protects."""
     return text[1:] if text.startswith("'") and text.lstrip("'").startswith(FORMULA_START) else text
 
@@ -110,7 +108,12 @@ def read_csv(data: str | bytes, now: datetime, tz: tzinfo | None = None) -> list
     Errors are keyed "row 3, column skills_match" (or "file", "row 1" for the whole file).
     A date-time with an offset is converted to `tz`; without `tz` its wall-clock time is kept.
     """
-    records = _records(_decode(data))
+    return [entry for _, entry in read_csv_rows(data, now, tz)]
+
+
+def read_csv_rows(data: str | bytes, now: datetime, tz: tzinfo | None = None) -> list[tuple[int, Entry]]:
+    """`read_csv` with the spreadsheet row number of each entry (the header is row 1; blank rows are skipped)."""
+    records = _records(_csv_text(data))
     if len(records) < 2:
         raise ValidationError("file", "has no interviews below the header row")
     positions = _header(records[0])
@@ -126,7 +129,8 @@ def read_csv(data: str | bytes, now: datetime, tz: tzinfo | None = None) -> list
                                           "look for a stray comma or an unclosed quote")
             continue
         try:
-            entries.append(_entry({name: restore(cells[i]) for name, i in positions.items()}, now, tz, legacy))
+            row = {name: unneutralise(cells[i]) for name, i in positions.items()}
+            entries.append((number, _entry(row, now, tz, legacy)))
         except ValidationError as error:
             for column, message in error.errors.items():
                 problems.add(f"row {number}, column {column}", message)
@@ -134,7 +138,8 @@ def read_csv(data: str | bytes, now: datetime, tz: tzinfo | None = None) -> list
     return entries
 
 
-def _decode(data: str | bytes) -> str:
+def _csv_text(data: str | bytes) -> str:
+    """The file as text (`import_text` decodes it), refused when no CSV could be: empty, UTF-16, not text."""
     text = import_text(data, hint=": save it as “CSV UTF-8” and retry")
     if not isinstance(data, bytes | bytearray):
         try:
@@ -302,32 +307,10 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-# --- whole-store helpers, shared by the Data page and the CLI ---------------------------
+# --- the whole store, for the Data page and the CLI -------------------------------------
 def export_csv(store: Store) -> str:
     """Every interview as CSV; ValidationError when the file would be too big to import back."""
     interviews = store.interviews.find()
     text = write_csv(interviews, store.follow_up.marks_for(i.id for i in interviews if i.id is not None))
     return importable(text, len(interviews), "CSV")
 
-
-def export_ics(
-    store: Store, now: datetime, tz: tzinfo | None, interview_id: int | None = None, step_key: str | None = None
-) -> str:
-    """Every open reminder; or one interview's (`interview_id`), or one step's (and `step_key`).
-
-    Only pending entries can have reminders left, so only they are read, with those whose events
-    went out before (to cancel what an outcome closed). The store numbers each event's SEQUENCE,
-    raising it when the event's content changed since the last export, cancellation included.
-    """
-    exported = store.follow_up.exported_event_uids()
-    if interview_id is None:
-        interviews = store.interviews.open()
-        closed_since = exported_interview_ids(exported) - {i.id for i in interviews}  # outcome recorded since
-        interviews += [i for i in map(store.interviews.get, sorted(closed_since)) if i is not None]
-    else:
-        interviews = [i for i in [store.interviews.get(interview_id)] if i is not None]
-    ids = [i.id for i in interviews if i.id is not None]
-    events = calendar_events(
-        interviews, store.follow_up.marks_for(ids), now, tz, store.follow_up.snoozes_for(ids), step_key, exported
-    )
-    return render_calendar(events, now, tz, store.follow_up.calendar_sequences({e.uid: e.fingerprint for e in events}))
