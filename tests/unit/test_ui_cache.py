@@ -1,4 +1,4 @@
-"""The one read path (lib.ui.cache): reads and derived values keyed by the data version, nothing stale, nothing shared."""
+"""The one read path (lib.ui.cache): reads and derived values keyed by the data version, never stale or shared."""
 
 from __future__ import annotations
 
