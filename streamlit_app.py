@@ -1,5 +1,6 @@
 """Debrief's entrypoint: page config, the shared sidebar, and the router over pages/."""
 
+import os
 from pathlib import Path
 
 import streamlit as st
@@ -17,9 +18,12 @@ pages = [
     st.Page(ui.PAGES["templates"], title="Templates", icon=":material/mail:"),
     st.Page(ui.PAGES["trends"], title="Trends", icon=":material/insights:"),
     st.Page(ui.PAGES["coaching"], title="Coaching", icon=":material/school:"),
-    *ui.bench_pages(),  # empty unless DEBRIEF_BENCH_BLANK=1 (make bench)
     st.Page(ui.PAGES["data"], title="Your data", icon=":material/database:"),
 ]
+if os.environ.get("DEBRIEF_BENCH_BLANK") == "1":  # `make bench` times the pages against these references
+    from tests.bench.reference_pages import bench_pages
+
+    pages[-1:-1] = bench_pages()  # listed before Your data
 page = st.navigation(pages)
 ui.require_database()  # a folder, a read-only place, someone else's file: one plain screen, no page runs
 

@@ -9,19 +9,11 @@ import altair as alt
 import pandas as pd
 
 from lib.domain.days import human_date
-from lib.domain.followup import Step, StepKind, StepStatus
+from lib.domain.followup import Step, StepKind
 from lib.domain.trends import TrendsView
+from lib.status_colours import STATUS_COLOURS
 
-# One palette for statuses everywhere (chart and badges), readable in light and dark themes.
-STATUS_COLOURS = {
-    StepStatus.OVERDUE: "#dc2626",
-    StepStatus.DUE_TODAY: "#ea580c",
-    StepStatus.OPEN: "#2563eb",
-    StepStatus.UPCOMING: "#64748b",
-    StepStatus.DONE: "#16a34a",
-    StepStatus.SKIPPED: "#a3a3a3",
-    StepStatus.CLOSED: "#a3a3a3",
-}
+TODAY_COLOUR = "#7c3aed"
 
 
 def short_step_label(step: Step) -> str:
@@ -65,7 +57,7 @@ def timeline_chart(steps: Sequence[Step], today: date) -> alt.LayerChart:
     statuses = list(STATUS_COLOURS)
     colour = alt.Color(
         "status:N",
-        scale=alt.Scale(domain=[s.value for s in statuses], range=[STATUS_COLOURS[s] for s in statuses]),
+        scale=alt.Scale(domain=[s.value for s in statuses], range=[STATUS_COLOURS[s].chart for s in statuses]),
         legend=None,
     )
     order = alt.EncodingSortField(field="order", order="ascending")
@@ -94,16 +86,16 @@ def timeline_chart(steps: Sequence[Step], today: date) -> alt.LayerChart:
     )
     dot = base.mark_point(size=90, filled=True, opacity=1).encode(x="recommended:T", color=colour)
     today_frame = pd.DataFrame({"today": [pd.Timestamp(today) + pd.Timedelta(hours=12)], "label": ["today"]})
-    today_rule = alt.Chart(today_frame).mark_rule(strokeDash=[4, 3], color="#7c3aed").encode(x="today:T")
+    today_rule = alt.Chart(today_frame).mark_rule(strokeDash=[4, 3], color=TODAY_COLOUR).encode(x="today:T")
     today_text = (
         alt.Chart(today_frame)
-        .mark_text(align="left", dx=3, dy=-4, color="#7c3aed", fontSize=10, baseline="bottom")
+        .mark_text(align="left", dx=3, dy=-4, color=TODAY_COLOUR, fontSize=10, baseline="bottom")
         .encode(x="today:T", y=alt.value(0), text="label:N")
     )
     return (window + dot + today_rule + today_text).properties(height=alt.Step(24))
 
 
-# === Trends (Issue 3) =======================================================================
+# === Trends ==================================================================================
 # One look for every Trends chart: the Okabe–Ito colours (safe for colour-blind readers, with
 # enough contrast on Streamlit's light and dark backgrounds), small type and legends on top so
 # a 390 px phone keeps its width for data. Builders take the small frames of lib.domain.trends.
@@ -111,7 +103,6 @@ def timeline_chart(steps: Sequence[Step], today: date) -> alt.LayerChart:
 DIMENSION_COLOURS = {"Skills match": "#2b7fc4", "Enthusiasm signaled": "#D55E00", "Culture fit": "#009E73"}
 RESULT_COLOURS = {"Advanced": "#16a34a", "Did not advance": "#737373"}
 MEASURE_COLOURS = {"Thank-you within 24 h": "#2b7fc4", "Check-in on time": "#D55E00"}
-TODAY_COLOUR = "#7c3aed"
 EARLIER_COLOUR = "#8c8c8c"
 EXPORT_WIDTH = 640
 SCORE_SCALE = alt.Scale(domain=[0.6, 5.4], nice=False)
@@ -357,9 +348,8 @@ def _export_spec(spec: dict) -> dict:
     return {**spec, "width": EXPORT_WIDTH}
 
 
-# === Coaching (Issue 5): your score beside your mentor's, interview by interview ================
-# Added by the Coaching work; reuses the Trends look above (colours, score axis, _styled).
-# Builders take the frame of lib.domain.gaps.score_gaps for one mentor.
+# === Coaching: your score beside your mentor's, interview by interview =======================
+# The Trends look above (colours, score axis, _styled), on lib.domain.gaps.score_gaps for one mentor.
 
 MENTOR_COLOUR = "#374151"
 COACHING_POINTS = 150  # per dimension: the latest interviews only, more than a person can tell apart anyway

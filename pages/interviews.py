@@ -104,7 +104,7 @@ def read_filters() -> tuple[InterviewFilter, int | None]:
     focus = st.query_params.get("id")
     with st.container(horizontal=True, vertical_alignment="bottom"):
         text = st.text_input("Search", key="q", bind="query-params", placeholder="company, role, notes, people…")
-        companies = st.multiselect("Company", ui.store().interviews.companies(), key="company", bind="query-params")
+        companies = st.multiselect("Company", ui.data().interviews.companies(), key="company", bind="query-params")
         stages = st.multiselect("Stage", list(Stage), key="stage", format_func=lambda s: s.label, bind="query-params")
         outcomes = st.multiselect("Outcome", list(Outcome), key="outcome", format_func=lambda o: o.label,
                                   bind="query-params")
@@ -120,16 +120,16 @@ def on_show_all() -> None:
 ui.route_through_entrypoint()
 ui.flash()
 now = ui.now()
-ui.draft_dialog_if_open(now)  # a draft opened from a step below (Issue 4)
+ui.draft_dialog_if_open(now)  # a draft opened from a step below
 st.title("Interviews")
-if ui.count() == 0:
+if ui.data().interviews.count() == 0:
     st.info("No interviews yet. Log one and its follow-up plan appears here.", icon=":material/info:")
     st.page_link(ui.PAGES["log"], label="Log your first interview", icon=":material/edit_note:")
     st.stop()
 
 where, focus_id = read_filters()
 if focus_id is not None:
-    focused = ui.store().interviews.get(focus_id)
+    focused = ui.data().interviews.get(focus_id)
     st.button("Show all interviews", on_click=on_show_all, icon=":material/arrow_back:", type="tertiary")
     if focused is None:
         st.warning(f"There is no interview #{focus_id}: it may have been deleted.")
@@ -137,7 +137,7 @@ if focus_id is not None:
         entry_card(focused, now)
     st.stop()
 
-total = ui.count(where)
+total = ui.data().interviews.count(where)
 if total == 0:
     st.info("Nothing matches these filters.", icon=":material/filter_alt_off:")
     st.stop()
@@ -145,7 +145,7 @@ pages = (total + PAGE_SIZE - 1) // PAGE_SIZE
 page_number = st.session_state.get("page_number", 1)
 page_number = min(max(page_number, 1), pages)
 st.session_state["page_number"] = page_number
-shown = ui.interviews(where, PAGE_SIZE, (page_number - 1) * PAGE_SIZE)
+shown = ui.data().interviews.find(where, PAGE_SIZE, (page_number - 1) * PAGE_SIZE)
 st.caption(
     f"{total:,} interview{'s' if total != 1 else ''}, newest first"
     + (f" · page {page_number} of {pages}" if pages > 1 else "")

@@ -77,11 +77,10 @@ def collect() -> EntryForm:
 
 def start_form(interview_id: int | None) -> bool:
     """Fill the form for a new entry or the one in the URL; False if that entry does not exist."""
-    store = ui.store()
     key = form_key_for(interview_id)
     returning = st.session_state.get(F + "form_key") == key  # came back from another page
     if interview_id:
-        saved = store.interviews.get(interview_id)
+        saved = ui.data().interviews.get(interview_id)
         if saved is None:
             return False
         base = EntryForm.from_interview(saved)
@@ -91,7 +90,8 @@ def start_form(interview_id: int | None) -> bool:
     st.session_state.update({F + "form_key": key, F + "base": base.to_json(), F + "errors": {}})
     if not returning:
         st.session_state[F + "token"] = uuid.uuid4().hex
-    draft = store.settings.form_draft(key)
+    # Uncached: autosaving a draft on every keystroke leaves the data version (and every cache) alone.
+    draft = ui.store().settings.form_draft(key)
     restored = EntryForm.from_saved(draft[0], base) if draft else None  # an unreadable draft is no draft
     if draft and restored is not None and restored.to_json() != base.to_json():
         if returning:
@@ -189,7 +189,7 @@ editing = st.session_state.get(F + "interview_id") is not None
 st.title("Edit interview" if editing else "Log an interview")
 just_saved = st.session_state.pop(F + "just_saved", None)
 if just_saved:
-    saved = ui.store().interviews.get(just_saved)
+    saved = ui.data().interviews.get(just_saved)
     upcoming = next_step(ui.timeline(saved, now))  # with its marks and snoozes
     what_next = f" Next: **{md_escape(upcoming.title)}** · {upcoming.status_text(today)}." if upcoming else ""
     st.success(f"Saved.{what_next}", icon=":material/check_circle:")
@@ -314,8 +314,8 @@ with form_column:
 with plan_column:
     st.subheader("Follow-up plan")
     draft = collect().to_interview()
-    marks = ui.marks([draft.id]).get(draft.id, []) if draft.id else []
-    snoozes = ui.snoozes([draft.id]).get(draft.id, []) if draft.id else []  # Issue 4
+    marks = ui.data().follow_up.marks_for((draft.id,)).get(draft.id, []) if draft.id else []
+    snoozes = ui.data().follow_up.snoozes_for((draft.id,)).get(draft.id, []) if draft.id else []
     ui.timeline_view(follow_up_timeline(draft, marks, now, ui.user_zone(), snoozes), today, key="plan")
 
 autosave_draft()

@@ -28,12 +28,12 @@ def field_key(kind: StepKind, part: str) -> str:
 
 def load_fields() -> None:
     """Fill the inputs from the database the first time (and after a reset), never over typing."""
-    custom = ui.draft_templates()
+    custom = ui.data().settings.draft_templates()
     for kind in DRAFT_KINDS:
         template = custom.get(kind, DEFAULT_TEMPLATES[kind])
         st.session_state.setdefault(field_key(kind, "subject"), template.subject)
         st.session_state.setdefault(field_key(kind, "body"), template.body)
-    st.session_state.setdefault(T + "your_name", ui.your_name())
+    st.session_state.setdefault(T + "your_name", ui.data().settings.get("your_name"))
 
 
 def on_save_name() -> None:
@@ -105,7 +105,7 @@ def preview(kind: StepKind, latest) -> None:
     except ValidationError:
         st.caption("The preview comes back once the template is fixed.")
         return
-    draft, source = fill_preview(template, latest, ui.now(), ui.your_name())
+    draft, source = fill_preview(template, latest, ui.now(), ui.data().settings.get("your_name"))
     where = "a sample interview" if source is not latest else f"your latest entry ({source.title})"
     st.markdown("**Preview**")
     topic = "the first topic from its notes" if topic_suggestions(source, limit=1) else "no topic: its notes are empty"
@@ -124,8 +124,8 @@ load_fields()
 errors: dict[str, str] = st.session_state.get(T + "errors", {})
 your_name_field(errors)
 placeholder_help()
-custom = ui.draft_templates()
-newest = ui.interviews(limit=1)
+custom = ui.data().settings.draft_templates()
+newest = ui.data().interviews.find(limit=1)
 latest = newest[0] if newest else None
 for kind, tab in zip(DRAFT_KINDS, st.tabs([KIND_LABELS[k] for k in DRAFT_KINDS]), strict=True):
     with tab:

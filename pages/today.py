@@ -118,7 +118,7 @@ def your_week(days: list[PlanDay], today) -> None:
 
 def latest_entries(today) -> None:
     st.subheader("Latest entries")
-    for interview in ui.interviews(limit=5):
+    for interview in ui.data().interviews.find(limit=5):
         scores = " · ".join(f"{d.label} {score_label(interview.score(d)).lower()}" for d in Dimension)
         with st.container(horizontal=True, vertical_alignment="center", gap="small"):
             st.page_link(ui.PAGES["interviews"], label=f"{interview.company}: {interview.role}",
@@ -131,13 +131,13 @@ ui.route_through_entrypoint()
 ui.flash()
 now = ui.now()
 today = now.date()
-if ui.count() == 0:
+if ui.data().interviews.count() == 0:
     welcome()
     st.stop()
 
 st.title("Today")
 st.caption(human_date(today, today))
-progress = progress_from_averages(ui.score_averages(latest=5), ui.score_averages())
+progress = progress_from_averages(ui.data().interviews.score_averages(latest=5), ui.data().interviews.score_averages())
 st.markdown(f"**Progress, last 5 vs all:** {progress_line(progress)}")
 agenda = ui.agenda(now)
 week = agenda.week(today)
@@ -147,5 +147,5 @@ with due_column:
 with week_column:
     your_week(week, today)
 latest_entries(today)
-ui.open_action_items(today)  # Coaching (Issue 5): what was agreed with a mentor and is still open
+ui.open_action_items(today)  # what was agreed with a mentor and is still open
 ui.draft_dialog_if_open(now)

@@ -38,7 +38,7 @@ def read_filters(today) -> tuple[TrendFilter, int]:
         window = right.slider("Rolling mean and “recent”: last N interviews", *WINDOW_RANGE, value=WINDOW_DEFAULT,
                               key="window", bind="query-params")
         first, second = st.columns(2)
-        companies = first.multiselect("Company", ui.companies(), key="company", bind="query-params")
+        companies = first.multiselect("Company", ui.data().interviews.companies(), key="company", bind="query-params")
         stages = second.multiselect("Stage", list(Stage), key="stage", format_func=lambda s: s.label,
                                     bind="query-params")
         formats = first.multiselect("Format", list(Format), key="format", format_func=lambda f: f.label,
@@ -100,7 +100,7 @@ ui.flash()
 today = ui.now().date()
 st.title("Trends")
 st.caption("How your self-scores move, where you do best, whether they match outcomes, and your follow-up habits.")
-if ui.count() == 0:
+if ui.data().interviews.count() == 0:
     st.info(
         "No interviews yet. Once you log them, this page shows your scores over time (from the 2nd), "
         "your latest interviews against earlier ones (from the 8th), scores by stage and company, "

@@ -15,7 +15,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from lib.store.backup import _fsync_folder, backups_folder
+from lib.store.backup import backups_folder, fsync_folder
 
 COMPANIONS = ("", "-wal", "-shm", "-journal")
 
@@ -72,7 +72,7 @@ def write_export_file(target: Path, data: bytes, db_path: Path) -> None:
         Path(temporary).unlink(missing_ok=True)
         raise
     with contextlib.suppress(OSError):  # the file is in place; a folder that cannot be synced is no failure
-        _fsync_folder(target.parent)  # so the rename itself survives a power cut
+        fsync_folder(target.parent)  # so the rename itself survives a power cut
 
 
 def _resolved(path: Path) -> Path:

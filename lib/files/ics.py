@@ -170,5 +170,6 @@ def export_ics(
     else:
         interviews = [i for i in [store.interviews.get(interview_id)] if i is not None]
     ids = [i.id for i in interviews if i.id is not None]
-    events = calendar_events(interviews, store.follow_up.marks_for(ids), now, tz, store.follow_up.snoozes_for(ids), step_key, exported)
+    marks, snoozes = store.follow_up.marks_for(ids), store.follow_up.snoozes_for(ids)
+    events = calendar_events(interviews, marks, now, tz, snoozes, step_key, exported)
     return render_calendar(events, now, tz, store.follow_up.calendar_sequences({e.uid: e.fingerprint for e in events}))

@@ -104,9 +104,10 @@ def range_report(
     interviews = list(reversed(newest[:MAX_ENTRIES]))
     sessions = [s for s in store.coaching.sessions(mentor=mentor) if start <= s.held_on <= end]
     in_range = {s.id for s in sessions}
+    saved_ids = [interview_id for interview_id, _ in _saved(interviews)]
     reviews = {
         interview_id: [(s, r) for s, r in found if mentor is None or s.mentor.casefold() == mentor.casefold()]
-        for interview_id, found in store.coaching.reviews_of([interview_id for interview_id, _ in _saved(interviews)]).items()
+        for interview_id, found in store.coaching.reviews_of(saved_ids).items()
     }
     gaps = score_gaps(store.coaching.review_rows(mentor=mentor, session_ids=sorted(in_range)))
     actions = [a for a in store.coaching.actions(mentor=mentor) if a.session_id in in_range]

@@ -98,7 +98,7 @@ def backup_now(store: Store, now: datetime, kind: str = "manual", keep: int = BA
         target = _link_under_free_name(partial, folder, store.path.stem, now, kind)
     finally:
         partial.unlink(missing_ok=True)
-    _fsync_folder(folder)
+    fsync_folder(folder)
     made = _describe(target, _parse_name(target.name, store.path.stem))
     prune_backups(store.path, keep, spare=target)
     return made
@@ -378,7 +378,7 @@ def _clear_stale_partials(folder: Path) -> None:
             pass
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     handle = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(handle)

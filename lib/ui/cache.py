@@ -79,32 +79,32 @@ def data() -> Any:
     return Reads(str(current.path), current.data_version())
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def _derived_data(path: str, version: int, name: str, args: tuple, _build: Callable[..., Any]) -> Any:
-    return _build(_store_at(path), *args)
-
-
-@st.cache_resource(max_entries=16, show_spinner=False)
-def _derived_resource(path: str, version: int, name: str, args: tuple, _build: Callable[..., Any]) -> Any:
-    return _build(_store_at(path), *args)
-
-
-def derived(*, shared: bool = False) -> Callable[[Callable[..., R]], Callable[..., R]]:
+def derived(
+    *, shared: bool = False, max_entries: int = 32, spinner: str | bool = False
+) -> Callable[[Callable[..., R]], Callable[..., R]]:
     """Cache what a function computes from the store (an agenda, a chart spec) by the data version.
 
-    The function takes the store first, then hashable arguments. `shared=True` keeps one object
-    for every session instead of a copy per read (st.cache_resource): only for frozen results
-    that are costly to unpickle, like the agenda of 100,000 interviews.
+    The function takes the store first, then hashable arguments; callers pass only the arguments.
+    Each function gets a cache of its own (`max_entries` of them, `spinner` shown while computing),
+    so two functions never share an entry. `shared=True` keeps one object for every session
+    instead of a copy per read (st.cache_resource): only for frozen results that are costly to
+    unpickle, like the agenda of 100,000 interviews. A cached result is never changed in place.
     """
 
     def wrap(build: Callable[..., R]) -> Callable[..., R]:
-        cache = _derived_resource if shared else _derived_data
-        name = f"{build.__module__}.{build.__qualname__}"
+        def compute(path: str, version: int, args: tuple, kwargs: tuple) -> R:
+            """`version` is only a key: a new version is a new entry, the old one ages out."""
+            return build(_store_at(path), *args, **dict(kwargs))
+
+        # Streamlit keys a cache by the function's module and name: give each its own.
+        compute.__module__, compute.__qualname__ = build.__module__, build.__qualname__
+        cache = st.cache_resource if shared else st.cache_data
+        cached = cache(max_entries=max_entries, show_spinner=spinner)(compute)
 
         @functools.wraps(build)
-        def read(*args: Any) -> R:
+        def read(*args: Any, **kwargs: Any) -> R:
             current = store()
-            return cache(str(current.path), current.data_version(), name, args, build)
+            return cached(str(current.path), current.data_version(), args, tuple(sorted(kwargs.items())))
 
         return read
 

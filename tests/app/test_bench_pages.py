@@ -8,9 +8,9 @@ from streamlit.testing.v1 import AppTest
 def list_bench_pages() -> None:
     import streamlit as st
 
-    from lib import ui
+    from tests.bench.reference_pages import bench_pages
 
-    st.text(" | ".join(page.title for page in ui.bench_pages()) or "none")
+    st.text(" | ".join(page.title for page in bench_pages()) or "none")
 
 
 def test_reference_pages_exist_only_for_the_bench(monkeypatch):
@@ -21,10 +21,10 @@ def test_reference_pages_exist_only_for_the_bench(monkeypatch):
 
 
 def draw_floors() -> None:
-    from lib import ui
+    from tests.bench.reference_pages import form_floor, trends_floor
 
-    ui._bench_trends_floor()
-    ui._bench_form_floor()
+    trends_floor()
+    form_floor()
 
 
 def test_the_floors_hold_what_the_issues_ask_of_trends_and_of_the_log_form():

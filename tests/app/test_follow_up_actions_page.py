@@ -1,4 +1,4 @@
-"""Follow-up actions (Issue 4) in the app: drafts, snooze, the week plan, templates, and one "mark done"."""
+"""Follow-up actions in the app: drafts, snooze, the week plan, templates, and one "mark done"."""
 
 from __future__ import annotations
 

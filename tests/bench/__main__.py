@@ -32,7 +32,7 @@ BROWSER_RUNS = 5
 RESULTS = ROOT / "tests" / "bench" / "results.md"
 DEFAULT_PAGE = "today"  # served at "/" (st.Page(default=True) in streamlit_app.py)
 TARGET_RERUN, TARGET_BROWSER, TARGET_RSS_MB = 2.0, 1.25, 600
-REFERENCES = {  # lib.ui.bench_pages
+REFERENCES = {  # tests/bench/reference_pages.py
     "blank": "bench-blank",
     "one chart (3 points)": "bench-one-chart",
     "trends floor (5 filters, 5 charts)": "bench-trends-floor",

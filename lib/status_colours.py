@@ -1,0 +1,26 @@
+"""The one palette of follow-up step statuses: the timeline chart's colour and the badge's beside each other.
+
+Free of Streamlit and Altair, so the chart builders and the widgets both read it.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from lib.domain.followup import StepStatus
+
+
+class StatusColour(NamedTuple):
+    chart: str  # a hex colour, readable in light and dark themes
+    badge: str  # the nearest colour Streamlit's Markdown badges know
+
+
+STATUS_COLOURS = {
+    StepStatus.OVERDUE: StatusColour("#dc2626", "red"),
+    StepStatus.DUE_TODAY: StatusColour("#ea580c", "orange"),
+    StepStatus.OPEN: StatusColour("#2563eb", "blue"),
+    StepStatus.UPCOMING: StatusColour("#64748b", "gray"),
+    StepStatus.DONE: StatusColour("#16a34a", "green"),
+    StepStatus.SKIPPED: StatusColour("#a3a3a3", "gray"),
+    StepStatus.CLOSED: StatusColour("#a3a3a3", "gray"),
+}

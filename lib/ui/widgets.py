@@ -1,0 +1,46 @@
+"""Small widgets every page uses: a field's error, the message a callback leaves, menus drawn only when open."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import streamlit as st
+
+from lib.domain.model import ValidationError
+
+
+def field_error(errors: dict[str, str] | None, key: str) -> None:
+    """Show the message for one field right under it, if there is one."""
+    if errors and key in errors:
+        st.error(errors[key], icon=":material/error:")
+
+
+def errors_of(exc: ValidationError, prefix: str = "") -> dict[str, str]:
+    return {f"{prefix}{k}": v for k, v in exc.errors.items()}
+
+
+def flash() -> None:
+    """Show, once, the message a callback left for the next run."""
+    message = st.session_state.pop("flash", None)
+    if message:
+        st.toast(message, icon=":material/check_circle:")
+
+
+@contextmanager
+def menu(label: str, key: str, **style) -> Iterator[bool]:
+    """A popover whose content is drawn only while it is open: yields whether it is.
+
+    A page of ten entries has dozens of these menus; drawing their widgets on every run cost the
+    server ~250 ms (each widget scans session state) for content nobody had opened. Opening one
+    reruns the page once, with its content in.
+    """
+    with opened(st.popover(label, key=key, on_change="rerun", **style)) as is_open:
+        yield is_open
+
+
+@contextmanager
+def opened(container) -> Iterator[bool]:
+    """Enter a popover or expander made with on_change="rerun": yields whether it is open now."""
+    with container:
+        yield bool(container.open)
