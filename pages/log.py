@@ -17,7 +17,6 @@ from lib.domain.model import (
     Stage,
     ValidationError,
     timeframe_out_of_range,
-    validate,
 )
 from lib.domain.rubric import RUBRIC, SCALE
 from lib.domain.text import md_escape
@@ -102,19 +101,16 @@ def start_form(interview_id: int | None) -> bool:
 
 
 def on_save() -> None:
-    form = collect()
+    state = st.session_state
     try:
-        interview = validate(form.to_interview(), ui.now())
+        saved_id = ui.store().interviews.save(collect().to_interview(), submit_token=state.get(F + "token"),
+                                              now=ui.now(), discard_draft=state[F + "form_key"])
     except ValidationError as problem:
-        st.session_state[F + "errors"] = problem.errors
+        state[F + "errors"] = problem.errors
         return
-    store = ui.store()
-    try:
-        saved_id = store.interviews.save(interview, submit_token=st.session_state.get(F + "token"))
     except LookupError:
-        st.session_state[F + "errors"] = {"form": "This interview was deleted in the meantime; nothing was saved."}
+        state[F + "errors"] = {"form": "This interview was deleted in the meantime; nothing was saved."}
         return
-    store.settings.discard_form_draft(st.session_state[F + "form_key"])
     st.session_state[F + "form_key"] = form_key_for(saved_id)
     start_form(saved_id)  # reload: the interviewers now have ids their thank-you marks hang on
     st.session_state[F + "just_saved"] = saved_id
@@ -272,8 +268,8 @@ with form_column:
     for dimension in Dimension:
         guide = RUBRIC[dimension]
         with st.container(border=True):
-            anchors = "\n\n".join(f"**{n}**: {text}" for n, text in guide.anchors.items())
-            score = st.segmented_control(guide.label, SCALE, key=f"{F}score.{dimension.value}", help=anchors)
+            score = st.segmented_control(guide.label, SCALE, key=f"{F}score.{dimension.value}",
+                                         help=guide.anchors_help)
             st.caption(f"{guide.question}  \n**{score or 'Not sure yet'}**: {guide.anchor(score)}")
             st.text_area("Evidence", key=f"{F}evidence.{dimension.value}", max_chars=LIMITS["evidence"],
                          placeholder=guide.evidence_prompt, height=80)

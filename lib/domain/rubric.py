@@ -25,6 +25,11 @@ class DimensionGuide:
     def anchor(self, score: int | None) -> str:
         return NOT_SURE if score is None else self.anchors[score]
 
+    @property
+    def anchors_help(self) -> str:
+        """Every anchor of the scale as Markdown, one paragraph per score: the help beside a score picker."""
+        return "\n\n".join(f"**{n}**: {text}" for n, text in self.anchors.items())
+
 
 NOT_SURE = "leave it unscored rather than guess; you can score it later."
 

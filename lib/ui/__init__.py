@@ -8,7 +8,6 @@ timeline (its chart and steps), step_actions, draft_dialog, trends, coaching.
 
 from __future__ import annotations
 
-from lib.store import InterviewFilter
 from lib.ui.app import PAGES, demo_banner, now, require_database, route_through_entrypoint, user_zone
 from lib.ui.cache import auto_backup, data, store
 from lib.ui.coaching import action_item_row, action_items, coaching_sessions, open_action_items, score_gaps
@@ -28,10 +27,3 @@ __all__ = [
 ]
 
 
-# pages/coaching.py reads these two by name; every other page calls ui.data() directly.
-def count(where: InterviewFilter = InterviewFilter(), demo: bool | None = None) -> int:
-    return data().interviews.count(where, demo)
-
-
-def mentors() -> list[str]:
-    return data().coaching.mentors()
