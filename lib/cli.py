@@ -135,7 +135,7 @@ def _read_limited(path: str) -> bytes:
 EXPORTS: dict[str, Callable[[Context], str]] = {
     "csv": lambda context: export_csv(context.store),
     "ics": lambda context: export_ics(context.store, context.now, context.tz),
-    "json": lambda context: export_json(context.store, context.now),  # every table (Issue 6)
+    "json": lambda context: export_json(context.store, context.now),  # every table
 }
 
 
@@ -238,7 +238,7 @@ def _check(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-# --- report (Issue 5) -------------------------------------------------------------------
+# --- report: a coaching session or a date range as HTML --------------------------------
 def _report_arguments(parser: argparse.ArgumentParser) -> None:
     which = parser.add_mutually_exclusive_group(required=True)
     which.add_argument("--session", type=int, metavar="N", help="one coaching session (the app's URL shows ?session=N)")

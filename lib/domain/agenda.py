@@ -31,10 +31,6 @@ class Agenda:
     opening_soon: list[AgendaItem]  # windows that open within the coming week
     later: list[AgendaItem] = field(default_factory=list)  # not open yet, planned within the coming week
 
-    @property
-    def all_caught_up(self) -> bool:
-        return not self.due
-
     def week(self, today: date, days: int = 7) -> list[PlanDay]:
         """Today and the next days: today holds everything due now (overdue pinned here), each
         later day the steps planned on it (their recommended day, or an earlier deadline)."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lib.domain.model import EVIDENCE_COLUMNS, Dimension, Format, Interview, Outcome, Stage
+from lib.domain.model import EVIDENCE_COLUMNS, Dimension, Format, Outcome, Stage
 from lib.domain.text import one_line
 
 
@@ -27,34 +27,12 @@ class DimensionProgress:
         return self.recent_mean - self.overall_mean
 
 
-def progress_summary(interviews: Sequence[Interview], window: int = 5) -> list[DimensionProgress]:
-    """Mean of each dimension over the latest `window` interviews vs all; unscored is skipped, never 0."""
-    ordered = sorted(interviews, key=lambda i: i.interview_at)
-    recent = ordered[-window:]
-    return [
-        DimensionProgress(d, _mean(recent, d), _mean(ordered, d), _count(recent, d), _count(ordered, d))
-        for d in Dimension
-    ]
-
-
 def progress_from_averages(
     recent: Mapping[Dimension, tuple[float | None, int]], overall: Mapping[Dimension, tuple[float | None, int]]
 ) -> list[DimensionProgress]:
-    """The same summary from averages the database computed (no need to load every entry)."""
+    """Each dimension's recent mean beside its overall mean, from averages the database computed
+    (so Today never loads every entry to say whether the candidate is improving)."""
     return [DimensionProgress(d, recent[d][0], overall[d][0], recent[d][1], overall[d][1]) for d in Dimension]
-
-
-def _scores(interviews: Sequence[Interview], dimension: Dimension) -> list[int]:
-    return [s for i in interviews if (s := i.score(dimension)) is not None]
-
-
-def _mean(interviews: Sequence[Interview], dimension: Dimension) -> float | None:
-    scores = _scores(interviews, dimension)
-    return sum(scores) / len(scores) if scores else None
-
-
-def _count(interviews: Sequence[Interview], dimension: Dimension) -> int:
-    return len(_scores(interviews, dimension))
 
 
 def progress_line(progress: Sequence[DimensionProgress]) -> str:
@@ -69,7 +47,7 @@ def progress_line(progress: Sequence[DimensionProgress]) -> str:
     return " · ".join(parts)
 
 
-# === Trends (Issue 3): frames and plain-language captions for the Trends page ==============
+# === Trends: frames and plain-language captions for the Trends page =======================
 # Everything below takes the narrow frame of `Store.score_rows` (one row per interview, oldest
 # first, one float column per dimension where "not sure yet" is NaN) and returns small frames:
 # the browser never gets more points than a person can see.

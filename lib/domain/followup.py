@@ -59,7 +59,7 @@ class StepMark:
 
 @dataclass(frozen=True)
 class StepSnooze:
-    """The user moved a step to a later day, and said why (Issue 4).
+    """The user moved a step to a later day, and said why.
 
     Kept apart from `StepMark`: a snooze reschedules a step that is still to do, so a snoozed
     step can later be marked done (the mark wins) and the snooze comes back if that is undone.
@@ -133,8 +133,8 @@ class Step:
 
 def follow_up_timeline(
     interview: Interview,
-    marks: Iterable[StepMark] = (),
-    now: datetime | None = None,
+    marks: Iterable[StepMark],
+    now: datetime,
     tz: tzinfo | None = None,
     snoozes: Iterable[StepSnooze] = (),
 ) -> list[Step]:
@@ -143,8 +143,6 @@ def follow_up_timeline(
     A snooze moves only its own step, and the steps whose rule counts from it (the soft touch
     counts from an unsent thank-you's date); a mark (done, skipped) wins over a snooze.
     """
-    if now is None:
-        raise ValueError("pass `now`: the timeline never reads the clock itself")
     interview = _within_range(interview)
     by_key = {m.step_key: replace(m, on=clamped_to_range(m.on)) for m in marks}
     snoozed = {s.step_key: replace(s, until=clamped_to_range(s.until)) for s in snoozes}

@@ -242,9 +242,6 @@ class Interview:
     def title(self) -> str:
         return f"{self.company}: {self.role}"
 
-    def with_id(self, new_id: int) -> Interview:
-        return replace(self, id=new_id)
-
 
 def _clean(text: object) -> str:
     return "" if text is None else str(text).strip()
