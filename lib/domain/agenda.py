@@ -66,8 +66,8 @@ def build_agenda(
     horizon = now + timedelta(days=horizon_days)
     last_day = now.date() + timedelta(days=horizon_days - 1)
     for interview in interviews:
-        snoozes = (snoozes_by_id or {}).get(interview.id, [])
-        for step in follow_up_timeline(interview, marks_by_id.get(interview.id, []), now, tz, snoozes):
+        snoozes = (snoozes_by_id or {}).get(interview.saved_id, [])
+        for step in follow_up_timeline(interview, marks_by_id.get(interview.saved_id, []), now, tz, snoozes):
             if not step.reminder:
                 continue
             if step.status in _URGENCY and (not step.optional or step.status is StepStatus.DUE_TODAY):

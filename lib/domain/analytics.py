@@ -142,7 +142,7 @@ def lowest_dimension(rows: pd.DataFrame, last: int = 8) -> tuple[Dimension, int,
     lowest = recent.min(axis=1)
     strictly = recent.eq(lowest, axis=0) & (recent.eq(lowest, axis=0).sum(axis=1) == 1).to_numpy()[:, None]
     counts = strictly.sum()
-    column = counts.idxmax()
+    column = str(counts.idxmax())
     if counts[column] * 2 <= len(recent):
         return None
     return Dimension(column), int(counts[column]), len(recent)
@@ -192,16 +192,17 @@ def recent_caption(comparison: pd.DataFrame, last: int, earlier: int) -> str:
     known = comparison.dropna(subset=["change"])
     if known.empty:
         return f"Score your last {last} interviews and some earlier ones to compare them."
-    top = known.loc[known["change"].abs().idxmax()]
+    top = known.iloc[known["change"].abs().argmax()]
     if abs(top["change"]) < 0.25:
         return (
             f"Your last {last} interviews score about the same as the {earlier:,} before them "
             "(every dimension within a quarter point)."
         )
-    others = ", ".join(f"{r.dimension} {signed(r.change)}" for r in known.itertuples() if r.dimension != top.dimension)
+    pairs = zip(known["dimension"], known["change"], strict=True)
+    others = ", ".join(f"{dimension} {signed(change)}" for dimension, change in pairs if dimension != top["dimension"])
     tail = f"; {others}" if others else ""
     return (
-        f"{top['dimension']} {signed(top['change'])} over your last {last} interviews "
+        f"{top['dimension']} {signed(float(top['change']))} over your last {last} interviews "
         f"({top['recent_mean']:.1f}, against {top['earlier_mean']:.1f} in the {earlier:,} before){tail}."
     )
 
@@ -239,7 +240,7 @@ def group_caption(summary: pd.DataFrame, what: str) -> str:
     best = None
     for label, part in solid.groupby("dimension", sort=False):
         if part["group"].nunique() >= 2:
-            high, low = part.loc[part["mean"].idxmax()], part.loc[part["mean"].idxmin()]
+            high, low = part.iloc[part["mean"].argmax()], part.iloc[part["mean"].argmin()]
             if best is None or high["mean"] - low["mean"] > best[1]["mean"] - best[2]["mean"]:
                 best = (label, high, low)
     if best is None:
@@ -311,8 +312,11 @@ def calibration(rows: pd.DataFrame) -> Calibration:
         variance = n1 * n2 / 12 * ((n + 1) - ((ties**3 - ties).sum()) / (n * (n - 1)))
         z = (u - n1 * n2 / 2) / math.sqrt(variance) if variance > 0 else 0.0
         p_value = float(math.erfc(abs(z) / math.sqrt(2)))
-    mean = lambda s: round(float(s.mean()), 2) if len(s) else None  # noqa: E731
-    return Calibration(n1, n2, mean(up), mean(down), auc, p_value)
+    return Calibration(n1, n2, _mean_or_none(up), _mean_or_none(down), auc, p_value)
+
+
+def _mean_or_none(scores: pd.Series) -> float | None:
+    return round(float(scores.mean()), 2) if len(scores) else None
 
 
 def calibration_caption(result: Calibration) -> str:
@@ -321,16 +325,16 @@ def calibration_caption(result: Calibration) -> str:
     'Yes' needs both a clear link (a random advanced interview outscoring a random other one at
     least 60% of the time, or at most 40%) and one unlikely to be chance (p < 0.05).
     """
-    a, b = result.advanced, result.not_advanced
-    if not result.enough:
+    a, b, auc = result.advanced, result.not_advanced, result.auc
+    if not result.enough or auc is None:  # enough data always gives an auc
         return (
             f"Not enough data yet: {a:,} scored interviews advanced and {b:,} did not; a fair comparison "
             f"needs at least {MIN_PER_SIDE} of each."
         )
     counts = f"across {a + b:,} interviews with a result ({a:,} advanced, {b:,} did not)"
     means = f"{result.advanced_mean:.1f} when you advanced and {result.not_advanced_mean:.1f} when you did not"
-    share = f"{round(result.auc * 100)}%"
-    if result.separates and result.auc >= 0.5:
+    share = f"{round(auc * 100)}%"
+    if result.separates and auc >= 0.5:
         return (
             f"Yes, so far: {counts}, your self-scores averaged {means}; an interview that advanced "
             f"outscored one that did not {share} of the time (50% would mean no link)."
@@ -340,7 +344,7 @@ def calibration_caption(result: Calibration) -> str:
             f"Not the way you'd expect: {counts}, your self-scores averaged {means}; you may be hardest "
             "on yourself after the interviews that go well."
         )
-    if abs(result.auc - 0.5) < LINK and min(a, b) >= 20:
+    if abs(auc - 0.5) < LINK and min(a, b) >= 20:
         return (
             f"No, so far: {counts}, your self-scores averaged {means}; an interview that advanced outscored "
             f"one that did not only {share} of the time, close to the 50% of a coin toss."
