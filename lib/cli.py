@@ -1,9 +1,9 @@
-"""The `debrief` command: demo data, CSV import, CSV and calendar export from a terminal.
+"""The `debrief` command: demo data, import, export, backup, restore, check and reports from a terminal.
 
 Each subcommand is one `Command` in COMMANDS: its arguments and a `run(args, context)`
-returning the exit code, so a new one (json export, backup, restore, check) is one more
-entry. Exit codes: 0 done, 1 something failed (disk, database), 2 bad input (argparse
-uses 2 for bad arguments too). Nothing is written when the input is bad.
+returning the exit code, so a new subcommand is one more entry. Exit codes: 0 done,
+1 something failed (disk, database), 2 bad input (argparse uses 2 for bad arguments too).
+Nothing is written when the input is bad.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from functools import cached_property
 from pathlib import Path
 
 from lib.clock import local_zone, now_local
-from lib.domain.model import ValidationError
+from lib.domain.model import ValidationError, date_out_of_range
 from lib.files.data_import import add_new, read_entries
 from lib.files.demo import load_demo, load_generated
 from lib.files.export_file import ProtectedTarget, protected_problem, write_export_file
@@ -269,11 +269,7 @@ def _report(args: argparse.Namespace, context: Context) -> int:
     return _deliver(render_html(report), args.out, f"HTML report, {len(report.entries)} interviews", context)
 
 
-def _iso_date(text: str):
-    from datetime import date
-
-    from lib.domain.model import date_out_of_range
-
+def _iso_date(text: str) -> date:
     try:
         day = date.fromisoformat(text)
     except ValueError:
@@ -318,7 +314,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     context = Context(args.db, now_local(), local_zone(), creates=args.command not in EXISTING_ONLY)
     try:
-        return args.run(args, context)
+        run: Callable[[argparse.Namespace, Context], int] = args.run
+        return run(args, context)
     except DatabaseUnavailable as error:  # missing, a folder, read-only, not Debrief's: the message says which
         return _fail(str(error), BAD_INPUT)
     except (sqlite3.Error, OSError) as error:  # a locked or corrupt database, a full disk: SQLite's own words
