@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lib.domain.model import EVIDENCE_COLUMNS, Dimension, Format, Outcome, Stage
+from lib.domain.model import EVIDENCE_COLUMNS, SCORE_COLUMNS, Dimension, Format, Outcome, Stage
 from lib.domain.text import one_line
 
 
@@ -59,7 +59,6 @@ MIN_PER_SIDE = 5  # calibration: at least this many interviews that advanced, an
 LINK = 0.1  # calibration: how far from a coin toss (50%) the scores must be to count as a link
 TOP_COMPANIES = 10
 ADVANCED, NOT_ADVANCED = "Advanced", "Did not advance"
-SCORE_COLUMN = {d: d.value for d in Dimension}
 _LABEL_OF = {
     "stage": {s.value: s.label for s in Stage},
     "format": {f.value: f.label for f in Format},
@@ -70,7 +69,7 @@ _LABEL_OF = {
 def scores_long(rows: pd.DataFrame, keep: Sequence[str] = ()) -> pd.DataFrame:
     """One row per scored (interview, dimension): unscored is left out, never counted as 0."""
     columns = ["id", "interview_at", *keep, "dimension", "score"]
-    parts = [rows.assign(dimension=d.label, score=rows[column])[columns] for d, column in SCORE_COLUMN.items()]
+    parts = [rows.assign(dimension=d.label, score=rows[column])[columns] for d, column in SCORE_COLUMNS.items()]
     long = pd.concat(parts, ignore_index=True).dropna(subset=["score"])
     return long.sort_values(["interview_at", "id"], kind="stable").reset_index(drop=True)
 
@@ -82,7 +81,7 @@ def rolling_scores(rows: pd.DataFrame, window: int, evidence: pd.DataFrame | Non
     With `evidence` (Store.evidence_rows), each point carries its note for the tooltip.
     """
     parts = []
-    for d, column in SCORE_COLUMN.items():
+    for d, column in SCORE_COLUMNS.items():
         part = rows[["id", "interview_at", "company", "role", "stage"]].assign(
             dimension=d.label,
             score=rows[column],
@@ -114,7 +113,7 @@ def periodic_scores(rows: pd.DataFrame, window: int, granularity: str) -> pd.Dat
     period = rows["interview_at"].dt.to_period(freq)
     everything = pd.period_range(period.min(), period.max(), freq=freq)
     parts = []
-    for d, column in SCORE_COLUMN.items():
+    for d, column in SCORE_COLUMNS.items():
         grouped = rows[column].groupby(period).agg(["sum", "count"]).reindex(everything, fill_value=0)
         rolling = grouped.rolling(window, min_periods=1).sum()
         part = pd.DataFrame(
@@ -135,7 +134,7 @@ def lowest_dimension(rows: pd.DataFrame, last: int = 8) -> tuple[Dimension, int,
 
     Returned only when it is a real pattern: at least 4 interviews and lowest in more than half.
     """
-    scores = rows[list(SCORE_COLUMN.values())]
+    scores = rows[list(SCORE_COLUMNS.values())]
     recent = scores[scores.notna().sum(axis=1) >= 2].tail(last)
     if len(recent) < 4:
         return None
@@ -172,7 +171,7 @@ def recent_vs_earlier(rows: pd.DataFrame, last: int) -> pd.DataFrame:
     """Per dimension: mean and count over the last `last` interviews and over all earlier ones."""
     recent, earlier = rows.tail(last), rows.iloc[: max(len(rows) - last, 0)]
     records = []
-    for d, column in SCORE_COLUMN.items():
+    for d, column in SCORE_COLUMNS.items():
         recent_mean, earlier_mean = recent[column].mean(), earlier[column].mean()
         records.append(
             {
@@ -297,7 +296,7 @@ def calibration_scores(rows: pd.DataFrame) -> pd.DataFrame:
 def calibration(rows: pd.DataFrame) -> Calibration:
     """Compare each interview's mean self-score (unscored dimensions skipped) across the two results."""
     known = _with_result(rows)
-    overall = known[list(SCORE_COLUMN.values())].mean(axis=1)
+    overall = known[list(SCORE_COLUMNS.values())].mean(axis=1)
     known = known.assign(overall=overall)[overall.notna()]
     up = known.loc[known["result"] == ADVANCED, "overall"]
     down = known.loc[known["result"] == NOT_ADVANCED, "overall"]

@@ -1,4 +1,4 @@
-"""The follow-up timeline: pure rules from DOMAIN.md, `(interview, marks, now) -> steps`.
+"""The follow-up timeline as pure rules: `(interview, marks, now) -> steps`.
 
 Every step carries a `why` sentence: the rule, in the user's words, shown next to it.
 Dates are wall-clock dates in the user's zone; the only elapsed-time rule (a thank-you
