@@ -317,7 +317,7 @@ def _snoozed(step: Step, snooze: StepSnooze | None, day0: date) -> Step:
                     snoozed_from=step.recommended, snooze_reason=snooze.reason.strip())
 
 
-def snooze_step(step: Step, until: date, reason: str, today: date) -> StepSnooze:
+def snooze_step(step: Step, until: date | None, reason: str, today: date) -> StepSnooze:
     """A checked snooze for `step`, or ValidationError naming what is wrong ("until", "reason").
 
     The day must be later than today and than the rule's own date: a snooze never brings a step forward.
@@ -339,7 +339,7 @@ def snooze_step(step: Step, until: date, reason: str, today: date) -> StepSnooze
         errors["reason"] = "say why, in a few words: it is shown beside the step"
     elif len(reason) > SNOOZE_REASON_LIMIT:
         errors["reason"] = f"is too long ({len(reason)} characters; the limit is {SNOOZE_REASON_LIMIT})"
-    if errors:
+    if errors or until is None:  # a missing day is always among the errors
         raise ValidationError(errors)
     return StepSnooze(step.key, until, reason)
 
