@@ -1,9 +1,9 @@
-"""The `debrief` command: demo data, CSV import, CSV and calendar export from a terminal.
+"""The `debrief` command: demo data, import, export, backup, restore, check and reports from a terminal.
 
 Each subcommand is one `Command` in COMMANDS: its arguments and a `run(args, context)`
-returning the exit code, so a new one (json export, backup, restore, check) is one more
-entry. Exit codes: 0 done, 1 something failed (disk, database), 2 bad input (argparse
-uses 2 for bad arguments too). Nothing is written when the input is bad.
+returning the exit code, so a new subcommand is one more entry. Exit codes: 0 done,
+1 something failed (disk, database), 2 bad input (argparse uses 2 for bad arguments too).
+Nothing is written when the input is bad.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from functools import cached_property
 from pathlib import Path
 
 from lib.clock import local_zone, now_local
-from lib.domain.model import ValidationError
+from lib.domain.model import ValidationError, date_out_of_range
 from lib.files.csv import export_csv
 from lib.files.demo import load_demo, load_generated
 from lib.files.export_file import ProtectedTarget, protected_problem, write_export_file
@@ -136,7 +136,7 @@ def _read_limited(path: str) -> bytes:
 EXPORTS: dict[str, Callable[[Context], str]] = {
     "csv": lambda context: export_csv(context.store),
     "ics": lambda context: export_ics(context.store, context.now, context.tz),
-    "json": lambda context: export_json(context.store, context.now),  # every table (Issue 6)
+    "json": lambda context: export_json(context.store, context.now),  # every table
 }
 
 
@@ -239,7 +239,7 @@ def _check(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-# --- report (Issue 5) -------------------------------------------------------------------
+# --- report: a coaching session or a date range as HTML --------------------------------
 def _report_arguments(parser: argparse.ArgumentParser) -> None:
     which = parser.add_mutually_exclusive_group(required=True)
     which.add_argument("--session", type=int, metavar="N", help="one coaching session (the app's URL shows ?session=N)")
@@ -270,11 +270,7 @@ def _report(args: argparse.Namespace, context: Context) -> int:
     return _deliver(render_html(report), args.out, f"HTML report, {len(report.entries)} interviews", context)
 
 
-def _iso_date(text: str):
-    from datetime import date
-
-    from lib.domain.model import date_out_of_range
-
+def _iso_date(text: str) -> date:
     try:
         day = date.fromisoformat(text)
     except ValueError:
@@ -319,7 +315,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     context = Context(args.db, now_local(), local_zone(), creates=args.command not in EXISTING_ONLY)
     try:
-        return args.run(args, context)
+        run: Callable[[argparse.Namespace, Context], int] = args.run
+        return run(args, context)
     except DatabaseUnavailable as error:  # missing, a folder, read-only, not Debrief's: the message says which
         return _fail(str(error), BAD_INPUT)
     except (sqlite3.Error, OSError) as error:  # a locked or corrupt database, a full disk: SQLite's own words

@@ -31,10 +31,6 @@ class Agenda:
     opening_soon: list[AgendaItem]  # windows that open within the coming week
     later: list[AgendaItem] = field(default_factory=list)  # not open yet, planned within the coming week
 
-    @property
-    def all_caught_up(self) -> bool:
-        return not self.due
-
     def week(self, today: date, days: int = 7) -> list[PlanDay]:
         """Today and the next days: today holds everything due now (overdue pinned here), each
         later day the steps planned on it (their recommended day, or an earlier deadline)."""
@@ -70,8 +66,8 @@ def build_agenda(
     horizon = now + timedelta(days=horizon_days)
     last_day = now.date() + timedelta(days=horizon_days - 1)
     for interview in interviews:
-        snoozes = (snoozes_by_id or {}).get(interview.id, [])
-        for step in follow_up_timeline(interview, marks_by_id.get(interview.id, []), now, tz, snoozes):
+        snoozes = (snoozes_by_id or {}).get(interview.saved_id, [])
+        for step in follow_up_timeline(interview, marks_by_id.get(interview.saved_id, []), now, tz, snoozes):
             if not step.reminder:
                 continue
             if step.status in _URGENCY and (not step.optional or step.status is StepStatus.DUE_TODAY):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lib.domain.model import EVIDENCE_COLUMNS, Dimension, Format, Interview, Outcome, Stage
+from lib.domain.model import EVIDENCE_COLUMNS, SCORE_COLUMNS, Dimension, Format, Outcome, Stage
 from lib.domain.text import one_line
 
 
@@ -27,34 +27,12 @@ class DimensionProgress:
         return self.recent_mean - self.overall_mean
 
 
-def progress_summary(interviews: Sequence[Interview], window: int = 5) -> list[DimensionProgress]:
-    """Mean of each dimension over the latest `window` interviews vs all; unscored is skipped, never 0."""
-    ordered = sorted(interviews, key=lambda i: i.interview_at)
-    recent = ordered[-window:]
-    return [
-        DimensionProgress(d, _mean(recent, d), _mean(ordered, d), _count(recent, d), _count(ordered, d))
-        for d in Dimension
-    ]
-
-
 def progress_from_averages(
     recent: Mapping[Dimension, tuple[float | None, int]], overall: Mapping[Dimension, tuple[float | None, int]]
 ) -> list[DimensionProgress]:
-    """The same summary from averages the database computed (no need to load every entry)."""
+    """Each dimension's recent mean beside its overall mean, from averages the database computed
+    (so Today never loads every entry to say whether the candidate is improving)."""
     return [DimensionProgress(d, recent[d][0], overall[d][0], recent[d][1], overall[d][1]) for d in Dimension]
-
-
-def _scores(interviews: Sequence[Interview], dimension: Dimension) -> list[int]:
-    return [s for i in interviews if (s := i.score(dimension)) is not None]
-
-
-def _mean(interviews: Sequence[Interview], dimension: Dimension) -> float | None:
-    scores = _scores(interviews, dimension)
-    return sum(scores) / len(scores) if scores else None
-
-
-def _count(interviews: Sequence[Interview], dimension: Dimension) -> int:
-    return len(_scores(interviews, dimension))
 
 
 def progress_line(progress: Sequence[DimensionProgress]) -> str:
@@ -69,7 +47,7 @@ def progress_line(progress: Sequence[DimensionProgress]) -> str:
     return " · ".join(parts)
 
 
-# === Trends (Issue 3): frames and plain-language captions for the Trends page ==============
+# === Trends: frames and plain-language captions for the Trends page =======================
 # Everything below takes the narrow frame of `store.interviews.score_rows` (one row per interview, oldest
 # first, one float column per dimension where "not sure yet" is NaN) and returns small frames:
 # the browser never gets more points than a person can see.
@@ -81,7 +59,6 @@ MIN_PER_SIDE = 5  # calibration: at least this many interviews that advanced, an
 LINK = 0.1  # calibration: how far from a coin toss (50%) the scores must be to count as a link
 TOP_COMPANIES = 10
 ADVANCED, NOT_ADVANCED = "Advanced", "Did not advance"
-SCORE_COLUMN = {d: d.value for d in Dimension}
 _LABEL_OF = {
     "stage": {s.value: s.label for s in Stage},
     "format": {f.value: f.label for f in Format},
@@ -92,7 +69,7 @@ _LABEL_OF = {
 def scores_long(rows: pd.DataFrame, keep: Sequence[str] = ()) -> pd.DataFrame:
     """One row per scored (interview, dimension): unscored is left out, never counted as 0."""
     columns = ["id", "interview_at", *keep, "dimension", "score"]
-    parts = [rows.assign(dimension=d.label, score=rows[column])[columns] for d, column in SCORE_COLUMN.items()]
+    parts = [rows.assign(dimension=d.label, score=rows[column])[columns] for d, column in SCORE_COLUMNS.items()]
     long = pd.concat(parts, ignore_index=True).dropna(subset=["score"])
     return long.sort_values(["interview_at", "id"], kind="stable").reset_index(drop=True)
 
@@ -104,7 +81,7 @@ def rolling_scores(rows: pd.DataFrame, window: int, evidence: pd.DataFrame | Non
     With `evidence` (store.interviews.evidence_rows), each point carries its note for the tooltip.
     """
     parts = []
-    for d, column in SCORE_COLUMN.items():
+    for d, column in SCORE_COLUMNS.items():
         part = rows[["id", "interview_at", "company", "role", "stage"]].assign(
             dimension=d.label,
             score=rows[column],
@@ -136,7 +113,7 @@ def periodic_scores(rows: pd.DataFrame, window: int, granularity: str) -> pd.Dat
     period = rows["interview_at"].dt.to_period(freq)
     everything = pd.period_range(period.min(), period.max(), freq=freq)
     parts = []
-    for d, column in SCORE_COLUMN.items():
+    for d, column in SCORE_COLUMNS.items():
         grouped = rows[column].groupby(period).agg(["sum", "count"]).reindex(everything, fill_value=0)
         rolling = grouped.rolling(window, min_periods=1).sum()
         part = pd.DataFrame(
@@ -157,14 +134,14 @@ def lowest_dimension(rows: pd.DataFrame, last: int = 8) -> tuple[Dimension, int,
 
     Returned only when it is a real pattern: at least 4 interviews and lowest in more than half.
     """
-    scores = rows[list(SCORE_COLUMN.values())]
+    scores = rows[list(SCORE_COLUMNS.values())]
     recent = scores[scores.notna().sum(axis=1) >= 2].tail(last)
     if len(recent) < 4:
         return None
     lowest = recent.min(axis=1)
     strictly = recent.eq(lowest, axis=0) & (recent.eq(lowest, axis=0).sum(axis=1) == 1).to_numpy()[:, None]
     counts = strictly.sum()
-    column = counts.idxmax()
+    column = str(counts.idxmax())
     if counts[column] * 2 <= len(recent):
         return None
     return Dimension(column), int(counts[column]), len(recent)
@@ -194,7 +171,7 @@ def recent_vs_earlier(rows: pd.DataFrame, last: int) -> pd.DataFrame:
     """Per dimension: mean and count over the last `last` interviews and over all earlier ones."""
     recent, earlier = rows.tail(last), rows.iloc[: max(len(rows) - last, 0)]
     records = []
-    for d, column in SCORE_COLUMN.items():
+    for d, column in SCORE_COLUMNS.items():
         recent_mean, earlier_mean = recent[column].mean(), earlier[column].mean()
         records.append(
             {
@@ -214,16 +191,17 @@ def recent_caption(comparison: pd.DataFrame, last: int, earlier: int) -> str:
     known = comparison.dropna(subset=["change"])
     if known.empty:
         return f"Score your last {last} interviews and some earlier ones to compare them."
-    top = known.loc[known["change"].abs().idxmax()]
+    top = known.iloc[known["change"].abs().argmax()]
     if abs(top["change"]) < 0.25:
         return (
             f"Your last {last} interviews score about the same as the {earlier:,} before them "
             "(every dimension within a quarter point)."
         )
-    others = ", ".join(f"{r.dimension} {signed(r.change)}" for r in known.itertuples() if r.dimension != top.dimension)
+    pairs = zip(known["dimension"], known["change"], strict=True)
+    others = ", ".join(f"{dimension} {signed(change)}" for dimension, change in pairs if dimension != top["dimension"])
     tail = f"; {others}" if others else ""
     return (
-        f"{top['dimension']} {signed(top['change'])} over your last {last} interviews "
+        f"{top['dimension']} {signed(float(top['change']))} over your last {last} interviews "
         f"({top['recent_mean']:.1f}, against {top['earlier_mean']:.1f} in the {earlier:,} before){tail}."
     )
 
@@ -261,7 +239,7 @@ def group_caption(summary: pd.DataFrame, what: str) -> str:
     best = None
     for label, part in solid.groupby("dimension", sort=False):
         if part["group"].nunique() >= 2:
-            high, low = part.loc[part["mean"].idxmax()], part.loc[part["mean"].idxmin()]
+            high, low = part.iloc[part["mean"].argmax()], part.iloc[part["mean"].argmin()]
             if best is None or high["mean"] - low["mean"] > best[1]["mean"] - best[2]["mean"]:
                 best = (label, high, low)
     if best is None:
@@ -318,7 +296,7 @@ def calibration_scores(rows: pd.DataFrame) -> pd.DataFrame:
 def calibration(rows: pd.DataFrame) -> Calibration:
     """Compare each interview's mean self-score (unscored dimensions skipped) across the two results."""
     known = _with_result(rows)
-    overall = known[list(SCORE_COLUMN.values())].mean(axis=1)
+    overall = known[list(SCORE_COLUMNS.values())].mean(axis=1)
     known = known.assign(overall=overall)[overall.notna()]
     up = known.loc[known["result"] == ADVANCED, "overall"]
     down = known.loc[known["result"] == NOT_ADVANCED, "overall"]
@@ -333,8 +311,11 @@ def calibration(rows: pd.DataFrame) -> Calibration:
         variance = n1 * n2 / 12 * ((n + 1) - ((ties**3 - ties).sum()) / (n * (n - 1)))
         z = (u - n1 * n2 / 2) / math.sqrt(variance) if variance > 0 else 0.0
         p_value = float(math.erfc(abs(z) / math.sqrt(2)))
-    mean = lambda s: round(float(s.mean()), 2) if len(s) else None  # noqa: E731
-    return Calibration(n1, n2, mean(up), mean(down), auc, p_value)
+    return Calibration(n1, n2, _mean_or_none(up), _mean_or_none(down), auc, p_value)
+
+
+def _mean_or_none(scores: pd.Series) -> float | None:
+    return round(float(scores.mean()), 2) if len(scores) else None
 
 
 def calibration_caption(result: Calibration) -> str:
@@ -343,16 +324,16 @@ def calibration_caption(result: Calibration) -> str:
     'Yes' needs both a clear link (a random advanced interview outscoring a random other one at
     least 60% of the time, or at most 40%) and one unlikely to be chance (p < 0.05).
     """
-    a, b = result.advanced, result.not_advanced
-    if not result.enough:
+    a, b, auc = result.advanced, result.not_advanced, result.auc
+    if not result.enough or auc is None:  # enough data always gives an auc
         return (
             f"Not enough data yet: {a:,} scored interviews advanced and {b:,} did not; a fair comparison "
             f"needs at least {MIN_PER_SIDE} of each."
         )
     counts = f"across {a + b:,} interviews with a result ({a:,} advanced, {b:,} did not)"
     means = f"{result.advanced_mean:.1f} when you advanced and {result.not_advanced_mean:.1f} when you did not"
-    share = f"{round(result.auc * 100)}%"
-    if result.separates and result.auc >= 0.5:
+    share = f"{round(auc * 100)}%"
+    if result.separates and auc >= 0.5:
         return (
             f"Yes, so far: {counts}, your self-scores averaged {means}; an interview that advanced "
             f"outscored one that did not {share} of the time (50% would mean no link)."
@@ -362,7 +343,7 @@ def calibration_caption(result: Calibration) -> str:
             f"Not the way you'd expect: {counts}, your self-scores averaged {means}; you may be hardest "
             "on yourself after the interviews that go well."
         )
-    if abs(result.auc - 0.5) < LINK and min(a, b) >= 20:
+    if abs(auc - 0.5) < LINK and min(a, b) >= 20:
         return (
             f"No, so far: {counts}, your self-scores averaged {means}; an interview that advanced outscored "
             f"one that did not only {share} of the time, close to the 50% of a coin toss."

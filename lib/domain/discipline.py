@@ -33,12 +33,12 @@ def follow_up_facts(entries: Iterable[FollowUpEntry], tz: tzinfo | None = None) 
     skipped, closed_on (outcome date) and closed_undated. Nothing here depends on today, so it
     can be cached until the data changes.
     """
-    columns: dict[str, list] = {k: [] for k in _FACT_COLUMNS}
+    columns: dict[str, list[object]] = {k: [] for k in _FACT_COLUMNS}
     for interview, marks, *snoozed in entries:
         closes = interview.outcome.closes_follow_up
         check_in_snoozes = [s for s in (snoozed[0] if snoozed else ()) if s.step_key == "check_in"]
         for step in follow_up_timeline(interview, marks, interview.interview_at, tz, check_in_snoozes):
-            if step.kind is StepKind.THANK_YOU:
+            if step.kind is StepKind.THANK_YOU and step.deadline is not None:  # a thank-you always has one
                 measure, first_day, last_day = THANK_YOU_MEASURE, interview.day0, step.deadline.date()
             elif step.kind is StepKind.CHECK_IN:
                 first_day = step.opens.date()
@@ -113,7 +113,7 @@ def discipline_caption(monthly: pd.DataFrame) -> str:
     for measure, words in ((THANK_YOU_MEASURE, "sent {k} of {n} thank-you notes within 24 hours"),
                            (CHECK_IN_MEASURE, "did {k} of {n} check-ins on time")):
         if measure in totals.index:
-            k, n = int(totals.loc[measure, "on_time"]), int(totals.loc[measure, "due"])
+            k, n = int(totals["on_time"][measure]), int(totals["due"][measure])
             parts.append(words.format(k=f"{k:,}", n=f"{n:,}") + f" ({round(100 * k / n)}%)")
     if not parts:
         return "Nothing has come due yet: thank-you notes and check-ins appear here once their day has passed."

@@ -163,17 +163,15 @@ class EntryForm:
         """The form `to_json` wrote; raises ValueError, KeyError or TypeError for anything else."""
         data: Mapping[str, Any] = json.loads(text)
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
-        return cls(
-            **known
-            | {
-                "stage": Stage(data["stage"]),
-                "format": Format(data["format"]),
-                "outcome": Outcome(data["outcome"]),
-                "day": date.fromisoformat(data["day"]),
-                "start": time.fromisoformat(data["start"]),
-                "outcome_on": date.fromisoformat(data["outcome_on"]) if data.get("outcome_on") else None,
-            }
-        )
+        typed: dict[str, Any] = {
+            "stage": Stage(data["stage"]),
+            "format": Format(data["format"]),
+            "outcome": Outcome(data["outcome"]),
+            "day": date.fromisoformat(data["day"]),
+            "start": time.fromisoformat(data["start"]),
+            "outcome_on": date.fromisoformat(data["outcome_on"]) if data.get("outcome_on") else None,
+        }
+        return cls(**known | typed)
 
 
 def _whole_or_none(value: object) -> bool:

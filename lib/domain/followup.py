@@ -1,4 +1,4 @@
-"""The follow-up timeline: pure rules from DOMAIN.md, `(interview, marks, now) -> steps`.
+"""The follow-up timeline as pure rules: `(interview, marks, now) -> steps`.
 
 Every step carries a `why` sentence: the rule, in the user's words, shown next to it.
 Dates are wall-clock dates in the user's zone; the only elapsed-time rule (a thank-you
@@ -59,7 +59,7 @@ class StepMark:
 
 @dataclass(frozen=True)
 class StepSnooze:
-    """The user moved a step to a later day, and said why (Issue 4).
+    """The user moved a step to a later day, and said why.
 
     Kept apart from `StepMark`: a snooze reschedules a step that is still to do, so a snoozed
     step can later be marked done (the mark wins) and the snooze comes back if that is undone.
@@ -133,8 +133,8 @@ class Step:
 
 def follow_up_timeline(
     interview: Interview,
-    marks: Iterable[StepMark] = (),
-    now: datetime | None = None,
+    marks: Iterable[StepMark],
+    now: datetime,
     tz: tzinfo | None = None,
     snoozes: Iterable[StepSnooze] = (),
 ) -> list[Step]:
@@ -143,8 +143,6 @@ def follow_up_timeline(
     A snooze moves only its own step, and the steps whose rule counts from it (the soft touch
     counts from an unsent thank-you's date); a mark (done, skipped) wins over a snooze.
     """
-    if now is None:
-        raise ValueError("pass `now`: the timeline never reads the clock itself")
     interview = _within_range(interview)
     by_key = {m.step_key: replace(m, on=clamped_to_range(m.on)) for m in marks}
     snoozed = {s.step_key: replace(s, until=clamped_to_range(s.until)) for s in snoozes}
@@ -190,10 +188,23 @@ def _day_start(day: date) -> datetime:
     return datetime.combine(day, time.min)
 
 
-def _draft(key: str, kind: StepKind, title: str, recommended: date, why: str, **extra) -> Step:
-    opens = extra.pop("opens", _day_start(recommended))
-    return Step(key, kind, title, recommended, opens, extra.pop("deadline", None), why,
-                StepStatus.OPEN, **extra)
+def _draft(
+    key: str,
+    kind: StepKind,
+    title: str,
+    recommended: date,
+    why: str,
+    *,
+    opens: datetime | None = None,
+    deadline: datetime | None = None,
+    optional: bool = False,
+    reminder: bool = True,
+    recipient: Interviewer | None = None,
+) -> Step:
+    """An open step; it opens at the start of its recommended day unless told otherwise."""
+    opens = _day_start(recommended) if opens is None else opens
+    return Step(key, kind, title, recommended, opens, deadline, why, StepStatus.OPEN,
+                optional=optional, reminder=reminder, recipient=recipient)
 
 
 def _ask_next_steps(interview: Interview, timeframe: Timeframe) -> Step:
@@ -206,7 +217,7 @@ def _ask_next_steps(interview: Interview, timeframe: Timeframe) -> Step:
     step = _draft("ask_next_steps", StepKind.ASK_NEXT_STEPS, "Ask about next steps",
                   interview.day0, why, reminder=False)
     recorded = StepStatus.DONE if timeframe.kind is not TimeframeKind.NONE else StepStatus.SKIPPED
-    return _replace(step, status=recorded, done_on=interview.day0 if recorded is StepStatus.DONE else None)
+    return replace(step, status=recorded, done_on=interview.day0 if recorded is StepStatus.DONE else None)
 
 
 def _recruiter_update(interview: Interview) -> Step:
@@ -269,7 +280,7 @@ def _soft_touch(interview: Interview, thank_yous: list[Step], marks: dict[str, S
 
 def _check_in(interview: Interview, timeframe: Timeframe) -> Step:
     met = f"“we met on {human_date(interview.day0, interview.day0)} about the {interview.role} role”"
-    if timeframe.understood:
+    if timeframe.decision_by is not None:
         recommended = add_business_days(timeframe.decision_by, 3)
         opens = _day_start(recommended)
         rule = (
@@ -302,11 +313,11 @@ def _snoozed(step: Step, snooze: StepSnooze | None, day0: date) -> Step:
     if day <= step.recommended:
         return step
     why = f"Snoozed from {human_date(step.recommended, day0)}: {snooze.reason.strip()}. {step.why}"
-    return _replace(step, recommended=day, opens=max(step.opens, _day_start(day)), deadline=None, why=why,
+    return replace(step, recommended=day, opens=max(step.opens, _day_start(day)), deadline=None, why=why,
                     snoozed_from=step.recommended, snooze_reason=snooze.reason.strip())
 
 
-def snooze_step(step: Step, until: date, reason: str, today: date) -> StepSnooze:
+def snooze_step(step: Step, until: date | None, reason: str, today: date) -> StepSnooze:
     """A checked snooze for `step`, or ValidationError naming what is wrong ("until", "reason").
 
     The day must be later than today and than the rule's own date: a snooze never brings a step forward.
@@ -328,7 +339,7 @@ def snooze_step(step: Step, until: date, reason: str, today: date) -> StepSnooze
         errors["reason"] = "say why, in a few words: it is shown beside the step"
     elif len(reason) > SNOOZE_REASON_LIMIT:
         errors["reason"] = f"is too long ({len(reason)} characters; the limit is {SNOOZE_REASON_LIMIT})"
-    if errors:
+    if errors or until is None:  # a missing day is always among the errors
         raise ValidationError(errors)
     return StepSnooze(step.key, until, reason)
 
@@ -358,10 +369,10 @@ def _with_status(step: Step, mark: StepMark | None, closed: bool, now: datetime)
         return step
     if mark is not None:
         done_on = mark.on if mark.status is StepStatus.DONE else None
-        return _replace(step, status=mark.status, done_on=done_on)
+        return replace(step, status=mark.status, done_on=done_on)
     if closed:
-        return _replace(step, status=StepStatus.CLOSED)
-    return _replace(step, status=_open_status(step, now))
+        return replace(step, status=StepStatus.CLOSED)
+    return replace(step, status=_open_status(step, now))
 
 
 def _open_status(step: Step, now: datetime) -> StepStatus:
@@ -375,10 +386,6 @@ def _open_status(step: Step, now: datetime) -> StepStatus:
     if today == step.recommended or (today == last_day and not step.optional):
         return StepStatus.DUE_TODAY
     return StepStatus.OPEN
-
-
-def _replace(step: Step, **changes) -> Step:
-    return replace(step, **changes)
 
 
 def next_step(timeline: list[Step]) -> Step | None:

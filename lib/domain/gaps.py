@@ -10,9 +10,8 @@ from __future__ import annotations
 import pandas as pd
 
 from lib.domain.analytics import signed
-from lib.domain.model import Dimension
+from lib.domain.model import SCORE_COLUMNS, Dimension
 
-SCORE_COLUMN = {d: d.value for d in Dimension}
 AGREE = 0.25  # a mean gap smaller than this is agreement
 SPREAD = 0.75  # ...unless the interviews differ by this much on average, in both directions
 MOVE = 0.25  # the later half's gap must shrink (or grow) by this much to be "closing" ("widening")
@@ -30,7 +29,7 @@ def score_gaps(reviews: pd.DataFrame) -> pd.DataFrame:
     Ordered by mentor (first seen), dimension (rubric order), then interview date.
     """
     parts = []
-    for order, (d, column) in enumerate(SCORE_COLUMN.items()):
+    for order, (d, column) in enumerate(SCORE_COLUMNS.items()):
         part = reviews.assign(dimension=d.label, order=order, self_score=reviews[column],
                               mentor_score=reviews[f"mentor_{column}"])
         parts.append(part.dropna(subset=["self_score", "mentor_score"]))

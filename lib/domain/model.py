@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from enum import Enum
+from typing import TYPE_CHECKING, Self
 
 from lib.domain.timeframe import parse_timeframe
 
@@ -39,14 +40,19 @@ class LabelledEnum(str, Enum):
 
     label: str
 
-    def __new__(cls, value: str, label: str):
+    def __new__(cls, value: str, label: str) -> Self:
         obj = str.__new__(cls, value)
         obj._value_ = value
         obj.label = label
         return obj
 
+    if TYPE_CHECKING:
+        # How a type checker should read `Stage("phone")`: Enum's lookup by stored value takes one
+        # argument and never calls `__new__`, which only builds the members from (value, label).
+        def __init__(self, value: str) -> None: ...
+
     @classmethod
-    def parse(cls, text: str | LabelledEnum) -> LabelledEnum:
+    def parse(cls, text: str | LabelledEnum) -> Self:
         """Accept the stored value or the label shown in the app, in any case."""
         if isinstance(text, cls):
             return text
@@ -242,8 +248,12 @@ class Interview:
     def title(self) -> str:
         return f"{self.company}: {self.role}"
 
-    def with_id(self, new_id: int) -> Interview:
-        return replace(self, id=new_id)
+    @property
+    def saved_id(self) -> int:
+        """The id of an entry read from the store; asking an unsaved entry for one is a bug."""
+        if self.id is None:
+            raise ValueError(f"{self.title} has not been saved, so it has no id")
+        return self.id
 
 
 def _clean(text: object) -> str:

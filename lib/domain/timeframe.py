@@ -10,7 +10,7 @@ always kept, and the timeline then falls back to the usual 1-2 weeks instead of 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
@@ -45,7 +45,7 @@ class Timeframe:
             return "No timeframe recorded: the check-in uses the usual 1–2 weeks."
         if self.problem:
             return f"{self.problem}. Until then the check-in uses the usual 1–2 weeks."
-        if self.kind is TimeframeKind.UNREAD:
+        if self.kind is TimeframeKind.UNREAD or self.decision_by is None:
             return (
                 f"Couldn't read “{self.text}” as a date, so it counts as no timeframe "
                 "(the usual 1–2 weeks). Try “within 2 weeks”, “10 days” or “by 1 Dec”."
@@ -99,7 +99,7 @@ WEEKDAYS = {
 HORIZON = timedelta(days=366)
 
 
-def _words(names) -> str:
+def _words(names: Iterable[str]) -> str:
     """An alternation that tries the longest name first ("september" before "sep")."""
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
@@ -184,7 +184,7 @@ def parse_timeframe(text: str | None, day0: date) -> Timeframe:
         too_late = found is not None and found - day0 > HORIZON  # day0 + HORIZON overflows near 9999
     except (OverflowError, ValueError):  # day 0 itself at the end of the calendar (year 10000)
         found, too_late = None, False
-    if too_late:
+    if too_late and found is not None:
         when = human_date(found, day0)
         problem = f"{when} is more than a year after the interview, so it counts as no timeframe: check it"
         return Timeframe(original, TimeframeKind.UNREAD, problem=problem, named=found)

@@ -17,7 +17,6 @@ import pandas as pd
 from lib.domain.analytics import (
     MIN_EARLIER,
     MIN_PER_SIDE,
-    SCORE_COLUMN,
     TOP_COMPANIES,
     Calibration,
     calibration,
@@ -34,7 +33,7 @@ from lib.domain.analytics import (
 )
 from lib.domain.days import add_months
 from lib.domain.discipline import CHECK_IN_GRACE_DAYS, discipline_by_month, discipline_caption
-from lib.domain.model import Format, Outcome, Stage
+from lib.domain.model import SCORE_COLUMNS, Format, Outcome, Stage
 
 CUSTOM_PERIOD = "Custom dates"
 PERIODS = ("All time", "Last 30 days", "Last 3 months", "Last 6 months", "Last 12 months", CUSTOM_PERIOD)
@@ -126,7 +125,7 @@ def _over_time(rows: pd.DataFrame, window: int, granularity: str, evidence: pd.D
             f"{len(rows):,} interviews in this view, too many to show one by one: each dot is a "
             f"{granularity}'s mean (bigger dots, more scores) and the line is the mean over {window} {granularity}s."
         )
-    scored = int(rows[list(SCORE_COLUMN.values())].notna().any(axis=1).sum())
+    scored = int(rows[list(SCORE_COLUMNS.values())].notna().any(axis=1).sum())
     if scored < 2:
         note = f"Your scores over time appear here from your second scored interview; the line settles after {window}."
         return Section(frame, "", False, note)

@@ -553,8 +553,8 @@ def test_soft_touch_says_no_reply_is_expected():
 
 
 def test_timeline_never_reads_the_clock():
-    with pytest.raises(ValueError, match="pass `now`"):
-        follow_up_timeline(interview(), (), None)
+    with pytest.raises(TypeError, match="'now'"):
+        follow_up_timeline(interview(), ())
 
 
 # --- rows that hold dates at the ends of the calendar (older versions, restored files) ------

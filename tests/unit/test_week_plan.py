@@ -68,13 +68,6 @@ def test_a_thank_you_for_an_interview_later_today_is_on_todays_list():
     assert week[0].items[0].step.status is StepStatus.UPCOMING
 
 
-def test_with_nothing_due_it_is_all_caught_up():
-    sent = {6: [StepMark("thank_you:60", StepStatus.DONE, D("2026-11-20"))]}
-    agenda, week = plan([entry(6, "2026-11-20T09:00")], sent)
-    assert agenda.all_caught_up
-    assert week[0].items == []
-
-
 def test_a_weekend_interviews_thank_you_belongs_to_its_deadline_day():
     saturday = entry(7, "2026-11-21T10:00")
     [thank_you] = [s for s in follow_up_timeline(saturday, (), FRIDAY) if s.key == "thank_you:70"]
