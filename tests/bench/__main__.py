@@ -23,7 +23,7 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
-from tests.conftest import FIXED_NOW, ROOT
+from tests.factories import FIXED_NOW, ROOT
 
 SIZES = (10, 1_000, 10_000, 100_000)
 BROWSER_N, RSS_N = 10_000, 100_000

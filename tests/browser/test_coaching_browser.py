@@ -13,7 +13,7 @@ from lib.domain.model import Dimension
 from lib.files.demo import load_demo
 from lib.store import Store
 from tests.browser.conftest import DESKTOP, screenshot, wait_for_app
-from tests.conftest import FIXED_NOW
+from tests.factories import FIXED_NOW
 
 pytestmark = pytest.mark.browser
 ATTACK = "<script>alert(1)</script>"

@@ -23,7 +23,7 @@ from lib.domain.model import Dimension, Format, Interview, Interviewer, Stage
 from lib.files.exports import export_csv
 from lib.store import Store
 from tests.browser.conftest import screenshot, wait_for_app
-from tests.conftest import FIXED_NOW
+from tests.factories import FIXED_NOW
 
 pytestmark = pytest.mark.browser
 PAYLOADS = (

@@ -18,9 +18,8 @@ from lib.files.data_import import import_file, plan_import
 from lib.files.exports import export_csv
 from lib.files.json_export import export_json
 from lib.store import Store
-from tests.conftest import FIXED_NOW
+from tests.factories import FIXED_NOW, build_interview
 from tests.faults.conftest import FORK
-from tests.unit.conftest import build_interview
 
 ENTRIES = 20
 PROCESSES = 4

@@ -14,8 +14,7 @@ from lib.files.demo import load_demo
 from lib.files.exports import export_ics, write_ics
 from lib.files.ics import ics_text
 from lib.store import Store
-from tests.conftest import FIXED_NOW
-from tests.unit.conftest import build_interview
+from tests.factories import FIXED_NOW, build_interview
 
 LONDON = ZoneInfo("Europe/London")
 

@@ -22,9 +22,8 @@ from lib.domain.followup import (
     thank_you_key,
 )
 from lib.domain.model import Interview, Interviewer, Outcome, Stage, ValidationError
-from tests.unit.conftest import build_interview
+from tests.factories import D, build_interview
 
-D = date.fromisoformat
 T = datetime.fromisoformat
 PRIYA = Interviewer("Priya Shah", "Engineering Manager", "priya@acme.example", id=7)
 TOM = Interviewer("Tom Okafor", "Staff Engineer", id=8)

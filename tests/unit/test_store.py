@@ -14,9 +14,7 @@ from lib import store as store_module
 from lib.domain.followup import StepMark, StepStatus
 from lib.domain.model import Dimension, Format, Interview, Interviewer, Outcome, Stage
 from lib.store import SCHEMA_VERSION, InterviewFilter, Store, migrations
-from tests.unit.conftest import build_interview
-
-D = date.fromisoformat
+from tests.factories import D, build_interview
 
 
 def saved(store: Store, **overrides) -> Interview:

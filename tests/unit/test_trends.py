@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pandas as pd
 import pytest
 
 from lib.domain.discipline import follow_up_facts
 from lib.domain.trends import TrendFilter, default_custom_range, follow_up_view, period_range, trends_view
+from tests.factories import D
 from tests.unit.test_analytics import score_rows
 
-D = date.fromisoformat
 TODAY = D("2026-11-20")
 
 
