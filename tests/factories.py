@@ -38,3 +38,19 @@ def build_interview(**overrides) -> Interview:
         },
     )
     return replace(base, **overrides)
+
+
+# The entry the app and browser tests meet on their pages: Jane Doe at Acme, a hiring-manager round on
+# FIXED_NOW's Friday at 15:00 (the values the Log form's test helper types), so a thank-you is due today.
+ON_THE_PAGE = dict(
+    company="Acme",
+    role="Data engineer",
+    stage=Stage.HIRING_MANAGER,
+    interview_at=datetime(2026, 11, 20, 15, 0),
+    duration_min=45,
+    interviewers=(Interviewer("Jane Doe", "Engineering manager", "jane@acme.example"),),
+    evidence={
+        Dimension.SKILLS_MATCH: "Walked through the pipeline rebuild",
+        Dimension.ENTHUSIASM: "Asked about roadmap",
+    },
+)

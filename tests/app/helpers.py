@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import date, time
 
 from streamlit.testing.v1 import AppTest
 
-from lib.domain.model import Dimension, Interview, Interviewer, Stage
-from tests.factories import build_interview
+from lib.domain.model import Dimension, Interview
+from tests.factories import ON_THE_PAGE, build_interview
 
 LOG = "pages/log.py"
 INTERVIEWS = "pages/interviews.py"
@@ -91,21 +91,6 @@ def save(at: AppTest) -> AppTest:
     return at.button(key="f.save").click().run()
 
 
-# The entry the app tests see on their pages: Jane Doe at Acme, a hiring-manager round this Friday at 15:00.
-ON_THE_PAGE = dict(
-    company="Acme",
-    role="Data engineer",
-    stage=Stage.HIRING_MANAGER,
-    interview_at=datetime(2026, 11, 20, 15, 0),
-    duration_min=45,
-    interviewers=(Interviewer("Jane Doe", "Engineering manager", "jane@acme.example"),),
-    evidence={
-        Dimension.SKILLS_MATCH: "Walked through the pipeline rebuild",
-        Dimension.ENTHUSIASM: "Asked about roadmap",
-    },
-)
-
-
 def an_interview(**overrides) -> Interview:
-    """The factory's interview with the values the app tests read on their pages; overrides win."""
+    """The factory's interview as the app tests meet it on their pages (ON_THE_PAGE); overrides win."""
     return build_interview(**(ON_THE_PAGE | overrides))

@@ -551,11 +551,6 @@ def test_soft_touch_says_no_reply_is_expected():
     assert "no reply is expected" in soft.why
 
 
-def test_timeline_never_reads_the_clock():
-    with pytest.raises(ValueError, match="pass `now`"):
-        follow_up_timeline(interview(), (), None)
-
-
 # --- rows that hold dates at the ends of the calendar (older versions, restored files) ------
 FAR, EARLY = date(9999, 12, 31), date(1, 1, 1)
 LONDON = ZoneInfo("Europe/London")
