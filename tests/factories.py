@@ -1,4 +1,4 @@
-"""The one way tests build interviews and the constants every layer shares (the fixed clock, the project root)."""
+"""The one way tests build interviews and score frames, and the constants every test layer shares."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
+
+import pandas as pd
 
 from lib.domain.model import Dimension, Format, Interview, Interviewer, Stage
 
@@ -54,3 +56,23 @@ ON_THE_PAGE = dict(
         Dimension.ENTHUSIASM: "Asked about roadmap",
     },
 )
+
+
+def score_rows(*records: tuple) -> pd.DataFrame:
+    """The shape Store.score_rows returns. A record: (when, company, stage, outcome, skills, enthusiasm, culture)."""
+    frame = pd.DataFrame(
+        [(i + 1, when, company, "Data engineer", stage, "video", outcome, *scores)
+         for i, (when, company, stage, outcome, *scores) in enumerate(records)],
+        columns=["id", "interview_at", "company", "role", "stage", "format", "outcome",
+                 "skills_match", "enthusiasm", "culture_fit"],
+    )
+    frame["interview_at"] = pd.to_datetime(frame["interview_at"], format="ISO8601")
+    return frame.astype({"skills_match": "float64", "enthusiasm": "float64", "culture_fit": "float64"})
+
+
+def rows_of(count: int, scored: bool = True) -> pd.DataFrame:
+    """`count` interviews two days apart from Mon 2 Jan 2023, all scored 3 (or none), for sizes of a view."""
+    score = 3 if scored else None
+    days = pd.date_range("2023-01-02 10:00", periods=count, freq="2D")  # 600 of them span over 3 years
+    return score_rows(*[(str(day), f"Co {i % 2}", "technical", "pending", score, score, score)
+                        for i, day in enumerate(days)])

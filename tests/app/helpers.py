@@ -8,8 +8,9 @@ from datetime import date, time
 from streamlit.testing.v1 import AppTest
 
 from lib.domain.model import Dimension, Interview
-from tests.factories import ON_THE_PAGE, build_interview
+from tests.factories import ON_THE_PAGE, ROOT, build_interview
 
+ENTRYPOINT = str(ROOT / "streamlit_app.py")  # the whole app, as `streamlit run` starts it
 LOG = "pages/log.py"
 INTERVIEWS = "pages/interviews.py"
 TODAY = "pages/today.py"

@@ -12,15 +12,10 @@ from playwright.sync_api import expect
 from lib.domain.followup import StepMark, StepStatus
 from lib.domain.model import Dimension, Interview
 from lib.store import Store
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.browser.helpers import no_streamlit_errors, screenshot, wait_for_app
 from tests.factories import ON_THE_PAGE, build_interview
 
 pytestmark = pytest.mark.browser
-
-
-def no_streamlit_errors(page) -> None:
-    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
-    assert page.js_errors == []
 
 
 def an_interview(**overrides) -> Interview:

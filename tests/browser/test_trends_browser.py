@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from lib.files.demo import load_demo
 from lib.store import Store
-from tests.browser.conftest import DESKTOP, PHONE, screenshot, wait_for_app
+from tests.browser.helpers import DESKTOP, PHONE, screenshot, wait_for_app
 from tests.factories import FIXED_NOW
 
 pytestmark = pytest.mark.browser

@@ -22,7 +22,7 @@ from lib.domain.followup import StepKind, StepSnooze
 from lib.domain.model import Dimension, Format, Interview, Interviewer, Stage
 from lib.files.exports import export_csv
 from lib.store import Store
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.browser.helpers import screenshot, wait_for_app
 from tests.factories import FIXED_NOW
 
 pytestmark = pytest.mark.browser

@@ -19,7 +19,7 @@ from lib.files.exports import export_csv
 from lib.files.json_export import export_json
 from lib.store import Store
 from tests.factories import FIXED_NOW, build_interview
-from tests.faults.conftest import FORK
+from tests.faults.helpers import FORK
 
 ENTRIES = 20
 PROCESSES = 4

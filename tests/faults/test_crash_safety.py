@@ -23,7 +23,7 @@ from lib.domain.model import Format, Interview, Interviewer, Stage
 from lib.store import Store, backup
 from lib.store.restore import restore
 from tests.factories import FIXED_NOW as NOW
-from tests.faults.conftest import FORK
+from tests.faults.helpers import FORK
 
 KILLS = 60
 FRESH_DATABASE_KILLS = 10

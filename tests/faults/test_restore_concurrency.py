@@ -24,7 +24,7 @@ from lib.domain.model import Format, Interview, Stage
 from lib.store import Store, immediate
 from lib.store.restore import restore
 from tests.factories import FIXED_NOW as NOW
-from tests.faults.conftest import FORK
+from tests.faults.helpers import FORK
 
 ENTRIES = 2_500  # x ~10 KB of notes: a 25 MB database restored over a 25 MB one
 RESTORES = 3
