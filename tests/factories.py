@@ -42,8 +42,8 @@ def build_interview(**overrides) -> Interview:
     return replace(base, **overrides)
 
 
-# The entry the app and browser tests meet on their pages: Jane Doe at Acme, a hiring-manager round on
-# FIXED_NOW's Friday at 15:00 (the values the Log form's test helper types), so a thank-you is due today.
+# The entry the app and browser tests meet on their pages: Jane Doe at Acme, a 45-minute hiring-manager round
+# on FIXED_NOW's Friday at 15:00 (what fill_log_form types by default), so a thank-you is due that day.
 ON_THE_PAGE = dict(
     company="Acme",
     role="Data engineer",
