@@ -9,9 +9,8 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from lib.store import Store
-from tests.conftest import FIXED_NOW, ROOT
-
-ENTRYPOINT = str(ROOT / "streamlit_app.py")
+from tests.app.helpers import ENTRYPOINT
+from tests.factories import FIXED_NOW
 
 
 @pytest.fixture(autouse=True)

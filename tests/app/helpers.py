@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import date, time
 
 from streamlit.testing.v1 import AppTest
 
-from lib.domain.model import Dimension, Format, Interview, Interviewer, Stage
+from lib.domain.model import Dimension, Interview
+from tests.factories import ON_THE_PAGE, ROOT, build_interview
 
+ENTRYPOINT = str(ROOT / "streamlit_app.py")  # the whole app, as `streamlit run` starts it
 LOG = "pages/log.py"
 INTERVIEWS = "pages/interviews.py"
 TODAY = "pages/today.py"
@@ -91,18 +93,5 @@ def save(at: AppTest) -> AppTest:
 
 
 def an_interview(**overrides) -> Interview:
-    values = dict(
-        company="Acme",
-        role="Data engineer",
-        stage=Stage.HIRING_MANAGER,
-        format=Format.VIDEO,
-        interview_at=datetime(2026, 11, 20, 15, 0),
-        duration_min=45,
-        interviewers=(Interviewer("Jane Doe", "Engineering manager", "jane@acme.example"),),
-        scores={Dimension.SKILLS_MATCH: 4, Dimension.ENTHUSIASM: 3, Dimension.CULTURE_FIT: None},
-        evidence={
-            Dimension.SKILLS_MATCH: "Walked through the pipeline rebuild",
-            Dimension.ENTHUSIASM: "Asked about roadmap",
-        },
-    )
-    return Interview(**(values | overrides))
+    """The factory's interview as the app tests meet it on their pages (ON_THE_PAGE); overrides win."""
+    return build_interview(**(ON_THE_PAGE | overrides))

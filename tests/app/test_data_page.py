@@ -20,7 +20,7 @@ from lib.files.csv import export_csv
 from lib.files.demo import load_demo
 from lib.store import Store, backup
 from tests.app.helpers import open_page, texts
-from tests.conftest import FIXED_NOW
+from tests.factories import FIXED_NOW
 
 DATA = "pages/data.py"
 

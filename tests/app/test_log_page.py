@@ -165,7 +165,7 @@ def test_a_half_typed_entry_survives_a_new_session(app, store):
     at.text_input(key="f.role").input("Analyst").run()
     from streamlit.testing.v1 import AppTest
 
-    from tests.app.conftest import ENTRYPOINT
+    from tests.app.helpers import ENTRYPOINT
 
     fresh = open_page(AppTest.from_file(ENTRYPOINT, default_timeout=30), LOG)
     assert "You have unsaved changes" in texts(fresh)

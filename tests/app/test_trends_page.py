@@ -8,9 +8,8 @@ from streamlit.testing.v1 import AppTest
 
 from lib.domain.model import Dimension, Outcome, Stage
 from lib.files.demo import load_demo, load_generated
-from tests.app.conftest import ENTRYPOINT
-from tests.app.helpers import an_interview, open_page, texts
-from tests.conftest import FIXED_NOW
+from tests.app.helpers import ENTRYPOINT, an_interview, open_page, texts
+from tests.factories import FIXED_NOW
 
 TRENDS = "pages/trends.py"
 

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.ui import PAGES
-from tests.app.conftest import ENTRYPOINT
+from tests.app.helpers import ENTRYPOINT
 from tests.unavailable import make_read_only, sqlite_without_debrief, under_a_file
 
 

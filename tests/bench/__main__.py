@@ -23,7 +23,7 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
-from tests.conftest import FIXED_NOW, ROOT
+from tests.factories import FIXED_NOW, ROOT
 
 SIZES = (10, 1_000, 10_000, 100_000)
 BROWSER_N, RSS_N = 10_000, 100_000
@@ -113,7 +113,7 @@ def too_slow_to_grow(done: dict[int, dict], n: int) -> dict[str, str]:
 
 def browser_times(db_path: Path, runs: int) -> dict[str, dict]:
     from tests.bench.browser_timing import time_pages
-    from tests.browser.conftest import start_server
+    from tests.browser.helpers import start_server
 
     server = start_server(db_path, db_path.with_suffix(".log"), {"DEBRIEF_BENCH_BLANK": "1"})
     try:
@@ -126,7 +126,7 @@ def peak_rss(db_path: Path) -> tuple[dict[str, float], dict[str, float | None]]:
     """The server's peak resident memory (VmHWM, MB) after each page, opened once in this order:
     Trends first, so its own peak shows apart, the default page last. And ms per cold page."""
     from tests.bench.browser_timing import load_every_page
-    from tests.browser.conftest import start_server
+    from tests.browser.helpers import start_server
 
     paths = page_paths()
     order = {"trends": paths.pop("trends"), **{k: v for k, v in paths.items() if k != DEFAULT_PAGE},

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, DESKTOP
+from tests.browser.helpers import CHROMIUM, CHROMIUM_FLAGS, DESKTOP
 
 READY_PROBE = """
 (() => {

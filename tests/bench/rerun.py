@@ -14,7 +14,7 @@ import statistics
 import sys
 import time
 
-from tests.conftest import FIXED_NOW, ROOT
+from tests.factories import FIXED_NOW, ROOT
 
 SLOW_S = 5  # a page whose first run takes longer than this gets one timed rerun, to keep the bench short
 

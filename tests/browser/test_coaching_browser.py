@@ -12,8 +12,8 @@ from lib.domain.coaching import CoachingSession, MentorReview
 from lib.domain.model import Dimension
 from lib.files.demo import load_demo
 from lib.store import Store
-from tests.browser.conftest import DESKTOP, screenshot, wait_for_app
-from tests.conftest import FIXED_NOW
+from tests.browser.helpers import DESKTOP, no_streamlit_errors, screenshot, wait_for_app
+from tests.factories import FIXED_NOW
 
 pytestmark = pytest.mark.browser
 ATTACK = "<script>alert(1)</script>"
@@ -36,11 +36,6 @@ def demo_with_an_earlier_session(db: Path) -> None:
 
 def commit(page) -> None:
     page.keyboard.press("Tab")
-
-
-def no_streamlit_errors(page) -> None:
-    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
-    assert page.js_errors == []
 
 
 def test_a_session_in_the_app_and_its_report_offline(serve, page, browser, tmp_path):

@@ -9,15 +9,10 @@ from playwright.sync_api import expect
 
 from lib.files.demo import load_demo
 from lib.store import Store
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.browser.helpers import no_streamlit_errors, screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
 FRIDAY_MORNING = {"DEBRIEF_NOW": "2026-11-20T09:00"}
-
-
-def no_streamlit_errors(page) -> None:
-    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
-    assert page.js_errors == []
 
 
 def commit(page) -> None:

@@ -10,28 +10,23 @@ from icalendar import Calendar
 from playwright.sync_api import expect
 
 from lib.domain.followup import StepMark, StepStatus
-from lib.domain.model import Dimension, Format, Interview, Interviewer, Stage
+from lib.domain.model import Dimension, Interview
 from lib.store import Store
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.browser.helpers import no_streamlit_errors, screenshot, wait_for_app
+from tests.factories import ON_THE_PAGE, build_interview
 
 pytestmark = pytest.mark.browser
 
 
-def no_streamlit_errors(page) -> None:
-    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
-    assert page.js_errors == []
-
-
 def an_interview(**overrides) -> Interview:
-    values = dict(
-        company="Acme", role="Data engineer", stage=Stage.HIRING_MANAGER, format=Format.VIDEO,
-        interview_at=datetime(2026, 11, 20, 10, 0), duration_min=45,
-        interviewers=(Interviewer("Jane Doe", "Engineering manager", "jane@acme.example"),),
+    """The entry the pages show (ON_THE_PAGE) on Friday morning, with notes for the draft to quote."""
+    values = ON_THE_PAGE | dict(
+        interview_at=datetime(2026, 11, 20, 10, 0),
         notes="Their move to Kafka next quarter\nA team of six, hybrid in Leeds",
         scores={Dimension.SKILLS_MATCH: 4, Dimension.ENTHUSIASM: 4},
         evidence={Dimension.SKILLS_MATCH: "Walked through the pipeline rebuild"},
     )
-    return Interview(**(values | overrides))
+    return build_interview(**(values | overrides))
 
 
 def a_week_of_follow_ups(path) -> tuple[Store, int]:

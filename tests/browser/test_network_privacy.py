@@ -15,7 +15,7 @@ from base64 import b64encode
 
 import pytest
 
-from tests.browser.conftest import wait_for_app
+from tests.browser.helpers import wait_for_app
 
 
 def _raw_response(port: int, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str]]:

@@ -7,8 +7,8 @@ from playwright.sync_api import expect
 
 from lib.files.demo import load_demo
 from lib.store import Store
-from tests.browser.conftest import DESKTOP, PHONE, screenshot, wait_for_app
-from tests.conftest import FIXED_NOW
+from tests.browser.helpers import DESKTOP, PHONE, screenshot, wait_for_app
+from tests.factories import FIXED_NOW
 
 pytestmark = pytest.mark.browser
 DEMO_CHARTS = 8  # three dimensions, recent, by stage, by company, calibration, follow-up

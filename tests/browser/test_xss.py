@@ -22,8 +22,8 @@ from lib.domain.followup import StepKind, StepSnooze
 from lib.domain.model import Dimension, Format, Interview, Interviewer, Stage
 from lib.files.csv import export_csv
 from lib.store import Store
-from tests.browser.conftest import screenshot, wait_for_app
-from tests.conftest import FIXED_NOW
+from tests.browser.helpers import screenshot, wait_for_app
+from tests.factories import FIXED_NOW
 
 pytestmark = pytest.mark.browser
 PAYLOADS = (

@@ -7,12 +7,9 @@ Linux only, like the app's own target. Each test says what it measured in its ou
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 
 import pytest
 
 if not sys.platform.startswith("linux"):
     pytest.skip("fault tests fork child processes (Linux)", allow_module_level=True)
-
-FORK = multiprocessing.get_context("fork")

@@ -13,7 +13,7 @@ from pathlib import Path
 from lib.domain.model import Format, Interview, Stage
 from lib.store import Store
 from lib.store.backup import DailyBackup, list_backups
-from tests.faults.conftest import FORK
+from tests.faults.helpers import FORK
 
 NOW = datetime(2026, 11, 20, 9, 0)
 PROCESSES = 3

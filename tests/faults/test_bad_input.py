@@ -22,7 +22,7 @@ from lib.files.import_limits import MAX_BYTES
 from lib.files.imports import import_file, plan_import
 from lib.files.json import export_json
 from lib.store import Store
-from tests.conftest import FIXED_NOW
+from tests.factories import FIXED_NOW
 
 Mutation = Callable[[dict], object]
 

@@ -19,7 +19,7 @@ import pytest
 from lib.domain.followup import StepMark, StepStatus
 from lib.domain.model import Format, Interview, Interviewer, Stage
 from lib.store import InterviewFilter, Store
-from tests.faults.conftest import FORK
+from tests.faults.helpers import FORK
 
 WORKERS = 8
 SECONDS = 2.5

@@ -18,9 +18,8 @@ from lib.files.csv import export_csv
 from lib.files.imports import import_file, plan_import
 from lib.files.json import export_json
 from lib.store import Store
-from tests.conftest import FIXED_NOW
-from tests.faults.conftest import FORK
-from tests.unit.conftest import build_interview
+from tests.factories import FIXED_NOW, build_interview
+from tests.faults.helpers import FORK
 
 ENTRIES = 20
 PROCESSES = 4

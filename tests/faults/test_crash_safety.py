@@ -22,12 +22,12 @@ from lib.domain.followup import StepMark, StepStatus
 from lib.domain.model import Format, Interview, Interviewer, Stage
 from lib.store import Store, backup
 from lib.store.restore import restore
-from tests.faults.conftest import FORK
+from tests.factories import FIXED_NOW as NOW
+from tests.faults.helpers import FORK
 
 KILLS = 60
 FRESH_DATABASE_KILLS = 10
 RESTORE_KILLS = 20
-NOW = datetime(2026, 11, 20, 17, 0)
 STEPS = ("recruiter_update", "soft_touch", "check_in")
 NAME = re.compile(r"crash people=(\d) marks=(\d) #")
 

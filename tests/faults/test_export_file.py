@@ -14,7 +14,7 @@ from pathlib import Path
 
 from lib.files.export_file import write_export_file
 from lib.store import Store
-from tests.faults.conftest import FORK
+from tests.faults.helpers import FORK
 from tests.unit.data_helpers import add
 
 

@@ -21,7 +21,7 @@ from lib.domain.model import Format, Interview, Outcome, Stage, ValidationError
 from lib.files.imports import import_file
 from lib.files.json import export_json
 from lib.store import Store
-from tests.conftest import FIXED_NOW, ROOT
+from tests.factories import FIXED_NOW, ROOT
 
 ACME = Interview("Acme", "Data engineer", Stage.TECHNICAL, Format.VIDEO, datetime(2026, 11, 10, 14, 0))
 

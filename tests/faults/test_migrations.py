@@ -24,7 +24,7 @@ from lib.domain.followup import StepStatus
 from lib.domain.model import Dimension, Outcome
 from lib.store import Store, migrations
 from lib.store.backup import data_tables, quoted
-from tests.conftest import ROOT
+from tests.factories import ROOT
 
 NAMES = [m.name for m in migrations._migrations]
 FIXTURE_V1 = ROOT / "tests" / "fixtures" / "schema_v1.db"

@@ -23,9 +23,9 @@ import pytest
 from lib.domain.model import Format, Interview, Stage
 from lib.store import Store, immediate
 from lib.store.restore import restore
-from tests.faults.conftest import FORK
+from tests.factories import FIXED_NOW as NOW
+from tests.faults.helpers import FORK
 
-NOW = datetime(2026, 11, 20, 17, 0)
 ENTRIES = 2_500  # x ~10 KB of notes: a 25 MB database restored over a 25 MB one
 RESTORES = 3
 PREFIX = "Saved during restore #"

@@ -22,9 +22,9 @@ from lib.store import Store
 from lib.store.erase import delete_everything
 from lib.store.restore import restore
 from lib.store.workdirs import LOCK_NAME, WORK_DIR, _setup_lock, work_dir, working_folder
-from tests.faults.conftest import FORK
+from tests.factories import FIXED_NOW as NOW
+from tests.faults.helpers import FORK
 
-NOW = datetime(2026, 11, 20, 17, 0)
 MARKER = "candid-leftover-4b1d"
 KILLS = 3
 

@@ -1,42 +1,13 @@
-"""Unit fixtures: a fresh Store per test and a factory for a plausible interview."""
+"""Unit fixtures: a fresh Store per test, the interview factory, and a CLI that never sees today."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from lib.domain.model import Dimension, Format, Interview, Interviewer, Stage
 from lib.store import Store
-from tests.conftest import FIXED_NOW
-
-# Tue 10 Nov 2026, 14:00-15:00: a plain weekday with no month end or DST change nearby.
-INTERVIEW_AT = datetime(2026, 11, 10, 14, 0)
-
-MakeInterview = Callable[..., Interview]
-
-
-def build_interview(**overrides) -> Interview:
-    """An interview a candidate might log; any field can be overridden by keyword."""
-    base = Interview(
-        company="Acme Analytics",
-        role="Data Engineer",
-        stage=Stage.TECHNICAL,
-        format=Format.VIDEO,
-        interview_at=INTERVIEW_AT,
-        duration_min=60,
-        interviewers=(Interviewer("Priya Shah", "Engineering Manager", "priya@acme.example"),),
-        scores={Dimension.SKILLS_MATCH: 4, Dimension.ENTHUSIASM: 3, Dimension.CULTURE_FIT: None},
-        evidence={
-            Dimension.SKILLS_MATCH: "Walked through the pipeline redesign",
-            Dimension.ENTHUSIASM: "Asked about their roadmap",
-            Dimension.CULTURE_FIT: "",
-        },
-    )
-    return replace(base, **overrides)
+from tests.factories import FIXED_NOW, MakeInterview, build_interview
 
 
 @pytest.fixture

@@ -8,9 +8,8 @@ from pathlib import Path
 
 from lib.store import Store
 from lib.store.backup import data_tables, quoted
-from tests.unit.conftest import build_interview
+from tests.factories import build_interview
 
-NOW = datetime(2026, 11, 20, 17, 0)
 MARKER = "candid-note-7f3a91"  # a string to look for in the raw file bytes
 
 

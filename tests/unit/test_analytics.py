@@ -28,24 +28,10 @@ from lib.domain.analytics import (
     trend_granularity,
 )
 from lib.domain.model import Dimension
+from tests.factories import score_rows
 
 SKILLS, ENTHUSIASM, CULTURE = (d.label for d in Dimension)
 NA = float("nan")
-
-
-def score_rows(*records: tuple) -> pd.DataFrame:
-    """The shape store.interviews.score_rows returns.
-
-    A record: (when, company, stage, outcome, skills, enthusiasm, culture).
-    """
-    frame = pd.DataFrame(
-        [(i + 1, when, company, "Data engineer", stage, "video", outcome, *scores)
-         for i, (when, company, stage, outcome, *scores) in enumerate(records)],
-        columns=["id", "interview_at", "company", "role", "stage", "format", "outcome",
-                 "skills_match", "enthusiasm", "culture_fit"],
-    )
-    frame["interview_at"] = pd.to_datetime(frame["interview_at"], format="ISO8601")
-    return frame.astype({"skills_match": "float64", "enthusiasm": "float64", "culture_fit": "float64"})
 
 
 THREE = score_rows(

@@ -27,8 +27,9 @@ from lib.store.backup import (
     list_backups,
 )
 from lib.store.workdirs import WORK_DIR, work_dir
-from tests.conftest import ROOT
-from tests.unit.data_helpers import MARKER, NOW, add, companies
+from tests.factories import FIXED_NOW as NOW
+from tests.factories import ROOT
+from tests.unit.data_helpers import MARKER, add, companies
 
 
 # --- backup now ---------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
@@ -14,11 +14,9 @@ from lib.domain.model import Interview, Interviewer, Outcome
 from lib.files.demo import load_demo
 from lib.files.ics import calendar_events, export_ics, render_calendar
 from lib.store import Store
-from tests.conftest import FIXED_NOW
-from tests.unit.conftest import build_interview
+from tests.factories import FIXED_NOW, D, build_interview
 
 LONDON = ZoneInfo("Europe/London")
-D = date.fromisoformat
 
 
 def events(text: str) -> dict[str, object]:

@@ -11,9 +11,9 @@ import pytest
 from lib import charts
 from lib.domain.discipline import follow_up_facts
 from lib.domain.trends import follow_up_view, trends_view
+from tests.factories import rows_of
 from tests.unit.test_analytics import THREE
 from tests.unit.test_discipline import ENTRIES
-from tests.unit.test_trends import rows_of
 
 TODAY = date(2026, 11, 20)
 

@@ -17,7 +17,7 @@ from lib.cli import main
 from lib.files.csv import COLUMNS
 from lib.files.demo import demo_entries
 from lib.store import Store
-from tests.conftest import FIXED_NOW, ROOT
+from tests.factories import FIXED_NOW, ROOT
 from tests.unavailable import make_read_only, sqlite_without_debrief, under_a_file
 
 DEMO_COUNT = len(demo_entries(FIXED_NOW))

@@ -12,7 +12,7 @@ import pytest
 from lib.cli import main
 from lib.files.demo import demo_entries
 from lib.store import Store, backup
-from tests.conftest import FIXED_NOW, ROOT
+from tests.factories import FIXED_NOW, ROOT
 from tests.unit.data_helpers import add
 
 DEMO_COUNT = len(demo_entries(FIXED_NOW))

@@ -28,9 +28,9 @@ from lib.domain.coaching import (
 from lib.domain.followup import follow_up_timeline
 from lib.domain.model import Dimension, Outcome, ValidationError
 from lib.store import Store
-from tests.unit.conftest import MakeInterview
+from tests.factories import FIXED_NOW as NOW
+from tests.factories import MakeInterview
 
-NOW = datetime(2026, 11, 20, 17, 0)  # Friday
 TODAY = NOW.date()
 
 

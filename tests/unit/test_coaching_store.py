@@ -12,7 +12,7 @@ import pytest
 from lib.domain.coaching import ActionItem, ActionStatus, CoachingSession, MentorReview, Owner
 from lib.domain.model import Dimension
 from lib.store import Store, migrations
-from tests.unit.conftest import MakeInterview
+from tests.factories import MakeInterview
 
 SKILLS, ENTHUSIASM, CULTURE = Dimension
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from lib.domain.coaching import suggestion_for
-from tests.unit.conftest import build_interview
+from tests.factories import build_interview
 
 TODAY = date(2026, 11, 20)
 YEAR = [build_interview(id=n, interview_at=datetime(2026, 11, day, 10)) for n, day in ((3, 16), (2, 9), (1, 2))]

@@ -26,8 +26,7 @@ from lib.files.demo import load_demo
 from lib.files.import_limits import MAX_BYTES, MAX_PROBLEMS, MAX_ROWS
 from lib.files.imports import import_file
 from lib.store import Store
-from tests.conftest import FIXED_NOW
-from tests.unit.conftest import build_interview
+from tests.factories import FIXED_NOW, build_interview
 
 LONDON = ZoneInfo("Europe/London")
 HEADER = ",".join(COLUMNS)

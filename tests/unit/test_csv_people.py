@@ -15,8 +15,7 @@ from lib.files.csv import COLUMNS, LEGACY_COLUMNS, export_csv, read_csv
 from lib.files.csv_people import join_items, split_items
 from lib.files.imports import import_file
 from lib.store import Store
-from tests.conftest import FIXED_NOW
-from tests.unit.conftest import build_interview
+from tests.factories import FIXED_NOW, build_interview
 
 TRICKY = ["Doe; Jane", "a\\b", "ends with \\", "\\;", ";", ";;", "\\\\;\\", "say \"hi\"", "line\nbreak",
           "=HYPERLINK(\"x\")", "'=quoted", "+44 20", "-minus", "@at", "O'Brien", "Zoë Ñúñez", "李雷", "tab\there",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -17,8 +17,7 @@ from lib.domain.days import (
     is_business_day,
     next_business_day,
 )
-
-D = date.fromisoformat
+from tests.factories import D
 
 
 @pytest.mark.parametrize(

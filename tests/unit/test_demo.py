@@ -12,8 +12,7 @@ from lib.domain.followup import StepKind, StepStatus, follow_up_timeline
 from lib.domain.model import Dimension, Format, Outcome, Stage, validate
 from lib.files.demo import COMPANY_POOL, MAX_SPAN_DAYS, demo_entries, generate_interviews, load_demo, load_generated
 from lib.store import Store
-from tests.conftest import FIXED_NOW
-from tests.unit.conftest import build_interview
+from tests.factories import FIXED_NOW, build_interview
 
 LONDON = ZoneInfo("Europe/London")
 ALL_STAGES_BUT_OTHER = set(Stage) - {Stage.OTHER}

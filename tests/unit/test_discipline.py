@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 import pandas as pd
 from pandas.testing import assert_frame_equal
@@ -17,9 +17,8 @@ from lib.domain.discipline import (
 )
 from lib.domain.followup import StepMark, StepSnooze, StepStatus
 from lib.domain.model import Interviewer, Outcome
-from tests.unit.conftest import build_interview
+from tests.factories import D, build_interview
 
-D = date.fromisoformat
 TODAY = D("2026-11-20")
 DONE, SKIPPED = StepStatus.DONE, StepStatus.SKIPPED
 

@@ -25,7 +25,7 @@ from lib.domain.drafts import (
 )
 from lib.domain.followup import Step, StepKind, follow_up_timeline
 from lib.domain.model import Interview, Interviewer, ValidationError
-from tests.unit.conftest import build_interview
+from tests.factories import build_interview
 
 NOW = datetime(2026, 11, 10, 16, 0)
 PRIYA = Interviewer("Priya Shah", "Engineering Manager", "priya@acme.example", id=7)

@@ -9,7 +9,7 @@ import pytest
 
 from lib.domain.entry_form import EntryForm
 from lib.domain.model import Outcome, Stage
-from tests.conftest import FIXED_NOW
+from tests.factories import FIXED_NOW
 
 BASE = EntryForm.blank(FIXED_NOW)
 

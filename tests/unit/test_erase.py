@@ -9,7 +9,8 @@ from lib.domain.followup import StepMark, StepStatus
 from lib.store import Store, backup
 from lib.store.backup import backup_now, list_backups
 from lib.store.erase import delete_everything
-from tests.unit.data_helpers import MARKER, NOW, add, companies, row_counts
+from tests.factories import FIXED_NOW as NOW
+from tests.unit.data_helpers import MARKER, add, companies, row_counts
 
 
 def test_delete_everything_empties_every_table_and_the_file_forgets_the_text(store: Store):

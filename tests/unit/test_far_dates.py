@@ -23,8 +23,7 @@ from lib.files.json import export_json, read_json
 from lib.files.report import session_report
 from lib.files.report_html import render_html
 from lib.store import Store
-from tests.conftest import FIXED_NOW
-from tests.unit.conftest import build_interview
+from tests.factories import FIXED_NOW, build_interview
 
 FAR = date(9999, 12, 31)
 

@@ -4,7 +4,6 @@ and migration 002 on a database made before it."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
 from pathlib import Path
 
 from sqlite_utils import Database, Migrations
@@ -14,9 +13,7 @@ from lib.domain.followup import StepKind, StepMark, StepSnooze, StepStatus
 from lib.domain.model import Interviewer
 from lib.store import SCHEMA_VERSION, Store
 from lib.store.migrations import _m001_initial_schema
-from tests.unit.conftest import build_interview
-
-D = date.fromisoformat
+from tests.factories import D, build_interview
 
 
 def saved_id(store: Store, **overrides) -> int:

@@ -13,8 +13,7 @@ from lib.domain.model import Interviewer, Outcome
 from lib.files.demo import load_demo
 from lib.files.ics import export_ics, ics_text, write_ics
 from lib.store import Store
-from tests.conftest import FIXED_NOW
-from tests.unit.conftest import build_interview
+from tests.factories import FIXED_NOW, build_interview
 
 LONDON = ZoneInfo("Europe/London")
 

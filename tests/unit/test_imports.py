@@ -13,8 +13,7 @@ from lib.files.csv import export_csv
 from lib.files.imports import file_kind, import_file, interview_key, plan_import
 from lib.files.json import export_json
 from lib.store import Store
-from tests.conftest import FIXED_NOW
-from tests.unit.conftest import build_interview
+from tests.factories import FIXED_NOW, build_interview
 
 AT = datetime(2026, 11, 10, 14, 0)
 

@@ -18,8 +18,7 @@ from lib.files.import_limits import MAX_ROWS
 from lib.files.json import FORMAT, FORMAT_VERSION, export_json, read_json
 from lib.store import Store, migrations
 from lib.store.backup import data_tables
-from tests.conftest import FIXED_NOW
-from tests.unit.conftest import build_interview
+from tests.factories import FIXED_NOW, build_interview
 
 FORMULA_STARTS = ["=1+1", "+44 20 7946 0000", "-2 on culture", "@SUM(A1)", "\tindented", "\rcarriage", "\nnewline"]
 

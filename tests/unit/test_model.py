@@ -17,9 +17,9 @@ from lib.domain.model import (
     heard_on_choices,
     validate,
 )
-from tests.unit.conftest import INTERVIEW_AT, build_interview
+from tests.factories import FIXED_NOW as NOW
+from tests.factories import INTERVIEW_AT, build_interview
 
-NOW = datetime(2026, 11, 20, 17, 0)
 SKILLS, ENTHUSIASM, CULTURE = Dimension.SKILLS_MATCH, Dimension.ENTHUSIASM, Dimension.CULTURE_FIT
 
 

@@ -9,7 +9,7 @@ import tomllib
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.factories import ROOT
 
 CONFIG = ROOT / ".streamlit" / "config.toml"
 

@@ -15,10 +15,10 @@ from lib.domain.model import Dimension
 from lib.files.report import range_report, session_report
 from lib.files.report_html import inline_svg, render_html
 from lib.store import Store
-from tests.unit.conftest import MakeInterview
+from tests.factories import FIXED_NOW as NOW
+from tests.factories import MakeInterview
 
 SKILLS, ENTHUSIASM, CULTURE = Dimension
-NOW = datetime(2026, 11, 20, 17, 0)
 ATTACK = "<script>alert(1)</script>"
 
 

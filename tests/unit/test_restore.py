@@ -22,8 +22,9 @@ from lib.store import Store
 from lib.store.backup import backup_now, check_database, database_snapshot, list_backups
 from lib.store.restore import check_upload, restore, restore_bytes
 from lib.store.workdirs import WORK_DIR, work_dir
-from tests.conftest import ROOT
-from tests.unit.data_helpers import NOW, add, companies, row_counts
+from tests.factories import FIXED_NOW as NOW
+from tests.factories import ROOT
+from tests.unit.data_helpers import add, companies, row_counts
 
 
 def test_restore_replaces_every_table_and_keeps_a_copy_of_what_was_there(store: Store):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 import pytest
 
@@ -16,9 +16,8 @@ from lib.domain.followup import (
     suggested_snooze_day,
 )
 from lib.domain.model import Interview, Interviewer, Outcome, ValidationError
-from tests.unit.conftest import build_interview
+from tests.factories import D, build_interview
 
-D = date.fromisoformat
 T = datetime.fromisoformat
 PRIYA = Interviewer("Priya Shah", "Engineering Manager", "priya@acme.example", id=7)
 THANK_YOU = "thank_you:7"

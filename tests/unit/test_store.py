@@ -15,9 +15,7 @@ from lib.domain.followup import StepMark, StepStatus
 from lib.domain.model import Dimension, Format, Interview, Interviewer, Outcome, Stage
 from lib.store import SCHEMA_VERSION, InterviewFilter, Store, migrations
 from lib.store.interview_rows import interview_row
-from tests.unit.conftest import build_interview
-
-D = date.fromisoformat
+from tests.factories import D, build_interview
 
 
 def saved(store: Store, **overrides) -> Interview:

@@ -13,8 +13,7 @@ from lib.domain.drafts import NAME_LIMIT, Template
 from lib.domain.followup import StepKind
 from lib.domain.model import Dimension, ValidationError
 from lib.store import Store
-from tests.conftest import FIXED_NOW
-from tests.unit.conftest import build_interview
+from tests.factories import FIXED_NOW, build_interview
 
 HELD_ON = date(2026, 11, 20)
 

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 import pytest
 
 from lib.domain.timeframe import Timeframe, TimeframeKind, parse_timeframe
+from tests.factories import D
 
-D = date.fromisoformat
 DAY0 = D("2026-11-10")  # a Tuesday
 WED = D("2026-12-02")  # a Wednesday
 BY, AT_LEAST = TimeframeKind.BY_DATE, TimeframeKind.AT_LEAST

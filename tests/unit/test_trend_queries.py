@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime
 
 from lib.domain.followup import StepMark, StepSnooze, StepStatus
 from lib.domain.model import Dimension, Format, Interviewer, Outcome, Stage
 from lib.store import Store
-from tests.unit.conftest import build_interview
-
-D = date.fromisoformat
+from tests.factories import D, build_interview
 
 
 def fill(store: Store) -> list[int]:

@@ -9,8 +9,7 @@ import streamlit as st
 
 from lib.store import Store
 from lib.ui import cache
-from tests.conftest import FIXED_NOW
-from tests.unit.conftest import build_interview
+from tests.factories import FIXED_NOW, build_interview
 
 
 @pytest.fixture(autouse=True)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from lib.domain.agenda import build_agenda, plan_day
 from lib.domain.followup import StepMark, StepSnooze, StepStatus, follow_up_timeline
 from lib.domain.model import Interview, Interviewer
-from tests.unit.conftest import build_interview
+from tests.factories import D, build_interview
 
-D = date.fromisoformat
 T = datetime.fromisoformat
 FRIDAY = T("2026-11-20T17:00")
 

@@ -1,0 +1,81 @@
+"""The one way tests build interviews and score frames, and the constants every test layer shares."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from lib.domain.model import Dimension, Format, Interview, Interviewer, Stage
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXED_NOW = datetime(2026, 11, 20, 17, 0)  # a Friday afternoon: the "now" of every test that needs one
+
+# Tue 10 Nov 2026, 14:00-15:00: a plain weekday with no month end or DST change nearby.
+INTERVIEW_AT = datetime(2026, 11, 10, 14, 0)
+
+D = date.fromisoformat  # D("2026-11-20"): a day written as the tests read it
+
+MakeInterview = Callable[..., Interview]
+
+
+def build_interview(**overrides) -> Interview:
+    """An interview a candidate might log; any field can be overridden by keyword."""
+    base = Interview(
+        company="Acme Analytics",
+        role="Data Engineer",
+        stage=Stage.TECHNICAL,
+        format=Format.VIDEO,
+        interview_at=INTERVIEW_AT,
+        duration_min=60,
+        interviewers=(Interviewer("Priya Shah", "Engineering Manager", "priya@acme.example"),),
+        scores={Dimension.SKILLS_MATCH: 4, Dimension.ENTHUSIASM: 3, Dimension.CULTURE_FIT: None},
+        evidence={
+            Dimension.SKILLS_MATCH: "Walked through the pipeline redesign",
+            Dimension.ENTHUSIASM: "Asked about their roadmap",
+            Dimension.CULTURE_FIT: "",
+        },
+    )
+    return replace(base, **overrides)
+
+
+# The entry the app and browser tests meet on their pages: Jane Doe at Acme, a 45-minute hiring-manager round
+# on FIXED_NOW's Friday at 15:00 (what fill_log_form types by default), so a thank-you is due that day.
+ON_THE_PAGE = dict(
+    company="Acme",
+    role="Data engineer",
+    stage=Stage.HIRING_MANAGER,
+    interview_at=datetime(2026, 11, 20, 15, 0),
+    duration_min=45,
+    interviewers=(Interviewer("Jane Doe", "Engineering manager", "jane@acme.example"),),
+    evidence={
+        Dimension.SKILLS_MATCH: "Walked through the pipeline rebuild",
+        Dimension.ENTHUSIASM: "Asked about roadmap",
+    },
+)
+
+
+def score_rows(*records: tuple) -> pd.DataFrame:
+    """The shape store.interviews.score_rows returns.
+
+    A record: (when, company, stage, outcome, skills, enthusiasm, culture).
+    """
+    frame = pd.DataFrame(
+        [(i + 1, when, company, "Data engineer", stage, "video", outcome, *scores)
+         for i, (when, company, stage, outcome, *scores) in enumerate(records)],
+        columns=["id", "interview_at", "company", "role", "stage", "format", "outcome",
+                 "skills_match", "enthusiasm", "culture_fit"],
+    )
+    frame["interview_at"] = pd.to_datetime(frame["interview_at"], format="ISO8601")
+    return frame.astype({"skills_match": "float64", "enthusiasm": "float64", "culture_fit": "float64"})
+
+
+def rows_of(count: int, scored: bool = True) -> pd.DataFrame:
+    """`count` interviews two days apart from Mon 2 Jan 2023, all scored 3 (or none), for sizes of a view."""
+    score = 3 if scored else None
+    days = pd.date_range("2023-01-02 10:00", periods=count, freq="2D")  # 600 of them span over 3 years
+    return score_rows(*[(str(day), f"Co {i % 2}", "technical", "pending", score, score, score)
+                        for i, day in enumerate(days)])
