@@ -128,7 +128,7 @@ def calendar_button(label: str, key: str, interview_id: int | None = None, step_
     Built on click (deferred), so drawing the button costs nothing and the SEQUENCE bookkeeping
     happens only for what is really exported.
     """
-    from lib.files.exports import export_ics
+    from lib.files.ics import export_ics
 
     path = str(store().path)
 

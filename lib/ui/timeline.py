@@ -7,9 +7,9 @@ from datetime import date
 import streamlit as st
 
 from lib import charts
+from lib.charts.palette import STATUS_COLOURS
 from lib.domain.followup import Step
 from lib.domain.text import md_escape
-from lib.status_colours import STATUS_COLOURS
 from lib.ui.step_actions import step_actions, unmark_step
 from lib.ui.widgets import menu
 

@@ -8,6 +8,7 @@ import pytest
 import streamlit as st
 
 from lib.store import Store
+from lib.store.interviews import Interviews
 from lib.ui import cache
 from tests.factories import FIXED_NOW, build_interview
 
@@ -24,16 +25,16 @@ def app_database(monkeypatch: pytest.MonkeyPatch, db_path: Path) -> Path:
     st.cache_resource.clear()
 
 
-def count_calls(monkeypatch: pytest.MonkeyPatch, method: str) -> list[int]:
-    """Count how often the store really runs `method` (its SQL), through any Store instance."""
+def count_calls(monkeypatch: pytest.MonkeyPatch, group: type, method: str) -> list[int]:
+    """Count how often the store really runs `method` of a group (its SQL), through any Store instance."""
     calls: list[int] = []
-    real = getattr(Store, method)
+    real = getattr(group, method)
 
     def counted(self, *args, **kwargs):
         calls.append(1)
         return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(Store, method, counted)
+    monkeypatch.setattr(group, method, counted)
     return calls
 
 
@@ -48,7 +49,7 @@ def test_a_write_bumps_the_version_and_the_next_read_sees_it():
 
 def test_a_read_at_the_same_version_does_not_run_its_sql_again(monkeypatch: pytest.MonkeyPatch):
     cache.store().interviews.save(build_interview())
-    calls = count_calls(monkeypatch, "find_interviews")
+    calls = count_calls(monkeypatch, Interviews, "find")
     first = cache.data().interviews.find(limit=5)
     again = cache.data().interviews.find(limit=5)
     assert len(calls) == 1

@@ -1,6 +1,6 @@
 """The one palette of follow-up step statuses: the timeline chart's colour and the badge's beside each other.
 
-Free of Streamlit and Altair, so the chart builders and the widgets both read it.
+Free of Streamlit and Altair: the chart builders (lib.charts) and the badges (lib.ui) both read it.
 """
 
 from __future__ import annotations

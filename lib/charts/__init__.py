@@ -8,10 +8,10 @@ from datetime import date, datetime, timedelta
 import altair as alt
 import pandas as pd
 
+from lib.charts.palette import STATUS_COLOURS
 from lib.domain.days import human_date
 from lib.domain.followup import Step, StepKind
 from lib.domain.trends import TrendsView
-from lib.status_colours import STATUS_COLOURS
 
 TODAY_COLOUR = "#7c3aed"
 
