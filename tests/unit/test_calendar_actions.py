@@ -1,4 +1,4 @@
-"""Calendar files for one step, one interview or every open step (Issue 4): reminders, updates on re-import."""
+"""Calendar files for one step, one interview or every open step: reminders, updates on re-import."""
 
 from __future__ import annotations
 

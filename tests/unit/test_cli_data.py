@@ -1,4 +1,4 @@
-"""`debrief export json`, `import FILE.json`, `backup`, `restore FILE` and `check` (Issue 6)."""
+"""`debrief export json`, `import FILE.json`, `backup`, `restore FILE` and `check`."""
 
 from __future__ import annotations
 
