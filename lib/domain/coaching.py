@@ -59,6 +59,13 @@ class CoachingSession:
         return self.finished_at is not None
 
     @property
+    def saved_id(self) -> int:
+        """The id of a session read from the store; asking an unsaved session for one is a bug."""
+        if self.id is None:
+            raise ValueError(f"the session with {self.mentor} on {self.held_on} has not been saved, so it has no id")
+        return self.id
+
+    @property
     def title(self) -> str:
         return f"Session with {self.mentor}"
 
@@ -166,8 +173,8 @@ def discussion_start(last_session_on: date | None, on: date) -> date:
 
 def suggested_picks(interviews: Iterable[Interview], start: date, on: date, discussed: set[int]) -> tuple[int, ...]:
     """Interviews from `start` to `on` (inclusive) not yet discussed with this mentor, oldest first."""
-    chosen = [i for i in interviews if start <= i.day0 <= on and i.id not in discussed]
-    return tuple(i.id for i in sorted(chosen, key=lambda i: (i.interview_at, i.id)))
+    chosen = [i for i in interviews if start <= i.day0 <= on and i.saved_id not in discussed]
+    return tuple(i.saved_id for i in sorted(chosen, key=lambda i: (i.interview_at, i.saved_id)))
 
 
 def picks_reason(mentor: str, last_session_on: date | None, on: date, count: int) -> str:

@@ -15,6 +15,7 @@ import io
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time, tzinfo
+from typing import TypeVar
 
 from lib.domain.followup import StepMark
 from lib.domain.model import (
@@ -34,6 +35,7 @@ from lib.files.import_limits import MAX_ROWS, Problems, import_text, importable
 from lib.store import Store
 
 Entry = tuple[Interview, list[StepMark]]
+T = TypeVar("T")  # what one cell reads as
 COLUMNS = (
     "company", "role", "stage", "format", "interview_at", "duration_min", "interviewers", "recruiter",
     "stated_timeframe", *SCORE_COLUMNS.values(), *EVIDENCE_COLUMNS.values(), "notes", "outcome",
@@ -198,7 +200,7 @@ def _entry(row: dict[str, str], now: datetime, tz: tzinfo | None, legacy: bool =
     """One row as a validated entry; ValidationError keyed by column for everything wrong in it."""
     errors: dict[str, str] = {}
 
-    def cell(column: str, parse: Callable[[str], object], fallback: object) -> object:
+    def cell(column: str, parse: Callable[[str], T], fallback: T) -> T:
         try:
             return parse(row[column].strip())
         except ValueError as error:
@@ -221,6 +223,7 @@ def _entry(row: dict[str, str], now: datetime, tz: tzinfo | None, legacy: bool =
         evidence={d: row[c] for d, c in EVIDENCE_COLUMNS.items()},
         outcome=cell("outcome", lambda t: Outcome.parse(t) if t else Outcome.PENDING, Outcome.PENDING),
     )
+    days: list[date | None]
     if legacy:
         days = [cell(LEGACY_SENT, _sent_on, None)] * max(len(people), 1)
     else:
@@ -236,8 +239,8 @@ def _entry(row: dict[str, str], now: datetime, tz: tzinfo | None, legacy: bool =
     return interview, sent_marks(interview.interviewers, days)
 
 
-def _required(parse: Callable[[str], object]) -> Callable[[str], object]:
-    def parse_required(text: str) -> object:
+def _required(parse: Callable[[str], T]) -> Callable[[str], T]:
+    def parse_required(text: str) -> T:
         if not text:
             raise ValueError("is required")
         return parse(text)

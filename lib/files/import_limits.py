@@ -78,9 +78,10 @@ def import_text(data: str | bytes, hint: str = "") -> str:
     if problem := size_problem(size):
         raise ValidationError("file", problem)
     if isinstance(data, bytes | bytearray):
+        raw = bytes(data)
         try:
-            data = bytes(data).decode("utf-8-sig")
+            data = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            line = data.count(b"\n", 0, error.start) + 1
+            line = raw.count(b"\n", 0, error.start) + 1
             raise ValidationError("file", f"is not UTF-8 text (an unreadable byte on line {line}){hint}") from None
     return data.removeprefix("\ufeff")

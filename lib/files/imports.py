@@ -95,7 +95,8 @@ def plan_import(store: Store, data: bytes | str, file_name: str, now: datetime, 
 def split_new(store: Store, kind: str, entries: list[Entry]) -> ImportPlan:
     """Entries already read, split into new ones and those the database already holds."""
     existing = existing_keys(store)
-    new, duplicates = [], []
+    new: list[Entry] = []
+    duplicates: list[Entry] = []
     for entry in entries:
         (duplicates if interview_key(entry[0]) in existing else new).append(entry)
     return ImportPlan(kind, new, duplicates)

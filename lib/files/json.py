@@ -19,7 +19,7 @@ import json
 import re
 from collections.abc import Callable
 from datetime import datetime, tzinfo
-from typing import Any
+from typing import Any, TypeGuard
 
 from lib.domain.followup import StepKind, StepMark, StepStatus
 from lib.domain.model import (
@@ -85,9 +85,13 @@ def read_json(data: str | bytes, now: datetime, tz: tzinfo | None = None) -> lis
         if not isinstance(record, dict):
             continue  # already reported by _interview_ids
         interview_id = record.get("id")
-        entry = _entry(index, record, people_of.get(interview_id, []), now, tz, problems)
+        if _is_int(interview_id):
+            own_people, own_marks = people_of.get(interview_id, []), marks_of.get(interview_id, [])
+        else:  # a bad id, already reported by _interview_ids: the record's own fields are still checked
+            own_people, own_marks = [], []
+        entry = _entry(index, record, own_people, now, tz, problems)
         if entry is not None:
-            entries.append((entry, marks_of.get(interview_id, [])))  # every mark, exactly as exported
+            entries.append((entry, own_marks))  # every mark, exactly as exported
     problems.raise_any()
     return entries
 
@@ -229,7 +233,7 @@ def _entry(
         format=field("format", lambda v: Format.parse(_string(v)), Format.VIDEO),
         interview_at=field("interview_at", lambda v: _moment(v, tz), now),
         duration_min=field("duration_min", _whole_number, DEFAULT_DURATION, DEFAULT_DURATION),
-        interviewers=tuple(Interviewer(*(_text_or_blank(r.get(p)) for p in PERSON_PARTS)) for _, r in people),
+        interviewers=tuple(_person(r) for _, r in people),
         recruiter=field("recruiter", _string, "", ""),
         stated_timeframe=field("stated_timeframe", _string, "", ""),
         questions=field("questions", _string, "", ""),
@@ -272,6 +276,11 @@ def _string(value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError(f"must be text, not a JSON {json_kind(value)}")
     return value
+
+
+def _person(record: dict) -> Interviewer:
+    name, title, email = (_text_or_blank(record.get(part)) for part in PERSON_PARTS)
+    return Interviewer(name, title, email)
 
 
 def _text_or_blank(value: Any) -> str:
@@ -322,7 +331,7 @@ def _parse(parse: Callable[[str], Any], value: Any) -> Any:
         return None
 
 
-def _is_int(value: Any) -> bool:
+def _is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 

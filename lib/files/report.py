@@ -103,7 +103,7 @@ def range_report(
     newest = store.interviews.between(start, end, limit=MAX_ENTRIES + 1)
     interviews = list(reversed(newest[:MAX_ENTRIES]))
     sessions = [s for s in store.coaching.sessions(mentor=mentor) if start <= s.held_on <= end]
-    in_range = {s.id for s in sessions}
+    in_range = {s.saved_id for s in sessions}
     saved_ids = [interview_id for interview_id, _ in _saved(interviews)]
     reviews = {
         interview_id: [(s, r) for s, r in found if mentor is None or s.mentor.casefold() == mentor.casefold()]

@@ -99,10 +99,11 @@ def _summary(report: Report) -> str:
 
 
 def _means_table(means: pd.DataFrame) -> str:
+    columns = (means[c] for c in ("dimension", "self_mean", "mentor_mean", "mean_gap", "count"))
     rows = "".join(
-        f'<tr><th scope="row">{e(r.dimension)}</th><td>{r.self_mean:.1f}</td><td>{r.mentor_mean:.1f}</td>'
-        f"<td>{e(signed_gap(r.mean_gap))}</td><td>{r.count}</td></tr>"
-        for r in means.itertuples()
+        f'<tr><th scope="row">{e(dimension)}</th><td>{self_mean:.1f}</td><td>{mentor_mean:.1f}</td>'
+        f"<td>{e(signed_gap(gap))}</td><td>{count}</td></tr>"
+        for dimension, self_mean, mentor_mean, gap, count in zip(*columns, strict=True)
     )
     return (
         '<div class="table-wrap"><table class="means"><caption>Means over the interviews both scored</caption>'

@@ -68,7 +68,8 @@ class Coaching:
 
     def sessions(self, mentor: str | None = None, ids: Sequence[int] | None = None) -> list[CoachingSession]:
         """Newest first; only `mentor`'s (any case) or only `ids` when given."""
-        clauses, params = ["1 = 1"], []
+        clauses: list[str] = ["1 = 1"]
+        params: list[str | int] = []
         if mentor:
             clauses.append("mentor = ? COLLATE NOCASE")
             params.append(mentor)
@@ -134,8 +135,10 @@ class Coaching:
             changes: dict = {"updated_at": stamp()}
             if notes is not None:
                 changes["notes"] = notes
-            if finished_at is not None or reopen:
-                changes["finished_at"] = None if reopen else finished_at.isoformat(timespec="minutes")
+            if reopen:
+                changes["finished_at"] = None
+            elif finished_at is not None:
+                changes["finished_at"] = finished_at.isoformat(timespec="minutes")
             db.execute(f"UPDATE coaching_sessions SET {', '.join(f'{k} = ?' for k in changes)} WHERE id = ?",
                        [*changes.values(), session_id])
             if interview_ids is not None:
@@ -241,7 +244,8 @@ class Coaching:
         """
         import pandas as pd
 
-        clauses, params = ["1 = 1"], []
+        clauses: list[str] = ["1 = 1"]
+        params: list[str | int] = []
         if mentor:
             clauses.append("s.mentor = ? COLLATE NOCASE")
             params.append(mentor)

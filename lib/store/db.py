@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 from sqlite_utils import Database
 
@@ -186,7 +186,7 @@ class DatabaseFile:
         self._migrate()
 
     @classmethod
-    def open_existing(cls: type[T], path: str | Path | None = None) -> T:
+    def open_existing(cls, path: str | Path | None = None) -> Self:
         """The database at `path`, which must already be one: for commands that only read or export.
 
         Raises NoDatabase instead of creating folders and an empty database for a mistyped path.
@@ -337,6 +337,14 @@ def immediate(db: Database) -> Iterator[None]:
 def stamp() -> str:
     """When a row was written, to the second: bookkeeping, never shown as the user's own date."""
     return datetime.now().isoformat(timespec="seconds")
+
+
+def insert_row(db: Database, table: str, row: dict[str, object]) -> int:
+    """Insert `row` into `table` and return the new row's id, which every Debrief table has."""
+    new_id = db.table(table).insert(row).last_pk
+    if not isinstance(new_id, int):  # sqlite-utils reports a rowid, or a tuple for a compound key
+        raise TypeError(f"{table} gave the new row the key {new_id!r}, not a whole-number id")
+    return new_id
 
 
 def in_clause(values: Sequence[object]) -> str:

@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from lib.domain.followup import StepMark
 from lib.domain.model import EVIDENCE_COLUMNS, SCORE_COLUMNS, Dimension, Interview, Outcome, Stage, validate
-from lib.store.db import DatabaseFile, chunks, in_clause, stamp
+from lib.store.db import DatabaseFile, chunks, in_clause, insert_row, stamp
 from lib.store.interview_rows import (
     UNSAVED_THANK_YOU,
     interview_from,
@@ -77,7 +77,7 @@ class Interviews:
         written_at = stamp()
         if interview.id is None:
             row |= {"submit_token": submit_token, "created_at": written_at, "updated_at": written_at}
-            interview_id = db["interviews"].insert(row).last_pk
+            interview_id = insert_row(db, "interviews", row)
         else:
             interview_id = interview.id
             cursor = db.execute(
@@ -87,7 +87,7 @@ class Interviews:
             if cursor.rowcount == 0:
                 raise LookupError(f"interview {interview_id} no longer exists")
         save_interviewers(db, interview_id, interview.interviewers)
-        return int(interview_id)
+        return interview_id
 
     def get(self, interview_id: int) -> Interview | None:
         with self._db.connect() as db:
@@ -275,7 +275,7 @@ class Interviews:
         found: dict[int, Interview] = {}
         for chunk in chunks(list(ids)):
             sql = f"SELECT * FROM interviews WHERE id IN {in_clause(chunk)}"
-            found |= {i.id: i for i in self._where(sql, chunk)}
+            found |= {i.saved_id: i for i in self._where(sql, chunk)}
         return [found[i] for i in ids if i in found]
 
     def _where(self, sql: str, params: list) -> list[Interview]:

@@ -229,7 +229,7 @@ def your_name(value: object) -> str | None:
 
 
 # Rows whose meaning depends on their key, not only their columns.
-KEYED_VALUES: dict[tuple[str, str], Check] = {
+KEYED_VALUES: dict[tuple[str, object], Check] = {  # looked up by a row's key as read: any SQLite value
     ("meta", "data_version"): integer(0),
     ("settings", "your_name"): your_name,
 }
@@ -255,12 +255,18 @@ def interview_row(row: dict[str, object], rows: Rows) -> tuple[str, str] | None:
     """
     found = rows("SELECT name, title, email FROM {schema}.interviewers WHERE interview_id = ? ORDER BY position",
                  [row["id"]])
-    people = [Interviewer(*(str(_decoded(v)) for v in person)) for person in found]  # bytes: see interviewer_row
+    people = [_person(values) for values in found]
     try:
         interview = interview_from(row, people)
     except (ValueError, TypeError, KeyError) as error:
         return "?", f"cannot be read: {error}"
     return _first_problem(lambda: validate(interview, interview.interview_at), INTERVIEW_COLUMNS)
+
+
+def _person(values: tuple[object, ...]) -> Interviewer:
+    """An interviewer from its (name, title, email) as read here: text as bytes, decoded."""
+    name, title, email = (str(_decoded(v)) for v in values)
+    return Interviewer(name, title, email)
 
 
 def interviewer_row(row: dict[str, object], rows: Rows) -> tuple[str, str] | None:
@@ -277,6 +283,7 @@ def template_row(row: dict[str, object], rows: Rows) -> tuple[str, str] | None:
 
 def review_row(row: dict[str, object], rows: Rows) -> tuple[str, str] | None:
     """The mentor's review checked by the Coaching page's own `validate_review`."""
+    # the row passed its column rules first, so each score is a whole number or NULL, as MentorReview takes
     review = MentorReview({d: row[SCORE_COLUMNS[d]] for d in Dimension}, str(row["comment"]))  # type: ignore[misc]
     return _first_problem(lambda: validate_review(review), {f"mentor.{d.value}": SCORE_COLUMNS[d] for d in Dimension})
 
@@ -367,9 +374,9 @@ def _read(value: object, kind: bytes | str) -> tuple[str | None, object]:
     kind = kind.decode() if isinstance(kind, bytes) else kind
     if kind == "blob":
         return "holds binary data, not text", value
-    if kind == "text":
+    if kind == "text" and isinstance(value, bytes):  # text arrives as bytes: the cursor's text_factory
         try:
-            return None, bytes(value).decode("utf-8")  # type: ignore[arg-type]
+            return None, value.decode("utf-8")
         except UnicodeDecodeError:
             return "holds bytes that are not UTF-8 text", value
     return None, value

@@ -118,9 +118,9 @@ def _refuse_unknown_shape(store: Store, staging: Path) -> None:
 
 def _shape(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[str, ...]]:
     rows = conn.execute("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
-    shape = {}
+    shape: dict[tuple[str, str], tuple[str, ...]] = {}
     for kind, name in rows:
-        columns = ()
+        columns: tuple[str, ...] = ()
         if kind == "table":
             columns = tuple(r[1] for r in conn.execute(f"PRAGMA table_info({quoted(name)})"))
         shape[(kind, name)] = columns
