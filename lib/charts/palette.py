@@ -5,14 +5,17 @@ Free of Streamlit and Altair: the chart builders (lib.charts) and the badges (li
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from lib.domain.followup import StepStatus
+
+# The colours Streamlit's badges know (st.badge's `color`, the `:colour-badge[...]` Markdown).
+BadgeColour = Literal["red", "orange", "yellow", "blue", "green", "violet", "gray", "grey", "primary"]
 
 
 class StatusColour(NamedTuple):
     chart: str  # a hex colour, readable in light and dark themes
-    badge: str  # the nearest colour Streamlit's Markdown badges know
+    badge: BadgeColour  # the nearest colour a Streamlit badge knows
 
 
 STATUS_COLOURS = {

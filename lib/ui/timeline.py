@@ -7,13 +7,13 @@ from datetime import date
 import streamlit as st
 
 from lib import charts
-from lib.charts.palette import STATUS_COLOURS
+from lib.charts.palette import STATUS_COLOURS, BadgeColour
 from lib.domain.followup import Step
 from lib.domain.text import md_escape
 from lib.ui.step_actions import step_actions, unmark_step
 from lib.ui.widgets import menu
 
-STATUS_BADGE_COLOURS = {status.value: colour.badge for status, colour in STATUS_COLOURS.items()}
+STATUS_BADGE_COLOURS: dict[str, BadgeColour] = {status.value: colour.badge for status, colour in STATUS_COLOURS.items()}
 
 
 def status_badge_md(step: Step, today) -> str:
