@@ -10,7 +10,8 @@ import uuid
 
 import streamlit as st
 
-from lib import charts, ui
+from lib import ui
+from lib.charts.timeline import short_step_label
 from lib.domain.coaching import (
     COACHING_LIMITS,
     ActionItem,
@@ -113,7 +114,7 @@ def interview_card(session: CoachingSession, interview: Interview, review: Mento
     st.markdown(f"**Follow-up:** {md_escape(follow_up_summary(steps, interview, today))}")
     with st.container(horizontal=True, gap="small"):
         for step in (s for s in steps if s.reminder):
-            st.badge(md_escape(f"{charts.short_step_label(step)}: {step.status.value}"),
+            st.badge(md_escape(f"{short_step_label(step)}: {step.status.value}"),
                      color=ui.STATUS_BADGE_COLOURS[step.status.value])
     for dimension in Dimension:
         key = score_key(session_id, interview.saved_id, dimension)

@@ -1,4 +1,5 @@
-"""The one palette of follow-up step statuses: the timeline chart's colour and the badge's beside each other.
+"""The one palette of follow-up step statuses (the timeline chart's colour and the badge's beside each other),
+and the colour of "today" on every chart.
 
 Free of Streamlit and Altair: the chart builders (lib.charts) and the badges (lib.ui) both read it.
 """
@@ -27,3 +28,5 @@ STATUS_COLOURS = {
     StepStatus.SKIPPED: StatusColour("#a3a3a3", "gray"),
     StepStatus.CLOSED: StatusColour("#a3a3a3", "gray"),
 }
+
+TODAY_COLOUR = "#7c3aed"  # the "today" rule on the follow-up timeline and the Trends charts
