@@ -131,7 +131,11 @@ def report_section(mentor: str | None, today) -> None:
     st.subheader("Share a report", divider="gray")
     st.caption("Every interview in a date range with your scores, evidence, follow-up status and your mentors' "
                "read: one HTML file that works offline. To make a PDF, print it from your browser.")
-    start, end = st.date_input("From – to", value=default_report_range(today), key=S + "range", format="YYYY-MM-DD")
+    picked = st.date_input("From – to", value=default_report_range(today), key=S + "range", format="YYYY-MM-DD")
+    if len(picked) != 2:  # while the user has picked the first day only
+        st.caption("Pick the last day of the range to download its report.")
+        return
+    start, end = picked
     who = f" with {mentor}" if mentor else ""
     st.download_button(f"Download report{who} (HTML)",
                        lambda: render_html(range_report(ui.store(), start, end, ui.now(), ui.user_zone(), mentor)),

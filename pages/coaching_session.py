@@ -10,7 +10,8 @@ import uuid
 
 import streamlit as st
 
-from lib import charts, ui
+from lib import ui
+from lib.charts.timeline import short_step_label
 from lib.domain.coaching import (
     COACHING_LIMITS,
     ActionItem,
@@ -25,7 +26,7 @@ from lib.domain.days import human_date, human_time
 from lib.domain.model import Dimension, Interview, ValidationError
 from lib.domain.rubric import RUBRIC, SCALE, score_label
 from lib.domain.text import md_escape
-from lib.ui.coaching_nav import S, interview_label, open_session
+from lib.ui.coaching_nav import S, interview_label, open_session, saved_session_id
 
 
 def score_key(session_id: int, interview_id: int, dimension: Dimension) -> str:
@@ -103,7 +104,7 @@ def earlier_actions(session: CoachingSession, today) -> None:
 
 
 def interview_card(session: CoachingSession, interview: Interview, review: MentorReview, now) -> None:
-    today = now.date()
+    today, session_id = now.date(), saved_session_id(session)
     mentor = session.mentor
     st.markdown(f"### {md_escape(interview.title)}")
     people = ", ".join(p.name for p in interview.interviewers) or "interviewer not recorded"
@@ -113,10 +114,10 @@ def interview_card(session: CoachingSession, interview: Interview, review: Mento
     st.markdown(f"**Follow-up:** {md_escape(follow_up_summary(steps, interview, today))}")
     with st.container(horizontal=True, gap="small"):
         for step in (s for s in steps if s.reminder):
-            st.badge(md_escape(f"{charts.short_step_label(step)}: {step.status.value}"),
+            st.badge(md_escape(f"{short_step_label(step)}: {step.status.value}"),
                      color=ui.STATUS_BADGE_COLOURS[step.status.value])
     for dimension in Dimension:
-        key = score_key(session.id, interview.id, dimension)
+        key = score_key(session_id, interview.saved_id, dimension)
         st.session_state.setdefault(key, review.score(dimension))
         guide, own = RUBRIC[dimension], interview.score(dimension)
         with st.container(border=True):
@@ -129,15 +130,15 @@ def interview_card(session: CoachingSession, interview: Interview, review: Mento
                 st.markdown(md_escape(evidence) if evidence else ":gray[_No evidence written._]")
             with theirs:
                 score = st.segmented_control(f"{md_escape(mentor)}’s score", SCALE, key=key, help=guide.anchors_help,
-                                             on_change=on_review, args=(session.id, interview.id))
+                                             on_change=on_review, args=(session_id, interview.saved_id))
                 if score is not None:
                     st.caption(md_escape(guide.anchor(score)))
                 gap = score_gap_text(own, score, mentor)
                 st.caption(md_escape(gap[:1].upper() + gap[1:]))
-    key = comment_key(session.id, interview.id)
+    key = comment_key(session_id, interview.saved_id)
     st.session_state.setdefault(key, review.comment)
     st.text_area(f"{md_escape(mentor)}’s comments", key=key, max_chars=COACHING_LIMITS["comment"], height=110,
-                 on_change=on_review, args=(session.id, interview.id),
+                 on_change=on_review, args=(session_id, interview.saved_id),
                  placeholder="What stood out? What would they do differently?")
 
 
@@ -208,7 +209,7 @@ def wrap_up(session: CoachingSession, today) -> None:
             labels = {i.id: interview_label(i, today) for i in suggestion.choices}
             labels |= {i.id: interview_label(i, today) for i in ui.data().interviews.with_ids(session.interview_ids)}
             current = [i for i in session.interview_ids if i in labels]
-            st.multiselect("Interviews to discuss", list(labels), default=current, format_func=labels.get,
+            st.multiselect("Interviews to discuss", list(labels), default=current, format_func=labels.__getitem__,
                            key=f"{S}edit.{session.id}")
             st.caption("Removing an interview removes the mentor's scores and comments on it.")
             st.button("Save", on_click=on_change_picks, args=(session.id,), key=S + "edit.save")

@@ -16,7 +16,7 @@ from lib.domain.rubric import score_label
 from lib.domain.text import md_escape
 from lib.files.report import session_file_stem, session_report
 from lib.files.report_html import render_html
-from lib.ui.coaching_nav import S
+from lib.ui.coaching_nav import S, saved_session_id
 
 
 def on_reopen(session_id: int) -> None:
@@ -25,18 +25,18 @@ def on_reopen(session_id: int) -> None:
 
 def show(session: CoachingSession, now) -> None:
     """The finished session, to read and to share."""
-    today = now.date()
+    today, session_id = now.date(), saved_session_id(session)
     interviews = ui.data().interviews.with_ids(session.interview_ids)
-    reviews = ui.data().coaching.reviews(session.id)
+    reviews = ui.data().coaching.reviews(session_id)
     st.caption(f"{human_date(session.held_on, today)} · {len(interviews)} interviews discussed · finished")
     with st.container(horizontal=True, gap="small"):
-        report = lambda: render_html(session_report(ui.store(), session.id, ui.now(), ui.user_zone()))  # noqa: E731
+        report = lambda: render_html(session_report(ui.store(), session_id, ui.now(), ui.user_zone()))  # noqa: E731
         st.download_button("Download report (HTML)", report, f"{session_file_stem(session)}.html", "text/html",
                            on_click="ignore", type="primary", icon=":material/download:", key=S + "report")
-        st.button("Continue editing", on_click=on_reopen, args=(session.id,), icon=":material/edit:", key=S + "reopen")
+        st.button("Continue editing", on_click=on_reopen, args=(session_id,), icon=":material/edit:", key=S + "reopen")
     st.caption("One self-contained file to send your mentor: it works offline, and prints to PDF from the browser.")
     st.subheader("Summary")
-    gaps = score_gaps(ui.data().coaching.review_rows(session_ids=[session.id]))
+    gaps = score_gaps(ui.data().coaching.review_rows(session_ids=[session_id]))
     for line in gap_sentences(gap_summary(gaps)):
         st.markdown(f"- {md_escape(line)}")
     if gaps.empty:
@@ -60,7 +60,7 @@ def show(session: CoachingSession, now) -> None:
             if review.comment:
                 st.markdown(f"_{md_escape(session.mentor)}:_ {md_escape(review.comment)}")
     st.markdown("**Actions agreed**")
-    agreed = ui.action_items(session_id=session.id)
+    agreed = ui.action_items(session_id=session_id)
     if not agreed:
         st.caption("No actions agreed.")
     for item in agreed:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from pathlib import Path
 
 import streamlit as st
 
@@ -54,7 +56,8 @@ def export_section(today) -> None:
     st.caption(f"Each file is made when you click, from your data as it is at that moment. A CSV or JSON file "
                f"holds up to {megabytes(MAX_BYTES)}, what Import reads back; the database file holds everything.")
     store, stamp = ui.store(), f"{today:%Y-%m-%d}"
-    files = [
+    # label, what it holds, how to build it, file extension, media type, icon
+    files: list[tuple[str, str, Callable[[], str | bytes], str, str, str]] = [
         ("CSV", "Every interview as a spreadsheet: the format Import reads back.", lambda: export_csv(store),
          "csv", "text/csv", ":material/table:"),
         ("JSON", "Every table: interviews, follow-up marks, drafts, templates, coaching. For programs.",
@@ -118,7 +121,7 @@ def on_backup_now() -> None:
     st.session_state["flash"] = f"Backed up {count_of(made.interviews or 0, 'interview')} and checked the copy."
 
 
-def on_restore(path: str | None, data: bytes | None) -> None:
+def on_restore(path: Path | None, data: bytes | None) -> None:
     store, now = ui.store(), ui.now()
     place = "upload" if path is None else "list"  # the failure is shown beside what was restored from
     try:
@@ -150,7 +153,7 @@ def backup_row(item: backup.Backup, today) -> None:
             st.markdown(f"Replace all your current data with this backup from {when}? "
                         "Your current data is backed up first.")
             st.button("Restore this backup", type="primary", key=f"data.restore.{item.path.name}",
-                      on_click=on_restore, args=(str(item.path), None))
+                      on_click=on_restore, args=(item.path, None))
 
 
 def restore_from_file() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 import streamlit as st
 
@@ -64,8 +65,10 @@ def collect() -> EntryForm:
         | {"id": state.get(f"{F}p.{row}.id")}
         for row in state.get(F + "people", [])
     ]
+    # Widget values: session_state holds them untyped; the widget bound to each key gives its field's type.
+    plain: dict[str, Any] = {name: state.get(F + name) for name in PLAIN_FIELDS}
     return EntryForm(
-        **{name: state.get(F + name) for name in PLAIN_FIELDS},
+        **plain,
         people=people,
         scores={d.value: state.get(f"{F}score.{d.value}") for d in Dimension},
         evidence={d.value: state.get(f"{F}evidence.{d.value}", "") for d in Dimension},
@@ -186,9 +189,12 @@ st.title("Edit interview" if editing else "Log an interview")
 just_saved = st.session_state.pop(F + "just_saved", None)
 if just_saved:
     saved = ui.data().interviews.get(just_saved)
-    upcoming = next_step(ui.timeline(saved, now))  # with its marks and snoozes
-    what_next = f" Next: **{md_escape(upcoming.title)}** · {upcoming.status_text(today)}." if upcoming else ""
-    st.success(f"Saved.{what_next}", icon=":material/check_circle:")
+    if saved is None:  # deleted from another tab between the save and this run
+        st.warning("Saved, but this interview has since been deleted.", icon=":material/warning:")
+    else:
+        upcoming = next_step(ui.timeline(saved, now))  # with its marks and snoozes
+        what_next = f" Next: **{md_escape(upcoming.title)}** · {upcoming.status_text(today)}." if upcoming else ""
+        st.success(f"Saved.{what_next}", icon=":material/check_circle:")
     with st.container(horizontal=True):
         st.page_link(ui.PAGES["interviews"], label="See it in Interviews", icon=":material/list_alt:",
                      query_params={"id": str(just_saved)})

@@ -48,7 +48,7 @@ def agenda_item(item: AgendaItem, today) -> None:
             lines.append(f":gray[{md_escape(snoozed)}]")
         st.markdown("  \n".join(lines))
         with st.container(horizontal=True, gap="small", vertical_alignment="center"):
-            ui.step_actions(step, interview.id, today, key=f"td{interview.id}.{step.key}")
+            ui.step_actions(step, interview.saved_id, today, key=f"td{interview.id}.{step.key}")
             st.page_link(ui.PAGES["interviews"], label="Open entry", icon=":material/arrow_forward:",
                          query_params={"id": str(interview.id)})
 

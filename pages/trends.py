@@ -4,6 +4,7 @@ they agree with outcomes, and how well follow-ups keep to time. Filters live in 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import streamlit as st
 
@@ -31,7 +32,7 @@ def read_filters(today) -> tuple[TrendFilter, int]:
     with st.expander(label, icon=":material/filter_list:", expanded=bool(active)):
         left, middle, right = st.columns([2, 2, 3], vertical_alignment="bottom")
         period = left.selectbox("Period", PERIODS, key="period", bind="query-params")
-        custom = ()
+        custom: tuple[date, ...] = ()
         if period == CUSTOM_PERIOD:
             custom = middle.date_input("From – to", value=default_custom_range(today), key="dates",
                                        bind="query-params", format="YYYY-MM-DD")

@@ -1,98 +1,20 @@
-"""Altair builders: data in, chart out. Pages only place what these return."""
+"""Altair builders for Trends and Coaching: data in, chart out. Pages only place what these return.
+
+The follow-up timeline strip beside an entry is lib.charts.timeline.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date
+from typing import TypeVar
 
 import altair as alt
 import pandas as pd
 
-from lib.charts.palette import STATUS_COLOURS
-from lib.domain.days import human_date
-from lib.domain.followup import Step, StepKind
+from lib.charts.palette import TODAY_COLOUR
 from lib.domain.trends import TrendsView
 
-TODAY_COLOUR = "#7c3aed"
-
-
-def short_step_label(step: Step) -> str:
-    """Axis-sized names: a phone screen has room for about 16 characters."""
-    match step.kind:
-        case StepKind.THANK_YOU:
-            return f"Thank {step.recipient.first_name}" if step.recipient else "Thank-you note"
-        case StepKind.RECRUITER_UPDATE:
-            return "Tell recruiter"
-        case StepKind.SOFT_TOUCH:
-            return "Soft touch"
-        case StepKind.CHECK_IN:
-            return "Check in"
-    return "Ask next steps"
-
-
-def timeline_frame(steps: Sequence[Step], today: date) -> pd.DataFrame:
-    """One row per step: its window (opens → deadline or recommended day) and its recommended day."""
-    rows = []
-    for order, step in enumerate(steps):
-        end = step.deadline or datetime.combine(step.recommended, datetime.min.time()) + timedelta(hours=23)
-        rows.append(
-            {
-                "order": order,
-                "step": short_step_label(step),
-                "title": step.title,
-                "opens": step.opens,
-                "closes": max(end, step.opens),
-                "recommended": pd.Timestamp(step.recommended) + pd.Timedelta(hours=12),
-                "status": step.status.value,
-                "when": human_date(step.recommended, today),
-                "state": step.status_text(today),
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def timeline_chart(steps: Sequence[Step], today: date) -> alt.LayerChart:
-    """A compact Gantt-like strip: window bar, recommended-day dot coloured by status, a 'today' rule."""
-    frame = timeline_frame(steps, today)
-    statuses = list(STATUS_COLOURS)
-    colour = alt.Color(
-        "status:N",
-        scale=alt.Scale(domain=[s.value for s in statuses], range=[STATUS_COLOURS[s].chart for s in statuses]),
-        legend=None,
-    )
-    order = alt.EncodingSortField(field="order", order="ascending")
-    y = alt.Y(
-        "step:N",
-        sort=order,
-        title=None,
-        scale=alt.Scale(paddingInner=0.2, paddingOuter=0.3),
-        axis=alt.Axis(labelLimit=110, ticks=False, domain=False, labelOverlap=False, labelFontSize=11),
-    )
-    tooltip = [
-        alt.Tooltip("title:N", title="Step"),
-        alt.Tooltip("when:N", title="Best day"),
-        alt.Tooltip("state:N", title="Status"),
-    ]
-    base = alt.Chart(frame).encode(y=y, tooltip=tooltip)
-    window = base.mark_bar(height=6, cornerRadius=3, opacity=0.35).encode(
-        x=alt.X(
-            "opens:T",
-            title=None,
-            scale=alt.Scale(padding=14, nice=False),
-            axis=alt.Axis(format="%d %b", labelOverlap=True, tickCount=4, grid=False),
-        ),
-        x2="closes:T",
-        color=colour,
-    )
-    dot = base.mark_point(size=90, filled=True, opacity=1).encode(x="recommended:T", color=colour)
-    today_frame = pd.DataFrame({"today": [pd.Timestamp(today) + pd.Timedelta(hours=12)], "label": ["today"]})
-    today_rule = alt.Chart(today_frame).mark_rule(strokeDash=[4, 3], color=TODAY_COLOUR).encode(x="today:T")
-    today_text = (
-        alt.Chart(today_frame)
-        .mark_text(align="left", dx=3, dy=-4, color=TODAY_COLOUR, fontSize=10, baseline="bottom")
-        .encode(x="today:T", y=alt.value(0), text="label:N")
-    )
-    return (window + dot + today_rule + today_text).properties(height=alt.Step(24))
+TopLevelChart = TypeVar("TopLevelChart", bound=alt.TopLevelMixin)  # _styled gives back the kind it was given
 
 
 # === Trends ==================================================================================
@@ -109,7 +31,7 @@ SCORE_SCALE = alt.Scale(domain=[0.6, 5.4], nice=False)
 SCORE_AXIS = alt.Axis(values=[1, 2, 3, 4, 5], format="d", labelFontSize=11, titleFontSize=11)
 
 
-def _styled(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+def _styled(chart: TopLevelChart) -> TopLevelChart:
     """The shared theme: applied last, on the top-level chart only."""
     return (
         chart.configure_axis(labelFontSize=11, titleFontSize=11, labelLimit=110)
@@ -145,7 +67,9 @@ def _today_layers(today: date) -> alt.LayerChart:
     return rule + text
 
 
-def _dimension_layer(frame: pd.DataFrame, dimension: str, today: date | None, granular: bool, height: int):
+def _dimension_layer(
+    frame: pd.DataFrame, dimension: str, today: date | None, granular: bool, height: int
+) -> alt.LayerChart:
     part = frame[frame["dimension"] == dimension]
     colour = DIMENSION_COLOURS[dimension]
     x_field = "interview_at" if granular else "period"
@@ -171,11 +95,11 @@ def _dimension_layer(frame: pd.DataFrame, dimension: str, today: date | None, gr
         .mark_line(color=colour, strokeWidth=2.5)
         .encode(x=x, y=alt.Y("rolling_mean:Q", scale=SCORE_SCALE, axis=SCORE_AXIS, title=None))
     )
-    layers = [dots, line]
+    layers: list[alt.Chart | alt.LayerChart] = [dots, line]
     if today is not None:
         layers.append(_today_layers(today))
     title = alt.TitleParams(dimension, color=colour)
-    return alt.layer(*layers).properties(height=height, title=title)
+    return alt.LayerChart(layer=layers).properties(height=height, title=title)
 
 
 def score_trend_chart(frame: pd.DataFrame, dimension: str, today: date | None, granular: bool) -> alt.LayerChart:
@@ -355,31 +279,35 @@ MENTOR_COLOUR = "#374151"
 COACHING_POINTS = 150  # per dimension: the latest interviews only, more than a person can tell apart anyway
 
 
+def _score_y(field: str) -> alt.Y:
+    """The 1-5 score axis, untitled: the chart's title names the dimension."""
+    return alt.Y(f"{field}:Q", scale=SCORE_SCALE, axis=SCORE_AXIS, title=None)
+
+
 def _self_vs_mentor_layer(gaps: pd.DataFrame, dimension: str, mentor: str, height: int) -> alt.LayerChart:
     part = gaps[gaps["dimension"] == dimension].tail(COACHING_POINTS)
     part = part.assign(interview=part["company"] + ": " + part["role"], gap_text=part["gap"].map(_signed_label))
     colour = DIMENSION_COLOURS.get(dimension, MENTOR_COLOUR)
     x = alt.X("interview_at:T", axis=_time_axis(part, "interview_at"), scale=alt.Scale(padding=14, nice=False))
-    y_scale = dict(scale=SCORE_SCALE, axis=SCORE_AXIS, title=None)
     tooltip = [alt.Tooltip("interview_at:T", title="Date", format="%a %d %b %Y"),
                alt.Tooltip("interview:N", title="Interview"), alt.Tooltip("self_score:Q", title="You"),
                alt.Tooltip("mentor_score:Q", title=mentor), alt.Tooltip("gap_text:N", title="Gap")]
     gap = (
         alt.Chart(part)
         .mark_rule(strokeWidth=3, color=EARLIER_COLOUR, opacity=0.45)
-        .encode(x=x, y=alt.Y("self_score:Q", **y_scale), y2="mentor_score:Q", tooltip=tooltip)
+        .encode(x=x, y=_score_y("self_score"), y2="mentor_score:Q", tooltip=tooltip)
     )
     # Two fixed marks rather than a legend: in a stacked export a shared colour scale would paint
     # every "You" ring in the first dimension's colour. Captions say "ring: you, diamond: mentor".
     yours = (
         alt.Chart(part)
         .mark_point(shape="circle", size=130, strokeWidth=2, filled=False, opacity=1, color=colour)
-        .encode(x=x, y=alt.Y("self_score:Q", **y_scale), tooltip=tooltip)
+        .encode(x=x, y=_score_y("self_score"), tooltip=tooltip)
     )
     theirs = (
         alt.Chart(part)
         .mark_point(shape="diamond", size=60, filled=True, opacity=1, color=MENTOR_COLOUR)
-        .encode(x=x, y=alt.Y("mentor_score:Q", **y_scale), tooltip=tooltip)
+        .encode(x=x, y=_score_y("mentor_score"), tooltip=tooltip)
     )
     return (gap + yours + theirs).properties(height=height, title=alt.TitleParams(dimension, color=colour))
 

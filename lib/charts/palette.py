@@ -1,18 +1,22 @@
-"""The one palette of follow-up step statuses: the timeline chart's colour and the badge's beside each other.
+"""The one palette of follow-up step statuses (the timeline chart's colour and the badge's beside each other),
+and the colour of "today" on every chart.
 
 Free of Streamlit and Altair: the chart builders (lib.charts) and the badges (lib.ui) both read it.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from lib.domain.followup import StepStatus
+
+# The colours Streamlit's badges know (st.badge's `color`, the `:colour-badge[...]` Markdown).
+BadgeColour = Literal["red", "orange", "yellow", "blue", "green", "violet", "gray", "grey", "primary"]
 
 
 class StatusColour(NamedTuple):
     chart: str  # a hex colour, readable in light and dark themes
-    badge: str  # the nearest colour Streamlit's Markdown badges know
+    badge: BadgeColour  # the nearest colour a Streamlit badge knows
 
 
 STATUS_COLOURS = {
@@ -24,3 +28,5 @@ STATUS_COLOURS = {
     StepStatus.SKIPPED: StatusColour("#a3a3a3", "gray"),
     StepStatus.CLOSED: StatusColour("#a3a3a3", "gray"),
 }
+
+TODAY_COLOUR = "#7c3aed"  # the "today" rule on the follow-up timeline and the Trends charts

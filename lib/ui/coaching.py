@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from lib.charts.palette import BadgeColour
 from lib.domain.coaching import ActionStatus, action_state, actions_in_order, owner_name
 from lib.domain.gaps import score_gaps as gaps_of
 from lib.domain.text import md_escape
@@ -14,7 +15,9 @@ from lib.store import Store
 from lib.ui.app import PAGES
 from lib.ui.cache import derived, store
 
-ACTION_BADGE_COLOURS = {"open": "blue", "due today": "orange", "was due": "orange", "done": "green", "dropped": "gray"}
+ACTION_BADGE_COLOURS: dict[str, BadgeColour] = {
+    "open": "blue", "due today": "orange", "was due": "orange", "done": "green", "dropped": "gray"
+}
 
 
 @derived(max_entries=16)
@@ -50,7 +53,7 @@ def _set_action(action_id: int, status_value: str, today: date, in_session: int 
 def action_item_row(item, today: date, key: str, *, in_session: int | None = None, show_mentor: bool = True) -> None:
     """One action item: its state, text, who and with whom; Done / Drop while open, Reopen after."""
     state = action_state(item, today)
-    colour = next((c for prefix, c in ACTION_BADGE_COLOURS.items() if state.startswith(prefix)), "blue")
+    colour: BadgeColour = next((c for prefix, c in ACTION_BADGE_COLOURS.items() if state.startswith(prefix)), "blue")
     with st.container(border=True, key=key, gap="small"):
         with st.container(horizontal=True, vertical_alignment="center", gap="small"):
             st.badge(state, color=colour)

@@ -15,8 +15,8 @@ from lib.ui.cache import data, derived
 def timeline(interview: Interview, at: datetime) -> list[Step]:
     """An interview's steps as they stand at `at`, with its marks and snoozes."""
     reads = data()
-    done = reads.follow_up.marks_for((interview.id,)).get(interview.id, [])
-    snoozed = reads.follow_up.snoozes_for((interview.id,)).get(interview.id, [])
+    done = reads.follow_up.marks_for((interview.saved_id,)).get(interview.saved_id, [])
+    snoozed = reads.follow_up.snoozes_for((interview.saved_id,)).get(interview.saved_id, [])
     return follow_up_timeline(interview, done, at, clock.local_zone(), snoozed)
 
 
@@ -25,7 +25,7 @@ def _agenda(store: Store, at: datetime) -> Agenda:
     """A resource, not data: st.cache_data would unpickle every due step on every rerun (0.7 s at
     100,000 entries). Safe to share: the Agenda is frozen and its readers copy what they change."""
     open_ones = store.interviews.open()
-    ids = [i.id for i in open_ones]
+    ids = [i.saved_id for i in open_ones]
     marks, snoozes = store.follow_up.marks_for(ids), store.follow_up.snoozes_for(ids)
     return build_agenda(open_ones, marks, at, clock.local_zone(), snoozes_by_id=snoozes)
 

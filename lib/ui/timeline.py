@@ -7,13 +7,14 @@ from datetime import date
 import streamlit as st
 
 from lib import charts
-from lib.charts.palette import STATUS_COLOURS
+from lib.charts.palette import STATUS_COLOURS, BadgeColour
+from lib.charts.timeline import timeline_chart
 from lib.domain.followup import Step
 from lib.domain.text import md_escape
 from lib.ui.step_actions import step_actions, unmark_step
 from lib.ui.widgets import menu
 
-STATUS_BADGE_COLOURS = {status.value: colour.badge for status, colour in STATUS_COLOURS.items()}
+STATUS_BADGE_COLOURS: dict[str, BadgeColour] = {status.value: colour.badge for status, colour in STATUS_COLOURS.items()}
 
 
 def status_badge_md(step: Step, today) -> str:
@@ -37,7 +38,7 @@ def _timeline_spec(fingerprint: str, _steps: tuple[Step, ...], today: date) -> d
     """
     from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 
-    spec = charts.vega_lite_spec(charts.timeline_chart(_steps, today))
+    spec = charts.vega_lite_spec(timeline_chart(_steps, today))
     datasets = spec.get("datasets", {})
     spec["datasets"] = {name: convert_anything_to_arrow_bytes(rows) for name, rows in datasets.items()}
     return spec

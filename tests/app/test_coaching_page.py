@@ -147,3 +147,15 @@ def test_an_action_agreed_shows_on_today_until_it_is_done(app, store):
 def test_a_deep_link_to_a_missing_session_says_so(app):
     at = open_page(app, COACHING, session="42")
     assert "There is no coaching session #42" in at.warning[0].value
+
+
+def test_the_report_range_waits_for_its_last_day_with_a_hint(app, store):
+    two_interviews(store)
+    at = open_page(app, COACHING)
+    at = at.date_input(key="c.range").set_value((date(2026, 11, 1),)).run()  # only the first day picked so far
+    assert not at.exception
+    assert "Pick the last day of the range to download its report." in texts(at)
+    assert "Download report (HTML)" not in [b.label for b in at.get("download_button")]
+    at = at.date_input(key="c.range").set_value((date(2026, 11, 1), date(2026, 11, 30))).run()
+    assert "Pick the last day" not in texts(at)
+    assert [b.label for b in at.get("download_button")] == ["Download report (HTML)"]

@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 from lib.domain.model import Format, Interview, Stage
 from lib.files.csv import export_csv
 from lib.files.demo import load_demo
-from lib.store import Store, backup
+from lib.store import Store, backup, restore
 from tests.app.helpers import open_page, texts
 from tests.factories import FIXED_NOW
 
@@ -161,6 +161,21 @@ def test_restore_from_a_listed_backup_brings_back_the_earlier_state(app: AppTest
     safety = [b for b in backup.list_backups(store.path) if b.kind == "before-restore"]
     assert [b.interviews for b in safety] == [2]  # the state just before is kept
     assert at.toast[0].value.startswith("Restored 1 interview.")
+
+
+def test_a_listed_backup_is_restored_from_its_path(app: AppTest, store: Store, monkeypatch: pytest.MonkeyPatch):
+    store.interviews.import_entries([an_entry("Acme")])
+    earlier = backup.backup_now(store, datetime(2026, 11, 19, 9, 0))
+    sources: list[object] = []
+    restore_backup = restore.restore
+
+    def recording(store: Store, source: Path, now: datetime) -> restore.Restored:
+        sources.append(source)
+        return restore_backup(store, source, now)
+
+    monkeypatch.setattr(restore, "restore", recording)
+    data_page(app).button(key=f"data.restore.{earlier.path.name}").click().run()
+    assert sources == [earlier.path] and isinstance(sources[0], Path)
 
 
 def test_restore_from_an_uploaded_database_after_checking_it(app: AppTest, store: Store, tmp_path: Path):

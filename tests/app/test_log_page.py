@@ -8,6 +8,7 @@ import pytest
 
 from lib.domain.model import Dimension, Outcome
 from lib.domain.rubric import RUBRIC
+from lib.store.interviews import Interviews
 from tests.app.helpers import LOG, an_interview, badges, errors, fill_log_form, open_page, person_row, save, texts
 
 
@@ -207,3 +208,17 @@ def test_a_partial_draft_from_an_older_version_is_offered_and_restored_over_the_
     assert not at.exception
     assert at.text_input(key="f.company").value == "Half-typed Co"
     assert at.selectbox(key="f.stage").value is not None
+
+
+def test_an_entry_deleted_from_another_tab_right_after_its_save_does_not_break_the_page(app, store, monkeypatch):
+    save_for_real = Interviews.save
+
+    def save_then_deleted_elsewhere(self, *args, **kwargs):
+        saved_id = save_for_real(self, *args, **kwargs)
+        store.interviews.delete(saved_id)  # another tab deletes it before this page draws again
+        return saved_id
+
+    monkeypatch.setattr(Interviews, "save", save_then_deleted_elsewhere)
+    at = save(fill_log_form(open_page(app, LOG)))
+    assert not at.exception
+    assert "Saved, but this interview has since been deleted." in texts(at)
