@@ -26,7 +26,7 @@ from lib.domain.days import human_date, human_time
 from lib.domain.model import Dimension, Interview, ValidationError
 from lib.domain.rubric import RUBRIC, SCALE, score_label
 from lib.domain.text import md_escape
-from lib.ui.coaching_nav import S, interview_label, open_session, saved_session_id
+from lib.ui.coaching_nav import S, interview_label, open_session
 
 
 def score_key(session_id: int, interview_id: int, dimension: Dimension) -> str:
@@ -104,7 +104,7 @@ def earlier_actions(session: CoachingSession, today) -> None:
 
 
 def interview_card(session: CoachingSession, interview: Interview, review: MentorReview, now) -> None:
-    today, session_id = now.date(), saved_session_id(session)
+    today, session_id = now.date(), session.saved_id
     mentor = session.mentor
     st.markdown(f"### {md_escape(interview.title)}")
     people = ", ".join(p.name for p in interview.interviewers) or "interviewer not recorded"

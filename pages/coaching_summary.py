@@ -16,7 +16,7 @@ from lib.domain.rubric import score_label
 from lib.domain.text import md_escape
 from lib.files.report import session_file_stem, session_report
 from lib.files.report_html import render_html
-from lib.ui.coaching_nav import S, saved_session_id
+from lib.ui.coaching_nav import S
 
 
 def on_reopen(session_id: int) -> None:
@@ -25,7 +25,7 @@ def on_reopen(session_id: int) -> None:
 
 def show(session: CoachingSession, now) -> None:
     """The finished session, to read and to share."""
-    today, session_id = now.date(), saved_session_id(session)
+    today, session_id = now.date(), session.saved_id
     interviews = ui.data().interviews.with_ids(session.interview_ids)
     reviews = ui.data().coaching.reviews(session_id)
     st.caption(f"{human_date(session.held_on, today)} · {len(interviews)} interviews discussed · finished")

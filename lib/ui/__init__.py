@@ -20,8 +20,8 @@ from lib.ui.widgets import errors_of, field_error, flash, menu, opened
 
 __all__ = [
     "PAGES", "STATUS_BADGE_COLOURS", "action_item_row", "action_items", "agenda", "auto_backup", "calendar_button",
-    "coaching_sessions", "count", "data", "demo_banner", "draft_dialog_if_open", "errors_of", "field_error", "flash",
-    "follow_up_discipline", "mentors", "menu", "now", "open_action_items", "open_draft", "opened", "require_database",
+    "coaching_sessions", "data", "demo_banner", "draft_dialog_if_open", "errors_of", "field_error", "flash",
+    "follow_up_discipline", "menu", "now", "open_action_items", "open_draft", "opened", "require_database",
     "route_through_entrypoint", "score_gaps", "status_badge_md", "step_actions", "store", "timeline", "timeline_view",
     "trend_charts", "trends", "user_zone",
 ]

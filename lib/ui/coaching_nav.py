@@ -6,7 +6,6 @@ from datetime import date
 
 import streamlit as st
 
-from lib.domain.coaching import CoachingSession
 from lib.domain.days import human_date
 from lib.domain.model import Interview
 
@@ -22,13 +21,6 @@ def requested_session() -> int | None:
     """The session the URL opens (`/coaching?session=N`), or None for the overview."""
     raw = st.query_params.get("session")
     return int(raw) if raw and raw.isdigit() else None
-
-
-def saved_session_id(session: CoachingSession) -> int:
-    """The id of a session read from the store; asking an unsaved session for one is a bug."""
-    if session.id is None:
-        raise ValueError(f"{session.title} has not been saved, so it has no id")
-    return session.id
 
 
 def open_session(session_id: int | None) -> None:
