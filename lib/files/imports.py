@@ -8,7 +8,6 @@ preview and skipped on import, so importing the same file twice adds nothing the
 
 from __future__ import annotations
 
-from codecs import BOM_UTF8
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
@@ -61,16 +60,10 @@ def file_kind(data: bytes | str, file_name: str = "") -> str:
         return "JSON"
     if name.endswith(".csv"):
         return "CSV"
-    if isinstance(data, bytes | bytearray):
-        return "JSON" if _first_byte(bytes(data[:64])) in (b"{", b"[") else "CSV"
-    return "JSON" if data[:64].lstrip("\ufeff \t\r\n")[:1] in ("{", "[") else "CSV"
-
-
-def _first_byte(head: bytes) -> bytes:
-    """The first byte after any byte order marks and blank space: the body is not decoded to tell its kind."""
-    while (rest := head.lstrip(b" \t\r\n").removeprefix(BOM_UTF8)) != head:
-        head = rest
-    return head[:1]
+    # Only a sniff: invalid bytes are dropped here, so a UTF-16 JSON body still reads as JSON and its
+    # reader then names the real problem; decoding the upload is import_limits.import_text's job.
+    start = bytes(data[:64]).decode("utf-8", "ignore") if isinstance(data, bytes | bytearray) else data[:64]
+    return "JSON" if start.lstrip("\ufeff \t\r\n")[:1] in ("{", "[") else "CSV"
 
 
 def read_entries(data: bytes | str, file_name: str, now: datetime, tz: tzinfo | None = None) -> tuple[str, list[Entry]]:

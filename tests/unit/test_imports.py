@@ -35,6 +35,7 @@ def source_with(tmp_path: Path, *entries: tuple[str, str, datetime]) -> Store:
         (b"[1, 2]", "", "JSON"),
         (b"company,role\r\n", "", "CSV"),
         ("  {", "", "JSON"),
+        ('{"format": "debrief"}'.encode("utf-16"), "-", "JSON"),  # read from stdin: its reader names the encoding
     ],
 )
 def test_file_kind_goes_by_the_name_then_by_the_first_character(data, name, kind):
