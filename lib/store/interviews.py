@@ -50,18 +50,17 @@ class Interviews:
     def __init__(self, db: DatabaseFile) -> None:
         self._db = db
 
-    def save(self, interview: Interview, submit_token: str | None = None, *, now: datetime | None = None,
+    def save(self, interview: Interview, submit_token: str | None = None, *, now: datetime,
              discard_draft: str | None = None) -> int:
         """Insert or update one interview with its interviewers; returns its id.
 
-        With `now`, the interview is first checked by `lib.domain.model.validate` (what "a year
-        away" is measured from): an invalid one raises ValidationError and nothing is written, and
-        what is saved is the tidied interview. Without it, the caller has checked the interview (a
-        page with its own form checks; a test storing a row an older version let in). A repeated
-        `submit_token` (a double click on Save) returns the first entry's id. `discard_draft` names
-        the form's autosaved draft, deleted in the same transaction as the save.
+        The interview is first checked by `lib.domain.model.validate`, with `now` what "a year
+        away" is measured from: an invalid one raises ValidationError and nothing is written, and
+        what is saved is the tidied interview. A repeated `submit_token` (a double click on Save)
+        returns the first entry's id. `discard_draft` names the form's autosaved draft, deleted in
+        the same transaction as the save.
         """
-        clean = validate(interview, now) if now is not None else interview
+        clean = validate(interview, now)
         with self._db.write() as db:
             saved_id = self._save(db, clean, submit_token)
             if discard_draft is not None:

@@ -91,7 +91,7 @@ def test_an_invalid_review_raises_validation_error_and_writes_nothing(store: Sto
 def test_an_invalid_action_raises_validation_error_and_writes_nothing(store: Store):
     session_id = a_session(store)
     blank = ActionItem("   ", session_id=session_id)
-    writes_nothing(store, lambda: store.coaching.add_action(blank, now=FIXED_NOW), "text")
+    writes_nothing(store, lambda: store.coaching.add_action(blank), "text")
     assert store.coaching.actions() == []
 
 
