@@ -74,7 +74,7 @@ def test_the_mentors_read_round_trips_with_not_sure_kept_as_none(store: Store, m
     review = MentorReview({SKILLS: 5, ENTHUSIASM: None, CULTURE: 2}, "Strong story; <b>tighten</b> the ending")
     store.coaching.save_review(session_id, one, review)
     assert store.coaching.reviews(session_id)[one] == review
-    assert store.coaching.reviews(session_id)[two].is_blank
+    assert store.coaching.reviews(session_id)[two] == MentorReview({d: None for d in Dimension}, "")
     with pytest.raises(LookupError):
         store.coaching.save_review(session_id, 999, review)
 
