@@ -1,6 +1,6 @@
 """The interviews group: saving, reading and filtering entries with their interviewers.
 
-`store.interviews.save(interview)` validates with the domain's own rules before it writes, so
+`store.interviews.save(interview, now=now)` validates with the domain's own rules before it writes, so
 the Log page and the CLI get the same `ValidationError` and nothing is written. The bulk
 imports (`import_entries`, `import_new_entries`) take entries the file readers already checked.
 The Trends page's narrow frames (`score_rows`, `evidence_rows`) read only the columns it uses,

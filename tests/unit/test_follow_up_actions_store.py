@@ -12,7 +12,7 @@ from lib.domain.drafts import Template
 from lib.domain.followup import StepKind, StepMark, StepSnooze, StepStatus
 from lib.domain.model import Interviewer
 from lib.store import SCHEMA_VERSION, Store
-from lib.store.migrations import _m001_initial_schema
+from lib.store.schema import _m001_initial_schema
 from tests.factories import FIXED_NOW, D, build_interview
 
 
