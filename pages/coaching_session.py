@@ -58,7 +58,7 @@ def on_add_action(session_id: int, interview_id: int | None) -> None:
     item = ActionItem(state.get(S + "a.text", ""), state.get(S + "a.owner") or Owner.CANDIDATE,
                       state.get(S + "a.due"), session_id, about)
     try:
-        ui.store().coaching.add_action(item, submit_token=state.get(S + "a.token"), now=ui.now())
+        ui.store().coaching.add_action(item, submit_token=state.get(S + "a.token"))
     except ValidationError as problem:
         state[S + "a.errors"] = problem.errors
         return

@@ -1,4 +1,8 @@
-"""The one way tests build interviews and score frames, and the constants every test layer shares."""
+"""The one way tests build interviews and score frames, and the constants every test layer shares.
+
+It also stores rows an older version let in (a year-9999 date, untrimmed text), which today's
+store refuses or tidies: written unchecked, the way an import or a restored file brings them.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from lib.domain.coaching import ActionItem, CoachingSession
 from lib.domain.model import Dimension, Format, Interview, Interviewer, Stage
+from lib.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXED_NOW = datetime(2026, 11, 20, 17, 0)  # a Friday afternoon: the "now" of every test that needs one
@@ -56,6 +62,40 @@ ON_THE_PAGE = dict(
         Dimension.ENTHUSIASM: "Asked about roadmap",
     },
 )
+
+
+# The created_at / updated_at of the unchecked rows below.
+WRITTEN_AT = FIXED_NOW.isoformat(timespec="seconds")
+
+
+def store_unchecked(store: Store, *interviews: Interview) -> list[int]:
+    """Store interviews as given, through the import path (file readers check; the import does not)."""
+    return store.interviews.import_entries((interview, ()) for interview in interviews)
+
+
+def store_unchecked_session(store: Store, session: CoachingSession) -> int:
+    """Write a coaching session straight into its tables, as an older version let it in."""
+    with store.write() as db:
+        session_id = db["coaching_sessions"].insert(
+            {"mentor": session.mentor, "held_on": session.held_on.isoformat(), "notes": session.notes,
+             "created_at": WRITTEN_AT, "updated_at": WRITTEN_AT}
+        ).last_pk
+        for position, interview_id in enumerate(session.interview_ids):
+            db["mentor_reviews"].insert(
+                {"session_id": session_id, "interview_id": interview_id, "position": position,
+                 "updated_at": WRITTEN_AT}
+            )
+    return int(session_id)
+
+
+def store_unchecked_action(store: Store, item: ActionItem) -> int:
+    """Write an action item straight into its table, as an older version let it in."""
+    with store.write() as db:
+        return int(db["action_items"].insert(
+            {"session_id": item.session_id, "interview_id": item.interview_id, "text": item.text,
+             "owner": item.owner.value, "due_on": item.due_on.isoformat() if item.due_on else None,
+             "status": item.status.value, "created_at": WRITTEN_AT, "updated_at": WRITTEN_AT}
+        ).last_pk)
 
 
 def score_rows(*records: tuple) -> pd.DataFrame:

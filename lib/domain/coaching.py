@@ -80,10 +80,6 @@ class MentorReview:
     def score(self, dimension: Dimension) -> int | None:
         return self.scores.get(dimension)
 
-    @property
-    def is_blank(self) -> bool:
-        return not self.comment.strip() and all(self.score(d) is None for d in Dimension)
-
 
 @dataclass(frozen=True)
 class ActionItem:

@@ -1,13 +1,13 @@
 """The only package that speaks SQL: `Store`, one attribute per group of data, over one SQLite file.
 
     store = Store("data/debrief.db")
-    store.interviews.save(interview)       # interviews and their interviewers (interviews.py)
-    store.follow_up.mark(interview_id, m)  # step marks, snoozes, calendar sequences (follow_up.py)
-    store.coaching.start_session(session)  # sessions, mentor reviews, action items (coaching.py)
-    store.settings.get("your_name")        # settings, draft templates, form drafts (settings.py)
+    store.interviews.save(interview, now=now)       # interviews and their interviewers (interviews.py)
+    store.follow_up.mark(interview_id, m)           # step marks, snoozes, calendar sequences (follow_up.py)
+    store.coaching.start_session(session, now=now)  # sessions, mentor reviews, action items (coaching.py)
+    store.settings.get("your_name")                 # settings, draft templates, form drafts (settings.py)
 
 The file itself (connections, BEGIN IMMEDIATE writes, the data version) is lib.store.db; the
-schema is lib.store.migrations. Whole-file work lives beside them: backup, restore, erase.
+schema is lib.store.schema. Whole-file work lives beside them: backup, restore, erase.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from lib.store.db import DatabaseFile, DatabaseUnavailable, NoDatabase, default_
 from lib.store.follow_up import FollowUp
 from lib.store.interview_rows import UNSAVED_THANK_YOU
 from lib.store.interviews import InterviewFilter, Interviews
-from lib.store.migrations import SCHEMA_VERSION, migrations
+from lib.store.schema import SCHEMA_VERSION, migrations
 from lib.store.settings import Settings
 
 __all__ = [

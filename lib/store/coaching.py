@@ -39,16 +39,13 @@ class Coaching:
     def __init__(self, db: DatabaseFile, interviews: Interviews) -> None:
         self._db, self._interviews = db, interviews
 
-    def start_session(self, session: CoachingSession, submit_token: str | None = None, *,
-                      now: datetime | None = None) -> int:
+    def start_session(self, session: CoachingSession, submit_token: str | None = None, *, now: datetime) -> int:
         """Save a new session with its interviews (unscored); a repeated token returns the first id.
 
-        With `now`, the session is first checked by `validate_session` (what "a year away" is
-        measured from): an invalid one raises ValidationError and nothing is written. Without it,
-        the caller has checked it.
+        The session is first checked by `validate_session`, with `now` what "a year away" is
+        measured from: an invalid one raises ValidationError and nothing is written.
         """
-        if now is not None:
-            session = validate_session(session, now)
+        session = validate_session(session, now)
         with self._db.write() as db:
             if submit_token:
                 seen = db.execute("SELECT id FROM coaching_sessions WHERE submit_token = ?", [submit_token]).fetchone()
@@ -183,14 +180,13 @@ class Coaching:
         sessions = {s.id: s for s in self.sessions(ids=sorted({s for v in by_interview.values() for s, _ in v}))}
         return {i: [(sessions[s], review) for s, review in v] for i, v in by_interview.items()}
 
-    def add_action(self, item: ActionItem, submit_token: str | None = None, *, now: datetime | None = None) -> int:
+    def add_action(self, item: ActionItem, submit_token: str | None = None) -> int:
         """Save a new action item; a repeated token (a double click) returns the first id.
 
-        With `now` (when it is agreed), the item is first checked by `validate_action`: an invalid
-        one raises ValidationError and nothing is written. Without it, the caller has checked it.
+        The item is first checked by `validate_action`: an invalid one raises ValidationError and
+        nothing is written.
         """
-        if now is not None:
-            item = validate_action(item)
+        item = validate_action(item)
         with self._db.write() as db:
             if submit_token:
                 seen = db.execute("SELECT id FROM action_items WHERE submit_token = ?", [submit_token]).fetchone()

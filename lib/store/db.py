@@ -23,7 +23,7 @@ from typing import Any, Self, TypeVar
 
 from sqlite_utils import Database
 
-from lib.store.migrations import migrations
+from lib.store.schema import migrations
 from lib.store.workdirs import clear_leftovers
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "debrief.db"  # <project>/data/debrief.db

@@ -1,6 +1,6 @@
 """The interviews group: saving, reading and filtering entries with their interviewers.
 
-`store.interviews.save(interview)` validates with the domain's own rules before it writes, so
+`store.interviews.save(interview, now=now)` validates with the domain's own rules before it writes, so
 the Log page and the CLI get the same `ValidationError` and nothing is written. The bulk
 imports (`import_entries`, `import_new_entries`) take entries the file readers already checked.
 The Trends page's narrow frames (`score_rows`, `evidence_rows`) read only the columns it uses,
@@ -50,18 +50,17 @@ class Interviews:
     def __init__(self, db: DatabaseFile) -> None:
         self._db = db
 
-    def save(self, interview: Interview, submit_token: str | None = None, *, now: datetime | None = None,
+    def save(self, interview: Interview, submit_token: str | None = None, *, now: datetime,
              discard_draft: str | None = None) -> int:
         """Insert or update one interview with its interviewers; returns its id.
 
-        With `now`, the interview is first checked by `lib.domain.model.validate` (what "a year
-        away" is measured from): an invalid one raises ValidationError and nothing is written, and
-        what is saved is the tidied interview. Without it, the caller has checked the interview (a
-        page with its own form checks; a test storing a row an older version let in). A repeated
-        `submit_token` (a double click on Save) returns the first entry's id. `discard_draft` names
-        the form's autosaved draft, deleted in the same transaction as the save.
+        The interview is first checked by `lib.domain.model.validate`, with `now` what "a year
+        away" is measured from: an invalid one raises ValidationError and nothing is written, and
+        what is saved is the tidied interview. A repeated `submit_token` (a double click on Save)
+        returns the first entry's id. `discard_draft` names the form's autosaved draft, deleted in
+        the same transaction as the save.
         """
-        clean = validate(interview, now) if now is not None else interview
+        clean = validate(interview, now)
         with self._db.write() as db:
             saved_id = self._save(db, clean, submit_token)
             if discard_draft is not None:

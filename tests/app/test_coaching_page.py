@@ -7,6 +7,7 @@ from datetime import date, datetime
 from lib.domain.coaching import ActionItem, ActionStatus, CoachingSession, MentorReview
 from lib.domain.model import Dimension
 from tests.app.helpers import TODAY, an_interview, open_page, texts
+from tests.factories import FIXED_NOW
 
 COACHING = "pages/coaching.py"
 SKILLS, ENTHUSIASM, CULTURE = Dimension
@@ -14,8 +15,9 @@ SKILLS, ENTHUSIASM, CULTURE = Dimension
 
 def two_interviews(store) -> list[int]:
     return [
-        store.interviews.save(an_interview(company="Acme", interview_at=datetime(2026, 11, 10, 10, 0))),
-        store.interviews.save(an_interview(company="Globex", interview_at=datetime(2026, 11, 18, 10, 0))),
+        store.interviews.save(an_interview(company="Acme", interview_at=datetime(2026, 11, 10, 10, 0)), now=FIXED_NOW),
+        store.interviews.save(an_interview(company="Globex", interview_at=datetime(2026, 11, 18, 10, 0)),
+                              now=FIXED_NOW),
     ]
 
 
@@ -98,7 +100,7 @@ def test_starting_without_a_mentor_says_so_beside_the_field(app, store):
 
 def test_open_actions_come_back_at_the_start_of_the_next_session_with_that_mentor(app, store):
     acme, globex = two_interviews(store)
-    first = store.coaching.start_session(CoachingSession("Sam", date(2026, 11, 11), (acme,)))
+    first = store.coaching.start_session(CoachingSession("Sam", date(2026, 11, 11), (acme,)), now=FIXED_NOW)
     store.coaching.update_session(first, finished_at=datetime(2026, 11, 11, 18, 0))
     store.coaching.add_action(ActionItem("Send the portfolio link", session_id=first))
     at = open_page(app, COACHING)
@@ -116,7 +118,7 @@ def test_open_actions_come_back_at_the_start_of_the_next_session_with_that_mento
 def test_mentors_are_kept_apart_in_the_gaps(app, store):
     acme, _ = two_interviews(store)
     for mentor, day, score in (("Sam", 11, 5), ("Alex", 19, 2)):
-        session = store.coaching.start_session(CoachingSession(mentor, date(2026, 11, day), (acme,)))
+        session = store.coaching.start_session(CoachingSession(mentor, date(2026, 11, day), (acme,)), now=FIXED_NOW)
         store.coaching.save_review(session, acme, MentorReview({SKILLS: score}))
     at = open_page(app, COACHING)
     page = texts(at)
@@ -132,7 +134,7 @@ def test_mentors_are_kept_apart_in_the_gaps(app, store):
 
 def test_an_action_agreed_shows_on_today_until_it_is_done(app, store):
     acme, _ = two_interviews(store)
-    session = store.coaching.start_session(CoachingSession("Sam", date(2026, 11, 19), (acme,)))
+    session = store.coaching.start_session(CoachingSession("Sam", date(2026, 11, 19), (acme,)), now=FIXED_NOW)
     store.coaching.add_action(ActionItem("Rehearse two STAR stories", due_on=date(2026, 11, 27), session_id=session))
     at = open_page(app, TODAY)
     assert not at.exception

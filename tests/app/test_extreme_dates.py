@@ -1,6 +1,6 @@
 """Every page opens over a database holding the far-future dates old versions let in.
 
-Rows are written straight through the store (which does not validate), as an older Debrief, an
+Rows are written unchecked (tests.factories.store_unchecked and its kin), as an older Debrief, an
 import before the date bounds, or a restored file could have left them. Each page must draw
 without an exception, so the user can still reach the entry and fix or delete it.
 """
@@ -17,6 +17,7 @@ from lib.domain.followup import StepMark, StepSnooze, StepStatus
 from lib.domain.model import Outcome
 from lib.store import Store
 from tests.app.helpers import an_interview, errors, fill_log_form, open_menu, open_page, save, texts
+from tests.factories import store_unchecked, store_unchecked_action, store_unchecked_session
 
 FAR = date(9999, 12, 31)
 PAGES = ["pages/today.py", "pages/log.py", "pages/interviews.py", "pages/trends.py",
@@ -25,17 +26,19 @@ PAGES = ["pages/today.py", "pages/log.py", "pages/interviews.py", "pages/trends.
 
 def store_extreme_rows(store: Store) -> dict[str, int]:
     """One entry per way a far date can sit in the store; returns their ids by what they hold."""
-    ids = {
-        "timeframe": store.interviews.save(an_interview(company="Far timeframe", stated_timeframe="by 9999-12-31")),
-        "late": store.interviews.save(an_interview(company="Far day", interview_at=datetime(9999, 12, 31, 23, 0))),
-        "early": store.interviews.save(an_interview(company="Early day", interview_at=datetime(1, 1, 1, 0, 0))),
-        "outcome": store.interviews.save(an_interview(company="Far outcome", outcome=Outcome.OFFER, outcome_on=FAR)),
-        "marked": store.interviews.save(an_interview(company="Far marks", stated_timeframe="in 300 months")),
-    }
+    names = ("timeframe", "late", "early", "outcome", "marked")
+    ids = dict(zip(names, store_unchecked(
+        store,
+        an_interview(company="Far timeframe", stated_timeframe="by 9999-12-31"),
+        an_interview(company="Far day", interview_at=datetime(9999, 12, 31, 23, 0)),
+        an_interview(company="Early day", interview_at=datetime(1, 1, 1, 0, 0)),
+        an_interview(company="Far outcome", outcome=Outcome.OFFER, outcome_on=FAR),
+        an_interview(company="Far marks", stated_timeframe="in 300 months"),
+    ), strict=True))
     store.follow_up.mark(ids["marked"], StepMark("thank_you", StepStatus.DONE, FAR))
     store.follow_up.snooze(ids["marked"], StepSnooze("check_in", FAR, "they are slow"))
-    ids["session"] = store.coaching.start_session(CoachingSession("Sam Lee", FAR, (ids["timeframe"], ids["late"])))
-    store.coaching.add_action(ActionItem("Practise the pitch", due_on=FAR, session_id=ids["session"]))
+    ids["session"] = store_unchecked_session(store, CoachingSession("Sam Lee", FAR, (ids["timeframe"], ids["late"])))
+    store_unchecked_action(store, ActionItem("Practise the pitch", due_on=FAR, session_id=ids["session"]))
     return ids
 
 

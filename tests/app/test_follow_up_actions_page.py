@@ -11,6 +11,7 @@ from lib.domain.drafts import Template
 from lib.domain.followup import StepKind, StepMark, StepSnooze, StepStatus
 from lib.store import Store
 from tests.app.helpers import INTERVIEWS, TODAY, an_interview, badges, open_menu, open_page, texts
+from tests.factories import FIXED_NOW
 
 TEMPLATES = "pages/templates.py"
 FRIDAY = date(2026, 11, 20)  # the pinned clock: Fri 20 Nov 2026, 17:00
@@ -18,7 +19,7 @@ FRIDAY = date(2026, 11, 20)  # the pinned clock: Fri 20 Nov 2026, 17:00
 
 def saved(store: Store, **overrides):
     overrides.setdefault("notes", "Their move to Kafka next quarter\nTeam of six")
-    return store.interviews.get(store.interviews.save(an_interview(**overrides)))
+    return store.interviews.get(store.interviews.save(an_interview(**overrides), now=FIXED_NOW))
 
 
 def thank_you_key(interview) -> str:

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from lib.domain.followup import StepMark, StepStatus
 from lib.domain.model import Interviewer, Outcome
 from tests.app.helpers import INTERVIEWS, an_interview, badges, open_menu, open_page, texts
+from tests.factories import FIXED_NOW
 
 
 def test_with_no_entries_it_points_to_the_log_form(app):
@@ -16,7 +17,7 @@ def test_with_no_entries_it_points_to_the_log_form(app):
 
 
 def test_each_entry_shows_its_timeline_with_status_and_why(app, store):
-    store.interviews.save(an_interview(recruiter="Sam Lee", stated_timeframe="within 2 weeks"))
+    store.interviews.save(an_interview(recruiter="Sam Lee", stated_timeframe="within 2 weeks"), now=FIXED_NOW)
     at = open_page(app, INTERVIEWS)
     assert not at.exception
     page = texts(at)
@@ -29,7 +30,7 @@ def test_each_entry_shows_its_timeline_with_status_and_why(app, store):
 
 
 def test_marking_the_thank_you_sent_moves_the_soft_touch(app, store):
-    interview_id = store.interviews.save(an_interview())
+    interview_id = store.interviews.save(an_interview(), now=FIXED_NOW)
     person = store.interviews.get(interview_id).interviewers[0]
     at = open_page(app, INTERVIEWS)
     assert any("Not yet: wait until Fri 27 Nov" in b for b in badges(at))  # soft touch while unsent
@@ -50,7 +51,7 @@ def test_marking_the_thank_you_sent_moves_the_soft_touch(app, store):
 
 
 def test_a_steps_rarer_actions_wait_behind_more_and_are_drawn_only_once_it_opens(app, store):
-    interview_id = store.interviews.save(an_interview())
+    interview_id = store.interviews.save(an_interview(), now=FIXED_NOW)
     key = f"iv{interview_id}.soft_touch"
     at = open_page(app, INTERVIEWS)
     shown = {b.key for b in at.button}
@@ -62,7 +63,7 @@ def test_a_steps_rarer_actions_wait_behind_more_and_are_drawn_only_once_it_opens
 
 
 def test_a_step_can_be_skipped_and_undone(app, store):
-    interview_id = store.interviews.save(an_interview())
+    interview_id = store.interviews.save(an_interview(), now=FIXED_NOW)
     at = open_menu(open_page(app, INTERVIEWS), f"iv{interview_id}.soft_touch.more")
     at = at.button(key=f"iv{interview_id}.soft_touch.skip").click().run()
     assert store.follow_up.marks_for([interview_id])[interview_id][0].status is StepStatus.SKIPPED
@@ -73,7 +74,7 @@ def test_a_step_can_be_skipped_and_undone(app, store):
 
 
 def test_recording_an_outcome_closes_the_open_steps(app, store):
-    interview_id = store.interviews.save(an_interview())
+    interview_id = store.interviews.save(an_interview(), now=FIXED_NOW)
     at = open_menu(open_page(app, INTERVIEWS), f"iv{interview_id}.outcome_menu")
     at.selectbox(key=f"iv{interview_id}.outcome").set_value(Outcome.NEXT_ROUND).run()
     at = at.button(key=f"iv{interview_id}.save").click().run()
@@ -86,8 +87,8 @@ def test_recording_an_outcome_closes_the_open_steps(app, store):
 
 
 def test_filters_narrow_the_list_and_live_in_the_url(app, store):
-    store.interviews.save(an_interview())
-    store.interviews.save(an_interview(company="Globex", interviewers=(Interviewer("Raj Patel"),)))
+    store.interviews.save(an_interview(), now=FIXED_NOW)
+    store.interviews.save(an_interview(company="Globex", interviewers=(Interviewer("Raj Patel"),)), now=FIXED_NOW)
     at = open_page(app, INTERVIEWS, q="raj")
     page = texts(at)
     assert "Globex: Data engineer" in page and "Acme: Data engineer" not in page
@@ -95,22 +96,23 @@ def test_filters_narrow_the_list_and_live_in_the_url(app, store):
 
 
 def test_a_deep_link_shows_just_that_entry(app, store):
-    store.interviews.save(an_interview())
-    second = store.interviews.save(an_interview(company="Globex", interview_at=datetime(2026, 11, 18, 10, 0)))
+    store.interviews.save(an_interview(), now=FIXED_NOW)
+    second = store.interviews.save(an_interview(company="Globex", interview_at=datetime(2026, 11, 18, 10, 0)),
+                                   now=FIXED_NOW)
     at = open_page(app, INTERVIEWS, id=str(second))
     page = texts(at)
     assert "Globex: Data engineer" in page and "Acme: Data engineer" not in page
 
 
 def test_entries_scored_without_evidence_are_flagged(app, store):
-    store.interviews.save(an_interview(evidence={}))
+    store.interviews.save(an_interview(evidence={}), now=FIXED_NOW)
     at = open_page(app, INTERVIEWS)
     assert any("evidence missing" in b for b in badges(at))
 
 
 def test_user_text_is_shown_as_text_not_markup(app, store):
     interview_id = store.interviews.save(
-        an_interview(company="<b>Evil</b> *Corp*", notes="[click](javascript:alert(1)) $5 $6")
+        an_interview(company="<b>Evil</b> *Corp*", notes="[click](javascript:alert(1)) $5 $6"), now=FIXED_NOW
     )
     at = open_page(app, INTERVIEWS)
     assert not [m for m in at.markdown if m.value.startswith("**Notes:**")]  # drawn once "Evidence and notes" opens

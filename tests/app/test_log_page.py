@@ -10,6 +10,7 @@ from lib.domain.model import Dimension, Outcome
 from lib.domain.rubric import RUBRIC
 from lib.store.interviews import Interviews
 from tests.app.helpers import LOG, an_interview, badges, errors, fill_log_form, open_page, person_row, save, texts
+from tests.factories import FIXED_NOW
 
 
 def test_an_empty_form_says_what_is_missing_and_saves_nothing(app, store):
@@ -91,7 +92,7 @@ def test_a_timeframe_naming_a_date_outside_the_range_is_an_error_while_typing_in
 
 
 def test_an_entry_with_a_decision_more_than_a_year_away_can_record_its_outcome(app, store):
-    entry_id = store.interviews.save(an_interview(stated_timeframe="by 2028-03-01"))
+    entry_id = store.interviews.save(an_interview(stated_timeframe="by 2028-03-01"), now=FIXED_NOW)
     at = open_page(app, LOG, id=str(entry_id))
     at.selectbox(key="f.outcome").set_value(Outcome.REJECTED).run()
     at = save(at)
@@ -119,7 +120,7 @@ def test_an_entry_scored_without_evidence_can_be_saved(app, store):
 
 
 def test_editing_from_a_deep_link_updates_the_same_entry_and_keeps_people(app, store):
-    first = store.interviews.save(an_interview())
+    first = store.interviews.save(an_interview(), now=FIXED_NOW)
     person_id = store.interviews.get(first).interviewers[0].id
     at = open_page(app, LOG, id=str(first))
     assert at.title[0].value == "Edit interview"

@@ -34,7 +34,8 @@ def test_with_no_entries_it_says_what_will_appear_and_when(app):
 def test_a_few_entries_show_the_trend_and_explain_the_rest(app, store):
     for days_ago, skills in ((10, 2), (5, 3), (1, 4)):
         at_time = datetime(2026, 11, 20, 10, 0) - timedelta(days=days_ago)
-        store.interviews.save(an_interview(interview_at=at_time, scores={Dimension.SKILLS_MATCH: skills}))
+        store.interviews.save(an_interview(interview_at=at_time, scores={Dimension.SKILLS_MATCH: skills}),
+                              now=FIXED_NOW)
     at = open_page(app, TRENDS)
     assert not at.exception
     assert len(charts(at)) == 2  # skills match (the only one scored: unscored draws nothing) and follow-up
@@ -130,8 +131,8 @@ def test_changing_a_filter_counts_it_and_clearing_keeps_the_window(app, store):
 def test_follow_up_discipline_follows_a_mark_saved_after_the_page_was_first_drawn(app, store):
     from lib.domain.followup import StepMark, StepStatus
 
-    first = store.interviews.save(an_interview(interview_at=datetime(2026, 11, 2, 10, 0)))
-    store.interviews.save(an_interview(interview_at=datetime(2026, 11, 3, 10, 0)))
+    first = store.interviews.save(an_interview(interview_at=datetime(2026, 11, 2, 10, 0)), now=FIXED_NOW)
+    store.interviews.save(an_interview(interview_at=datetime(2026, 11, 3, 10, 0)), now=FIXED_NOW)
     at = open_page(app, TRENDS)
     assert "You sent 0 of 2 thank-you notes within 24 hours (0%)" in texts(at)
     person = store.interviews.get(first).interviewers[0]

@@ -25,7 +25,7 @@ def demo_with_an_earlier_session(db: Path) -> None:
     load_demo(store, FIXED_NOW)
     held_on = date(2026, 11, 6)
     picks = store.coaching.suggest("Sam Lee", held_on).picks
-    session = store.coaching.start_session(CoachingSession("Sam Lee", held_on, picks))
+    session = store.coaching.start_session(CoachingSession("Sam Lee", held_on, picks), now=FIXED_NOW)
     nudge = {Dimension.SKILLS_MATCH: 1, Dimension.ENTHUSIASM: 0, Dimension.CULTURE_FIT: -1}
     for interview in store.interviews.with_ids(picks):
         scores = {d: None if interview.score(d) is None else min(max(interview.score(d) + nudge[d], 1), 5)

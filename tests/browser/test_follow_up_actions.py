@@ -13,7 +13,7 @@ from lib.domain.followup import StepMark, StepStatus
 from lib.domain.model import Dimension, Interview
 from lib.store import Store
 from tests.browser.helpers import no_streamlit_errors, screenshot, wait_for_app
-from tests.factories import ON_THE_PAGE, build_interview
+from tests.factories import FIXED_NOW, ON_THE_PAGE, build_interview
 
 pytestmark = pytest.mark.browser
 
@@ -32,10 +32,10 @@ def an_interview(**overrides) -> Interview:
 def a_week_of_follow_ups(path) -> tuple[Store, int]:
     """Friday 20 Nov: a thank-you due today, and a week with a soft touch and a check-in in it."""
     store = Store(path)
-    due = store.interviews.save(an_interview())
+    due = store.interviews.save(an_interview(), now=FIXED_NOW)
     earlier = store.interviews.save(an_interview(company="Globex", role="Analytics engineer",
                                                 interview_at=datetime(2026, 11, 16, 11, 0),
-                                                stated_timeframe="within 1 week", recruiter="Sam Lee"))
+                                                stated_timeframe="within 1 week", recruiter="Sam Lee"), now=FIXED_NOW)
     person = store.interviews.get(earlier).interviewers[0]
     store.follow_up.mark(earlier, StepMark(f"thank_you:{person.id}", StepStatus.DONE, date(2026, 11, 16)))
     store.follow_up.mark(earlier, StepMark("recruiter_update", StepStatus.DONE, date(2026, 11, 16)))

@@ -58,7 +58,7 @@ def hostile_follow_up_and_coaching(store: Store, entry_id: int) -> int:
     )
     store.settings.save("your_name", hostile("Me", 0))
     session_id = store.coaching.start_session(CoachingSession(hostile("Mentor", 1), FIXED_NOW.date(), (entry_id,),
-                                                     notes=hostile("Session", 2)))
+                                                     notes=hostile("Session", 2)), now=FIXED_NOW)
     store.coaching.save_review(session_id, entry_id, MentorReview({Dimension.SKILLS_MATCH: 4}, hostile("Comment", 0)))
     store.coaching.add_action(ActionItem(hostile("Action", 1), due_on=FIXED_NOW.date(), session_id=session_id,
                                 interview_id=entry_id))
@@ -89,7 +89,7 @@ def visit(page, url: str) -> None:
 def test_xss_payloads_in_every_field_run_nowhere(serve, page, tmp_path: Path):
     db = tmp_path / "xss.db"
     store = Store(db)
-    entry_id = store.interviews.save(hostile_interview())
+    entry_id = store.interviews.save(hostile_interview(), now=FIXED_NOW)
     store.settings.save_form_draft(f"edit:{entry_id}", '{"notes": "<script>window.__xss=1</script>"}')
     session_id = hostile_follow_up_and_coaching(store, entry_id)
     server = serve(db)
@@ -157,7 +157,7 @@ def test_the_data_page_on_desktop_and_phone(serve, page, tmp_path: Path):
     screenshot(page, "data")
 
     extra = Store(tmp_path / "extra.db")
-    extra.interviews.save(hostile_interview())
+    extra.interviews.save(hostile_interview(), now=FIXED_NOW)
     csv_file = tmp_path / "more.csv"
     csv_file.write_text(export_csv(extra) + export_csv(store).split("\r\n", 1)[1], encoding="utf-8")
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(csv_file)

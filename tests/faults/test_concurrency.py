@@ -19,6 +19,7 @@ import pytest
 from lib.domain.followup import StepMark, StepStatus
 from lib.domain.model import Format, Interview, Interviewer, Stage
 from lib.store import InterviewFilter, Store
+from tests.factories import FIXED_NOW
 from tests.faults.helpers import FORK
 
 WORKERS = 8
@@ -54,7 +55,7 @@ def work(db_path: Path, worker: int, seconds: float, seed: int) -> Tally:
                     BASE + timedelta(minutes=worker * 100_000 + tally.saved),
                     interviewers=tuple(Interviewer(f"Person {n}") for n in range(size)),
                 )
-                new_id = store.interviews.save(interview, submit_token=f"w{worker}-{tally.saved}")
+                new_id = store.interviews.save(interview, submit_token=f"w{worker}-{tally.saved}", now=FIXED_NOW)
                 tally.saved += 1
                 tally.people[new_id] = size
             elif roll < 0.7:
@@ -63,7 +64,7 @@ def work(db_path: Path, worker: int, seconds: float, seed: int) -> Tally:
                 notes = f"edit {tally.edits} by worker {worker}"
                 size = rng.randint(0, 3)
                 people = tuple(Interviewer(f"Panel {n}") for n in range(size))
-                store.interviews.save(replace(current, notes=notes, interviewers=people))
+                store.interviews.save(replace(current, notes=notes, interviewers=people), now=FIXED_NOW)
                 tally.edits += 1
                 tally.last_notes[target] = notes
                 tally.people[target] = size

@@ -36,7 +36,7 @@ def entry(serial: int, rng: random.Random) -> tuple[Interview, list[StepMark]]:
     people, marks = rng.randint(0, 4), rng.randint(0, len(STEPS))
     interview = Interview(
         f"crash people={people} marks={marks} #{serial}", "Engineer", Stage.TECHNICAL, Format.VIDEO,
-        datetime(2026, 6, 1, 9) + timedelta(minutes=serial),
+        datetime(2026, 6, 1, 9) + timedelta(minutes=serial % 100_000),  # within the summer before NOW: an edit saves
         interviewers=tuple(Interviewer(f"Person {n}", "Engineer", f"p{n}@example.com") for n in range(people)),
         notes="x" * rng.randint(0, 5_000),  # some saves span several pages
     )
@@ -58,7 +58,7 @@ def save_forever(db_path: Path, seed: int, ready) -> None:
             people = rng.randint(0, 4)
             company = NAME.sub(f"crash people={people} marks={len(marks)} #", saved.company)
             panel = tuple(Interviewer(f"Panel {n}") for n in range(people))
-            store.interviews.save(replace(saved, company=company, interviewers=panel))
+            store.interviews.save(replace(saved, company=company, interviewers=panel), now=NOW)
 
 
 def kill_at_random(target, args, rng: random.Random, wait_until_ready: bool = True, longest: float = 0.12) -> None:

@@ -21,7 +21,7 @@ from lib.domain.model import Format, Interview, Outcome, Stage, ValidationError
 from lib.files.imports import import_file
 from lib.files.json import export_json
 from lib.store import Store
-from tests.factories import FIXED_NOW, ROOT
+from tests.factories import FIXED_NOW, ROOT, store_unchecked
 
 ACME = Interview("Acme", "Data engineer", Stage.TECHNICAL, Format.VIDEO, datetime(2026, 11, 10, 14, 0))
 
@@ -62,10 +62,13 @@ def test_a_json_import_carrying_a_decision_years_away_before_2100_is_imported_no
 def test_a_real_debrief_process_exports_a_database_holding_far_dates(tmp_path: Path):
     db = tmp_path / "old.db"
     store = Store(db)
-    store.interviews.save(Interview("Far timeframe", "Engineer", Stage.TECHNICAL, Format.VIDEO,
-                                   datetime(2026, 11, 10, 14, 0), stated_timeframe="by 9999-12-31"))
-    store.interviews.save(Interview("Far day", "Engineer", Stage.TECHNICAL, Format.VIDEO, datetime(9999, 12, 31, 23, 0),
-                                   outcome=Outcome.PENDING))
+    store_unchecked(
+        store,
+        Interview("Far timeframe", "Engineer", Stage.TECHNICAL, Format.VIDEO, datetime(2026, 11, 10, 14, 0),
+                  stated_timeframe="by 9999-12-31"),
+        Interview("Far day", "Engineer", Stage.TECHNICAL, Format.VIDEO, datetime(9999, 12, 31, 23, 0),
+                  outcome=Outcome.PENDING),
+    )
     env = os.environ | {"DEBRIEF_NOW": FIXED_NOW.isoformat(), "DEBRIEF_TZ": "Europe/London", "DEBRIEF_DB": str(db),
                         "PYTHONPATH": str(ROOT)}
     for kind in ("ics", "csv"):

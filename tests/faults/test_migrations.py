@@ -24,7 +24,7 @@ from lib.domain.followup import StepStatus
 from lib.domain.model import Dimension, Outcome
 from lib.store import Store, migrations
 from lib.store.backup import data_tables, quoted
-from tests.factories import ROOT
+from tests.factories import FIXED_NOW, ROOT
 
 NAMES = [m.name for m in migrations._migrations]
 FIXTURE_V1 = ROOT / "tests" / "fixtures" / "schema_v1.db"
@@ -153,7 +153,7 @@ def test_a_database_of_every_schema_version_opens_with_every_row_intact(tmp_path
     marks = store.follow_up.marks_for([1, 2])
     assert [(m.step_key, m.status) for m in marks[1]] == [("thank_you:10", StepStatus.DONE)]
     assert store.data_version() == 7
-    store.interviews.save(acme)  # and it takes writes
+    store.interviews.save(acme, now=FIXED_NOW)  # and it takes writes
 
 
 def test_the_committed_version_1_database_opens_with_every_row_intact(tmp_path: Path):

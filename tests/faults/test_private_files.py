@@ -18,6 +18,7 @@ import pytest
 import lib.store.db
 from lib.domain.model import Format, Interview, Stage
 from lib.store import DatabaseUnavailable, Store
+from tests.factories import FIXED_NOW
 
 
 @pytest.fixture(autouse=True)
@@ -32,7 +33,8 @@ def mode(path: Path) -> int:
 
 
 def write_one(store: Store) -> None:
-    store.interviews.save(Interview("Acme", "Engineer", Stage.TECHNICAL, Format.VIDEO, datetime(2026, 11, 10, 14)))
+    store.interviews.save(Interview("Acme", "Engineer", Stage.TECHNICAL, Format.VIDEO, datetime(2026, 11, 10, 14)),
+                          now=FIXED_NOW)
 
 
 def files_of(db_path: Path) -> dict[str, int]:

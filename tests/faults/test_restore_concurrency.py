@@ -54,7 +54,7 @@ def save_every_10ms(db_path: Path, log: Path, started, stop) -> None:
             try:
                 store.interviews.save(
                     Interview(name, "Engineer", Stage.PHONE_SCREEN, Format.PHONE, datetime(2026, 11, 18, 9)),
-                    submit_token=f"child-{serial}",
+                    submit_token=f"child-{serial}", now=NOW
                 )
                 out.write(f"ok\t{began}\t{time.time()}\t{name}\n")
             except Exception as error:  # counted: the test fails on any

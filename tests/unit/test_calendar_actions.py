@@ -30,7 +30,7 @@ def sequences(text: str) -> dict[str, int]:
 
 def saved(store: Store, **overrides) -> Interview:
     overrides.setdefault("interviewers", (Interviewer("Priya Shah", email="priya@acme.example"),))
-    return store.interviews.get(store.interviews.save(build_interview(**overrides)))
+    return store.interviews.get(store.interviews.save(build_interview(**overrides), now=FIXED_NOW))
 
 
 def uid(interview: Interview, key: str) -> str:
@@ -102,12 +102,13 @@ def test_sequence_grows_for_exactly_the_events_an_edit_changed(store: Store):
     interview = saved(store)
     thank_you = f"thank_you:{interview.interviewers[0].id}"
     export(store)
-    store.interviews.save(replace(interview, notes="Nothing the calendar shows"))
+    store.interviews.save(replace(interview, notes="Nothing the calendar shows"), now=FIXED_NOW)
     assert set(sequences(export(store)).values()) == {0}  # notes are not in any event
     store.follow_up.snooze(interview.id, StepSnooze("check_in", D("2026-12-02"), "away"))
     assert sequences(export(store)) == {uid(interview, thank_you): 0, uid(interview, "soft_touch"): 0,
                                         uid(interview, "check_in"): 1}
-    store.interviews.save(replace(interview, role="Senior Data Engineer"))  # every summary names the role
+    store.interviews.save(replace(interview, role="Senior Data Engineer"),
+                          now=FIXED_NOW)  # every summary names the role
     assert sequences(export(store)) == {uid(interview, thank_you): 1, uid(interview, "soft_touch"): 1,
                                         uid(interview, "check_in"): 2}
     assert sequences(export(store)) == {uid(interview, thank_you): 1, uid(interview, "soft_touch"): 1,

@@ -90,9 +90,10 @@ def test_picks_are_the_interviews_in_the_window_not_yet_discussed_oldest_first(m
 
 
 def test_suggest_interviews_since_the_last_session_with_that_mentor_only(store: Store, make_interview: MakeInterview):
-    ids = {day: store.interviews.save(make_interview(interview_at=datetime(2026, 11, day, 10))) for day in (2, 9, 16)}
-    store.coaching.start_session(CoachingSession("Sam", date(2026, 11, 10), (ids[2], ids[9])))
-    store.coaching.start_session(CoachingSession("Alex", date(2026, 11, 18), (ids[16],)))
+    ids = {day: store.interviews.save(make_interview(interview_at=datetime(2026, 11, day, 10)),
+                                      now=NOW) for day in (2, 9, 16)}
+    store.coaching.start_session(CoachingSession("Sam", date(2026, 11, 10), (ids[2], ids[9])), now=NOW)
+    store.coaching.start_session(CoachingSession("Alex", date(2026, 11, 18), (ids[16],)), now=NOW)
     with_sam = store.coaching.suggest("  sam ", TODAY)
     assert with_sam.picks == (ids[16],)  # Alex's session does not count for Sam
     assert with_sam.reason == "Since your last session with sam (Tue 10 Nov): 1 interview not discussed yet."

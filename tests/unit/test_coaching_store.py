@@ -12,16 +12,17 @@ import pytest
 from lib.domain.coaching import ActionItem, ActionStatus, CoachingSession, MentorReview, Owner
 from lib.domain.model import Dimension
 from lib.store import Store, migrations
-from tests.factories import MakeInterview
+from tests.factories import FIXED_NOW, MakeInterview
 
 SKILLS, ENTHUSIASM, CULTURE = Dimension
 
 
 def a_session(store: Store, make_interview: MakeInterview, mentor: str = "Sam Lee", on=date(2026, 11, 20),
               count: int = 2) -> tuple[int, list[int]]:
-    ids = [store.interviews.save(make_interview(interview_at=datetime(2026, 11, 2 + n, 10), company=f"Co{n}"))
+    ids = [store.interviews.save(make_interview(interview_at=datetime(2026, 11, 2 + n, 10), company=f"Co{n}"),
+                                 now=FIXED_NOW)
            for n in range(count)]
-    return store.coaching.start_session(CoachingSession(mentor, on, tuple(ids))), ids
+    return store.coaching.start_session(CoachingSession(mentor, on, tuple(ids)), now=FIXED_NOW), ids
 
 
 def test_migration_003_adds_coaching_to_a_database_of_the_previous_schema_and_keeps_its_rows(
@@ -39,8 +40,9 @@ def test_migration_003_adds_coaching_to_a_database_of_the_previous_schema_and_ke
     conn.close()
     store = Store(path)  # opening migrates
     assert store.data_version() == 7
-    interview_id = store.interviews.save(make_interview())
-    session_id = store.coaching.start_session(CoachingSession("Sam", date(2026, 11, 20), (interview_id,)))
+    interview_id = store.interviews.save(make_interview(), now=FIXED_NOW)
+    session_id = store.coaching.start_session(CoachingSession("Sam", date(2026, 11, 20), (interview_id,)),
+                                              now=FIXED_NOW)
     assert store.coaching.get_session(session_id).interview_ids == (interview_id,)
     with store.connect() as db:
         names = [r[0] for r in db.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
@@ -48,9 +50,10 @@ def test_migration_003_adds_coaching_to_a_database_of_the_previous_schema_and_ke
 
 
 def test_a_session_round_trips_with_its_interviews_in_the_order_discussed(store: Store, make_interview):
-    first = store.interviews.save(make_interview(company="First"))
-    second = store.interviews.save(make_interview(company="Second"))
-    session_id = store.coaching.start_session(CoachingSession("Sam Lee", date(2026, 11, 20), (second, first), "notes"))
+    first = store.interviews.save(make_interview(company="First"), now=FIXED_NOW)
+    second = store.interviews.save(make_interview(company="Second"), now=FIXED_NOW)
+    session_id = store.coaching.start_session(CoachingSession("Sam Lee", date(2026, 11, 20), (second, first), "notes"),
+                                              now=FIXED_NOW)
     saved = store.coaching.get_session(session_id)
     assert saved == CoachingSession("Sam Lee", date(2026, 11, 20), (second, first), "notes", None, session_id)
     assert [i.company for i in store.interviews.with_ids(saved.interview_ids)] == ["Second", "First"]
@@ -59,9 +62,10 @@ def test_a_session_round_trips_with_its_interviews_in_the_order_discussed(store:
 
 
 def test_a_double_click_on_start_makes_one_session(store: Store, make_interview):
-    interview_id = store.interviews.save(make_interview())
+    interview_id = store.interviews.save(make_interview(), now=FIXED_NOW)
     session = CoachingSession("Sam", date(2026, 11, 20), (interview_id,))
-    assert store.coaching.start_session(session, "token-1") == store.coaching.start_session(session, "token-1")
+    first = store.coaching.start_session(session, "token-1", now=FIXED_NOW)
+    assert store.coaching.start_session(session, "token-1", now=FIXED_NOW) == first
     assert len(store.coaching.sessions()) == 1
 
 
@@ -70,7 +74,7 @@ def test_the_mentors_read_round_trips_with_not_sure_kept_as_none(store: Store, m
     review = MentorReview({SKILLS: 5, ENTHUSIASM: None, CULTURE: 2}, "Strong story; <b>tighten</b> the ending")
     store.coaching.save_review(session_id, one, review)
     assert store.coaching.reviews(session_id)[one] == review
-    assert store.coaching.reviews(session_id)[two].is_blank
+    assert store.coaching.reviews(session_id)[two] == MentorReview({d: None for d in Dimension}, "")
     with pytest.raises(LookupError):
         store.coaching.save_review(session_id, 999, review)
 
@@ -93,7 +97,7 @@ def test_every_write_bumps_the_data_version(store: Store, make_interview):
 
 def test_changing_the_interviews_keeps_the_reviews_of_those_kept(store: Store, make_interview):
     session_id, (one, two) = a_session(store, make_interview)
-    three = store.interviews.save(make_interview(company="Third"))
+    three = store.interviews.save(make_interview(company="Third"), now=FIXED_NOW)
     store.coaching.save_review(session_id, one, MentorReview({SKILLS: 4}, "kept"))
     store.coaching.save_review(session_id, two, MentorReview({SKILLS: 2}, "dropped"))
     store.coaching.update_session(session_id, interview_ids=[three, one])
@@ -113,7 +117,7 @@ def test_finish_and_reopen(store: Store, make_interview):
 def test_mentors_are_kept_apart_and_matched_in_any_case(store: Store, make_interview):
     sam, (one, _) = a_session(store, make_interview, "Sam Lee", date(2026, 11, 10))
     alex, _ = a_session(store, make_interview, "Alex Kim", date(2026, 11, 12))
-    again = store.coaching.start_session(CoachingSession("sam lee", date(2026, 11, 19), (one,)))
+    again = store.coaching.start_session(CoachingSession("sam lee", date(2026, 11, 19), (one,)), now=FIXED_NOW)
     assert store.coaching.mentors() == ["sam lee", "Alex Kim"]  # latest first, one spelling each: the latest
     assert [s.id for s in store.coaching.sessions(mentor="SAM LEE")] == [again, sam]
     assert [s.id for s in store.coaching.sessions(mentor="Alex Kim")] == [alex]
@@ -174,7 +178,8 @@ def test_review_rows_carry_both_scores_with_not_sure_as_nan(store: Store, make_i
 
 def test_interviews_between_is_inclusive_of_both_days_newest_first(store: Store, make_interview):
     for day in (1, 10, 20, 21):
-        store.interviews.save(make_interview(interview_at=datetime(2026, 11, day, 23, 30), company=f"D{day}"))
+        store.interviews.save(make_interview(interview_at=datetime(2026, 11, day, 23, 30), company=f"D{day}"),
+                              now=FIXED_NOW)
     found = store.interviews.between(date(2026, 11, 10), date(2026, 11, 20))
     assert [i.company for i in found] == ["D20", "D10"]
     assert [i.company for i in store.interviews.between(date(2026, 11, 1), date(2026, 11, 30), limit=1)] == ["D21"]

@@ -85,7 +85,8 @@ def test_export_starts_with_the_columns_in_order(store: Store):
 
 
 def test_export_writes_stored_values_and_empty_cells_for_not_sure(store: Store):
-    store.interviews.save(build_interview(stage=Stage.HIRING_MANAGER, format=Format.IN_PERSON, outcome=Outcome.OFFER))
+    store.interviews.save(build_interview(stage=Stage.HIRING_MANAGER, format=Format.IN_PERSON, outcome=Outcome.OFFER),
+                          now=FIXED_NOW)
     [written] = list(csv.DictReader(io.StringIO(export_csv(store))))
     assert written["stage"] == "hiring_manager"
     assert written["format"] == "in_person"
@@ -98,7 +99,7 @@ def test_export_writes_stored_values_and_empty_cells_for_not_sure(store: Store):
 
 def test_export_gives_each_interviewer_their_own_thank_you_date(store: Store):
     people = (Interviewer("Priya Shah"), Interviewer("Tom Lee"))
-    interview_id = store.interviews.save(build_interview(interviewers=people))
+    interview_id = store.interviews.save(build_interview(interviewers=people), now=FIXED_NOW)
     first, second = store.interviews.get(interview_id).interviewers
     store.follow_up.mark(interview_id, StepMark(f"thank_you:{first.id}", StepStatus.DONE, date(2026, 11, 10)))
     store.follow_up.mark(interview_id, StepMark(f"thank_you:{second.id}", StepStatus.DONE, date(2026, 11, 12)))
@@ -108,9 +109,10 @@ def test_export_gives_each_interviewer_their_own_thank_you_date(store: Store):
 
 
 def test_export_ignores_a_thank_you_mark_left_from_before_people_were_added(store: Store):
-    interview_id = store.interviews.save(build_interview(interviewers=()))
+    interview_id = store.interviews.save(build_interview(interviewers=()), now=FIXED_NOW)
     store.follow_up.mark(interview_id, StepMark("thank_you", StepStatus.DONE, date(2026, 11, 10)))
-    store.interviews.save(replace(store.interviews.get(interview_id), interviewers=(Interviewer("Jane Doe"),)))
+    store.interviews.save(replace(store.interviews.get(interview_id), interviewers=(Interviewer("Jane Doe"),)),
+                          now=FIXED_NOW)
     [written] = list(csv.DictReader(io.StringIO(export_csv(store))))
     assert written["thank_you_sent"] == ""
 
@@ -163,7 +165,7 @@ def test_formula_cells_get_an_apostrophe_that_import_takes_off(text: str, writte
 
 @pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@SUM(A1)", "'=quoted on purpose", "''+two"])
 def test_formula_text_round_trips_through_the_store(store: Store, tmp_path: Path, text: str):
-    store.interviews.save(build_interview(company=text, notes=text, recruiter=text))
+    store.interviews.save(build_interview(company=text, notes=text, recruiter=text), now=FIXED_NOW)
     exported = export_csv(store)
     assert f"'{text}" in exported
     fresh = Store(tmp_path / "fresh.db")

@@ -47,7 +47,7 @@ def test_a_name_with_the_separator_or_a_backslash_is_one_person_after_the_round_
 
 def test_one_thank_you_sent_of_two_stays_one_of_two(store: Store, tmp_path):
     people = (Interviewer("Priya Shah"), Interviewer("Tom Lee"))
-    interview_id = store.interviews.save(build_interview(interviewers=people))
+    interview_id = store.interviews.save(build_interview(interviewers=people), now=FIXED_NOW)
     first, _ = store.interviews.get(interview_id).interviewers
     store.follow_up.mark(interview_id, StepMark(f"thank_you:{first.id}", StepStatus.DONE, date(2026, 11, 11)))
     text = export_csv(store)
@@ -62,7 +62,7 @@ def test_one_thank_you_sent_of_two_stays_one_of_two(store: Store, tmp_path):
 
 def test_only_the_second_thank_you_sent_is_written_after_an_empty_place(store: Store):
     people = (Interviewer("Priya Shah"), Interviewer("Tom Lee"))
-    interview_id = store.interviews.save(build_interview(interviewers=people))
+    interview_id = store.interviews.save(build_interview(interviewers=people), now=FIXED_NOW)
     _, second = store.interviews.get(interview_id).interviewers
     store.follow_up.mark(interview_id, StepMark(f"thank_you:{second.id}", StepStatus.DONE, date(2026, 11, 12)))
     [written] = exported_rows(store)

@@ -103,7 +103,7 @@ def test_load_demo_adds_it_once(store: Store):
 
 
 def test_load_demo_keeps_the_users_own_entries_apart(store: Store):
-    store.interviews.save(build_interview())
+    store.interviews.save(build_interview(), now=FIXED_NOW)
     assert load_demo(store, FIXED_NOW) > 0
     assert store.interviews.delete_demo() == len(demo_entries(FIXED_NOW))
     assert store.interviews.count() == 1

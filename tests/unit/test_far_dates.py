@@ -23,22 +23,22 @@ from lib.files.json import export_json, read_json
 from lib.files.report import session_report
 from lib.files.report_html import render_html
 from lib.store import Store
-from tests.factories import FIXED_NOW, build_interview
+from tests.factories import FIXED_NOW, build_interview, store_unchecked, store_unchecked_session
 
 FAR = date(9999, 12, 31)
 
 
 def store_far_rows(store: Store) -> None:
-    store.interviews.save(build_interview(company="Far timeframe", stated_timeframe="by 9999-12-31"))
-    store.interviews.save(build_interview(company="Far day", interview_at=datetime(9999, 12, 31, 23, 0)))
-    marked = store.interviews.save(build_interview(company="Far marks"))
+    store_unchecked(store, build_interview(company="Far timeframe", stated_timeframe="by 9999-12-31"),
+                    build_interview(company="Far day", interview_at=datetime(9999, 12, 31, 23, 0)))
+    marked = store.interviews.save(build_interview(company="Far marks"), now=FIXED_NOW)
     store.follow_up.mark(marked, StepMark("soft_touch", StepStatus.SKIPPED, FAR))
     store.follow_up.snooze(marked, StepSnooze("check_in", FAR, "they are slow"))
 
 
 def test_the_calendar_export_survives_far_dates_and_keeps_the_other_reminders(store: Store):
     store_far_rows(store)
-    store.interviews.save(build_interview(company="Plain"))
+    store.interviews.save(build_interview(company="Plain"), now=FIXED_NOW)
     calendar = Calendar.from_ical(export_ics(store, FIXED_NOW, ZoneInfo("Europe/London")))
     summaries = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
     assert any("Plain" in s for s in summaries), summaries
@@ -56,7 +56,7 @@ def test_export_ics_on_the_command_line_survives_far_dates(
 
 
 def test_importing_a_timeframe_dated_after_2100_is_refused_naming_row_and_column(store: Store):
-    store.interviews.save(build_interview(stated_timeframe="by 9999-12-31"))  # as an older version let it in
+    store_unchecked(store, build_interview(stated_timeframe="by 9999-12-31"))  # as an older version let it in
     with pytest.raises(ValidationError) as caught:
         read_csv(export_csv(store), FIXED_NOW, ZoneInfo("Europe/London"))
     assert caught.value.errors == {
@@ -68,15 +68,15 @@ def test_importing_a_timeframe_dated_after_2100_is_refused_naming_row_and_column
 @pytest.mark.parametrize("text", ["in 13 months", "by 2028-03-01"])
 def test_a_timeframe_more_than_a_year_away_but_before_2100_imports_back_from_csv_and_json(store: Store, text: str):
     """Whatever Debrief exports, it imports: such a timeframe is flagged in the app, never refused."""
-    store.interviews.save(build_interview(stated_timeframe=text))
+    store.interviews.save(build_interview(stated_timeframe=text), now=FIXED_NOW)
     from_csv = read_csv(export_csv(store), FIXED_NOW, ZoneInfo("Europe/London"))
     from_json = read_json(export_json(store, FIXED_NOW), FIXED_NOW)
     assert [interview.stated_timeframe for interview, _ in (*from_csv, *from_json)] == [text, text]
 
 
 def test_a_coaching_report_of_a_session_dated_9999_is_written(store: Store):
-    interview_id = store.interviews.save(build_interview(company="Far session"))
-    session_id = store.coaching.start_session(CoachingSession("Sam Lee", FAR, (interview_id,)))
+    interview_id = store.interviews.save(build_interview(company="Far session"), now=FIXED_NOW)
+    session_id = store_unchecked_session(store, CoachingSession("Sam Lee", FAR, (interview_id,)))
     report = session_report(store, session_id, FIXED_NOW, ZoneInfo("Europe/London"))
     assert "Far session" in render_html(report)
 

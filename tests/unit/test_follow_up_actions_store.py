@@ -12,12 +12,12 @@ from lib.domain.drafts import Template
 from lib.domain.followup import StepKind, StepMark, StepSnooze, StepStatus
 from lib.domain.model import Interviewer
 from lib.store import SCHEMA_VERSION, Store
-from lib.store.migrations import _m001_initial_schema
-from tests.factories import D, build_interview
+from lib.store.schema import _m001_initial_schema
+from tests.factories import FIXED_NOW, D, build_interview
 
 
 def saved_id(store: Store, **overrides) -> int:
-    return store.interviews.save(build_interview(**overrides))
+    return store.interviews.save(build_interview(**overrides), now=FIXED_NOW)
 
 
 # --- migration 002 ------------------------------------------------------------------------------
@@ -97,7 +97,7 @@ def test_a_removed_interviewers_thank_you_snooze_goes_with_them(store: Store):
     priya, tom = store.interviews.get(interview_id).interviewers
     for person in (priya, tom):
         store.follow_up.snooze(interview_id, StepSnooze(f"thank_you:{person.id}", D("2026-11-13"), "later"))
-    store.interviews.save(build_interview(id=interview_id, interviewers=(priya,)))
+    store.interviews.save(build_interview(id=interview_id, interviewers=(priya,)), now=FIXED_NOW)
     assert [s.step_key for s in store.follow_up.snoozes_for([interview_id])[interview_id]] == [f"thank_you:{priya.id}"]
 
 

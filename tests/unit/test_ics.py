@@ -25,7 +25,7 @@ def events(text: str) -> dict[str, object]:
 
 
 def saved(store: Store, **overrides):
-    return store.interviews.get(store.interviews.save(build_interview(**overrides)))
+    return store.interviews.get(store.interviews.save(build_interview(**overrides), now=FIXED_NOW))
 
 
 def test_calendar_has_the_required_properties_and_crlf_lines(store: Store):

@@ -18,7 +18,7 @@ from lib.files.import_limits import MAX_ROWS
 from lib.files.json import FORMAT, FORMAT_VERSION, export_json, read_json
 from lib.store import Store, migrations
 from lib.store.backup import data_tables
-from tests.factories import FIXED_NOW, build_interview
+from tests.factories import FIXED_NOW, build_interview, store_unchecked
 
 FORMULA_STARTS = ["=1+1", "+44 20 7946 0000", "-2 on culture", "@SUM(A1)", "\tindented", "\rcarriage", "\nnewline"]
 
@@ -70,7 +70,7 @@ def test_every_row_value_is_exported_exactly_as_stored(store: Store):
 @pytest.mark.parametrize("text", FORMULA_STARTS, ids=repr)
 def test_json_keeps_formula_text_raw_while_the_full_csv_export_neutralises_it(store: Store, text: str):
     """Guarantee 5 over whole exports: every free-text column of the CSV, the raw text in the JSON."""
-    store.interviews.save(full_interview(text))  # stored as given (the store does not trim)
+    store_unchecked(store, full_interview(text))  # stored as given: an import does not trim
     row = exported(store)["tables"]["interviews"][0]
     assert row["notes"] == row["recruiter"] == row["skills_evidence"] == text
     assert (row["company"], row["role"]) == (f"{text} Co", f"{text} role")
@@ -82,8 +82,9 @@ def test_json_keeps_formula_text_raw_while_the_full_csv_export_neutralises_it(st
 
 def test_export_read_import_round_trips_every_entry_field_and_mark(store: Store, tmp_path: Path):
     people = (Interviewer("Priya Shah", "EM", "priya@acme.example"), Interviewer("Tom Lee"))
-    first = store.interviews.save(full_interview())
-    second = store.interviews.save(replace(full_interview(), company="Borealis", interviewers=people, is_demo=True))
+    first = store.interviews.save(full_interview(), now=FIXED_NOW)
+    second = store.interviews.save(replace(full_interview(), company="Borealis", interviewers=people, is_demo=True),
+                                   now=FIXED_NOW)
     saved = store.interviews.get(second)
     store.follow_up.mark(second, StepMark(f"thank_you:{saved.interviewers[1].id}", StepStatus.DONE, date(2026, 11, 10)))
     store.follow_up.mark(first, StepMark("soft_touch", StepStatus.SKIPPED, date(2026, 11, 13)))
@@ -115,7 +116,7 @@ def test_read_json_gives_entries_in_record_order(store: Store):
 def test_an_interview_at_with_an_offset_becomes_local_wall_clock_time(store: Store):
     from zoneinfo import ZoneInfo
 
-    store.interviews.save(full_interview())
+    store.interviews.save(full_interview(), now=FIXED_NOW)
     document = exported(store)
     document["tables"]["interviews"][0]["interview_at"] = "2026-11-10T14:00:00+00:00"
     [(interview, _)] = read_json(json.dumps(document), FIXED_NOW, ZoneInfo("America/New_York"))
@@ -123,7 +124,7 @@ def test_an_interview_at_with_an_offset_becomes_local_wall_clock_time(store: Sto
 
 
 def test_the_export_is_readable_utf8_not_escaped(store: Store):
-    store.interviews.save(full_interview("Zoë"))
+    store.interviews.save(full_interview("Zoë"), now=FIXED_NOW)
     text = export_json(store, FIXED_NOW)
     assert "Zoë" in text and "\\u00eb" not in text
 
@@ -131,7 +132,7 @@ def test_the_export_is_readable_utf8_not_escaped(store: Store):
 # --- refused at the depth of the reader: numbers, surrogates, steps and dates --------------
 def one_entry_export(store: Store) -> dict:
     """An export of one entry (with a recruiter, two people and a thank-you mark) as a dict to spoil."""
-    interview_id = store.interviews.save(replace(full_interview(), recruiter="Rita"))
+    interview_id = store.interviews.save(replace(full_interview(), recruiter="Rita"), now=FIXED_NOW)
     person = store.interviews.get(interview_id).interviewers[0]
     store.follow_up.mark(interview_id, StepMark(f"thank_you:{person.id}", StepStatus.DONE, date(2026, 11, 10)))
     return exported(store)
@@ -233,10 +234,10 @@ def marks_as_exported(store: Store) -> list[tuple]:
 def test_a_mark_left_from_an_earlier_edit_round_trips_exactly(store: Store, tmp_path: Path):
     """A recruiter_update marked, then the recruiter removed: the mark stays in the database, so
     it stays through export and import too."""
-    interview_id = store.interviews.save(replace(full_interview(), recruiter="Rita"))
+    interview_id = store.interviews.save(replace(full_interview(), recruiter="Rita"), now=FIXED_NOW)
     store.follow_up.mark(interview_id, StepMark("recruiter_update", StepStatus.DONE, date(2026, 11, 11)))
     store.follow_up.mark(interview_id, StepMark("soft_touch", StepStatus.SKIPPED, date(2026, 11, 13)))
-    store.interviews.save(replace(store.interviews.get(interview_id), recruiter=""))
+    store.interviews.save(replace(store.interviews.get(interview_id), recruiter=""), now=FIXED_NOW)
     before = marks_as_exported(store)
     assert ("recruiter_update", "done", "2026-11-11") in before
 

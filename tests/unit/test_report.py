@@ -28,23 +28,24 @@ def coached(store: Store, make_interview: MakeInterview) -> tuple[Store, int, li
     ids = [
         store.interviews.save(make_interview(company=f"Acme {n}", interview_at=datetime(2026, 11, day, 10),
                                             scores={SKILLS: 3, ENTHUSIASM: 4, CULTURE: None},
-                                            evidence={SKILLS: f"Evidence {n} {ATTACK}"}, notes="Line one\nline two"))
+                                            evidence={SKILLS: f"Evidence {n} {ATTACK}"}, notes="Line one\nline two"),
+                              now=NOW)
         for n, day in enumerate((2, 9, 16))
     ]
-    earlier = store.coaching.start_session(CoachingSession("Sam Lee", date(2026, 11, 10), (ids[0], ids[1])))
+    earlier = store.coaching.start_session(CoachingSession("Sam Lee", date(2026, 11, 10), (ids[0], ids[1])), now=NOW)
     store.coaching.save_review(earlier, ids[0], MentorReview({SKILLS: 5, ENTHUSIASM: 4}, "Great depth"))
     store.coaching.add_action(
         ActionItem("Carry-over: research their product", Owner.CANDIDATE, date(2026, 11, 17), earlier)
     )
     session = store.coaching.start_session(
-        CoachingSession("Sam Lee", date(2026, 11, 19), (ids[2], ids[1]), f"Notes {ATTACK}")
+        CoachingSession("Sam Lee", date(2026, 11, 19), (ids[2], ids[1]), f"Notes {ATTACK}"), now=NOW
     )
     store.coaching.save_review(
         session, ids[2], MentorReview({SKILLS: 4, ENTHUSIASM: 3, CULTURE: 3}, f"Comment {ATTACK}")
     )
     store.coaching.save_review(session, ids[1], MentorReview({SKILLS: 4}, "Better"))
     store.coaching.add_action(ActionItem(f"Rehearse {ATTACK}", Owner.MENTOR, date(2026, 11, 27), session, ids[2]))
-    alex = store.coaching.start_session(CoachingSession("Alex Kim", date(2026, 11, 18), (ids[2],)))
+    alex = store.coaching.start_session(CoachingSession("Alex Kim", date(2026, 11, 18), (ids[2],)), now=NOW)
     store.coaching.save_review(alex, ids[2], MentorReview({SKILLS: 1}, "Alex's view"))
     return store, session, ids
 

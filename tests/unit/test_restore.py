@@ -176,7 +176,7 @@ def a_full_source(tmp_path: Path) -> Store:
     source.settings.save_draft_template(Template(StepKind.THANK_YOU, "Thank you", "Dear {first_name}, thanks."))
     source.follow_up.calendar_sequences({"uid-1@debrief": "fingerprint"})
     source.settings.save_form_draft("new", '{"company": "Draft Co"}')
-    session = source.coaching.start_session(CoachingSession("Mentor Mo", date(2026, 11, 15), (acme,)))
+    session = source.coaching.start_session(CoachingSession("Mentor Mo", date(2026, 11, 15), (acme,)), now=NOW)
     source.coaching.save_review(session, acme, MentorReview({Dimension.SKILLS_MATCH: 3}, "fine"))
     source.coaching.add_action(ActionItem("Practise the intro", session_id=session, interview_id=acme))
     return source

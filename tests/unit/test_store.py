@@ -15,12 +15,12 @@ from lib.domain.followup import StepMark, StepStatus
 from lib.domain.model import Dimension, Format, Interview, Interviewer, Outcome, Stage
 from lib.store import SCHEMA_VERSION, InterviewFilter, Store, migrations
 from lib.store.interview_rows import interview_row
-from tests.factories import D, build_interview
+from tests.factories import FIXED_NOW, D, build_interview
 
 
 def saved(store: Store, **overrides) -> Interview:
     """Save an interview and read it back, as the app would see it."""
-    return store.interviews.get(store.interviews.save(build_interview(**overrides)))
+    return store.interviews.get(store.interviews.save(build_interview(**overrides), now=FIXED_NOW))
 
 
 def done(key: str, on: str = "2026-11-11") -> StepMark:
@@ -59,7 +59,7 @@ def test_foreign_keys_refuse_a_mark_for_a_missing_interview(store: Store):
 def test_reopening_runs_no_migration_twice_and_keeps_the_data(tmp_path: Path):
     path = tmp_path / "debrief.db"
     first = Store(path)
-    interview_id = first.interviews.save(build_interview())
+    interview_id = first.interviews.save(build_interview(), now=FIXED_NOW)
     for _ in range(3):
         again = Store(path)
         assert again.schema_version() == SCHEMA_VERSION
@@ -114,7 +114,7 @@ def test_save_and_get_round_trip_every_field(store: Store):
         outcome_on=date(2026, 11, 17),
         is_demo=True,
     )
-    new_id = store.interviews.save(original)
+    new_id = store.interviews.save(original, now=FIXED_NOW)
     back = store.interviews.get(new_id)
     people = tuple(replace(p, id=back.interviewers[i].id) for i, p in enumerate(original.interviewers))
     assert all(p.id is not None for p in back.interviewers)
@@ -126,12 +126,12 @@ def test_get_a_missing_interview_is_none(store: Store):
 
 
 def test_double_save_with_the_same_submit_token_stores_one_row(store: Store):
-    first = store.interviews.save(build_interview(), submit_token="form-123")
-    second = store.interviews.save(build_interview(company="Changed"), submit_token="form-123")
+    first = store.interviews.save(build_interview(), submit_token="form-123", now=FIXED_NOW)
+    second = store.interviews.save(build_interview(company="Changed"), submit_token="form-123", now=FIXED_NOW)
     assert first == second
     assert store.interviews.count() == 1
     assert store.interviews.get(first).company == "Acme Analytics"
-    assert store.interviews.save(build_interview(), submit_token="form-456") != first
+    assert store.interviews.save(build_interview(), submit_token="form-456", now=FIXED_NOW) != first
 
 
 def test_edit_keeps_interviewer_ids_and_drops_the_removed_persons_thank_you_mark(store: Store):
@@ -140,7 +140,7 @@ def test_edit_keeps_interviewer_ids_and_drops_the_removed_persons_thank_you_mark
     for key in (f"thank_you:{priya.id}", f"thank_you:{tom.id}", "check_in"):
         store.follow_up.mark(entry.id, done(key))
     edited = replace(entry, interviewers=(replace(priya, name="Priya Shah"), Interviewer("Lena")))
-    assert store.interviews.save(edited) == entry.id
+    assert store.interviews.save(edited, now=FIXED_NOW) == entry.id
     back = store.interviews.get(entry.id)
     assert [(p.id, p.name) for p in back.interviewers[:1]] == [(priya.id, "Priya Shah")]
     assert back.interviewers[1].name == "Lena"
@@ -152,7 +152,7 @@ def test_edit_keeps_interviewer_ids_and_drops_the_removed_persons_thank_you_mark
 def test_edit_reorders_interviewers(store: Store):
     entry = saved(store, interviewers=(Interviewer("Priya"), Interviewer("Tom")))
     swapped = replace(entry, interviewers=tuple(reversed(entry.interviewers)))
-    store.interviews.save(swapped)
+    store.interviews.save(swapped, now=FIXED_NOW)
     assert store.interviews.get(entry.id).interviewers == swapped.interviewers
 
 
@@ -160,7 +160,7 @@ def test_editing_a_deleted_interview_is_refused(store: Store):
     entry = saved(store)
     store.interviews.delete(entry.id)
     with pytest.raises(LookupError):
-        store.interviews.save(entry)
+        store.interviews.save(entry, now=FIXED_NOW)
 
 
 # --- transactions --------------------------------------------------------------------
@@ -185,10 +185,10 @@ def test_interrupted_save_leaves_nothing_behind(store: Store, monkeypatch: pytes
 
     monkeypatch.setattr("lib.store.interviews.save_interviewers", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        store.interviews.save(build_interview(), submit_token="t1")
+        store.interviews.save(build_interview(), submit_token="t1", now=FIXED_NOW)
     assert store.interviews.count() == 0
     monkeypatch.undo()
-    assert store.interviews.save(build_interview(), submit_token="t1")  # the token is free again
+    assert store.interviews.save(build_interview(), submit_token="t1", now=FIXED_NOW)  # the token is free again
     assert store.interviews.count() == 1
 
 
@@ -207,8 +207,8 @@ def test_import_entries_stores_entries_and_marks_together(store: Store):
 
 
 WRITES = {
-    "save": lambda s, i: s.interviews.save(build_interview()),
-    "edit": lambda s, i: s.interviews.save(replace(s.interviews.get(i), notes="more")),
+    "save": lambda s, i: s.interviews.save(build_interview(), now=FIXED_NOW),
+    "edit": lambda s, i: s.interviews.save(replace(s.interviews.get(i), notes="more"), now=FIXED_NOW),
     "save_many": lambda s, i: s.interviews.import_entries([(build_interview(), [])]),
     "set_outcome": lambda s, i: s.interviews.set_outcome(i, Outcome.OFFER, D("2026-11-20")),
     "mark": lambda s, i: s.follow_up.mark(i, done("check_in")),
@@ -220,14 +220,14 @@ WRITES = {
 
 @pytest.mark.parametrize("write", WRITES.values(), ids=WRITES.keys())
 def test_data_version_bumps_on_every_write(store: Store, write):
-    interview_id = store.interviews.save(build_interview())
+    interview_id = store.interviews.save(build_interview(), now=FIXED_NOW)
     before = store.data_version()
     write(store, interview_id)
     assert store.data_version() == before + 1
 
 
 def test_reads_do_not_bump_the_data_version(store: Store):
-    interview_id = store.interviews.save(build_interview())
+    interview_id = store.interviews.save(build_interview(), now=FIXED_NOW)
     before = store.data_version()
     store.interviews.get(interview_id)
     store.interviews.find()
@@ -257,7 +257,7 @@ def history(store: Store) -> dict[str, int]:
         "snake": on_day(22, company="snake_case Ltd", notes="C:\\dev"),
         "camel": on_day(23, company="snakeXcase Ltd", is_demo=True),
     }
-    return {name: store.interviews.save(entry) for name, entry in rows.items()}
+    return {name: store.interviews.save(entry, now=FIXED_NOW) for name, entry in rows.items()}
 
 
 @pytest.mark.parametrize(
@@ -295,7 +295,7 @@ def test_find_interviews_pages_with_limit_and_offset(store: Store, history):
 
 
 def test_same_moment_interviews_come_newest_saved_first(store: Store):
-    first, second = (store.interviews.save(build_interview()) for _ in range(2))
+    first, second = (store.interviews.save(build_interview(), now=FIXED_NOW) for _ in range(2))
     assert [i.id for i in store.interviews.find()] == [second, first]
 
 
@@ -390,7 +390,7 @@ def test_concurrent_writers_lose_nothing_and_never_see_database_is_locked(store:
         for k in range(25):
             try:
                 entry = build_interview(company=f"Writer {n}", interview_at=base + timedelta(hours=n * 25 + k))
-                interview_id = store.interviews.save(entry, submit_token=f"{n}-{k}")
+                interview_id = store.interviews.save(entry, submit_token=f"{n}-{k}", now=FIXED_NOW)
                 store.follow_up.mark(interview_id, done("check_in"))
             except BaseException as error:  # collected and asserted below
                 failures.append(error)
@@ -412,11 +412,12 @@ def test_concurrent_writers_lose_nothing_and_never_see_database_is_locked(store:
 def test_a_generic_thank_you_mark_goes_once_interviewers_are_named(store):
     """Marked 'sent' before anyone was named; naming Jane later gives her own, open, thank-you."""
     interview_id = store.interviews.save(
-        Interview("Acme", "Engineer", Stage.TECHNICAL, Format.VIDEO, datetime(2026, 11, 10, 14, 0))
+        Interview("Acme", "Engineer", Stage.TECHNICAL, Format.VIDEO, datetime(2026, 11, 10, 14, 0)), now=FIXED_NOW
     )
     store.follow_up.mark(interview_id, StepMark("thank_you", StepStatus.DONE, date(2026, 11, 10)))
     store.follow_up.mark(interview_id, StepMark("soft_touch", StepStatus.SKIPPED, date(2026, 11, 12)))
-    store.interviews.save(replace(store.interviews.get(interview_id), interviewers=(Interviewer("Jane Doe"),)))
+    store.interviews.save(replace(store.interviews.get(interview_id), interviewers=(Interviewer("Jane Doe"),)),
+                          now=FIXED_NOW)
     assert [m.step_key for m in store.follow_up.marks_for([interview_id])[interview_id]] == ["soft_touch"]
 
 
@@ -428,6 +429,6 @@ def test_a_failing_after_write_hook_is_logged_and_the_committed_save_returns_nor
 
     store = Store(db_path, after_write=broken_hook)
     with caplog.at_level("WARNING", logger="lib.store"):
-        interview_id = store.interviews.save(build_interview(company="Landed"))
+        interview_id = store.interviews.save(build_interview(company="Landed"), now=FIXED_NOW)
     assert store.interviews.get(interview_id).company == "Landed"
     assert "the backup hook broke" in caplog.text

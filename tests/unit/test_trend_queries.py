@@ -8,7 +8,7 @@ from datetime import datetime
 from lib.domain.followup import StepMark, StepSnooze, StepStatus
 from lib.domain.model import Dimension, Format, Interviewer, Outcome, Stage
 from lib.store import Store
-from tests.factories import D, build_interview
+from tests.factories import FIXED_NOW, D, build_interview
 
 
 def fill(store: Store) -> list[int]:
@@ -101,7 +101,8 @@ def test_a_follow_up_fingerprint_changes_with_everything_the_timeline_reads_and_
     store.interviews.set_outcome(3, Outcome.REJECTED, D("2026-11-10"))
     assert changed() == {3}
     edited = store.interviews.get(1)
-    store.interviews.save(replace(edited, interviewers=(*edited.interviewers, Interviewer("Cy"))))  # keeps id 1
+    store.interviews.save(replace(edited, interviewers=(*edited.interviewers, Interviewer("Cy"))),
+                          now=FIXED_NOW)  # keeps id 1
     assert changed() == {1}
     store.interviews.delete(2)
     assert changed() == {2} and 2 not in before

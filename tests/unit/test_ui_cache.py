@@ -41,14 +41,14 @@ def count_calls(monkeypatch: pytest.MonkeyPatch, group: type, method: str) -> li
 def test_a_write_bumps_the_version_and_the_next_read_sees_it():
     before = cache.data_version()
     assert cache.data().interviews.count() == 0
-    cache.store().interviews.save(build_interview())
+    cache.store().interviews.save(build_interview(), now=FIXED_NOW)
     assert cache.data_version() > before
     assert cache.data().interviews.count() == 1
     assert [i.company for i in cache.data().interviews.find(limit=5)] == ["Acme Analytics"]
 
 
 def test_a_read_at_the_same_version_does_not_run_its_sql_again(monkeypatch: pytest.MonkeyPatch):
-    cache.store().interviews.save(build_interview())
+    cache.store().interviews.save(build_interview(), now=FIXED_NOW)
     calls = count_calls(monkeypatch, Interviews, "find")
     first = cache.data().interviews.find(limit=5)
     again = cache.data().interviews.find(limit=5)
@@ -69,7 +69,7 @@ def test_a_derived_value_is_computed_once_per_version(monkeypatch: pytest.Monkey
     assert companies_upper() == []
     assert companies_upper() == []
     assert len(runs) == 1
-    cache.store().interviews.save(build_interview())
+    cache.store().interviews.save(build_interview(), now=FIXED_NOW)
     assert companies_upper(suffix="!") == ["ACME ANALYTICS!"]
     assert companies_upper(suffix="!") == ["ACME ANALYTICS!"]
     assert len(runs) == 2
