@@ -29,7 +29,7 @@ from lib.domain.coaching import (
     validate_session,
 )
 from lib.domain.model import SCORE_COLUMNS, Dimension
-from lib.store.db import DatabaseFile, chunks, in_clause, stamp
+from lib.store.db import DatabaseFile, chunks, in_clause, insert_row, stamp
 from lib.store.interviews import Interviews
 
 
@@ -52,12 +52,12 @@ class Coaching:
                 if seen:
                     return int(seen[0])
             written_at = stamp()
-            session_id = db["coaching_sessions"].insert(
+            session_id = insert_row(db, "coaching_sessions",
                 {"mentor": session.mentor, "held_on": session.held_on.isoformat(), "notes": session.notes,
                  "finished_at": None, "submit_token": submit_token, "created_at": written_at, "updated_at": written_at}
-            ).last_pk
+            )
             _put_session_interviews(db, session_id, session.interview_ids)
-            return int(session_id)
+            return session_id
 
     def get_session(self, session_id: int) -> CoachingSession | None:
         found = self.sessions(ids=[session_id])
@@ -193,12 +193,12 @@ class Coaching:
                 if seen:
                     return int(seen[0])
             written_at = stamp()
-            return int(db["action_items"].insert(
+            return insert_row(db, "action_items",
                 {"session_id": item.session_id, "interview_id": item.interview_id, "text": item.text,
                  "owner": item.owner.value, "due_on": item.due_on.isoformat() if item.due_on else None,
                  "status": item.status.value, "submit_token": submit_token, "created_at": written_at,
                  "updated_at": written_at}
-            ).last_pk)
+            )
 
     def set_action_status(self, action_id: int, status: ActionStatus, on: date | None = None,
                           in_session: int | None = None) -> None:
