@@ -13,6 +13,7 @@ from lib import charts, ui
 from lib.domain.coaching import (
     COACHING_LIMITS,
     CoachingSession,
+    clean_mentor,
     default_report_range,
 )
 from lib.domain.days import human_date
@@ -50,7 +51,8 @@ def on_start() -> None:
     for key in ("mentor", "picks", "errors", "token", "known"):
         state.pop(S + key, None)
     open_session(session_id)
-    state["flash"] = f"Session with {session.mentor} started: {len(session.interview_ids)} interviews to go through."
+    mentor, picked = clean_mentor(session.mentor), len(session.interview_ids)
+    state["flash"] = f"Session with {mentor} started: {picked} interviews to go through."
 
 
 def start_form(today) -> None:

@@ -21,6 +21,15 @@ def two_interviews(store) -> list[int]:
     ]
 
 
+def test_starting_a_session_names_the_mentor_as_saved_in_its_confirmation(app, store):
+    two_interviews(store)
+    at = open_page(app, COACHING)
+    at.text_input(key="c.mentor").input("  Sam    Lee ").run()
+    at = at.button(key="c.start").click().run()
+    assert [s.mentor for s in store.coaching.sessions()] == ["Sam Lee"]
+    assert [t.value for t in at.toast] == ["Session with Sam Lee started: 2 interviews to go through."]
+
+
 def test_an_empty_database_says_how_to_start(app):
     at = open_page(app, COACHING)
     assert not at.exception
