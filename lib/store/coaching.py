@@ -29,7 +29,7 @@ from lib.domain.coaching import (
     validate_session,
 )
 from lib.domain.model import SCORE_COLUMNS, Dimension
-from lib.store.db import DatabaseFile, chunks, in_clause, insert_row, stamp
+from lib.store.db import DatabaseFile, chunks, in_clause, insert_row, never_cached, stamp
 from lib.store.interviews import Interviews
 
 
@@ -39,6 +39,7 @@ class Coaching:
     def __init__(self, db: DatabaseFile, interviews: Interviews) -> None:
         self._db, self._interviews = db, interviews
 
+    @never_cached
     def start_session(self, session: CoachingSession, submit_token: str | None = None, *, now: datetime) -> int:
         """Save a new session with its interviews (unscored); a repeated token returns the first id.
 
@@ -125,6 +126,7 @@ class Coaching:
         return suggestion_for(mentor, held_on, last_session_on=last_on, choices=choices, since_last=since_last,
                               discussed=discussed)
 
+    @never_cached
     def update_session(self, session_id: int, *, notes: str | None = None, finished_at: datetime | None = None,
                        reopen: bool = False, interview_ids: Sequence[int] | None = None) -> None:
         """Change a session's notes, finish (or reopen) it, or change its interviews (their reviews kept)."""
@@ -141,11 +143,13 @@ class Coaching:
             if interview_ids is not None:
                 _put_session_interviews(db, session_id, interview_ids)
 
+    @never_cached
     def delete_session(self, session_id: int) -> None:
         """The session, its reviews and the actions agreed in it."""
         with self._db.write() as db:
             db.execute("DELETE FROM coaching_sessions WHERE id = ?", [session_id])
 
+    @never_cached
     def save_review(self, session_id: int, interview_id: int, review: MentorReview) -> None:
         """The mentor's scores and comments for one interview of the session, checked first (ValidationError)."""
         review = validate_review(review)
@@ -180,6 +184,7 @@ class Coaching:
         sessions = {s.id: s for s in self.sessions(ids=sorted({s for v in by_interview.values() for s, _ in v}))}
         return {i: [(sessions[s], review) for s, review in v] for i, v in by_interview.items()}
 
+    @never_cached
     def add_action(self, item: ActionItem, submit_token: str | None = None) -> int:
         """Save a new action item; a repeated token (a double click) returns the first id.
 
@@ -200,6 +205,7 @@ class Coaching:
                  "updated_at": written_at}
             )
 
+    @never_cached
     def set_action_status(self, action_id: int, status: ActionStatus, on: date | None = None,
                           in_session: int | None = None) -> None:
         """Done or dropped on a day (and in which session, if one is open); OPEN reopens it."""

@@ -26,6 +26,21 @@ from sqlite_utils import Database
 from lib.store.schema import migrations
 from lib.store.workdirs import clear_leftovers
 
+NEVER_CACHED = "never_cached"
+_Method = TypeVar("_Method", bound=Callable[..., Any])
+
+
+def never_cached(method: _Method) -> _Method:
+    """Mark a store method the UI's cached read path (`lib.ui.cache.data()`) must refuse.
+
+    A write, or a read of rows written without a data-version bump (form drafts, calendar
+    sequences): answered from a cache, a repeated write would silently not run and such a read
+    would go stale.
+    """
+    setattr(method, NEVER_CACHED, True)
+    return method
+
+
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "debrief.db"  # <project>/data/debrief.db
 SQLITE_HEADER = b"SQLite format 3\x00"
 MAX_VARIABLES = 900  # values bound in one statement: under SQLite's limit on `?` parameters

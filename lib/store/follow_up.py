@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from lib.domain.followup import StepMark, StepSnooze, StepStatus
 from lib.domain.model import EVIDENCE_COLUMNS, SCORE_COLUMNS, Interview
-from lib.store.db import MAX_VARIABLES, DatabaseFile, chunks, immediate, in_clause, stamp
+from lib.store.db import MAX_VARIABLES, DatabaseFile, chunks, immediate, in_clause, never_cached, stamp
 from lib.store.interview_rows import FOLLOW_UP_COLUMNS, interview_from, interviewers_by_interview, put_mark
 
 
@@ -25,11 +25,13 @@ class FollowUp:
     def __init__(self, db: DatabaseFile) -> None:
         self._db = db
 
+    @never_cached
     def mark(self, interview_id: int, mark: StepMark) -> None:
         """Done or skipped on a day; a new mark of the same step replaces the old one."""
         with self._db.write() as db:
             put_mark(db, interview_id, mark)
 
+    @never_cached
     def unmark(self, interview_id: int, step_key: str) -> None:
         with self._db.write() as db:
             db.execute("DELETE FROM step_marks WHERE interview_id = ? AND step_key = ?", [interview_id, step_key])
@@ -49,6 +51,7 @@ class FollowUp:
                     marks[interview_id].append(StepMark(key, StepStatus(status), date.fromisoformat(on)))
         return marks
 
+    @never_cached
     def snooze(self, interview_id: int, snooze: StepSnooze) -> None:
         """Move a step to a later day (one snooze per step: a new one replaces it)."""
         with self._db.write() as db:
@@ -59,6 +62,7 @@ class FollowUp:
                 [interview_id, snooze.step_key, snooze.until.isoformat(), snooze.reason, stamp()],
             )
 
+    @never_cached
     def unsnooze(self, interview_id: int, step_key: str) -> None:
         with self._db.write() as db:
             db.execute("DELETE FROM step_snoozes WHERE interview_id = ? AND step_key = ?", [interview_id, step_key])
@@ -78,11 +82,13 @@ class FollowUp:
                     snoozes[interview_id].append(StepSnooze(key, date.fromisoformat(until), reason))
         return snoozes
 
+    @never_cached
     def exported_event_uids(self) -> set[str]:
         """Every calendar event UID ever exported from this database."""
         with self._db.connect() as db:
             return {row[0] for row in db.execute("SELECT uid FROM calendar_events")}
 
+    @never_cached
     def calendar_sequences(self, fingerprints: Mapping[str, str]) -> dict[str, int]:
         """UID -> SEQUENCE for events about to be exported; bumped only for events whose content changed.
 

@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from lib.domain.followup import StepMark
 from lib.domain.model import EVIDENCE_COLUMNS, SCORE_COLUMNS, Dimension, Interview, Outcome, Stage, validate
-from lib.store.db import DatabaseFile, chunks, in_clause, insert_row, stamp
+from lib.store.db import DatabaseFile, chunks, in_clause, insert_row, never_cached, stamp
 from lib.store.interview_rows import (
     UNSAVED_THANK_YOU,
     interview_from,
@@ -50,6 +50,7 @@ class Interviews:
     def __init__(self, db: DatabaseFile) -> None:
         self._db = db
 
+    @never_cached
     def save(self, interview: Interview, submit_token: str | None = None, *, now: datetime,
              discard_draft: str | None = None) -> int:
         """Insert or update one interview with its interviewers; returns its id.
@@ -146,6 +147,7 @@ class Interviews:
         """Entries whose follow-up may still need something: outcome pending."""
         return self.find(InterviewFilter(outcomes=(Outcome.PENDING,)))
 
+    @never_cached
     def set_outcome(self, interview_id: int, outcome: Outcome, on: date | None) -> None:
         """The interview's outcome, and the day it came (None while pending)."""
         with self._db.write() as db:
@@ -154,16 +156,19 @@ class Interviews:
                 [outcome.value, on.isoformat() if on else None, stamp(), interview_id],
             )
 
+    @never_cached
     def delete(self, interview_id: int) -> None:
         """The entry with its interviewers, marks, snoozes and mentor reviews."""
         with self._db.write() as db:
             db.execute("DELETE FROM interviews WHERE id = ?", [interview_id])
 
+    @never_cached
     def delete_demo(self) -> int:
         """Remove the bundled demo entries, never the user's own; returns how many went."""
         with self._db.write() as db:
             return db.execute("DELETE FROM interviews WHERE is_demo = 1").rowcount
 
+    @never_cached
     def import_entries(
         self, entries: Iterable[tuple[Interview, Sequence[StepMark]]], *, if_no_demo: bool = False
     ) -> list[int]:
@@ -178,6 +183,7 @@ class Interviews:
                 return []
             return [self._insert_entry(db, interview, marks) for interview, marks in entries]
 
+    @never_cached
     def import_new_entries(
         self, entries: Sequence[tuple[Interview, Sequence[StepMark]]], identity: Callable[[str, str, str], Hashable]
     ) -> list[int | None]:

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from lib.domain.drafts import Template, check_template, check_your_name
 from lib.domain.followup import StepKind
-from lib.store.db import DatabaseFile, stamp
+from lib.store.db import DatabaseFile, never_cached, stamp
 
 # What a setting's value must pass before it is saved, by key; a key not here is saved as given.
 SETTING_CHECKS: dict[str, Callable[[str], str]] = {"your_name": check_your_name}
@@ -33,6 +33,7 @@ class Settings:
             row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
             return row[0] if row else default
 
+    @never_cached
     def save(self, key: str, value: str) -> None:
         """Save a setting, checked first when its key has a check (your name: ValidationError if too long)."""
         if check := SETTING_CHECKS.get(key):
@@ -50,6 +51,7 @@ class Settings:
             rows = db.execute("SELECT kind, subject, body FROM draft_templates")
             return {StepKind(kind): Template(StepKind(kind), subject, body) for kind, subject, body in rows}
 
+    @never_cached
     def save_draft_template(self, template: Template) -> None:
         """Check the template (ValidationError keyed "subject" or "body", nothing written), then store it tidied."""
         template = check_template(template.kind, template.subject, template.body)
@@ -61,11 +63,13 @@ class Settings:
                 [template.kind.value, template.subject, template.body, stamp()],
             )
 
+    @never_cached
     def reset_draft_template(self, kind: StepKind) -> None:
         """Back to Debrief's wording for this kind of step."""
         with self._db.write() as db:
             db.execute("DELETE FROM draft_templates WHERE kind = ?", [kind.value])
 
+    @never_cached
     def save_form_draft(self, form_key: str, payload: str) -> None:
         """The form's fields as typed so far (`payload`, JSON), replacing the last draft of that form."""
         with self._db.connect() as db, db.atomic():
@@ -75,12 +79,14 @@ class Settings:
                 [form_key, payload, stamp()],
             )
 
+    @never_cached
     def form_draft(self, form_key: str) -> tuple[str, datetime] | None:
         """The last draft of that form and when it was saved, or None."""
         with self._db.connect() as db:
             row = db.execute("SELECT payload, saved_at FROM form_drafts WHERE form_key = ?", [form_key]).fetchone()
             return (row[0], datetime.fromisoformat(row[1])) if row else None
 
+    @never_cached
     def discard_form_draft(self, form_key: str) -> None:
         with self._db.connect() as db, db.atomic():
             drop_form_draft(db, form_key)

@@ -20,6 +20,7 @@ import streamlit as st
 from lib import clock
 from lib.store import Store, default_path
 from lib.store.backup import DailyBackup
+from lib.store.db import NEVER_CACHED
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -65,6 +66,8 @@ class Reads:
         target: Any = _store_at(self._path)
         for part in query:
             target = getattr(target, part)
+        if getattr(target, NEVER_CACHED, False):
+            raise TypeError(f"store.{'.'.join(query)} is not a cached read: call it on ui.store()")
         if callable(target):
             return functools.partial(self._call, query)
         return Reads(self._path, self._version, query)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import streamlit as st
 from lib.store import Store
 from lib.store.interviews import Interviews
 from lib.ui import cache
-from tests.factories import FIXED_NOW, build_interview
+from tests.factories import FIXED_NOW, ROOT, build_interview
 
 
 @pytest.fixture(autouse=True)
@@ -98,3 +99,25 @@ def test_a_shared_derived_value_is_one_object_for_every_reader():
 
     assert open_ids() is open_ids()
     assert copied() == copied() and copied() is not copied()  # st.cache_data hands each reader a copy
+
+
+@pytest.mark.parametrize("query", ["follow_up.mark", "interviews.save", "settings.form_draft", "coaching.add_action"])
+def test_a_write_or_an_unversioned_read_is_refused_by_the_cached_read_path(query: str):
+    group, method = query.split(".")
+    with pytest.raises(TypeError, match="not a cached read"):
+        getattr(getattr(cache.data(), group), method)
+
+
+def test_every_store_method_that_writes_is_marked_never_cached():
+    """A write added to a group later cannot slip into the cache: opening a write marks the method."""
+    unmarked = []
+    for group in ("interviews", "follow_up", "coaching", "settings"):
+        source = (ROOT / "lib" / "store" / f"{group}.py").read_text()
+        for cls in (n for n in ast.parse(source).body if isinstance(n, ast.ClassDef)):
+            for method in (n for n in cls.body if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")):
+                body = ast.get_source_segment(source, method) or ""
+                writes = "_db.write(" in body or "self._save(" in body or "db.atomic()" in body
+                marked = any(getattr(d, "id", None) == "never_cached" for d in method.decorator_list)
+                if writes and not marked:
+                    unmarked.append(f"{group}.{method.name}")
+    assert unmarked == []
