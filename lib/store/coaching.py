@@ -66,14 +66,7 @@ class Coaching:
 
     def sessions(self, mentor: str | None = None, ids: Sequence[int] | None = None) -> list[CoachingSession]:
         """Newest first; only `mentor`'s (any case) or only `ids` when given."""
-        clauses: list[str] = ["1 = 1"]
-        params: list[str | int] = []
-        if mentor:
-            clauses.append("mentor = ? COLLATE NOCASE")
-            params.append(mentor)
-        if ids is not None:
-            clauses.append(f"id IN {in_clause(ids)}")
-            params += list(ids)
+        clauses, params = _sessions_of(mentor, ids)
         sql = f"SELECT * FROM coaching_sessions WHERE {' AND '.join(clauses)} ORDER BY held_on DESC, id DESC"
         with self._db.connect() as db:
             rows = list(db.query(sql, params))
@@ -246,14 +239,7 @@ class Coaching:
         """
         import pandas as pd
 
-        clauses: list[str] = ["1 = 1"]
-        params: list[str | int] = []
-        if mentor:
-            clauses.append("s.mentor = ? COLLATE NOCASE")
-            params.append(mentor)
-        if session_ids is not None:
-            clauses.append(f"s.id IN {in_clause(session_ids)}")
-            params += list(session_ids)
+        clauses, params = _sessions_of(mentor, session_ids, alias="s.")
         if until is not None:
             clauses.append("s.held_on <= ?")
             params.append(until.isoformat())
@@ -328,3 +314,16 @@ def _action_from(row: dict) -> ActionItem:
         mentor=row["mentor"],
         id=row["id"],
     )
+
+
+def _sessions_of(mentor: str | None, ids: Sequence[int] | None, alias: str = "") -> tuple[list[str], list[str | int]]:
+    """WHERE clauses (and their parameters) for "only `mentor`'s sessions, any case" and "only these sessions"."""
+    clauses: list[str] = ["1 = 1"]
+    params: list[str | int] = []
+    if mentor:
+        clauses.append(f"{alias}mentor = ? COLLATE NOCASE")
+        params.append(mentor)
+    if ids is not None:
+        clauses.append(f"{alias}id IN {in_clause(ids)}")
+        params += list(ids)
+    return clauses, params
