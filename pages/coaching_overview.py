@@ -76,7 +76,8 @@ def start_form(today) -> None:
                                on_change=on_mentor_or_day,
                                placeholder="A coach, a friend in the industry, a career adviser")
         ui.field_error(errors, "mentor")
-        day_column.date_input("Date", key=S + "held_on", format="YYYY-MM-DD", on_change=on_mentor_or_day)
+        day_column.date_input("Date", key=S + "held_on", format="YYYY-MM-DD", on_change=on_mentor_or_day,
+                              min_value=ui.FIRST_DAY, max_value=ui.LAST_DAY)
         ui.field_error(errors, "held_on")
         st.multiselect("Interviews to discuss", [i for i in options if i in labels], key=S + "picks",
                        format_func=lambda i: labels.get(i, f"#{i}"), placeholder="Pick interviews")

@@ -154,7 +154,7 @@ def add_action_form(session: CoachingSession, interview: Interview | None, today
         who, due = st.columns(2)
         who.segmented_control("Who does it", list(Owner), key=S + "a.owner", default=Owner.CANDIDATE,
                               format_func=lambda o: "You" if o is Owner.CANDIDATE else session.mentor)
-        due.date_input("Due", key=S + "a.due", format="YYYY-MM-DD")
+        due.date_input("Due", key=S + "a.due", format="YYYY-MM-DD", min_value=ui.FIRST_DAY, max_value=ui.LAST_DAY)
         with due:
             ui.field_error(errors, "due_on")
         if interview is not None:

@@ -225,7 +225,7 @@ with form_column:
     left.selectbox("Stage", list(Stage), key=F + "stage", format_func=lambda s: s.label)
     right.selectbox("Format", list(Format), key=F + "format", format_func=lambda f: f.label)
     day_col, time_col, length_col = st.columns(3)
-    day_col.date_input("Date", key=F + "day", format="YYYY-MM-DD")
+    day_col.date_input("Date", key=F + "day", format="YYYY-MM-DD", min_value=ui.FIRST_DAY, max_value=ui.LAST_DAY)
     time_col.time_input("Start time", key=F + "start", step=900)
     length_col.number_input("Duration (minutes)", key=F + "duration_min", step=5)
     ui.field_error(errors, "interview_at")
@@ -296,7 +296,8 @@ with form_column:
     if outcome is not Outcome.PENDING:
         if st.session_state.get(F + "outcome_on") is None:
             st.session_state[F + "outcome_on"] = today
-        on_col.date_input("Heard on", key=F + "outcome_on", format="YYYY-MM-DD")
+        on_col.date_input("Heard on", key=F + "outcome_on", format="YYYY-MM-DD", min_value=ui.FIRST_DAY,
+                          max_value=ui.LAST_DAY)
         st.caption("An outcome closes this interview's open follow-up steps.")
     ui.field_error(errors, "outcome_on")
 

@@ -16,10 +16,11 @@ from lib.ui.follow_up import agenda, timeline
 from lib.ui.step_actions import calendar_button, open_draft, step_actions
 from lib.ui.timeline import STATUS_BADGE_COLOURS, status_badge_md, timeline_view
 from lib.ui.trends import follow_up_discipline, trend_charts, trends
-from lib.ui.widgets import errors_of, field_error, flash, menu, opened
+from lib.ui.widgets import FIRST_DAY, LAST_DAY, errors_of, field_error, flash, menu, opened
 
 __all__ = [
-    "PAGES", "STATUS_BADGE_COLOURS", "action_item_row", "action_items", "agenda", "auto_backup", "calendar_button",
+    "FIRST_DAY", "LAST_DAY", "PAGES", "STATUS_BADGE_COLOURS", "action_item_row", "action_items", "agenda",
+    "auto_backup", "calendar_button",
     "coaching_sessions", "data", "demo_banner", "draft_dialog_if_open", "errors_of", "field_error", "flash",
     "follow_up_discipline", "menu", "now", "open_action_items", "open_draft", "opened", "require_database",
     "route_through_entrypoint", "score_gaps", "status_badge_md", "step_actions", "store", "timeline", "timeline_view",

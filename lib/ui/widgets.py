@@ -7,7 +7,12 @@ from contextlib import contextmanager
 
 import streamlit as st
 
-from lib.domain.model import ValidationError
+from lib.domain.model import DATE_RANGE, ValidationError
+
+# Bounds for a date the user types: Streamlit's own (ten years either side of today) silently put
+# back the default when a year beyond them was typed, so 2099 saved as today. These reach every
+# day the app accepts, and the app's own checks say what is wrong ("more than a year away").
+FIRST_DAY, LAST_DAY = DATE_RANGE
 
 
 def field_error(errors: dict[str, str] | None, key: str) -> None:

@@ -6,11 +6,22 @@ from datetime import date
 
 import pytest
 
-from lib.domain.model import Dimension, Outcome
+from lib.domain.model import DATE_RANGE, Dimension, Outcome
 from lib.domain.rubric import RUBRIC
 from lib.store.interviews import Interviews
 from tests.app.helpers import LOG, an_interview, badges, errors, fill_log_form, open_page, person_row, save, texts
 from tests.factories import FIXED_NOW
+
+
+def test_a_typed_far_year_reaches_the_forms_own_check_instead_of_being_put_back(app, store):
+    """Streamlit's own bounds (ten years from today) replaced a typed 2099 by the default day, and it saved."""
+    at = open_page(app, LOG)
+    assert (at.date_input(key="f.day").min, at.date_input(key="f.day").max) == DATE_RANGE
+    fill_log_form(at)
+    at.date_input(key="f.day").set_value(date(2099, 6, 1))
+    at = save(at)
+    assert any("more than a year away" in message for message in errors(at))
+    assert store.interviews.count() == 0
 
 
 def test_an_empty_form_says_what_is_missing_and_saves_nothing(app, store):
