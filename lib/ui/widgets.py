@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 
 import streamlit as st
 
-from lib.domain.model import DATE_RANGE, ValidationError
+from lib.domain.model import ValidationError
 
 # Bounds for a date the user types: Streamlit's own (ten years either side of today) silently put
-# back the default when a year beyond them was typed, so 2099 saved as today. These reach every
-# day the app accepts, and the app's own checks say what is wrong ("more than a year away").
-FIRST_DAY, LAST_DAY = DATE_RANGE
+# back the default when a year beyond them was typed, so 2099 saved as today. Any calendar day
+# goes in (an older version's row may hold 9999-12-31), and the app's own checks say what is wrong.
+FIRST_DAY, LAST_DAY = date.min, date.max
 
 
 def field_error(errors: dict[str, str] | None, key: str) -> None:

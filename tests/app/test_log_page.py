@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from lib.domain.model import DATE_RANGE, Dimension, Outcome
+from lib.domain.model import Dimension, Outcome
 from lib.domain.rubric import RUBRIC
 from lib.store.interviews import Interviews
 from tests.app.helpers import LOG, an_interview, badges, errors, fill_log_form, open_page, person_row, save, texts
@@ -16,7 +16,7 @@ from tests.factories import FIXED_NOW
 def test_a_typed_far_year_reaches_the_forms_own_check_instead_of_being_put_back(app, store):
     """Streamlit's own bounds (ten years from today) replaced a typed 2099 by the default day, and it saved."""
     at = open_page(app, LOG)
-    assert (at.date_input(key="f.day").min, at.date_input(key="f.day").max) == DATE_RANGE
+    assert (at.date_input(key="f.day").min, at.date_input(key="f.day").max) == (date.min, date.max)
     fill_log_form(at)
     at.date_input(key="f.day").set_value(date(2099, 6, 1))
     at = save(at)
