@@ -88,7 +88,11 @@ def test_a_session_in_the_app_and_its_report_offline(serve, page, browser, tmp_p
     expect(agreed.get_by_text("Rehearse two STAR stories")).to_be_visible()
     wait_for_app(page)
     screenshot(page, "today-with-coaching-action")
-    agreed.get_by_role("button", name="Done").click()
+    done = agreed.get_by_role("button", name="Done")
+    expect(done).to_be_enabled()
+    done.click()
+    expect(page.get_by_text("Marked done.")).to_be_visible(timeout=15_000)
+    wait_for_app(page)
     expect(page.get_by_text("Rehearse two STAR stories")).to_have_count(0)
     no_streamlit_errors(page)
 
