@@ -9,7 +9,7 @@ import streamlit as st
 
 from lib import ui
 from lib.domain.entry_form import BLANK_PERSON, EntryForm, timeframe_feedback
-from lib.domain.followup import follow_up_timeline, next_step
+from lib.domain.followup import follow_up_timeline
 from lib.domain.model import (
     LIMITS,
     Dimension,
@@ -20,6 +20,7 @@ from lib.domain.model import (
     timeframe_out_of_range,
 )
 from lib.domain.rubric import RUBRIC, SCALE
+from lib.domain.steps import next_step
 from lib.domain.text import md_escape
 from lib.domain.timeframe import parse_timeframe
 

@@ -15,8 +15,8 @@ from lib.domain.drafts import (
     topic_suggestions,
 )
 from lib.domain.drafts import preview_draft as fill_preview
-from lib.domain.followup import StepKind
 from lib.domain.model import ValidationError
+from lib.domain.steps import StepKind
 from lib.domain.text import md_escape
 
 T = "tpl."  # every key of this page starts with it

@@ -9,9 +9,9 @@ from lib.domain.agenda import AgendaItem, PlanDay
 from lib.domain.analytics import progress_from_averages, progress_line
 from lib.domain.days import human_date
 from lib.domain.drafts import KIND_LABELS
-from lib.domain.followup import StepKind
 from lib.domain.model import Dimension
 from lib.domain.rubric import RUBRIC, score_label
+from lib.domain.steps import StepKind
 from lib.domain.text import md_escape
 from lib.files.demo import load_demo
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-from lib.domain.followup import StepStatus
+from lib.domain.steps import StepStatus
 
 # The colours Streamlit's badges know (st.badge's `color`, the `:colour-badge[...]` Markdown).
 BadgeColour = Literal["red", "orange", "yellow", "blue", "green", "violet", "gray", "grey", "primary"]

@@ -10,7 +10,7 @@ import pandas as pd
 
 from lib.charts.palette import STATUS_COLOURS, TODAY_COLOUR
 from lib.domain.days import human_date
-from lib.domain.followup import Step, StepKind
+from lib.domain.steps import Step, StepKind
 
 
 def short_step_label(step: Step) -> str:

@@ -6,8 +6,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
-from lib.domain.followup import Step, StepMark, StepSnooze, StepStatus, follow_up_timeline
+from lib.domain.followup import follow_up_timeline
 from lib.domain.model import Interview
+from lib.domain.steps import Step, StepMark, StepSnooze, StepStatus
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from lib.domain.days import human_date, next_business_day
-from lib.domain.followup import Step, next_step
 from lib.domain.model import (
     SCORE_MAX,
     SCORE_MIN,
@@ -24,6 +23,7 @@ from lib.domain.model import (
     ValidationError,
     date_out_of_range,
 )
+from lib.domain.steps import Step, next_step
 
 COACHING_LIMITS = {"mentor": 120, "comment": 5_000, "session_notes": 10_000, "action": 500}
 LOOKBACK_DAYS = 28  # a first session with a mentor suggests the interviews of the last four weeks

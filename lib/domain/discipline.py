@@ -13,8 +13,9 @@ from datetime import date, tzinfo
 import pandas as pd
 
 from lib.domain.days import add_business_days
-from lib.domain.followup import StepKind, StepMark, StepSnooze, StepStatus, follow_up_timeline
+from lib.domain.followup import follow_up_timeline
 from lib.domain.model import Interview
+from lib.domain.steps import StepKind, StepMark, StepSnooze, StepStatus
 
 CHECK_IN_GRACE_DAYS = 2  # business days after the recommended day that still count as on time
 THANK_YOU_MEASURE, CHECK_IN_MEASURE = "Thank-you within 24 h", "Check-in on time"

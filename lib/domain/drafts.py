@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import quote, urlencode
 
-from lib.domain.followup import Step, StepKind, follow_up_timeline
+from lib.domain.followup import follow_up_timeline
 from lib.domain.model import Format, Interview, Interviewer, Stage, ValidationError
+from lib.domain.steps import Step, StepKind
 
 DRAFT_KINDS = (StepKind.RECRUITER_UPDATE, StepKind.THANK_YOU, StepKind.SOFT_TOUCH, StepKind.CHECK_IN)
 KIND_LABELS = {

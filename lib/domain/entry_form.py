@@ -13,8 +13,9 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from lib.domain.days import human_date
-from lib.domain.followup import StepKind, follow_up_timeline
+from lib.domain.followup import follow_up_timeline
 from lib.domain.model import SCORE_MAX, SCORE_MIN, Dimension, Format, Interview, Interviewer, Outcome, Stage, normalised
+from lib.domain.steps import StepKind
 from lib.domain.timeframe import parse_timeframe
 
 BLANK_PERSON = {"name": "", "title": "", "email": "", "id": None}

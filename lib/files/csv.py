@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time, tzinfo
 from typing import TypeVar
 
-from lib.domain.followup import StepMark
 from lib.domain.model import (
     EVIDENCE_COLUMNS,
     SCORE_COLUMNS,
@@ -30,6 +29,7 @@ from lib.domain.model import (
     parse_day,
     validate,
 )
+from lib.domain.steps import StepMark
 from lib.files.csv_people import people_cell, read_people, read_sent_days, sent_cell, sent_marks
 from lib.files.import_limits import MAX_ROWS, Problems, import_text, importable
 from lib.store import Store

@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
-from lib.domain.followup import StepMark, StepStatus, thank_you_key
+from lib.domain.followup import thank_you_key
 from lib.domain.model import Interview, Interviewer
+from lib.domain.steps import StepMark, StepStatus
 
 SEPARATOR = ";"
 ESCAPE = "\\"

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from lib.domain.days import next_business_day
-from lib.domain.followup import StepMark, StepStatus
 from lib.domain.model import Dimension, Format, Interview, Interviewer, Outcome, Stage
+from lib.domain.steps import StepMark, StepStatus
 from lib.files.csv import Entry
 from lib.files.csv_people import sent_marks_on
 from lib.store import Store

@@ -16,8 +16,9 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from lib.domain.followup import StepMark, StepSnooze, follow_up_timeline
+from lib.domain.followup import follow_up_timeline
 from lib.domain.model import Interview
+from lib.domain.steps import StepMark, StepSnooze
 from lib.store import Store
 
 PRODID = "-//Debrief//Follow-up reminders//EN"

@@ -21,7 +21,6 @@ from collections.abc import Callable
 from datetime import datetime, tzinfo
 from typing import Any, TypeGuard
 
-from lib.domain.followup import StepKind, StepMark, StepStatus
 from lib.domain.model import (
     EVIDENCE_COLUMNS,
     Dimension,
@@ -35,6 +34,7 @@ from lib.domain.model import (
     parse_day,
     validate,
 )
+from lib.domain.steps import StepKind, StepMark, StepStatus
 from lib.files.csv import DEFAULT_DURATION, Entry, wall_clock
 from lib.files.import_limits import MAX_ROWS, Problems, importable
 from lib.files.json_input import json_kind, read_document

@@ -19,9 +19,10 @@ import pandas as pd
 from lib import charts
 from lib.domain.coaching import ActionItem, CoachingSession, MentorReview, actions_in_order, follow_up_summary
 from lib.domain.days import human_date
-from lib.domain.followup import Step, follow_up_timeline
+from lib.domain.followup import follow_up_timeline
 from lib.domain.gaps import gap_sentences, gap_summary, mean_scores, score_gaps
 from lib.domain.model import Interview
+from lib.domain.steps import Step
 from lib.domain.trends import WINDOW_DEFAULT, trends_view
 from lib.store import Store
 

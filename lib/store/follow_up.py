@@ -13,8 +13,8 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from lib.domain.followup import StepMark, StepSnooze, StepStatus
 from lib.domain.model import EVIDENCE_COLUMNS, SCORE_COLUMNS, Interview
+from lib.domain.steps import StepMark, StepSnooze, StepStatus
 from lib.store.db import MAX_VARIABLES, DatabaseFile, chunks, immediate, in_clause, never_cached, stamp
 from lib.store.interview_rows import FOLLOW_UP_COLUMNS, interview_from, interviewers_by_interview, put_mark
 

@@ -11,8 +11,8 @@ from datetime import date, datetime
 
 from sqlite_utils import Database
 
-from lib.domain.followup import StepMark, StepStatus
 from lib.domain.model import EVIDENCE_COLUMNS, SCORE_COLUMNS, Dimension, Format, Interview, Interviewer, Outcome, Stage
+from lib.domain.steps import StepMark, StepStatus
 from lib.store.db import chunks, in_clause, stamp
 
 # What a follow-up timeline reads from an interview's own row (lib.domain.followup).

@@ -16,8 +16,8 @@ from datetime import date, datetime, timedelta
 
 from sqlite_utils import Database
 
-from lib.domain.followup import StepMark
 from lib.domain.model import EVIDENCE_COLUMNS, SCORE_COLUMNS, Dimension, Interview, Outcome, Stage, validate
+from lib.domain.steps import StepMark
 from lib.store.db import DatabaseFile, chunks, in_clause, insert_row, never_cached, stamp
 from lib.store.interview_rows import (
     UNSAVED_THANK_YOU,

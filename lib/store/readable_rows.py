@@ -36,7 +36,6 @@ from lib.domain.coaching import (
 )
 from lib.domain.drafts import check_template, check_your_name
 from lib.domain.entry_form import EntryForm
-from lib.domain.followup import StepKind
 from lib.domain.model import (
     DATE_RANGE,
     EVIDENCE_COLUMNS,
@@ -51,6 +50,7 @@ from lib.domain.model import (
     validate,
     validate_interviewer,
 )
+from lib.domain.steps import StepKind
 from lib.store.backup import quoted
 from lib.store.interview_rows import interview_from  # the store's own row -> Interview
 

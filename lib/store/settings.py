@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from lib.domain.drafts import Template, check_template, check_your_name
-from lib.domain.followup import StepKind
+from lib.domain.steps import StepKind
 from lib.store.db import DatabaseFile, never_cached, stamp
 
 # What a setting's value must pass before it is saved, by key; a key not here is saved as given.

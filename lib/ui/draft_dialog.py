@@ -9,8 +9,8 @@ import streamlit as st
 
 from lib.domain.days import human_date
 from lib.domain.drafts import DEFAULT_TEMPLATES, draft_for, template_for, topic_suggestions
-from lib.domain.followup import Step
 from lib.domain.model import Interview
+from lib.domain.steps import Step
 from lib.domain.text import md_escape
 from lib.ui.app import PAGES
 from lib.ui.cache import data

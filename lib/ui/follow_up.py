@@ -6,8 +6,9 @@ from datetime import datetime
 
 from lib import clock
 from lib.domain.agenda import Agenda, build_agenda
-from lib.domain.followup import Step, follow_up_timeline
+from lib.domain.followup import follow_up_timeline
 from lib.domain.model import Interview
+from lib.domain.steps import Step
 from lib.store import Store
 from lib.ui.cache import data, derived
 

@@ -14,8 +14,9 @@ import streamlit as st
 from lib import clock
 from lib.domain.days import human_date
 from lib.domain.drafts import DRAFT_KINDS
-from lib.domain.followup import Step, StepMark, StepStatus, done_mark, snooze_step, suggested_snooze_day
+from lib.domain.followup import done_mark, snooze_step, suggested_snooze_day
 from lib.domain.model import ValidationError
+from lib.domain.steps import Step, StepMark, StepStatus
 from lib.store import Store
 from lib.ui.cache import store
 from lib.ui.widgets import field_error, menu

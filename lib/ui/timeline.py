@@ -9,7 +9,7 @@ import streamlit as st
 from lib import charts
 from lib.charts.palette import STATUS_COLOURS, BadgeColour
 from lib.charts.timeline import timeline_chart
-from lib.domain.followup import Step
+from lib.domain.steps import Step
 from lib.domain.text import md_escape
 from lib.ui.step_actions import step_actions, unmark_step
 from lib.ui.widgets import menu

@@ -13,8 +13,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.domain.coaching import ActionItem, CoachingSession
-from lib.domain.followup import StepMark, StepSnooze, StepStatus
 from lib.domain.model import Outcome
+from lib.domain.steps import StepMark, StepSnooze, StepStatus
 from lib.store import Store
 from tests.app.helpers import an_interview, errors, fill_log_form, open_menu, open_page, save, texts
 from tests.factories import store_unchecked, store_unchecked_action, store_unchecked_session

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from lib.domain.drafts import Template
-from lib.domain.followup import StepKind, StepMark, StepSnooze, StepStatus
+from lib.domain.steps import StepKind, StepMark, StepSnooze, StepStatus
 from lib.store import Store
 from tests.app.helpers import INTERVIEWS, TODAY, an_interview, badges, open_menu, open_page, texts
 from tests.factories import FIXED_NOW

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from lib.domain.followup import StepMark, StepStatus
 from lib.domain.model import Dimension
+from lib.domain.steps import StepMark, StepStatus
 from tests.app.helpers import TODAY, an_interview, open_menu, open_page, texts
 from tests.factories import FIXED_NOW
 

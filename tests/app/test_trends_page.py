@@ -129,7 +129,7 @@ def test_changing_a_filter_counts_it_and_clearing_keeps_the_window(app, store):
 
 
 def test_follow_up_discipline_follows_a_mark_saved_after_the_page_was_first_drawn(app, store):
-    from lib.domain.followup import StepMark, StepStatus
+    from lib.domain.steps import StepMark, StepStatus
 
     first = store.interviews.save(an_interview(interview_at=datetime(2026, 11, 2, 10, 0)), now=FIXED_NOW)
     store.interviews.save(an_interview(interview_at=datetime(2026, 11, 3, 10, 0)), now=FIXED_NOW)

@@ -9,8 +9,8 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from lib.domain.followup import StepMark, StepStatus
 from lib.domain.model import Dimension, Interview
+from lib.domain.steps import StepMark, StepStatus
 from lib.store import Store
 from tests.browser.helpers import no_streamlit_errors, screenshot, wait_for_app
 from tests.factories import FIXED_NOW, ON_THE_PAGE, build_interview

@@ -18,8 +18,8 @@ from playwright.sync_api import expect
 
 from lib.domain.coaching import ActionItem, CoachingSession, MentorReview
 from lib.domain.drafts import Template
-from lib.domain.followup import StepKind, StepSnooze
 from lib.domain.model import Dimension, Format, Interview, Interviewer, Stage
+from lib.domain.steps import StepKind, StepSnooze
 from lib.files.csv import export_csv
 from lib.store import Store
 from tests.browser.helpers import screenshot, wait_for_app

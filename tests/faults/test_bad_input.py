@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from lib.domain.followup import StepMark, StepStatus
 from lib.domain.model import Format, Interview, Interviewer, Stage, ValidationError
+from lib.domain.steps import StepMark, StepStatus
 from lib.files.csv import COLUMNS, export_csv
 from lib.files.import_limits import MAX_BYTES
 from lib.files.imports import import_file, plan_import

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from lib.domain.followup import StepMark, StepStatus
 from lib.domain.model import Format, Interview, Interviewer, Stage
+from lib.domain.steps import StepMark, StepStatus
 from lib.store import InterviewFilter, Store
 from tests.factories import FIXED_NOW
 from tests.faults.helpers import FORK

@@ -18,8 +18,8 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from lib.domain.followup import StepMark, StepStatus
 from lib.domain.model import Format, Interview, Interviewer, Stage
+from lib.domain.steps import StepMark, StepStatus
 from lib.store import Store, backup
 from lib.store.restore import restore
 from tests.factories import FIXED_NOW as NOW

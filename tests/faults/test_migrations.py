@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from lib.domain.followup import StepStatus
 from lib.domain.model import Dimension, Outcome
+from lib.domain.steps import StepStatus
 from lib.store import Store, migrations
 from lib.store.backup import data_tables, quoted
 from tests.factories import FIXED_NOW, ROOT

@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar
 
 from lib.cli import main
-from lib.domain.followup import StepMark, StepSnooze, StepStatus, follow_up_timeline
+from lib.domain.followup import follow_up_timeline
 from lib.domain.model import Interview, Interviewer, Outcome
+from lib.domain.steps import StepMark, StepSnooze, StepStatus
 from lib.files.demo import load_demo
 from lib.files.ics import calendar_events, export_ics, render_calendar
 from lib.store import Store

@@ -11,8 +11,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from lib.domain.followup import StepKind, StepMark, StepStatus, follow_up_timeline
+from lib.domain.followup import follow_up_timeline
 from lib.domain.model import Dimension, Format, Interviewer, Outcome, Stage, ValidationError
+from lib.domain.steps import StepKind, StepMark, StepStatus
 from lib.files.csv import (
     COLUMNS,
     export_csv,

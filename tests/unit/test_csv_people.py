@@ -9,8 +9,9 @@ from datetime import date, datetime
 
 import pytest
 
-from lib.domain.followup import StepKind, StepMark, StepStatus, follow_up_timeline
+from lib.domain.followup import follow_up_timeline
 from lib.domain.model import Interviewer
+from lib.domain.steps import StepKind, StepMark, StepStatus
 from lib.files.csv import COLUMNS, LEGACY_COLUMNS, export_csv, read_csv
 from lib.files.csv_people import join_items, split_items
 from lib.files.imports import import_file

@@ -8,8 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from lib.domain.followup import StepKind, StepStatus, follow_up_timeline
+from lib.domain.followup import follow_up_timeline
 from lib.domain.model import Dimension, Format, Outcome, Stage, validate
+from lib.domain.steps import StepKind, StepStatus
 from lib.files.demo import COMPANY_POOL, MAX_SPAN_DAYS, demo_entries, generate_interviews, load_demo, load_generated
 from lib.store import Store
 from tests.factories import FIXED_NOW, build_interview

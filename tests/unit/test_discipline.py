@@ -15,8 +15,8 @@ from lib.domain.discipline import (
     follow_up_facts,
     refresh_facts,
 )
-from lib.domain.followup import StepMark, StepSnooze, StepStatus
 from lib.domain.model import Interviewer, Outcome
+from lib.domain.steps import StepMark, StepSnooze, StepStatus
 from tests.factories import D, build_interview
 
 TODAY = D("2026-11-20")

@@ -23,8 +23,9 @@ from lib.domain.drafts import (
     template_for,
     topic_suggestions,
 )
-from lib.domain.followup import Step, StepKind, follow_up_timeline
+from lib.domain.followup import follow_up_timeline
 from lib.domain.model import Interview, Interviewer, ValidationError
+from lib.domain.steps import Step, StepKind
 from tests.factories import build_interview
 
 NOW = datetime(2026, 11, 10, 16, 0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from lib.domain.followup import StepMark, StepStatus
+from lib.domain.steps import StepMark, StepStatus
 from lib.store import Store, backup
 from lib.store.backup import backup_now, list_backups
 from lib.store.erase import delete_everything

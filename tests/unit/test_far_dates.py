@@ -15,8 +15,8 @@ from icalendar import Calendar
 
 from lib.cli import main
 from lib.domain.coaching import CoachingSession
-from lib.domain.followup import StepMark, StepSnooze, StepStatus
 from lib.domain.model import ValidationError
+from lib.domain.steps import StepMark, StepSnooze, StepStatus
 from lib.files.csv import export_csv, read_csv
 from lib.files.ics import export_ics
 from lib.files.json import export_json, read_json

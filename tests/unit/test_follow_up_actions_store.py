@@ -9,8 +9,8 @@ from pathlib import Path
 from sqlite_utils import Database, Migrations
 
 from lib.domain.drafts import Template
-from lib.domain.followup import StepKind, StepMark, StepSnooze, StepStatus
 from lib.domain.model import Interviewer
+from lib.domain.steps import StepKind, StepMark, StepSnooze, StepStatus
 from lib.store import SCHEMA_VERSION, Store
 from lib.store.schema import _m001_initial_schema
 from tests.factories import FIXED_NOW, D, build_interview

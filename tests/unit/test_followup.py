@@ -9,19 +9,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from lib.domain.days import is_business_day
-from lib.domain.followup import (
-    Step,
-    StepKind,
-    StepMark,
-    StepSnooze,
-    StepStatus,
-    done_mark,
-    follow_up_timeline,
-    next_step,
-    snooze_step,
-    thank_you_key,
-)
+from lib.domain.followup import done_mark, follow_up_timeline, snooze_step, thank_you_key
 from lib.domain.model import Interview, Interviewer, Outcome, Stage, ValidationError
+from lib.domain.steps import Step, StepKind, StepMark, StepSnooze, StepStatus, next_step
 from tests.factories import D, build_interview
 
 T = datetime.fromisoformat

@@ -8,8 +8,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from lib.domain.followup import StepMark, StepStatus, follow_up_timeline
+from lib.domain.followup import follow_up_timeline
 from lib.domain.model import Interviewer, Outcome
+from lib.domain.steps import StepMark, StepStatus
 from lib.files.demo import load_demo
 from lib.files.ics import export_ics, ics_text, write_ics
 from lib.store import Store

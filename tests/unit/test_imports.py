@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lib.domain.followup import StepMark, StepStatus
+from lib.domain.steps import StepMark, StepStatus
 from lib.files.csv import export_csv
 from lib.files.imports import file_kind, import_file, interview_key, plan_import
 from lib.files.json import export_json

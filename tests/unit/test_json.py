@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from lib.domain.followup import StepMark, StepStatus
 from lib.domain.model import Dimension, Interviewer, Outcome, ValidationError
+from lib.domain.steps import StepMark, StepStatus
 from lib.files.csv import COLUMNS, TEXT_COLUMNS, export_csv
 from lib.files.import_limits import MAX_ROWS
 from lib.files.json import FORMAT, FORMAT_VERSION, export_json, read_json

@@ -13,8 +13,8 @@ import pytest
 from lib.cli import main
 from lib.domain.coaching import ActionItem, CoachingSession, MentorReview
 from lib.domain.drafts import Template
-from lib.domain.followup import StepKind, StepMark, StepSnooze, StepStatus
 from lib.domain.model import Dimension, ValidationError
+from lib.domain.steps import StepKind, StepMark, StepSnooze, StepStatus
 from lib.files.csv import export_csv, read_csv
 from lib.files.demo import load_demo
 from lib.files.json import export_json, read_json

@@ -6,16 +6,9 @@ from datetime import datetime
 
 import pytest
 
-from lib.domain.followup import (
-    Step,
-    StepMark,
-    StepSnooze,
-    StepStatus,
-    follow_up_timeline,
-    snooze_step,
-    suggested_snooze_day,
-)
+from lib.domain.followup import follow_up_timeline, snooze_step, suggested_snooze_day
 from lib.domain.model import Interview, Interviewer, Outcome, ValidationError
+from lib.domain.steps import Step, StepMark, StepSnooze, StepStatus
 from tests.factories import D, build_interview
 
 T = datetime.fromisoformat

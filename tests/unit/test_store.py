@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from lib import store as store_module
-from lib.domain.followup import StepMark, StepStatus
 from lib.domain.model import Dimension, Format, Interview, Interviewer, Outcome, Stage
+from lib.domain.steps import StepMark, StepStatus
 from lib.store import SCHEMA_VERSION, InterviewFilter, Store, migrations
 from lib.store.interview_rows import interview_row
 from tests.factories import FIXED_NOW, D, build_interview

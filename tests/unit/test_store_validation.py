@@ -10,8 +10,8 @@ import pytest
 
 from lib.domain.coaching import ActionItem, CoachingSession, MentorReview
 from lib.domain.drafts import NAME_LIMIT, Template
-from lib.domain.followup import StepKind
 from lib.domain.model import Dimension, ValidationError
+from lib.domain.steps import StepKind
 from lib.store import Store
 from tests.factories import FIXED_NOW, build_interview
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from lib.domain.followup import StepMark, StepSnooze, StepStatus
 from lib.domain.model import Dimension, Format, Interviewer, Outcome, Stage
+from lib.domain.steps import StepMark, StepSnooze, StepStatus
 from lib.store import Store
 from tests.factories import FIXED_NOW, D, build_interview
 

@@ -6,8 +6,9 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from lib.domain.agenda import build_agenda, plan_day
-from lib.domain.followup import StepMark, StepSnooze, StepStatus, follow_up_timeline
+from lib.domain.followup import follow_up_timeline
 from lib.domain.model import Interview, Interviewer
+from lib.domain.steps import StepMark, StepSnooze, StepStatus
 from tests.factories import D, build_interview
 
 T = datetime.fromisoformat
