@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
+from lib.domain.applications import LaterRound
 from lib.domain.followup import follow_up_timeline
 from lib.domain.model import Interview
 from lib.domain.steps import Step, StepMark, StepSnooze, StepStatus
@@ -46,9 +47,7 @@ class Agenda:
 
 def plan_day(step: Step) -> date:
     """The day a step belongs to in the plan: its recommended day, or its deadline's when earlier."""
-    if step.deadline and step.deadline.date() < step.recommended:
-        return step.deadline.date()
-    return step.recommended
+    return min(step.recommended, step.deadline.date()) if step.deadline else step.recommended
 
 
 _URGENCY = {StepStatus.OVERDUE: 0, StepStatus.DUE_TODAY: 1, StepStatus.OPEN: 2}
@@ -61,14 +60,17 @@ def build_agenda(
     tz: tzinfo | None = None,
     horizon_days: int = 7,
     snoozes_by_id: Mapping[int, Sequence[StepSnooze]] | None = None,
+    later_by_id: Mapping[int, LaterRound] | None = None,
 ) -> Agenda:
-    """Optional steps never nag: they appear only on their recommended day."""
+    """Optional steps never nag: they appear only on their recommended day. A round with a later
+    round in its application (`later_by_id`) has moved on: nothing of it is due."""
     due, soon, later = [], [], []
     horizon = now + timedelta(days=horizon_days)
     last_day = now.date() + timedelta(days=horizon_days - 1)
     for interview in interviews:
         snoozes = (snoozes_by_id or {}).get(interview.saved_id, [])
-        for step in follow_up_timeline(interview, marks_by_id.get(interview.saved_id, []), now, tz, snoozes):
+        moved_on = (later_by_id or {}).get(interview.saved_id)
+        for step in follow_up_timeline(interview, marks_by_id.get(interview.saved_id, []), now, tz, snoozes, moved_on):
             if not step.reminder:
                 continue
             if step.status in _URGENCY and (not step.optional or step.status is StepStatus.DUE_TODAY):

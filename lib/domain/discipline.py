@@ -38,7 +38,7 @@ def follow_up_facts(entries: Iterable[FollowUpEntry], tz: tzinfo | None = None) 
     for interview, marks, *snoozed in entries:
         closes = interview.outcome.closes_follow_up
         check_in_snoozes = [s for s in (snoozed[0] if snoozed else ()) if s.step_key == "check_in"]
-        for step in follow_up_timeline(interview, marks, interview.interview_at, tz, check_in_snoozes):
+        for step in follow_up_timeline(interview, marks, interview.ends_at, tz, check_in_snoozes):
             if step.kind is StepKind.THANK_YOU and step.deadline is not None:  # a thank-you always has one
                 measure, first_day, last_day = THANK_YOU_MEASURE, interview.day0, step.deadline.date()
             elif step.kind is StepKind.CHECK_IN:

@@ -9,19 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
+from lib.domain.applications import LaterRound
 from lib.domain.days import add_business_days, human_date, human_datetime, next_business_day
 from lib.domain.model import (
     DURATION_RANGE,
     Interview,
     Interviewer,
+    Outcome,
     Stage,
     ValidationError,
     clamped_to_range,
     date_out_of_range,
 )
-from lib.domain.steps import Step, StepKind, StepMark, StepSnooze, StepStatus
+from lib.domain.silence import silence_steps
+from lib.domain.steps import Step, StepKind, StepMark, StepSnooze, StepStatus, day_start, open_step
 from lib.domain.timeframe import Timeframe, TimeframeKind, parse_timeframe
 
 SNOOZE_REASON_LIMIT = 200
@@ -34,12 +37,17 @@ def follow_up_timeline(
     now: datetime,
     tz: tzinfo | None = None,
     snoozes: Iterable[StepSnooze] = (),
+    later_round: LaterRound | None = None,
 ) -> list[Step]:
     """Every follow-up step of one interview, in the order to do them, with its status at `now`.
 
     A snooze moves only its own step, and the steps whose rule counts from it (the soft touch
-    counts from an unsent thank-you's date); a mark (done, skipped) wins over a snooze.
+    counts from an unsent thank-you's date); a mark (done, skipped) wins over a snooze. An
+    interview booked ahead has no follow-up until it is over; one with a `later_round` in its
+    application has moved on, and its open steps close with that round as their why.
     """
+    if interview.is_ahead(now):
+        return []
     interview = _within_range(interview)
     by_key = {m.step_key: replace(m, on=clamped_to_range(m.on)) for m in marks}
     snoozed = {s.step_key: replace(s, until=clamped_to_range(s.until)) for s in snoozes}
@@ -51,9 +59,23 @@ def follow_up_timeline(
     drafts += thank_yous
     drafts.append(_soft_touch(interview, thank_yous, by_key))
     drafts.append(_check_in(interview, timeframe))
+    drafts += silence_steps(interview, by_key)
     drafts = [d if d.kind is StepKind.THANK_YOU else _snoozed(d, snoozed.get(d.key), interview.day0) for d in drafts]
-    closed = interview.outcome.closes_follow_up
-    return [replace(_with_status(step, by_key.get(step.key), closed, now), day0=interview.day0) for step in drafts]
+    steps = [replace(_with_status(step, by_key.get(step.key), interview, now), day0=interview.day0) for step in drafts]
+    return [_moved_on(step, later_round, now) for step in steps] if later_round else steps
+
+
+def _moved_on(step: Step, later_round: LaterRound, now: datetime) -> Step:
+    """A step still to do, closed because a later round of the application exists (as "next round" would).
+
+    A thank-you note within its 24 hours stays open: the next round does not make it less worth sending.
+    """
+    if not step.reminder or step.status.settled:
+        return step
+    if step.kind is StepKind.THANK_YOU and step.deadline and now <= step.deadline:
+        return step
+    return replace(step, status=StepStatus.CLOSED, why=f"{later_round.why(now)} {step.why}",
+                   closed_why=later_round.what(now))
 
 
 def _within_range(interview: Interview) -> Interview:
@@ -81,29 +103,6 @@ def thank_you_key(person: Interviewer | None, index: int = 0) -> str:
     return f"thank_you:{person.id}" if person.id is not None else f"thank_you:new{index}"
 
 
-def _day_start(day: date) -> datetime:
-    return datetime.combine(day, time.min)
-
-
-def _draft(
-    key: str,
-    kind: StepKind,
-    title: str,
-    recommended: date,
-    why: str,
-    *,
-    opens: datetime | None = None,
-    deadline: datetime | None = None,
-    optional: bool = False,
-    reminder: bool = True,
-    recipient: Interviewer | None = None,
-) -> Step:
-    """An open step; it opens at the start of its recommended day unless told otherwise."""
-    opens = _day_start(recommended) if opens is None else opens
-    return Step(key, kind, title, recommended, opens, deadline, why, StepStatus.OPEN,
-                optional=optional, reminder=reminder, recipient=recipient)
-
-
 def _ask_next_steps(interview: Interview, timeframe: Timeframe) -> Step:
     why = (
         "Ask what happens next and when they expect to decide: the answer sets your check-in "
@@ -111,14 +110,14 @@ def _ask_next_steps(interview: Interview, timeframe: Timeframe) -> Step:
     )
     if timeframe.kind is not TimeframeKind.NONE:
         why = f"They said “{timeframe.text}”. {timeframe.meaning(interview.day0)}"
-    step = _draft("ask_next_steps", StepKind.ASK_NEXT_STEPS, "Ask about next steps",
+    step = open_step("ask_next_steps", StepKind.ASK_NEXT_STEPS, "Ask about next steps",
                   interview.day0, why, reminder=False)
     recorded = StepStatus.DONE if timeframe.kind is not TimeframeKind.NONE else StepStatus.SKIPPED
     return replace(step, status=recorded, done_on=interview.day0 if recorded is StepStatus.DONE else None)
 
 
 def _recruiter_update(interview: Interview) -> Step:
-    return _draft(
+    return open_step(
         "recruiter_update",
         StepKind.RECRUITER_UPDATE,
         f"Update the recruiter ({interview.recruiter})",
@@ -130,8 +129,9 @@ def _recruiter_update(interview: Interview) -> Step:
 
 
 def _thank_yous(interview: Interview, tz: tzinfo | None) -> list[Step]:
-    recommended = next_business_day(interview.day0)
-    deadline = _hours_later(interview.ends_at, 24, tz)  # 24 real hours, even when day 0 is a weekend
+    """One per interviewer, on day 0 even at a weekend: the 24 real hours win, and email goes out any day."""
+    recommended = interview.day0
+    deadline = _hours_later(interview.ends_at, 24, tz)
     screen = interview.stage in (Stage.RECRUITER_SCREEN, Stage.PHONE_SCREEN)
     after_screen = " Worth it after a first screen too: early follow-up reads as initiative." if screen else ""
     people: list[Interviewer | None] = list(interview.interviewers) or [None]
@@ -144,7 +144,7 @@ def _thank_yous(interview: Interview, tz: tzinfo | None) -> list[Step]:
             f"(by {human_datetime(deadline, interview.day0)}). Missing it can cost the job.{after_screen}"
         )
         steps.append(
-            _draft(thank_you_key(person, index), StepKind.THANK_YOU, f"Thank-you note to {who}",
+            open_step(thank_you_key(person, index), StepKind.THANK_YOU, f"Thank-you note to {who}",
                    recommended, why, opens=interview.ends_at, deadline=deadline, recipient=person)
         )
     return steps
@@ -163,7 +163,7 @@ def _soft_touch(interview: Interview, thank_yous: list[Step], marks: dict[str, S
     sent = [marks[s.key].on for s in thank_yous if s.key in marks and marks[s.key].status is StepStatus.DONE]
     anchor = max(sent) if sent else max(s.recommended for s in thank_yous)  # a snoozed note moves it
     anchor_text = f"sent {human_date(anchor, interview.day0)}" if sent else "once it is sent"
-    return _draft(
+    return open_step(
         "soft_touch",
         StepKind.SOFT_TOUCH,
         "Soft touch (optional)",
@@ -179,14 +179,14 @@ def _check_in(interview: Interview, timeframe: Timeframe) -> Step:
     met = f"“we met on {human_date(interview.day0, interview.day0)} about the {interview.role} role”"
     if timeframe.decision_by is not None:
         recommended = add_business_days(timeframe.decision_by, 3)
-        opens = _day_start(recommended)
+        opens = day_start(recommended)
         rule = (
             f"They said “{timeframe.text}”: {timeframe.summary(interview.day0)}. "
             "Checking in before that has passed annoys; wait 3 business days more, since "
             f"delays are common. Then a short email: {met}, and ask whether a decision has been made."
         )
     else:
-        opens = _day_start(next_business_day(interview.day0 + timedelta(days=7)))
+        opens = day_start(next_business_day(interview.day0 + timedelta(days=7)))
         recommended = next_business_day(interview.day0 + timedelta(days=14))
         given = "No timeframe given:"
         if timeframe.problem:  # a decision more than a year away: flagged, and the usual rule applies
@@ -199,7 +199,7 @@ def _check_in(interview: Interview, timeframe: Timeframe) -> Step:
     if interview.recruiter:
         title = f"Status check-in, via {interview.recruiter} (recruiter)"
         rule += f" Ask {interview.recruiter} first: the recruiter owns the relationship."
-    return _draft("check_in", StepKind.CHECK_IN, title, recommended, rule, opens=opens)
+    return open_step("check_in", StepKind.CHECK_IN, title, recommended, rule, opens=opens)
 
 
 def _snoozed(step: Step, snooze: StepSnooze | None, day0: date) -> Step:
@@ -210,7 +210,7 @@ def _snoozed(step: Step, snooze: StepSnooze | None, day0: date) -> Step:
     if day <= step.recommended:
         return step
     why = f"Snoozed from {human_date(step.recommended, day0)}: {snooze.reason.strip()}. {step.why}"
-    return replace(step, recommended=day, opens=max(step.opens, _day_start(day)), deadline=None, why=why,
+    return replace(step, recommended=day, opens=max(step.opens, day_start(day)), deadline=None, why=why,
                     snoozed_from=step.recommended, snooze_reason=snooze.reason.strip())
 
 
@@ -261,13 +261,15 @@ def suggested_snooze_day(step: Step, today: date) -> date:
     return add_business_days(max(today, step.snoozed_from or step.recommended), 3)
 
 
-def _with_status(step: Step, mark: StepMark | None, closed: bool, now: datetime) -> Step:
+def _with_status(step: Step, mark: StepMark | None, interview: Interview, now: datetime) -> Step:
     if not step.reminder:
         return step
     if mark is not None:
         done_on = mark.on if mark.status is StepStatus.DONE else None
         return replace(step, status=mark.status, done_on=done_on)
-    if closed:
+    if step.kind is StepKind.NO_RESPONSE and interview.outcome is Outcome.NO_RESPONSE:
+        return replace(step, status=StepStatus.DONE, done_on=interview.outcome_on)
+    if interview.outcome.closes_follow_up:
         return replace(step, status=StepStatus.CLOSED)
     return replace(step, status=_open_status(step, now))
 
@@ -277,7 +279,7 @@ def _open_status(step: Step, now: datetime) -> StepStatus:
     if now < step.opens:
         return StepStatus.UPCOMING
     past_deadline = now > step.deadline if step.deadline else today > step.recommended
-    if past_deadline and not step.optional:
+    if past_deadline and not step.optional and step.kind is not StepKind.NO_RESPONSE:  # a suggestion never nags
         return StepStatus.OVERDUE
     last_day = step.deadline.date() if step.deadline else step.recommended
     if today == step.recommended or (today == last_day and not step.optional):

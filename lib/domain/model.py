@@ -136,7 +136,17 @@ LIMITS = {
     "evidence": 1_000,
     "questions": 5_000,
     "notes": 10_000,
+    "prep": 5_000,
 }
+# The preparation notes of an interview logged ahead: what each field holds, in the user's words.
+PREP_FIELDS = {
+    "prep_questions": "What to ask them",
+    "prep_stories": "Stories to tell",
+    "prep_pitch": "What they must learn about you",
+}
+# What a new round's `application` says when the user starts a new application for a company and
+# role they already have one for (someone who reapplies a year later).
+NEW_APPLICATION = "new"
 DURATION_RANGE = (5, 600)
 MAX_INTERVIEWERS = 12
 FUTURE_LIMIT = timedelta(days=366)
@@ -222,8 +232,28 @@ class Interview:
     evidence: Mapping[Dimension, str] = field(default_factory=dict)
     outcome: Outcome = Outcome.PENDING
     outcome_on: date | None = None
+    # The application (company + role, over several rounds) this round belongs to, by its stable uid.
+    # Empty on an entry not saved yet: the store then files it with the application of the same
+    # company (any case) and role, or starts one; NEW_APPLICATION starts one regardless.
+    application: str = ""
+    booked: bool = False  # logged ahead, before it ended: waits for its scores once it is over
+    prep_questions: str = ""
+    prep_stories: str = ""
+    prep_pitch: str = ""
     is_demo: bool = False
     id: int | None = None
+
+    def is_ahead(self, now: datetime) -> bool:
+        """Booked and not over yet: it has preparation notes, no scores and no follow-up."""
+        return self.booked and now < self.ends_at
+
+    def awaits_scores(self, now: datetime) -> bool:
+        """Booked ahead and now over: "score it while it is fresh" until it is saved again."""
+        return self.booked and now >= self.ends_at
+
+    @property
+    def has_prep(self) -> bool:
+        return any(getattr(self, name).strip() for name in PREP_FIELDS)
 
     @property
     def ends_at(self) -> datetime:
@@ -283,7 +313,10 @@ def validate_interviewer(person: Interviewer, index: int) -> dict[str, str]:
 def validate(interview: Interview, now: datetime) -> Interview:
     """Return the interview with its text trimmed, or raise ValidationError for every bad field.
 
-    `now` is passed in so a test can pin "a year away" without touching the clock.
+    `now` is passed in so a test can pin "a year away" without touching the clock. An entry saved
+    before it ends comes back `booked` (logged ahead); the log form saves an entry after its end as
+    not booked (debriefed), which takes it off "score it while it is fresh", while an import keeps
+    the flag its file holds.
     """
     clean = normalised(interview)
     errors: dict[str, str] = {}
@@ -293,6 +326,8 @@ def validate(interview: Interview, now: datetime) -> Interview:
     for key in ("company", "role", "recruiter", "stated_timeframe", "questions", "notes"):
         if key not in errors:
             _check_length(errors, key, getattr(clean, key), key)
+    for key in PREP_FIELDS:
+        _check_length(errors, key, getattr(clean, key), "prep")
     if out_of_range := date_out_of_range(clean.interview_at):
         errors["interview_at"] = out_of_range
     elif clean.interview_at > now + FUTURE_LIMIT:
@@ -319,7 +354,7 @@ def validate(interview: Interview, now: datetime) -> Interview:
         errors["stated_timeframe"] = refused
     if errors:
         raise ValidationError(errors)
-    return clean
+    return replace(clean, booked=clean.booked or now < clean.ends_at)
 
 
 def normalised(interview: Interview) -> Interview:
@@ -337,6 +372,10 @@ def normalised(interview: Interview) -> Interview:
         stated_timeframe=_clean(interview.stated_timeframe),
         questions=_clean(interview.questions),
         notes=_clean(interview.notes),
+        application=_clean(interview.application),
+        prep_questions=_clean(interview.prep_questions),
+        prep_stories=_clean(interview.prep_stories),
+        prep_pitch=_clean(interview.prep_pitch),
         interviewers=people,
         scores={d: interview.scores.get(d) for d in Dimension},
         evidence={d: _clean(interview.evidence.get(d, "")) for d in Dimension},

@@ -7,7 +7,7 @@ check-in); this module holds only what a step is and how its status reads to the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import Enum
 
 from lib.domain.days import human_date, human_datetime
@@ -35,6 +35,8 @@ class StepKind(str, Enum):
     THANK_YOU = "thank_you"
     SOFT_TOUCH = "soft_touch"
     CHECK_IN = "check_in"
+    SECOND_CHECK_IN = "second_check_in"
+    NO_RESPONSE = "no_response"
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ class Step:
     snoozed_from: date | None = None  # the rule's date, when a snooze moved the step later
     snooze_reason: str = ""
     day0: date = date.min  # the interview's day (follow_up_timeline sets it): nothing is done before it
+    closed_why: str = ""  # what closed it, when not a recorded outcome: "round 2 is booked"
 
     def status_text(self, today: date) -> str:
         """A short, calm answer to "what about this one?"."""
@@ -90,8 +93,6 @@ class Step:
                     return f"Not yet: from {self.opens:%H:%M}, once the interview is over"
                 return f"Not yet: wait until {human_date(self.opens.date(), today)}"
             case StepStatus.OPEN:
-                if self.deadline and self.deadline.date() < self.recommended:  # a weekend interview's thank-you
-                    return f"Open: by {human_datetime(self.deadline, today)}"
                 return f"Open: best on {when}" if self.recommended > today else f"Open since {when}"
             case StepStatus.DUE_TODAY:
                 if self.deadline and self.deadline.date() == today:
@@ -105,7 +106,7 @@ class Step:
                 return f"Done {human_date(self.done_on, today)}" if self.done_on else "Done"
             case StepStatus.SKIPPED:
                 return "Skipped"
-        return "Closed: an outcome is recorded"
+        return f"Closed: {self.closed_why}" if self.closed_why else "Closed: an outcome is recorded"
 
     @property
     def needs_action(self) -> bool:
@@ -120,3 +121,26 @@ def next_step(timeline: list[Step]) -> Step | None:
     """The first reminder still to do: what the list shows as "next"."""
     pending = [s for s in timeline if s.reminder and not s.status.settled]
     return min(pending, key=lambda s: (s.optional, s.recommended), default=None)
+
+
+def day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min)
+
+
+def open_step(
+    key: str,
+    kind: StepKind,
+    title: str,
+    recommended: date,
+    why: str,
+    *,
+    opens: datetime | None = None,
+    deadline: datetime | None = None,
+    optional: bool = False,
+    reminder: bool = True,
+    recipient: Interviewer | None = None,
+) -> Step:
+    """An open step; it opens at the start of its recommended day unless told otherwise."""
+    opens = day_start(recommended) if opens is None else opens
+    return Step(key, kind, title, recommended, opens, deadline, why, StepStatus.OPEN,
+                optional=optional, reminder=reminder, recipient=recipient)

@@ -16,6 +16,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
+from lib.domain.applications import LaterRound
 from lib.domain.followup import follow_up_timeline
 from lib.domain.model import Interview
 from lib.domain.steps import StepMark, StepSnooze
@@ -81,6 +82,7 @@ def calendar_events(
     snoozes_by_id: Mapping[int, Sequence[StepSnooze]] | None = None,
     step_key: str | None = None,
     cancel: Collection[str] = (),
+    later_by_id: Mapping[int, LaterRound] | None = None,
 ) -> list[CalendarEvent]:
     """The reminders still to do (only `step_key`'s, when given), oldest interview first; and,
     for the UIDs in `cancel` (those exported before), settled steps as cancelled events, so a
@@ -90,7 +92,8 @@ def calendar_events(
         if interview.id is None:
             raise ValueError("write_ics needs saved interviews: the event UIDs use their ids")
         snoozes = (snoozes_by_id or {}).get(interview.id, ())
-        for step in follow_up_timeline(interview, marks_by_id.get(interview.id, ()), now, tz, snoozes):
+        later = (later_by_id or {}).get(interview.id)
+        for step in follow_up_timeline(interview, marks_by_id.get(interview.id, ()), now, tz, snoozes, later):
             uid = event_uid(interview.id, step.key)
             if not step.reminder or step_key not in (None, step.key):
                 continue
@@ -172,5 +175,6 @@ def export_ics(
         interviews = [i for i in [store.interviews.get(interview_id)] if i is not None]
     ids = [i.id for i in interviews if i.id is not None]
     marks, snoozes = store.follow_up.marks_for(ids), store.follow_up.snoozes_for(ids)
-    events = calendar_events(interviews, marks, now, tz, snoozes, step_key, exported)
+    later = store.applications.later_rounds(ids)  # a round that moved on cancels its reminders
+    events = calendar_events(interviews, marks, now, tz, snoozes, step_key, exported, later)
     return render_calendar(events, now, tz, store.follow_up.calendar_sequences({e.uid: e.fingerprint for e in events}))

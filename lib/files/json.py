@@ -74,6 +74,7 @@ def read_json(data: str | bytes, now: datetime, tz: tzinfo | None = None) -> lis
     records = _list(tables, "interviews", problems, required=True)
     people = _list(tables, "interviewers", problems)
     marks = _list(tables, "step_marks", problems)
+    applications = _application_uids(_list(tables, "applications", problems), problems)
     problems.raise_any()
     if len(records) > MAX_ROWS:
         raise ValidationError("file", f"has {len(records):,} interviews; the limit is {MAX_ROWS:,} per file: split it")
@@ -89,7 +90,7 @@ def read_json(data: str | bytes, now: datetime, tz: tzinfo | None = None) -> lis
             own_people, own_marks = people_of.get(interview_id, []), marks_of.get(interview_id, [])
         else:  # a bad id, already reported by _interview_ids: the record's own fields are still checked
             own_people, own_marks = [], []
-        entry = _entry(index, record, own_people, now, tz, problems)
+        entry = _entry(index, record, own_people, now, tz, problems, applications)
         if entry is not None:
             entries.append((entry, own_marks))  # every mark, exactly as exported
     problems.raise_any()
@@ -204,8 +205,26 @@ def _marks_by_interview(
     return marks
 
 
+def _application_uids(records: list, problems: Problems) -> dict[int, str]:
+    """The `applications` table's id -> uid; a file of an earlier version has none (rounds then group
+    by company and role, as the store files them)."""
+    uids: dict[int, str] = {}
+    for index, record in enumerate(records):
+        where = f"applications[{index}]"
+        if not isinstance(record, dict) or not _is_int(record.get("id")):
+            problems.add(f"{where}, field id", "is missing or not a whole number")
+            continue
+        uid = record.get("uid")
+        if not isinstance(uid, str) or not 1 <= len(uid.strip()) <= 64:
+            problems.add(f"{where}, field uid", f"{_shown(uid)} is not an application's uid (text, 1 to 64 characters)")
+            continue
+        uids[record["id"]] = uid.strip()
+    return uids
+
+
 def _entry(
-    index: int, record: dict, people: list[tuple[int, dict]], now: datetime, tz: tzinfo | None, problems: Problems
+    index: int, record: dict, people: list[tuple[int, dict]], now: datetime, tz: tzinfo | None, problems: Problems,
+    applications: dict[int, str],
 ) -> Interview | None:
     """One record as a validated interview; every problem reported under `interviews[index], field F`."""
     where = f"interviews[{index}]"
@@ -243,6 +262,11 @@ def _entry(
         outcome=field("outcome", lambda v: Outcome.parse(_string(v)), Outcome.PENDING, Outcome.PENDING),
         outcome_on=field("outcome_on", lambda v: parse_day(_string(v), "outcome_on"), None, None),
         is_demo=field("is_demo", _flag, False, False),
+        booked=field("booked", _flag, False, False),
+        prep_questions=field("prep_questions", _string, "", ""),
+        prep_stories=field("prep_stories", _string, "", ""),
+        prep_pitch=field("prep_pitch", _string, "", ""),
+        application=field("application_id", lambda v: _application_uid(v, applications), "", ""),
     )
     try:
         interview = validate(interview, now)
@@ -310,6 +334,12 @@ def _whole_number(value: Any) -> int:
     if not _is_int(value):
         raise ValueError(f"{_shown(value)} is not a whole number of minutes")
     return value
+
+
+def _application_uid(value: Any, applications: dict[int, str]) -> str:
+    if not _is_int(value) or value not in applications:
+        raise ValueError(f"{_shown(value)} names no application of the file's applications table")
+    return applications[value]
 
 
 def _score(value: Any) -> int:

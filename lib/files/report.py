@@ -140,13 +140,15 @@ def _entries(
     saved = _saved(interviews)
     ids = [interview_id for interview_id, _ in saved]
     marks, snoozes = store.follow_up.marks_for(ids), store.follow_up.snoozes_for(ids)
+    later = store.applications.later_rounds(ids)
     actions: dict[int, list[ActionItem]] = {}
     for item in store.coaching.actions():
         if item.interview_id is not None and item.interview_id in marks:
             actions.setdefault(item.interview_id, []).append(item)
     entries = []
     for interview_id, interview in saved:
-        steps = follow_up_timeline(interview, marks[interview_id], now, tz, snoozes[interview_id])
+        moved_on = later.get(interview_id)
+        steps = follow_up_timeline(interview, marks[interview_id], now, tz, snoozes[interview_id], moved_on)
         entries.append(
             ReportEntry(interview, follow_up_summary(steps, interview, now.date()), tuple(steps),
                         tuple(reviews.get(interview_id, ())), tuple(actions_in_order(actions.get(interview_id, ()))))

@@ -2,6 +2,7 @@
 
     store = Store("data/debrief.db")
     store.interviews.save(interview, now=now)       # interviews and their interviewers (interviews.py)
+    store.applications.page(limit=10)               # applications and their rounds (applications.py)
     store.follow_up.mark(interview_id, m)           # step marks, snoozes, calendar sequences (follow_up.py)
     store.coaching.start_session(session, now=now)  # sessions, mentor reviews, action items (coaching.py)
     store.settings.get("your_name")                 # settings, draft templates, form drafts (settings.py)
@@ -15,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from lib.store.applications import Applications
 from lib.store.coaching import Coaching
 from lib.store.db import DatabaseFile, DatabaseUnavailable, NoDatabase, default_path, immediate
 from lib.store.follow_up import FollowUp
@@ -46,6 +48,7 @@ class Store(DatabaseFile):
         """Open (creating if need be) the database at `path`; `after_write(store)` runs after every committed write."""
         super().__init__(path, after_write)
         self.interviews = Interviews(self)
+        self.applications = Applications(self)
         self.follow_up = FollowUp(self)
         self.coaching = Coaching(self, self.interviews)
         self.settings = Settings(self)

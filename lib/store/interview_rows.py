@@ -17,7 +17,13 @@ from lib.store.db import chunks, in_clause, stamp
 
 # What a follow-up timeline reads from an interview's own row (lib.domain.followup).
 FOLLOW_UP_COLUMNS = ("id", "company", "role", "stage", "format", "interview_at", "duration_min", "recruiter",
-                     "stated_timeframe", "outcome", "outcome_on", "is_demo")
+                     "stated_timeframe", "outcome", "outcome_on", "is_demo", "booked")
+
+# Every read of whole interviews: the row and its application's uid (what the domain and files know it by).
+INTERVIEW_SELECT = (
+    "SELECT *, (SELECT uid FROM applications WHERE applications.id = interviews.application_id) AS application_uid "
+    "FROM interviews"
+)
 
 # A new entry's marks can name a thank-you step only by the person's position ("thank_you:new0",
 # what `thank_you_key` gives an unsaved person): the row id the timeline keys it on does not exist
@@ -41,6 +47,10 @@ def interview_row(interview: Interview) -> dict:
         "outcome": interview.outcome.value,
         "outcome_on": interview.outcome_on.isoformat() if interview.outcome_on else None,
         "is_demo": int(interview.is_demo),
+        "booked": int(interview.booked),
+        "prep_questions": interview.prep_questions,
+        "prep_stories": interview.prep_stories,
+        "prep_pitch": interview.prep_pitch,
     }
     for dimension in Dimension:
         row[SCORE_COLUMNS[dimension]] = interview.score(dimension)
@@ -68,6 +78,12 @@ def interview_from(row: dict, people: Sequence[Interviewer]) -> Interview:
         outcome=Outcome(row["outcome"]),
         outcome_on=date.fromisoformat(row["outcome_on"]) if row["outcome_on"] else None,
         is_demo=bool(row["is_demo"]),
+        # A row read straight from a table (a restore's check, a file of an older schema) has no uid or prep.
+        application=row.get("application_uid") or "",
+        booked=bool(row.get("booked") or 0),
+        prep_questions=row.get("prep_questions") or "",
+        prep_stories=row.get("prep_stories") or "",
+        prep_pitch=row.get("prep_pitch") or "",
     )
 
 

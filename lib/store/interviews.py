@@ -18,8 +18,10 @@ from sqlite_utils import Database
 
 from lib.domain.model import EVIDENCE_COLUMNS, SCORE_COLUMNS, Dimension, Interview, Outcome, Stage, validate
 from lib.domain.steps import StepMark
+from lib.store.applications import ApplicationFiling
 from lib.store.db import DatabaseFile, chunks, in_clause, insert_row, never_cached, stamp
 from lib.store.interview_rows import (
+    INTERVIEW_SELECT,
     UNSAVED_THANK_YOU,
     interview_from,
     interview_row,
@@ -63,17 +65,17 @@ class Interviews:
         """
         clean = validate(interview, now)
         with self._db.write() as db:
-            saved_id = self._save(db, clean, submit_token)
+            saved_id = self._save(db, clean, submit_token, ApplicationFiling(db))
             if discard_draft is not None:
                 drop_form_draft(db, discard_draft)
             return saved_id
 
-    def _save(self, db: Database, interview: Interview, submit_token: str | None) -> int:
+    def _save(self, db: Database, interview: Interview, submit_token: str | None, filing: ApplicationFiling) -> int:
         if submit_token and interview.id is None:  # a repeated "create" only; edits always apply
             seen = db.execute("SELECT id FROM interviews WHERE submit_token = ?", [submit_token]).fetchone()
             if seen:
                 return int(seen[0])
-        row = interview_row(interview)
+        row = interview_row(interview) | {"application_id": filing.application_id(interview)}
         written_at = stamp()
         if interview.id is None:
             row |= {"submit_token": submit_token, "created_at": written_at, "updated_at": written_at}
@@ -91,7 +93,7 @@ class Interviews:
 
     def get(self, interview_id: int) -> Interview | None:
         with self._db.connect() as db:
-            rows = list(db.query("SELECT * FROM interviews WHERE id = ?", [interview_id]))
+            rows = list(db.query(f"{INTERVIEW_SELECT} WHERE id = ?", [interview_id]))
             if not rows:
                 return None
             people = interviewers_by_interview(db, [interview_id])
@@ -102,7 +104,7 @@ class Interviews:
     ) -> list[Interview]:
         """Newest first, narrowed by `where`; paged so a long history stays quick."""
         sql, params = _filter_sql(where)
-        sql = f"SELECT * FROM interviews WHERE {sql} ORDER BY interview_at DESC, id DESC"
+        sql = f"{INTERVIEW_SELECT} WHERE {sql} ORDER BY interview_at DESC, id DESC"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
@@ -181,7 +183,8 @@ class Interviews:
         with self._db.write() as db:
             if if_no_demo and db.execute("SELECT 1 FROM interviews WHERE is_demo = 1 LIMIT 1").fetchone():
                 return []
-            return [self._insert_entry(db, interview, marks) for interview, marks in entries]
+            filing = ApplicationFiling(db)
+            return [self._insert_entry(db, interview, marks, filing) for interview, marks in entries]
 
     @never_cached
     def import_new_entries(
@@ -196,17 +199,20 @@ class Interviews:
         with self._db.write() as db:
             rows = db.execute("SELECT company, role, interview_at FROM interviews")
             known = {identity(*row) for row in rows}
+            filing = ApplicationFiling(db)
             ids: list[int | None] = []
             for interview, marks in entries:
                 key = identity(interview.company, interview.role, interview.interview_at.isoformat(timespec="minutes"))
-                ids.append(None if key in known else self._insert_entry(db, interview, marks))
+                ids.append(None if key in known else self._insert_entry(db, interview, marks, filing))
                 known.add(key)
             return ids
 
-    def _insert_entry(self, db: Database, interview: Interview, marks: Sequence[StepMark]) -> int:
+    def _insert_entry(
+        self, db: Database, interview: Interview, marks: Sequence[StepMark], filing: ApplicationFiling
+    ) -> int:
         if interview.id is not None:
             raise ValueError("only new entries can be imported; this one has an id")
-        new_id = self._save(db, interview, None)
+        new_id = self._save(db, interview, None, filing)
         people: list[int] = []
         for mark in marks:
             if mark.step_key.startswith(UNSAVED_THANK_YOU):
@@ -267,7 +273,7 @@ class Interviews:
 
     def between(self, start: date, end: date, limit: int | None = None) -> list[Interview]:
         """Interviews from `start` to `end` inclusive, newest first."""
-        sql = "SELECT * FROM interviews WHERE interview_at >= ? AND interview_at < ? "
+        sql = f"{INTERVIEW_SELECT} WHERE interview_at >= ? AND interview_at < ? "
         sql += "ORDER BY interview_at DESC, id DESC"
         params: list = [start.isoformat(), _after_the_day(end)]
         if limit is not None:
@@ -279,7 +285,7 @@ class Interviews:
         """The interviews of `ids` that still exist, in the order given."""
         found: dict[int, Interview] = {}
         for chunk in chunks(list(ids)):
-            sql = f"SELECT * FROM interviews WHERE id IN {in_clause(chunk)}"
+            sql = f"{INTERVIEW_SELECT} WHERE id IN {in_clause(chunk)}"
             found |= {i.saved_id: i for i in self._where(sql, chunk)}
         return [found[i] for i in ids if i in found]
 

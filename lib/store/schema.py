@@ -148,4 +148,78 @@ def _m003_coaching(db: Database) -> None:
     )
 
 
+@migrations(name="004_applications_and_booked_rounds")
+def _m004_applications_and_booked_rounds(db: Database) -> None:
+    """Applications over rounds, interviews logged ahead with their preparation, the second check-in's template.
+
+    Every existing interview becomes a round: the rounds of one company (any case) and role form one
+    application, the same rule an import of a file without applications follows.
+    """
+    db.executescript(
+        """
+        CREATE TABLE applications (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE CHECK (length(uid) BETWEEN 1 AND 64),
+            created_at TEXT NOT NULL
+        );
+        ALTER TABLE interviews ADD COLUMN application_id INTEGER REFERENCES applications (id);
+        ALTER TABLE interviews ADD COLUMN booked INTEGER NOT NULL DEFAULT 0 CHECK (booked IN (0, 1));
+        ALTER TABLE interviews ADD COLUMN prep_questions TEXT NOT NULL DEFAULT '';
+        ALTER TABLE interviews ADD COLUMN prep_stories TEXT NOT NULL DEFAULT '';
+        ALTER TABLE interviews ADD COLUMN prep_pitch TEXT NOT NULL DEFAULT '';
+        CREATE INDEX interviews_by_application ON interviews (application_id, interview_at);
+        CREATE TRIGGER applications_without_rounds_go AFTER DELETE ON interviews
+        WHEN OLD.application_id IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM interviews WHERE application_id = OLD.application_id)
+        BEGIN
+            DELETE FROM applications WHERE id = OLD.application_id;
+        END;
+        CREATE TRIGGER applications_left_empty_go AFTER UPDATE OF application_id ON interviews
+        WHEN OLD.application_id IS NOT NULL AND OLD.application_id IS NOT NEW.application_id
+            AND NOT EXISTS (SELECT 1 FROM interviews WHERE application_id = OLD.application_id)
+        BEGIN
+            DELETE FROM applications WHERE id = OLD.application_id;
+        END;
+        CREATE TABLE draft_templates_with_second_check_in (
+            kind TEXT PRIMARY KEY CHECK (
+                kind IN ('recruiter_update', 'thank_you', 'soft_touch', 'check_in', 'second_check_in')
+            ),
+            subject TEXT NOT NULL,
+            body TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        INSERT INTO draft_templates_with_second_check_in SELECT kind, subject, body, updated_at FROM draft_templates;
+        DROP TABLE draft_templates;
+        ALTER TABLE draft_templates_with_second_check_in RENAME TO draft_templates;
+        """
+    )
+    file_rounds_by_company_and_role(db)
+
+
+def file_rounds_by_company_and_role(db: Database) -> None:
+    """Give every interview without an application the one of its company (any case) and role.
+
+    The latest application of that company and role is joined, or one is started; oldest rounds
+    first, so a database's history groups the same way however often this runs.
+    """
+    from lib.domain.applications import application_match_key
+    from lib.store.applications import new_application
+
+    known: dict[tuple[str, str], int] = {}
+    grouped = db.execute(
+        "SELECT company, role, application_id FROM interviews WHERE application_id IS NOT NULL "
+        "GROUP BY company, role, application_id ORDER BY MAX(interview_at)"
+    )
+    for company, role, application_id in grouped:
+        known[application_match_key(company, role)] = application_id
+    loose = db.execute(
+        "SELECT id, company, role FROM interviews WHERE application_id IS NULL ORDER BY interview_at, id"
+    ).fetchall()
+    for interview_id, company, role in loose:
+        key = application_match_key(company, role)
+        if key not in known:
+            known[key] = new_application(db)
+        db.execute("UPDATE interviews SET application_id = ? WHERE id = ?", [known[key], interview_id])
+
+
 SCHEMA_VERSION = len(migrations._migrations)

@@ -18,7 +18,8 @@ def timeline(interview: Interview, at: datetime) -> list[Step]:
     reads = data()
     done = reads.follow_up.marks_for((interview.saved_id,)).get(interview.saved_id, [])
     snoozed = reads.follow_up.snoozes_for((interview.saved_id,)).get(interview.saved_id, [])
-    return follow_up_timeline(interview, done, at, clock.local_zone(), snoozed)
+    later = reads.applications.later_rounds((interview.saved_id,)).get(interview.saved_id)
+    return follow_up_timeline(interview, done, at, clock.local_zone(), snoozed, later)
 
 
 @derived(shared=True, max_entries=4)
@@ -28,7 +29,8 @@ def _agenda(store: Store, at: datetime) -> Agenda:
     open_ones = store.interviews.open()
     ids = [i.saved_id for i in open_ones]
     marks, snoozes = store.follow_up.marks_for(ids), store.follow_up.snoozes_for(ids)
-    return build_agenda(open_ones, marks, at, clock.local_zone(), snoozes_by_id=snoozes)
+    later = store.applications.later_rounds(ids)
+    return build_agenda(open_ones, marks, at, clock.local_zone(), snoozes_by_id=snoozes, later_by_id=later)
 
 
 def agenda(at: datetime) -> Agenda:

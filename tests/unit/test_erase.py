@@ -21,7 +21,7 @@ def test_delete_everything_empties_every_table_and_the_file_forgets_the_text(sto
 
     erased = delete_everything(store)
 
-    assert erased.rows == 4 and erased.wal_truncated  # interview, interviewer, mark, draft
+    assert erased.rows == 5 and erased.wal_truncated  # interview, its application, interviewer, mark, draft
     assert set(row_counts(store.path).items()) - {("meta", 1)} == {(t, 0) for t in row_counts(store.path)
                                                                     if t != "meta"}
     assert store.data_version() == version + 1

@@ -68,8 +68,7 @@ def test_a_thank_you_for_an_interview_later_today_is_on_todays_list():
     assert week[0].items[0].step.status is StepStatus.UPCOMING
 
 
-def test_a_weekend_interviews_thank_you_belongs_to_its_deadline_day():
+def test_a_weekend_interviews_thank_you_is_planned_on_its_own_day():
     saturday = entry(7, "2026-11-21T10:00")
     [thank_you] = [s for s in follow_up_timeline(saturday, (), FRIDAY) if s.key == "thank_you:70"]
-    assert thank_you.recommended == D("2026-11-23")  # never a weekend...
-    assert plan_day(thank_you) == D("2026-11-22")  # ...but 24 hours after Saturday's interview is Sunday
+    assert thank_you.recommended == plan_day(thank_you) == D("2026-11-21")  # the 24 hours win over the weekend
