@@ -6,7 +6,8 @@ import streamlit as st
 
 from lib import ui
 from lib.domain.days import human_date, human_time
-from lib.domain.model import Dimension, Interview, Outcome, Stage, heard_on_choices
+from lib.domain.entry_form import heard_on_choices
+from lib.domain.model import Dimension, Interview, Outcome, Stage
 from lib.domain.rubric import score_label
 from lib.domain.steps import next_step
 from lib.domain.text import md_escape

@@ -14,7 +14,18 @@ from typing import Any
 
 from lib.domain.days import human_date
 from lib.domain.followup import follow_up_timeline
-from lib.domain.model import SCORE_MAX, SCORE_MIN, Dimension, Format, Interview, Interviewer, Outcome, Stage, normalised
+from lib.domain.model import (
+    SCORE_MAX,
+    SCORE_MIN,
+    Dimension,
+    Format,
+    Interview,
+    Interviewer,
+    Outcome,
+    Stage,
+    clamped_to_range,
+    normalised,
+)
 from lib.domain.steps import StepKind
 from lib.domain.timeframe import parse_timeframe
 
@@ -185,3 +196,15 @@ def timeframe_feedback(form: EntryForm, now: datetime, tz: tzinfo | None = None)
     meaning = parse_timeframe(form.stated_timeframe, interview.day0).meaning(now.date())
     check_in = next(s for s in follow_up_timeline(interview, [], now, tz) if s.kind is StepKind.CHECK_IN)
     return f"{meaning} Check in on {human_date(check_in.recommended, now.date())}."
+
+
+def heard_on_choices(interview: Interview, today: date) -> tuple[date, date, date]:
+    """The "Heard on" picker's (default, earliest, latest): from the interview's day to today.
+
+    A row from an older version may hold an interview or outcome dated in year 9999; the picker
+    is then pulled into the accepted range instead of refusing to open (min after max).
+    """
+    latest = clamped_to_range(today)
+    earliest = min(clamped_to_range(interview.day0), latest)
+    default = min(max(interview.outcome_on or today, earliest), latest)
+    return default, earliest, latest

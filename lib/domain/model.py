@@ -186,18 +186,6 @@ def clamped_to_range(day: date) -> date:
     return min(max(day, low), high)
 
 
-def heard_on_choices(interview: Interview, today: date) -> tuple[date, date, date]:
-    """The "Heard on" picker's (default, earliest, latest): from the interview's day to today.
-
-    A row from an older version may hold an interview or outcome dated in year 9999; the picker
-    is then pulled into the accepted range instead of refusing to open (min after max).
-    """
-    latest = clamped_to_range(today)
-    earliest = min(clamped_to_range(interview.day0), latest)
-    default = min(max(interview.outcome_on or today, earliest), latest)
-    return default, earliest, latest
-
-
 EMAIL_RE = re.compile(r"^[^@\s<>\"',]+@(?:[^@\s<>\"',.]+\.)+[^@\s<>\"',.]{2,}$")  # no empty domain label
 
 

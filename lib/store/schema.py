@@ -202,8 +202,9 @@ def file_rounds_by_company_and_role(db: Database) -> None:
     The latest application of that company and role is joined, or one is started; oldest rounds
     first, so a database's history groups the same way however often this runs.
     """
+    import secrets
+
     from lib.domain.applications import application_match_key
-    from lib.store.applications import new_application
 
     known: dict[tuple[str, str], int] = {}
     grouped = db.execute(
@@ -218,7 +219,10 @@ def file_rounds_by_company_and_role(db: Database) -> None:
     for interview_id, company, role in loose:
         key = application_match_key(company, role)
         if key not in known:
-            known[key] = new_application(db)
+            known[key] = int(db.execute(
+                "INSERT INTO applications (uid, created_at) VALUES (?, datetime('now', 'localtime'))",
+                [f"app-{secrets.token_hex(8)}"],
+            ).lastrowid or 0)
         db.execute("UPDATE interviews SET application_id = ? WHERE id = ?", [known[key], interview_id])
 
 

@@ -123,16 +123,6 @@ def test_the_done_on_picker_runs_from_the_interview_day_to_today(app, store):
     assert (picker.min, picker.max) == (date(2026, 11, 18), FRIDAY)
 
 
-def test_a_step_of_an_interview_still_to_come_cannot_be_marked_done_and_the_field_says_why(app, store):
-    interview = saved(store, interview_at=datetime(2026, 11, 25, 10, 0))  # Wed 25 Nov, after the pinned today
-    key = f"iv{interview.id}.{thank_you_key(interview)}"
-    at = open_menu(open_page(app, INTERVIEWS), f"{key}.more")
-    at = at.button(key=f"{key}.done").click().run()
-    assert not at.exception
-    assert store.follow_up.marks_for([interview.id]).get(interview.id, []) == []
-    assert "is before the interview (Wed 25 Nov): pick the day it was really done" in [e.value for e in at.error]
-
-
 def test_a_users_template_and_name_are_used_in_every_draft(app, store):
     interview = saved(store)
     store.settings.save_draft_template(

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from lib.domain.entry_form import heard_on_choices
 from lib.domain.model import (
     LIMITS,
     Dimension,
@@ -14,7 +15,6 @@ from lib.domain.model import (
     Stage,
     ValidationError,
     clamped_to_range,
-    heard_on_choices,
     validate,
 )
 from tests.factories import FIXED_NOW as NOW
