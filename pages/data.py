@@ -12,6 +12,7 @@ from lib import ui
 from lib.domain.days import human_date
 from lib.domain.model import ValidationError
 from lib.files.csv import export_csv
+from lib.files.demo import DEMO_COMPANIES, DEMO_SIZE
 from lib.files.import_limits import MAX_BYTES, MEGABYTE, megabytes
 from lib.files.imports import import_file, plan_import
 from lib.files.json import export_json
@@ -113,6 +114,31 @@ def import_section() -> None:
     st.dataframe(plan.preview_rows(), hide_index=True, width="stretch", height=min(38 + 35 * (new + known), 320))
     st.button(f"Add {count_of(new, 'interview')}", type="primary", disabled=not new, on_click=on_import,
               args=(data, uploaded.name), icon=":material/upload:", key="data.import.confirm")
+
+
+# --- demo data -------------------------------------------------------------------------------
+def demo_section() -> None:
+    """Load the demo at any time, beside the user's own entries; remove it in one click.
+
+    Load stays where it is (disabled once loaded) and Remove appears beside it, so a double
+    click on Load lands on a disabled button, not on Remove.
+    """
+    st.subheader("Demo data")
+    demo_count, own_count = ui.data().interviews.count(demo=True), ui.data().interviews.count(demo=False)
+    if demo_count:
+        st.caption(f"{count_of(demo_count, 'demo interview')} loaded, beside {count_of(own_count, 'interview')} "
+                   "of your own. Each carries a :gray-badge[demo] badge on Interviews; removing them leaves your own "
+                   "entries untouched.")
+    else:
+        st.caption(f"Try every page with {DEMO_SIZE} made-up interviews at {DEMO_COMPANIES} companies over four "
+                   "months. Each is marked demo (a :gray-badge[demo] badge on Interviews), and removing them "
+                   "later leaves your own entries untouched.")
+    with st.container(horizontal=True, gap="small"):
+        st.button("Load demo data", on_click=ui.load_demo_data, disabled=bool(demo_count), key="data.load_demo",
+                  icon=":material/science:", help="Already loaded" if demo_count else None)
+        if demo_count:
+            st.button("Remove demo data", on_click=ui.remove_demo_data, key="data.remove_demo",
+                      icon=":material/delete_sweep:")
 
 
 # --- backups and restore ----------------------------------------------------------------------
@@ -248,5 +274,6 @@ st.caption(f"Everything stays on this computer, in one database file: `{str(ui.s
            "Nothing is sent anywhere.")
 export_section(today)
 import_section()
+demo_section()
 backups_section(today)
 delete_section()

@@ -217,6 +217,8 @@ DEMO: tuple[_Demo, ...] = (
         "Greg and I laughed about last time's design argument. Felt different now."),
         timeframe="a week or two", recruiter=DANA),
 )
+DEMO_SIZE = len(DEMO)  # what the screens promise before loading it
+DEMO_COMPANIES = len({spec.company for spec in DEMO})
 
 
 def demo_entries(now: datetime) -> list[Entry]:

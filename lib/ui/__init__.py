@@ -8,7 +8,16 @@ timeline (its chart and steps), step_actions, draft_dialog, trends, coaching.
 
 from __future__ import annotations
 
-from lib.ui.app import PAGES, demo_banner, now, require_database, route_through_entrypoint, user_zone
+from lib.ui.app import (
+    PAGES,
+    demo_banner,
+    load_demo_data,
+    now,
+    remove_demo_data,
+    require_database,
+    route_through_entrypoint,
+    user_zone,
+)
 from lib.ui.cache import auto_backup, data, store
 from lib.ui.coaching import action_item_row, action_items, coaching_sessions, open_action_items, score_gaps
 from lib.ui.draft_dialog import draft_dialog_if_open
@@ -22,7 +31,8 @@ __all__ = [
     "FIRST_DAY", "LAST_DAY", "PAGES", "STATUS_BADGE_COLOURS", "action_item_row", "action_items", "agenda",
     "auto_backup", "calendar_button",
     "coaching_sessions", "data", "demo_banner", "draft_dialog_if_open", "errors_of", "field_error", "flash",
-    "follow_up_discipline", "menu", "now", "open_action_items", "open_draft", "opened", "require_database",
+    "follow_up_discipline", "load_demo_data", "menu", "now", "open_action_items", "open_draft", "opened",
+    "remove_demo_data", "require_database",
     "route_through_entrypoint", "score_gaps", "status_badge_md", "step_actions", "store", "timeline", "timeline_view",
     "trend_charts", "trends", "user_zone",
 ]

@@ -7,6 +7,7 @@ from datetime import datetime, tzinfo
 import streamlit as st
 
 from lib import clock
+from lib.files.demo import load_demo
 from lib.store import DatabaseUnavailable, default_path
 from lib.ui.cache import data, store
 
@@ -63,15 +64,26 @@ def user_zone() -> tzinfo:
     return clock.local_zone()
 
 
-def _remove_demo() -> None:
+def load_demo_data() -> None:
+    """Button callback: add the demo set once (a second click finds it there and adds nothing)."""
+    added = load_demo(store(), now())
+    st.session_state["flash"] = (f"Loaded {added} demo interviews, each marked demo. Your own entries are untouched."
+                                 if added else "The demo data is already loaded: nothing was added.")
+
+
+def remove_demo_data() -> None:
+    """Button callback: delete every demo entry, never the user's own."""
     removed = store().interviews.delete_demo()
     st.session_state["flash"] = f"Removed {removed} demo interviews. Your own entries are untouched."
 
 
 def demo_banner() -> None:
-    """While demo entries exist, say so and offer to remove them in one click."""
+    """While demo entries exist, say how many beside the user's own, and offer to remove them in one click."""
     demo_count = data().interviews.count(demo=True)
     if not demo_count:
         return
-    st.info(f"{demo_count} demo interviews are shown alongside your own.", icon=":material/science:")
-    st.button("Remove demo data", on_click=_remove_demo, key="remove_demo", icon=":material/delete_sweep:")
+    own_count = data().interviews.count(demo=False)
+    own = f"your {own_count} own" if own_count else "none of your own yet"
+    st.info(f"Demo data: {demo_count} made-up interviews beside {own}. Each carries a :gray-badge[demo] badge "
+            "on Interviews.", icon=":material/science:")
+    st.button("Remove demo data", on_click=remove_demo_data, key="remove_demo", icon=":material/delete_sweep:")

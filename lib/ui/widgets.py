@@ -26,8 +26,20 @@ def errors_of(exc: ValidationError, prefix: str = "") -> dict[str, str]:
     return {f"{prefix}{k}": v for k, v in exc.errors.items()}
 
 
+# Streamlit 1.67 pins toasts under the header, top right, and has no option to move them: on a
+# 390 px phone one covers the page title (on a wide screen it overlaps the title's row too).
+# Bottom right is clear of every title. Only CSS, no user text: st.html sends a <style> alone to
+# the page's event area, where it takes no room.
+TOAST_AT_THE_BOTTOM = "<style>.stToastContainer { top: auto !important; bottom: 1rem; }</style>"
+
+
 def flash() -> None:
-    """Show, once, the message a callback left for the next run."""
+    """Show, once, the message a callback left for the next run, as a toast at the bottom of the screen.
+
+    The style is drawn on every run, not only with a message: a toast outlives the run that made
+    it, and would jump back over the title if the next run dropped the style.
+    """
+    st.html(TOAST_AT_THE_BOTTOM)
     message = st.session_state.pop("flash", None)
     if message:
         st.toast(message, icon=":material/check_circle:")

@@ -31,7 +31,7 @@ def test_demo_data_loads_in_one_click_and_leaves_in_one_click(app, store):
     demo_count = store.interviews.count(demo=True)
     assert 20 <= demo_count <= 40
     assert at.title[0].value == "Today"
-    assert "demo interviews are shown alongside your own" in texts(at)
+    assert "made-up interviews beside none of your own yet" in texts(at)
     store.interviews.save(an_interview(company="My own company"), now=FIXED_NOW)
     at = at.button(key="remove_demo").click().run()
     assert store.interviews.count(demo=True) == 0
