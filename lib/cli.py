@@ -96,7 +96,7 @@ def _import(args: argparse.Namespace, context: Context) -> int:
     name = "stdin" if args.file == "-" else args.file
     try:
         data = _read_limited(args.file)
-        kind, entries = read_entries(data, "" if args.file == "-" else args.file, context.now, context.tz)
+        file = read_entries(data, "" if args.file == "-" else args.file, context.now, context.tz)
     except OSError as error:
         return _fail(f"cannot read {name}: {error.strerror or error}", BAD_INPUT)
     except ValidationError as error:
@@ -104,7 +104,9 @@ def _import(args: argparse.Namespace, context: Context) -> int:
             print(f"{name}: {message}" if where == "file" else f"{name}, {where}: {message}", file=sys.stderr)
         print("Nothing imported: fix the problems above and try again.", file=sys.stderr)
         return BAD_INPUT
-    plan = add_new(context.store, kind, entries)  # the database is opened only for a good file
+    plan = add_new(context.store, file)  # the database is opened only for a good file
+    if ignored := plan.ignored_words():
+        print(ignored)
     if not plan.new:
         print(f"Nothing imported: every interview in {name} ({len(plan.duplicates):,}) is already in Debrief.")
         return 0
