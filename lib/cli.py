@@ -301,15 +301,25 @@ COMMANDS: tuple[Command, ...] = (
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="debrief", description="Debrief: reflect on every interview.")
+    _global_options(parser, default=None)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for command in COMMANDS:
         sub = commands.add_parser(command.name, help=command.help, description=command.help)
-        sub.add_argument(
-            "--db", type=Path, metavar="PATH", help="database file (default: $DEBRIEF_DB or data/debrief.db)"
-        )
+        _global_options(sub, default=argparse.SUPPRESS)
         command.add_arguments(sub)
         sub.set_defaults(run=command.run)
     return parser
+
+
+def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
+    """The options every command takes, accepted before the command's name and after it.
+
+    The command's own copy defaults to SUPPRESS: argparse copies a subcommand's defaults over
+    what the main parser read, so a default there would undo `debrief --db PATH import …`.
+    Given in both places, the one after the command wins.
+    """
+    parser.add_argument("--db", type=Path, metavar="PATH", default=default,
+                        help="database file (default: $DEBRIEF_DB or data/debrief.db)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
