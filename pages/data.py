@@ -93,7 +93,8 @@ def on_import(data: bytes, name: str) -> None:
 
 def import_section() -> None:
     st.subheader("Import")
-    st.caption("A CSV or JSON file exported by Debrief (or edited in a spreadsheet). Nothing is added until you "
+    st.caption("A CSV or JSON file exported by Debrief (or edited in a spreadsheet), or a spreadsheet of your own "
+               "saved as CSV: columns company, role and date are enough. Nothing is added until you "
                "confirm, and an interview already here (same company, role, date and time) is skipped.")
     uploaded = st.file_uploader("CSV or JSON file", type=["csv", "json"], max_upload_size=MAX_BYTES // MEGABYTE,
                                 key=uploader_key("import"))

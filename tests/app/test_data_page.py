@@ -95,6 +95,7 @@ def test_import_shows_a_preview_and_writes_only_on_confirm(app: AppTest, store: 
 def test_a_hand_made_csv_previews_names_its_ignored_columns_and_imports(app: AppTest, store: Store):
     made_by_hand = "\ufeffDate,Time,COMPANY,Role,Source\r\n2026-11-10,14:30,Acme,Data engineer,LinkedIn\r\n"
     at = data_page(app)
+    assert "columns company, role and date are enough" in texts(at)
     at.file_uploader[0].upload("my interviews.csv", made_by_hand.encode("utf-8"), "text/csv").run()
 
     assert not at.error
