@@ -1,7 +1,8 @@
 """The interviews as CSV, out and back in.
 
 The CSV is for people: a spreadsheet they can read, fix and send back, with the same columns
-in and out so a file round-trips. Import is all or nothing: the whole file is checked first,
+in and out so a file round-trips, and one they can make themselves: import needs only company,
+role and date (`csv_columns` maps a header onto the columns). Import is all or nothing: the whole file is checked first,
 and every problem is named by row and column as a spreadsheet shows them (the header is
 row 1), because a half-imported file is worse than none. Cells that a spreadsheet would run
 as a formula get a leading apostrophe on export (OWASP's CSV-injection advice), taken off
@@ -32,15 +33,13 @@ from lib.domain.model import (
     validate,
 )
 from lib.domain.text import count_of
-from lib.files.csv_columns import COLUMNS, LEGACY_COLUMNS, LEGACY_SENT, TIME, read_header
+from lib.files.csv_columns import COLUMNS, LEGACY_SENT, TIME, read_header
 from lib.files.csv_people import people_cell, read_people, read_sent_days, sent_cell, sent_marks
 from lib.files.import_limits import MAX_ROWS, Problems, import_text, importable
 from lib.store import Store
 
 Entry = tuple[Interview, list[StepMark]]
 T = TypeVar("T")  # what one cell reads as
-__all__ = ["COLUMNS", "LEGACY_COLUMNS", "TEXT_COLUMNS", "CsvFile", "export_csv", "read_csv", "read_csv_file",
-           "read_csv_rows", "write_csv"]
 TEXT_COLUMNS = frozenset(
     ("company", "role", "interviewers", "recruiter", "stated_timeframe", *EVIDENCE_COLUMNS.values(), "notes")
 )

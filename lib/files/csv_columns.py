@@ -31,8 +31,8 @@ LEGACY_COLUMNS = tuple(LEGACY_SENT if c == "thank_you_sent" else c for c in COLU
 READ_ONLY = (TIME, LEGACY_SENT)
 ALIASES = {"date": "interview_at"}  # a header a person may write -> the column it is
 NEWER_FORMS = {LEGACY_SENT: "thank_you_sent"}
-REQUIRED_WORDS = "every file needs company, role and interview_at (the interview's date, or date and time; " \
-                 "a header “date” works too); every other column may be left out"
+REQUIRED_WORDS = ("every file needs company, role and interview_at (the interview's date, or date and time; "
+                  "a header “date” works too); every other column may be left out")
 
 
 @dataclass(frozen=True)
@@ -59,9 +59,13 @@ def column_name(header: str) -> str:
     return ALIASES.get(name, name)
 
 
+def _trimmed(header: str) -> str:
+    return header.strip().lstrip("\ufeff").strip()
+
+
 def _spelled(header: str) -> str:
     """A header as a column name would be written, before aliases: trimmed, lower case, `_` for spaces."""
-    return re.sub(r"[\s-]+", "_", header.strip().lstrip("\ufeff").strip().casefold())
+    return re.sub(r"[\s-]+", "_", _trimmed(header).casefold())
 
 
 def read_header(cells: Sequence[str], body: Sequence[Sequence[str]]) -> Header:
@@ -75,16 +79,16 @@ def read_header(cells: Sequence[str], body: Sequence[Sequence[str]]) -> Header:
     ignored: list[str] = []
     errors: dict[str, str] = {}
     for position, cell in enumerate(cells):
-        header, name = cell.strip().lstrip("\ufeff").strip(), column_name(cell)
+        header, name = _trimmed(cell), column_name(cell)
         if name not in known:
             if header or any(position < len(row) and row[position].strip() for row in body):
                 ignored.append(header or f"column {column_letter(position)} (no header)")
         elif name in positions:
-            first, again = spelled[name], _spelled(header)
+            first, again = spelled[name], _spelled(cell)
             errors[f"row 1, column {again}"] = ("appears more than once" if first == again
                                                 else f"is the same column as {first}: keep one of them")
         else:
-            positions[name], spelled[name] = position, _spelled(header)
+            positions[name], spelled[name] = position, _spelled(cell)
     for older, newer in NEWER_FORMS.items():
         if older in positions and newer in positions:
             errors[f"row 1, column {older}"] = f"is the older form of {newer}: keep one of them"
