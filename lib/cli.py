@@ -21,6 +21,7 @@ from pathlib import Path
 
 from lib.clock import local_zone, now_local
 from lib.domain.model import ValidationError, date_out_of_range
+from lib.domain.text import count_of
 from lib.files.csv import export_csv
 from lib.files.demo import load_demo, load_generated
 from lib.files.export_file import ProtectedTarget, protected_problem, write_export_file
@@ -77,11 +78,11 @@ def _demo(args: argparse.Namespace, context: Context) -> int:
         if not added:
             print("The demo data is already there; nothing added. Delete it first to load it again.")
             return 0
-        print(f"Added the demo data: {added} interviews.")
+        print(f"Added the demo data: {count_of(added, 'interview')}.")
         return 0
     started = time.perf_counter()
     added = load_generated(context.store, args.count, context.now, seed=7 if args.seed is None else args.seed)
-    print(f"Added {added:,} generated interviews in {time.perf_counter() - started:.1f} s.")
+    print(f"Added {count_of(added, 'generated interview')} in {time.perf_counter() - started:.1f} s.")
     return 0
 
 
@@ -96,7 +97,7 @@ def _import(args: argparse.Namespace, context: Context) -> int:
     name = "stdin" if args.file == "-" else args.file
     try:
         data = _read_limited(args.file)
-        kind, entries = read_entries(data, "" if args.file == "-" else args.file, context.now, context.tz)
+        file = read_entries(data, "" if args.file == "-" else args.file, context.now, context.tz)
     except OSError as error:
         return _fail(f"cannot read {name}: {error.strerror or error}", BAD_INPUT)
     except ValidationError as error:
@@ -104,12 +105,14 @@ def _import(args: argparse.Namespace, context: Context) -> int:
             print(f"{name}: {message}" if where == "file" else f"{name}, {where}: {message}", file=sys.stderr)
         print("Nothing imported: fix the problems above and try again.", file=sys.stderr)
         return BAD_INPUT
-    plan = add_new(context.store, kind, entries)  # the database is opened only for a good file
+    plan = add_new(context.store, file)  # the database is opened only for a good file
+    if ignored := plan.ignored_words():
+        print(ignored)
     if not plan.new:
         print(f"Nothing imported: every interview in {name} ({len(plan.duplicates):,}) is already in Debrief.")
         return 0
     skipped = f" Skipped {len(plan.duplicates):,} already in Debrief." if plan.duplicates else ""
-    print(f"Imported {len(plan.new):,} interviews from {name}.{skipped}")
+    print(f"Imported {count_of(len(plan.new), 'interview')} from {name}.{skipped}")
     return 0
 
 
@@ -175,7 +178,7 @@ def _deliver(text: str, out: str | None, what: str, context: Context) -> int:
         return _fail(f"--out {error}; nothing written", BAD_INPUT)
     except OSError as error:
         return _fail(f"cannot write {out}: {error.strerror or error}", FAILED)
-    print(f"Wrote {out} ({what}, {len(data):,} bytes).")
+    print(f"Wrote {out} ({what}, {count_of(len(data), 'byte')}).")
     return 0
 
 
@@ -197,7 +200,7 @@ def _no_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _backup(args: argparse.Namespace, context: Context) -> int:
     made = backup.backup_now(context.store, context.now)
-    print(f"Backed up {made.interviews or 0:,} interviews to {made.path}.")
+    print(f"Backed up {count_of(made.interviews or 0, 'interview')} to {made.path}.")
     print(f"Integrity checked; the newest {backup.BACKUPS_KEPT} backups are kept.")
     return 0
 
@@ -218,9 +221,9 @@ def _restore(args: argparse.Namespace, context: Context) -> int:
         print("Nothing restored: your data is unchanged.", file=sys.stderr)
         return FAILED
     if restored.safety_backup is None:  # the database was new: nothing was there to keep
-        print(f"Restored {restored.interviews:,} interviews into a new database at {context.store.path}.")
+        print(f"Restored {count_of(restored.interviews, 'interview')} into a new database at {context.store.path}.")
         return 0
-    print(f"Restored {restored.interviews:,} interviews from {args.file}.")
+    print(f"Restored {count_of(restored.interviews, 'interview')} from {args.file}.")
     print(f"Your data from before the restore is in {restored.safety_backup.path}.")
     return 0
 
@@ -235,7 +238,8 @@ def _check(args: argparse.Namespace, context: Context) -> int:
         return FAILED
     known = len(backup.KNOWN_MIGRATIONS)
     upgrade = "" if check.schema_version == known else f" (upgraded to version {known} when Debrief opens it)"
-    print(f"{path}: integrity ok, schema version {check.schema_version}{upgrade}, {check.interviews:,} interviews.")
+    held = count_of(check.interviews or 0, "interview")
+    print(f"{path}: integrity ok, schema version {check.schema_version}{upgrade}, {held}.")
     return 0
 
 
@@ -267,7 +271,8 @@ def _report(args: argparse.Namespace, context: Context) -> int:
             report = range_report(context.store, args.start, end, context.now, context.tz, args.mentor)
     except LookupError as error:
         return _fail(str(error), BAD_INPUT)
-    return _deliver(render_html(report), args.out, f"HTML report, {len(report.entries)} interviews", context)
+    what = f"HTML report, {count_of(len(report.entries), 'interview')}"
+    return _deliver(render_html(report), args.out, what, context)
 
 
 def _iso_date(text: str) -> date:
@@ -299,15 +304,25 @@ COMMANDS: tuple[Command, ...] = (
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="debrief", description="Debrief: reflect on every interview.")
+    _global_options(parser, default=None)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for command in COMMANDS:
         sub = commands.add_parser(command.name, help=command.help, description=command.help)
-        sub.add_argument(
-            "--db", type=Path, metavar="PATH", help="database file (default: $DEBRIEF_DB or data/debrief.db)"
-        )
+        _global_options(sub, default=argparse.SUPPRESS)
         command.add_arguments(sub)
         sub.set_defaults(run=command.run)
     return parser
+
+
+def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
+    """The options every command takes, accepted before the command's name and after it.
+
+    The command's own copy defaults to SUPPRESS: argparse copies a subcommand's defaults over
+    what the main parser read, so a default there would undo `debrief --db PATH import …`.
+    Given in both places, the one after the command wins.
+    """
+    parser.add_argument("--db", type=Path, metavar="PATH", default=default,
+                        help="database file (default: $DEBRIEF_DB or data/debrief.db)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

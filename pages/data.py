@@ -11,6 +11,7 @@ import streamlit as st
 from lib import ui
 from lib.domain.days import human_date
 from lib.domain.model import ValidationError
+from lib.domain.text import md_escape
 from lib.files.csv import export_csv
 from lib.files.demo import DEMO_COMPANIES, DEMO_SIZE
 from lib.files.import_limits import MAX_BYTES, MEGABYTE, megabytes
@@ -93,7 +94,8 @@ def on_import(data: bytes, name: str) -> None:
 
 def import_section() -> None:
     st.subheader("Import")
-    st.caption("A CSV or JSON file exported by Debrief (or edited in a spreadsheet). Nothing is added until you "
+    st.caption("A CSV or JSON file exported by Debrief (or edited in a spreadsheet), or a spreadsheet of your own "
+               "saved as CSV: columns company, role and date are enough. Nothing is added until you "
                "confirm, and an interview already here (same company, role, date and time) is skipped.")
     uploaded = st.file_uploader("CSV or JSON file", type=["csv", "json"], max_upload_size=MAX_BYTES // MEGABYTE,
                                 key=uploader_key("import"))
@@ -109,8 +111,9 @@ def import_section() -> None:
         problems_table(problem)
         return
     new, known = len(plan.new), len(plan.duplicates)
-    st.markdown(f"**Preview of the {plan.kind} file:** {count_of(new, 'new interview')} to add"
-                + (f", {known} already in Debrief (skipped)." if known else "."))
+    st.markdown(f"**Preview of the {plan.kind} file:** {plan.preview_words()}")
+    if ignored := plan.ignored_words():
+        st.info(md_escape(ignored), icon=":material/info:")
     st.dataframe(plan.preview_rows(), hide_index=True, width="stretch", height=min(38 + 35 * (new + known), 320))
     st.button(f"Add {count_of(new, 'interview')}", type="primary", disabled=not new, on_click=on_import,
               args=(data, uploaded.name), icon=":material/upload:", key="data.import.confirm")

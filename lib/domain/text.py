@@ -21,3 +21,8 @@ def one_line(text: str, limit: int = 140) -> str:
     """The first line of a note, shortened for a list."""
     first = (text or "").strip().splitlines()[0] if (text or "").strip() else ""
     return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
+
+
+def count_of(number: int, noun: str) -> str:
+    """count_of(1, "interview") -> "1 interview"; count_of(2000, "interview") -> "2,000 interviews"."""
+    return f"{number:,} {noun}{'s' * (number != 1)}"

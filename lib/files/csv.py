@@ -1,7 +1,8 @@
 """The interviews as CSV, out and back in.
 
 The CSV is for people: a spreadsheet they can read, fix and send back, with the same columns
-in and out so a file round-trips. Import is all or nothing: the whole file is checked first,
+in and out so a file round-trips, and one they can make themselves: import needs only company,
+role and date (`csv_columns` maps a header onto the columns). Import is all or nothing: the whole file is checked first,
 and every problem is named by row and column as a spreadsheet shows them (the header is
 row 1), because a half-imported file is worse than none. Cells that a spreadsheet would run
 as a formula get a leading apostrophe on export (OWASP's CSV-injection advice), taken off
@@ -14,6 +15,7 @@ import csv
 import io
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 from typing import TypeVar
 
@@ -30,26 +32,23 @@ from lib.domain.model import (
     validate,
 )
 from lib.domain.steps import StepMark
+from lib.domain.text import count_of
+from lib.files.csv_columns import COLUMNS, LEGACY_SENT, TIME, read_header
 from lib.files.csv_people import people_cell, read_people, read_sent_days, sent_cell, sent_marks
 from lib.files.import_limits import MAX_ROWS, Problems, import_text, importable
 from lib.store import Store
 
 Entry = tuple[Interview, list[StepMark]]
 T = TypeVar("T")  # what one cell reads as
-COLUMNS = (
-    "company", "role", "stage", "format", "interview_at", "duration_min", "interviewers", "recruiter",
-    "stated_timeframe", *SCORE_COLUMNS.values(), *EVIDENCE_COLUMNS.values(), "notes", "outcome",
-    "thank_you_sent",
-)
-LEGACY_SENT = "thank_you_sent_on"  # earlier versions: one date for every thank-you, names split at each ";"
-LEGACY_COLUMNS = tuple(LEGACY_SENT if c == "thank_you_sent" else c for c in COLUMNS)
 TEXT_COLUMNS = frozenset(
     ("company", "role", "interviewers", "recruiter", "stated_timeframe", *EVIDENCE_COLUMNS.values(), "notes")
 )
 DATE_ONLY_TIME = time(9, 0)  # a date without a time means a 09:00 interview
 DEFAULT_DURATION = 60  # an empty duration_min means an hour
+DEFAULT_STAGE, DEFAULT_FORMAT = Stage.OTHER, Format.VIDEO  # an empty (or missing) stage or format
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 DATE_HINT = "write it as 2026-11-18 or 2026-11-18 14:30 (ISO 8601)"
+TIME_OF_DAY = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m\.?)?", re.IGNORECASE)
 
 
 # --- CSV out ----------------------------------------------------------------------------
@@ -115,29 +114,41 @@ def read_csv(data: str | bytes, now: datetime, tz: tzinfo | None = None) -> list
 
 def read_csv_rows(data: str | bytes, now: datetime, tz: tzinfo | None = None) -> list[tuple[int, Entry]]:
     """`read_csv` with the spreadsheet row number of each entry (the header is row 1; blank rows are skipped)."""
+    return read_csv_file(data, now, tz).rows
+
+
+@dataclass(frozen=True)
+class CsvFile:
+    """A CSV read whole: each entry with its spreadsheet row number, and the columns Debrief ignored."""
+
+    rows: list[tuple[int, Entry]]
+    ignored_columns: tuple[str, ...]
+
+
+def read_csv_file(data: str | bytes, now: datetime, tz: tzinfo | None = None) -> CsvFile:
+    """`read_csv_rows`, also naming the file's columns Debrief has no field for (ignored, see csv_columns)."""
     records = _records(_csv_text(data))
     if len(records) < 2:
         raise ValidationError("file", "has no interviews below the header row")
-    positions = _header(records[0])
-    legacy = LEGACY_SENT in positions
     body = [(number, cells) for number, cells in enumerate(records[1:], start=2) if any(c.strip() for c in cells)]
     if len(body) > MAX_ROWS:
         raise ValidationError("file", f"has {len(body):,} interviews; the limit is {MAX_ROWS:,} per file: split it")
+    header = read_header(records[0], [cells for _, cells in body])
     problems = Problems()
     entries = []
     for number, cells in body:
-        if len(cells) != len(positions):
-            problems.add(f"row {number}", f"has {len(cells)} cells but the header has {len(positions)}: "
+        if len(cells) != header.width:
+            problems.add(f"row {number}", f"has {count_of(len(cells), 'cell')} but the header has {header.width}: "
                                           "look for a stray comma or an unclosed quote")
             continue
         try:
-            row = {name: unneutralise(cells[i]) for name, i in positions.items()}
-            entries.append((number, _entry(row, now, tz, legacy)))
+            row = {name: unneutralise(cell) for name, cell in header.cells(cells).items()}
+            entries.append((number, _entry(row, now, tz, header.legacy)))
         except ValidationError as error:
             for column, message in error.errors.items():
                 problems.add(f"row {number}, column {column}", message)
     problems.raise_any()
-    return entries
+    return CsvFile(entries, header.ignored)
 
 
 def _csv_text(data: str | bytes) -> str:
@@ -166,36 +177,6 @@ def _records(text: str) -> list[list[str]]:
         raise ValidationError("file", f"cannot be read as CSV near line {reader.line_num}: {error}") from None
 
 
-def _header(cells: list[str]) -> dict[str, int]:
-    """Column name -> position. Names are matched trimmed and in any case, in any order."""
-    names = [c.strip().lower() for c in cells]
-    expected = LEGACY_COLUMNS if LEGACY_SENT in names and "thank_you_sent" not in names else COLUMNS
-    errors = {}
-    for position, name in enumerate(names):
-        where = f"row 1, column {name or _column_letter(position)}"
-        if name not in expected:
-            errors[where] = f"“{cells[position].strip()}” is not a Debrief column" if name else "has no name"
-        elif names.index(name) != position:
-            errors[where] = "appears more than once"
-    missing = [c for c in expected if c not in names]
-    if missing:
-        errors["row 1"] = f"is missing the column{'s' * (len(missing) > 1)} {', '.join(missing)}"
-    if errors:
-        errors["columns"] = "expected, in this order: " + ", ".join(COLUMNS)
-        raise ValidationError(errors)
-    return {name: position for position, name in enumerate(names)}
-
-
-def _column_letter(position: int) -> str:
-    """0 -> A, 26 -> AA: how a spreadsheet names a column without a header."""
-    letters = ""
-    position += 1
-    while position:
-        position, rest = divmod(position - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
-
 def _entry(row: dict[str, str], now: datetime, tz: tzinfo | None, legacy: bool = False) -> Entry:
     """One row as a validated entry; ValidationError keyed by column for everything wrong in it."""
     errors: dict[str, str] = {}
@@ -208,12 +189,15 @@ def _entry(row: dict[str, str], now: datetime, tz: tzinfo | None, legacy: bool =
             return fallback
 
     people = read_people(row["interviewers"], legacy=legacy)
+    when, start = cell("interview_at", lambda t: _moment(t, tz), now), cell(TIME, _time_of_day, None)
+    if start is not None and "interview_at" not in errors:
+        when = cell(TIME, lambda _: _at_time(when, row["interview_at"].strip(), start), when)
     interview = Interview(
         company=row["company"],
         role=row["role"],
-        stage=cell("stage", _required(Stage.parse), Stage.OTHER),
-        format=cell("format", _required(Format.parse), Format.VIDEO),
-        interview_at=cell("interview_at", lambda t: _moment(t, tz), now),
+        stage=cell("stage", lambda t: Stage.parse(t) if t else DEFAULT_STAGE, DEFAULT_STAGE),
+        format=cell("format", lambda t: Format.parse(t) if t else DEFAULT_FORMAT, DEFAULT_FORMAT),
+        interview_at=when,
         duration_min=cell("duration_min", _duration, DEFAULT_DURATION),
         interviewers=people,
         recruiter=row["recruiter"],
@@ -239,15 +223,6 @@ def _entry(row: dict[str, str], now: datetime, tz: tzinfo | None, legacy: bool =
     return interview, sent_marks(interview.interviewers, days)
 
 
-def _required(parse: Callable[[str], T]) -> Callable[[str], T]:
-    def parse_required(text: str) -> T:
-        if not text:
-            raise ValueError("is required")
-        return parse(text)
-
-    return parse_required
-
-
 def _moment(text: str, tz: tzinfo | None) -> datetime:
     if not text:
         raise ValueError(f"is required: {DATE_HINT}")
@@ -260,6 +235,39 @@ def _moment(text: str, tz: tzinfo | None) -> datetime:
     except ValueError:
         raise ValueError(f"“{_short(text)}” is not a date: {DATE_HINT}") from None
     return wall_clock(moment, tz)
+
+
+def _time_of_day(text: str) -> time | None:
+    """A time cell beside a date: "14:30", "9:05:00", "2:30 PM"; None when empty."""
+    if not text:
+        return None
+    match = TIME_OF_DAY.fullmatch(text)
+    try:
+        if match is None:
+            raise ValueError
+        hour, minute, second = (int(part or 0) for part in match.group(1, 2, 3))
+        if match.group(4):  # a 12-hour clock: 12 AM is midnight, 12 PM noon
+            if not 1 <= hour <= 12:
+                raise ValueError
+            hour = hour % 12 + (12 if match.group(4).lower() == "p" else 0)
+        return time(hour, minute, second)
+    except ValueError:
+        raise ValueError(f"“{_short(text)}” is not a time: write it as 14:30") from None
+
+
+def _at_time(moment: datetime, written: str, start: time) -> datetime:
+    """The interview's date at the time cell's time; ValueError when interview_at named a different time."""
+    if not _is_date_alone(written) and moment.time() != start:
+        raise ValueError(f"interview_at already gives the time {moment:%H:%M}: leave one of them empty")
+    return datetime.combine(moment.date(), start)
+
+
+def _is_date_alone(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def wall_clock(moment: datetime, tz: tzinfo | None) -> datetime:

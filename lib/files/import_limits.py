@@ -9,6 +9,7 @@ MAX_PROBLEMS so one message names them all without becoming a file of its own.
 from __future__ import annotations
 
 from lib.domain.model import ValidationError
+from lib.domain.text import count_of
 
 MEGABYTE = 1024 * 1024
 MAX_BYTES = 20 * MEGABYTE  # the most one import reads, and the Data page's import upload takes
@@ -30,7 +31,8 @@ class Problems:
 
     def raise_any(self) -> None:
         if self.total > len(self.errors):
-            self.errors["more"] = f"and {self.total - len(self.errors)} more problems not listed: fix these first"
+            more = count_of(self.total - len(self.errors), "more problem")
+            self.errors["more"] = f"and {more} not listed: fix these first"
         if self.errors:
             raise ValidationError(self.errors)
 

@@ -4,6 +4,7 @@ A **duplicate** is an interview with the same company, role and date-time (to th
 company and role compared without regard to case or surrounding spaces). A file that repeats
 an interview is refused, naming both places; an interview already in Debrief is shown in the
 preview and skipped on import, so importing the same file twice adds nothing the second time.
+A CSV's columns Debrief has no field for are ignored, and the preview and the CLI name them.
 """
 
 from __future__ import annotations
@@ -12,11 +13,22 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from lib.domain.model import Interview, ValidationError
-from lib.files.csv import Entry, read_csv_rows
+from lib.domain.text import count_of
+from lib.files.csv import Entry, read_csv_file
 from lib.files.json import read_json
 from lib.store import Store
 
 InterviewKey = tuple[str, str, str]
+NAMED_IGNORED = 10  # ignored columns named in a message before "and N more"
+
+
+@dataclass(frozen=True)
+class ImportFile:
+    """A file read whole and checked: its kind ("CSV" or "JSON"), its entries, the columns it ignored."""
+
+    kind: str
+    entries: list[Entry]
+    ignored_columns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -26,6 +38,16 @@ class ImportPlan:
     kind: str  # "CSV" or "JSON"
     new: list[Entry]
     duplicates: list[Entry]
+    ignored_columns: tuple[str, ...] = ()  # a CSV's headers Debrief has no field for
+
+    def preview_words(self) -> str:
+        """ "2 new interviews to add, 1 already in Debrief (skipped)." """
+        known = f", {len(self.duplicates):,} already in Debrief (skipped)" if self.duplicates else ""
+        return f"{count_of(len(self.new), 'new interview')} to add{known}."
+
+    def ignored_words(self) -> str | None:
+        """ "Ignored the columns Source, Mood: Debrief has no field for them." or None (user text: escape it)."""
+        return ignored_words(self.ignored_columns)
 
     def preview_rows(self) -> list[dict[str, str]]:
         """One row per interview in the file, for the preview table, in file order."""
@@ -66,33 +88,45 @@ def file_kind(data: bytes | str, file_name: str = "") -> str:
     return "JSON" if start.lstrip("\ufeff \t\r\n")[:1] in ("{", "[") else "CSV"
 
 
-def read_entries(data: bytes | str, file_name: str, now: datetime, tz: tzinfo | None = None) -> tuple[str, list[Entry]]:
+def ignored_words(columns: tuple[str, ...]) -> str | None:
+    """The sentence that names a file's ignored columns (the first NAMED_IGNORED, then how many more)."""
+    if not columns:
+        return None
+    names = ", ".join(_short(c) for c in columns[:NAMED_IGNORED])
+    more = f" and {len(columns) - NAMED_IGNORED:,} more" if len(columns) > NAMED_IGNORED else ""
+    one = len(columns) == 1
+    return f"Ignored the column{'' if one else 's'} {names}{more}: Debrief has no field for {'it' if one else 'them'}."
+
+
+def read_entries(data: bytes | str, file_name: str, now: datetime, tz: tzinfo | None = None) -> ImportFile:
     """Every entry of the file, checked whole (ValidationError names row and column, or record and field)."""
     kind = file_kind(data, file_name)
+    ignored: tuple[str, ...] = ()
     if kind == "JSON":
         entries = read_json(data, now, tz)
         places = [(f"interviews[{n}]", "field") for n in range(len(entries))]
     else:
-        numbered = read_csv_rows(data, now, tz)
-        entries = [entry for _, entry in numbered]
-        places = [(f"row {n}", "column") for n, _ in numbered]
+        read = read_csv_file(data, now, tz)
+        entries = [entry for _, entry in read.rows]
+        places = [(f"row {n}", "column") for n, _ in read.rows]
+        ignored = read.ignored_columns
     _refuse_repeats(entries, places)
-    return kind, entries
+    return ImportFile(kind, entries, ignored)
 
 
 def plan_import(store: Store, data: bytes | str, file_name: str, now: datetime, tz: tzinfo | None = None) -> ImportPlan:
     """Read the file and split it into new entries and those already in the database. Writes nothing."""
-    return split_new(store, *read_entries(data, file_name, now, tz))
+    return split_new(store, read_entries(data, file_name, now, tz))
 
 
-def split_new(store: Store, kind: str, entries: list[Entry]) -> ImportPlan:
+def split_new(store: Store, file: ImportFile) -> ImportPlan:
     """Entries already read, split into new ones and those the database already holds."""
     existing = existing_keys(store)
     new: list[Entry] = []
     duplicates: list[Entry] = []
-    for entry in entries:
+    for entry in file.entries:
         (duplicates if interview_key(entry[0]) in existing else new).append(entry)
-    return ImportPlan(kind, new, duplicates)
+    return ImportPlan(file.kind, new, duplicates, file.ignored_columns)
 
 
 def import_file(store: Store, data: bytes | str, file_name: str, now: datetime, tz: tzinfo | None = None) -> ImportPlan:
@@ -100,19 +134,20 @@ def import_file(store: Store, data: bytes | str, file_name: str, now: datetime, 
 
     All of them land in one transaction, or none; the returned plan says what was added.
     """
-    return add_new(store, *read_entries(data, file_name, now, tz))
+    return add_new(store, read_entries(data, file_name, now, tz))
 
 
-def add_new(store: Store, kind: str, entries: list[Entry]) -> ImportPlan:
+def add_new(store: Store, file: ImportFile) -> ImportPlan:
     """Add the entries not in the database yet, deciding which those are inside the write transaction.
 
     A preview may be stale by the time of the click (another tab imported the same file): what
     this returns is what happened, not what the preview said.
     """
+    entries = file.entries
     ids = store.interviews.import_new_entries(entries, identity) if entries else []
     new = [entry for entry, new_id in zip(entries, ids, strict=True) if new_id is not None]
     duplicates = [entry for entry, new_id in zip(entries, ids, strict=True) if new_id is None]
-    return ImportPlan(kind, new, duplicates)
+    return ImportPlan(file.kind, new, duplicates, file.ignored_columns)
 
 
 def existing_keys(store: Store) -> set[InterviewKey]:
@@ -133,3 +168,7 @@ def _refuse_repeats(entries: list[Entry], places: list[tuple[str, str]]) -> None
     if errors:
         raise ValidationError(errors)
 
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

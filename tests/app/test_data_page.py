@@ -92,6 +92,25 @@ def test_import_shows_a_preview_and_writes_only_on_confirm(app: AppTest, store: 
     assert not at.dataframe  # the uploader is fresh again
 
 
+def test_a_hand_made_csv_previews_names_its_ignored_columns_and_imports(app: AppTest, store: Store):
+    made_by_hand = "\ufeffDate,Time,COMPANY,Role,Source\r\n2026-11-10,14:30,Acme,Data engineer,LinkedIn\r\n"
+    at = data_page(app)
+    assert "columns company, role and date are enough" in texts(at)
+    at.file_uploader[0].upload("my interviews.csv", made_by_hand.encode("utf-8"), "text/csv").run()
+
+    assert not at.error
+    preview = at.dataframe[0].value
+    assert list(zip(preview["When"], preview["Company"], preview["Stage"], strict=True)) == [
+        ("2026-11-10 14:30", "Acme", "Other")]
+    assert "1 new interview to add." in texts(at)
+    assert "Ignored the column Source: Debrief has no field for it." in texts(at)
+
+    at.button(key="data.import.confirm").click().run()
+    [saved] = store.interviews.find()
+    assert (saved.company, saved.role, saved.interview_at) == ("Acme", "Data engineer", datetime(2026, 11, 10, 14, 30))
+    assert at.toast[0].value == "Imported 1 interview."
+
+
 def test_a_confirm_after_another_tab_imported_the_file_adds_nothing_and_says_so(app: AppTest, store: Store, tmp_path):
     source = Store(tmp_path / "source.db")
     source.interviews.import_entries([an_entry("Acme")])

@@ -175,6 +175,22 @@ def test_the_data_page_on_desktop_and_phone(serve, page, tmp_path: Path):
     screenshot(page, "data-erased")
 
 
+def test_a_hand_made_csv_with_hostile_column_names_previews_them_as_text(serve, page, tmp_path: Path):
+    """The import preview names the columns it ignores: a header is user text like any other."""
+    server = serve(tmp_path / "hand-made.db")
+    csv_file = tmp_path / "mine.csv"
+    csv_file.write_text(f"Company,Role,Date,{PAYLOADS[0]},{PAYLOADS[2]}\nAcme,Engineer,2026-11-10,x,y\n",
+                        encoding="utf-8")
+    visit(page, f"{server.url}/data")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(csv_file)
+    expect(page.get_by_text("1 new interview to add.")).to_be_visible()
+    expect(page.get_by_text(f"Ignored the columns {PAYLOADS[0]}, {PAYLOADS[2]}: Debrief has no field for them.")
+           ).to_be_visible()
+    wait_for_app(page)
+    assert_nothing_ran(page, "data, preview of a hand-made CSV")
+    screenshot(page, "data-import-hand-made")
+
+
 def test_the_checks_above_do_catch_an_injection(serve, page, tmp_path: Path):
     """The detector itself: HTML put into the page by hand must make assert_nothing_ran fail."""
     server = serve(tmp_path / "empty.db")

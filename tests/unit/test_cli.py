@@ -99,6 +99,14 @@ def test_import_then_export_round_trips(db: str, tmp_path: Path, capsys: pytest.
     assert again.read_bytes() == exported.read_bytes()
 
 
+def test_import_of_a_hand_made_csv_names_the_columns_it_ignored(db: str, tmp_path: Path, capsys):
+    mine = tmp_path / "mine.csv"
+    mine.write_text("Company,Role,Date,Source,Mood\nAcme,Data engineer,2026-11-10,LinkedIn,good\n", encoding="utf-8")
+    assert main(["import", str(mine), "--db", db]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "Ignored the columns Source, Mood: Debrief has no field for them."
+    assert Store(db).interviews.count() == 1
+
+
 def test_import_of_a_bad_file_lists_every_problem_and_writes_nothing(db: str, tmp_path: Path, capsys):
     main(["demo", "--db", db])
     exported = tmp_path / "demo.csv"
