@@ -108,7 +108,12 @@ def preview(kind: StepKind, latest) -> None:
     draft, source = fill_preview(template, latest, ui.now(), ui.data().settings.get("your_name"))
     where = "a sample interview" if source is not latest else f"your latest entry ({source.title})"
     st.markdown("**Preview**")
-    topic = "the first topic from its notes" if topic_suggestions(source, limit=1) else "no topic: its notes are empty"
+    if topic_suggestions(source, limit=1):
+        topic = "the first topic from its notes"
+    elif source.notes.strip() or source.questions.strip():
+        topic = "no topic: its notes hold no short phrase to offer"
+    else:
+        topic = "no topic: its notes are empty"
     st.caption(md_escape(f"Filled from {where}, with {topic}."))
     with st.container(border=True):  # read like the email it becomes; the draft itself has the copy button
         st.text(f"{draft.subject}\n\n{draft.body}")
