@@ -18,6 +18,7 @@ from lib.domain.drafts import preview_draft as fill_preview
 from lib.domain.followup import StepKind
 from lib.domain.model import ValidationError
 from lib.domain.text import md_escape
+from lib.ui.your_name import remember_asked
 
 T = "tpl."  # every key of this page starts with it
 
@@ -43,8 +44,9 @@ def on_save_name() -> None:
         st.session_state[T + "errors"] = ui.errors_of(error)
         return
     ui.store().settings.save("your_name", name)
+    remember_asked("saved")  # a name set here is never asked for again, even once cleared
     st.session_state.pop(T + "errors", None)
-    st.session_state["flash"] = f"Saved: your emails are signed “{name}”." if name else "Name cleared."
+    st.session_state["flash"] = f"Saved: your emails are signed “{md_escape(name)}”." if name else "Name cleared."
 
 
 def on_save(kind: StepKind) -> None:
