@@ -30,8 +30,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 _SPLIT = re.compile(r"(?:\s*(?:[,;:]|\s&\s|\b(?:and|but|as well as|plus|also|then)\b)\s*)+", re.IGNORECASE)
 _END = ".!?;:,…\"'”’)"
 
-# Who said it, up to three words ("they", "the hiring manager", "Priya"), before a lead-in verb.
-_SAYER = r"(?:[\w'’-]+\s+){0,3}?"
+# Who said it, before a lead-in verb: "they", "the hiring manager", "Priya", "Priya and Tom".
+_PERSON = (r"(?:they|we|i|she|he|both of us|(?:the|our|my) (?:interviewers?|hiring manager|manager|recruiter|team|"
+           r"panel|cto|ceo|lead|founders?)|(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))")
+_SAYER = rf"(?:{_PERSON}(?:\s+and\s+{_PERSON})?\s+)?"
 _ADVERB = r"(?:(?:also|then|briefly|mostly|mainly|really|quickly|first|later)\s+)?"
 _ALONE = r"(?:asked|discussed|covered|mentioned|explained|described|shared|raised|highlighted|probed|grilled|quizzed)"
 _WITH_PARTICLE = (
@@ -40,7 +42,7 @@ _WITH_PARTICLE = (
 )
 _OBJECT = r"(?:\s+(?:me|us|a lot|a bit|some|lots))?(?:\s+(?:questions?|a question))?(?:\s+(?:about|on|around|into|re))?"
 _LEAD_INS = [
-    re.compile(rf"^{_SAYER}{_ADVERB}(?:{_WITH_PARTICLE}|{_ALONE}{_OBJECT})\s+", re.IGNORECASE),
+    re.compile(rf"^{_SAYER}{_ADVERB}(?:{_WITH_PARTICLE}|{_ALONE}{_OBJECT})(?:\s+|$)", re.IGNORECASE),
     re.compile(
         r"^(?:(?:some|many|lots of|a lot of|a few|more|the|a|one|two|three|several|follow-up|big|main|long|short)\s+)*"
         r"(?:questions?|discussion|chat|conversation|talk|focus|deep dive|topics?)"
@@ -69,7 +71,7 @@ _CLAUSE_WORDS = _words(
     "i i'm i've i'd i'll me my mine myself we we're we've we'd they they're they've they'd you you're you've "
     "your yours he she he's she's it's is are was were am be been being will would shall should can could "
     "must might may do does did don't didn't doesn't isn't wasn't aren't weren't won't can't couldn't "
-    "has have had seems seemed felt feel think thought"
+    "has have had seems seemed felt feel think thought said told asked talked discussed mentioned explained"
 )
 # Words that, first in a phrase, make it a question, a reminder or a verdict rather than a topic.
 _CLAUSE_STARTS = _words(
@@ -99,10 +101,14 @@ _ORDINARY = _words(
     tooling tools stack backend frontend mobile cloud database databases model models machine learning
     work life balance travel equity bonus rituals standups sprint sprints agile language languages
     on-call oncall weekend weekends hours holidays parental leave team's company's question questions topic topics
-    distributed automated embedded managed advanced applied"""
+    distributed automated embedded managed advanced applied notice period expectations availability start
+    experience background motivation strengths weakness weaknesses conflict failure success example examples
+    people feedback teamwork communication collaboration ownership time day week month year favourite
+    previous biggest hardest largest latest best"""
 )
 _ORDINARY_SUFFIXES = ("ing", "tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity", "ities",
-                      "ship", "ships", "ism", "ogy", "ies")
+                      "ship", "ships", "ism", "ogy", "ies", "ated", "uted", "ive", "ous", "ful",
+                      "less", "able", "ible")
 
 
 def as_topic(text: str) -> str:

@@ -41,7 +41,8 @@ def _draft_dialog(interview_id: int, step_key: str, at: datetime) -> None:
 
 
 def draft_view(interview: Interview, step: Step, today: date, key: str) -> None:
-    """The email for one step: a topic to mention, the text to copy or edit, mail, calendar, Mark as sent."""
+    """The email for one step: your name (asked once), a topic to mention, the text to copy or edit, mail,
+    calendar, Mark as sent."""
     ask_name_once("draft.your_name")  # until a name is saved or declined, so the draft can be signed
     st.markdown(f"**{md_escape(step.title)}**")
     st.caption(md_escape(f"{interview.company}: {interview.role} · interviewed {human_date(interview.day0, today)}"))

@@ -31,8 +31,12 @@ def name_still_to_ask() -> bool:
 def ask_name_once(key: str) -> None:
     """Draw the "Your name" field with Save and Not now while `name_still_to_ask()`; else nothing.
 
-    `key` prefixes its widgets' keys, so two places on one page do not clash.
+    `key` prefixes its widgets' keys, so two places on one page do not clash. The run after Save
+    or Not now says what happened in its place: a toast would wait for the page's next full run,
+    and inside a dialog only the dialog reruns.
     """
+    if done := st.session_state.pop(f"{key}.done", None):
+        st.success(done, icon=":material/check_circle:")
     if not name_still_to_ask():
         return
     with st.container(border=True, key=f"{key}-ask"):
@@ -60,10 +64,10 @@ def _save(key: str) -> None:
     store().settings.save(YOUR_NAME, name)
     remember_asked("saved")
     st.session_state.pop(f"{key}.errors", None)
-    st.session_state["flash"] = f"Saved: your emails are signed “{md_escape(name)}”."
+    st.session_state[f"{key}.done"] = f"Saved: your emails are signed “{md_escape(name)}”."
 
 
 def _not_now(key: str) -> None:
     remember_asked("not now")
     st.session_state.pop(f"{key}.errors", None)
-    st.session_state["flash"] = "Not asked again: add your name on the Templates page whenever you like."
+    st.session_state[f"{key}.done"] = "Not asked again: add your name on the Templates page whenever you like."

@@ -74,6 +74,7 @@ def test_with_no_name_saved_the_draft_asks_for_it_and_is_signed_with_it_once_sav
     assert not at.exception
     assert (store.settings.get("your_name"), store.settings.get("your_name_asked")) == ("Alex Morgan", "saved")
     assert body(at).endswith("Best wishes,\nAlex Morgan")  # the dialog stays open, signed
+    assert [s.value for s in at.success] == ["Saved: your emails are signed “Alex Morgan”."]
     assert f"{NAME}.name" not in [t.key for t in at.text_input]
     assert not any("Fill in" in w.value for w in at.warning)
 
@@ -94,6 +95,7 @@ def test_not_now_is_remembered_so_the_next_draft_does_not_ask_again(app, store):
     assert store.settings.get("your_name") == ""
     assert f"{NAME}.name" not in [t.key for t in at.text_input]
     assert body(at).endswith("[your name]")  # still flagged to fill in before sending
+    assert "Not asked again: add your name on the Templates page whenever you like." in texts(at)
     again = open_thank_you(AppTest.from_file(ENTRYPOINT, default_timeout=30), interview)  # a new session
     assert code_blocks_shown(again) and f"{NAME}.name" not in [t.key for t in again.text_input]
 

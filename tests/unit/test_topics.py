@@ -24,6 +24,8 @@ def offered(notes: str, questions: str = "") -> list[str]:
         ("Lots of questions on stakeholder management", ["stakeholder management"]),
         ("The hiring manager talked a lot about their data platform", ["the data platform"]),
         ("Priya went through the onboarding plan", ["the onboarding plan"]),
+        ("Priya and Tom asked about the Kafka migration", ["the Kafka migration"]),
+        ("Jane Doe asked about on-call", ["on-call"]),
         # several topics in one line
         ("Discussed the migration to Kafka and team rituals", ["the migration to Kafka", "team rituals"]),
         ("Topics: pricing, churn, the Q3 roadmap", ["pricing", "churn", "the Q3 roadmap"]),
@@ -35,6 +37,9 @@ def offered(notes: str, questions: str = "") -> list[str]:
         ("Pricing dashboards rebuild", ["pricing dashboards rebuild"]),
         ("Distributed systems", ["distributed systems"]),
         ("SRE rotation", ["SRE rotation"]),
+        ("Notice period and salary expectations", ["notice period", "salary expectations"]),
+        ("Biggest challenges in the first year", ["biggest challenges in the first year"]),
+        ("Leeds office, GraphQL gateway", ["Leeds office", "GraphQL gateway"]),
         # "their" reads wrong in an email to them: "the" reads right to them and to a recruiter
         ("Their move to Kafka next quarter", ["the move to Kafka next quarter"]),
         # questions they asked become what they were about
@@ -97,6 +102,7 @@ def test_every_offer_is_a_phrase_that_fits_into_a_sentence():
         ("Kafka.", "Kafka"),
         ("SRE practices", "SRE practices"),
         ("your plans for the EU launch", "your plans for the EU launch"),  # the user's own words stay
+        ("We talked about", ""),  # nothing left: the line that mentions a topic is left out
     ],
 )
 def test_a_topic_the_user_types_is_cleaned_but_keeps_their_wording(typed: str, topic: str):
@@ -110,3 +116,5 @@ def test_the_recruiter_update_never_pastes_a_sentence_into_a_sentence():
     for picked in (topic, "They asked about on-call.", "We talked about on-call"):
         body = draft_for(entry, step, DEFAULT_TEMPLATES[StepKind.RECRUITER_UPDATE], topic=picked).body
         assert "\nWe talked about on-call.\n" in body
+    body = draft_for(entry, step, DEFAULT_TEMPLATES[StepKind.RECRUITER_UPDATE], topic="We talked about.").body
+    assert "We talked about" not in body
