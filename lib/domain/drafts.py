@@ -34,7 +34,7 @@ PLACEHOLDERS: dict[str, str] = {
     "interview_date": "the day of the interview, like “Thursday 19 November”",
     "topic": "a topic you discussed, if you pick one; a body line using it is left out otherwise",
     "recruiter": "the recruiter's name, as you logged it",
-    "your_name": "your name, from the Templates page",
+    "your_name": "your name, as saved on the Templates page or when a draft asked for it",
 }
 HINTS = {name: "[" + name.replace("_", " ") + "]" for name in PLACEHOLDERS} | {"recruiter": "[recruiter's name]"}
 OPTIONAL_LINE = "topic"
