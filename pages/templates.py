@@ -18,6 +18,7 @@ from lib.domain.drafts import preview_draft as fill_preview
 from lib.domain.model import ValidationError
 from lib.domain.steps import StepKind
 from lib.domain.text import md_escape
+from lib.ui.your_name import remember_asked
 
 T = "tpl."  # every key of this page starts with it
 
@@ -43,8 +44,9 @@ def on_save_name() -> None:
         st.session_state[T + "errors"] = ui.errors_of(error)
         return
     ui.store().settings.save("your_name", name)
+    remember_asked("saved")  # a name set here is never asked for again, even once cleared
     st.session_state.pop(T + "errors", None)
-    st.session_state["flash"] = f"Saved: your emails are signed “{name}”." if name else "Name cleared."
+    st.session_state["flash"] = f"Saved: your emails are signed “{md_escape(name)}”." if name else "Name cleared."
 
 
 def on_save(kind: StepKind) -> None:
@@ -108,7 +110,12 @@ def preview(kind: StepKind, latest) -> None:
     draft, source = fill_preview(template, latest, ui.now(), ui.data().settings.get("your_name"))
     where = "a sample interview" if source is not latest else f"your latest entry ({source.title})"
     st.markdown("**Preview**")
-    topic = "the first topic from its notes" if topic_suggestions(source, limit=1) else "no topic: its notes are empty"
+    if topic_suggestions(source, limit=1):
+        topic = "the first topic from its notes"
+    elif source.notes.strip() or source.questions.strip():
+        topic = "no topic: its notes hold no short phrase to offer"
+    else:
+        topic = "no topic: its notes are empty"
     st.caption(md_escape(f"Filled from {where}, with {topic}."))
     with st.container(border=True):  # read like the email it becomes; the draft itself has the copy button
         st.text(f"{draft.subject}\n\n{draft.body}")

@@ -19,6 +19,7 @@ from urllib.parse import quote, urlencode
 from lib.domain.followup import follow_up_timeline
 from lib.domain.model import Format, Interview, Interviewer, Stage, ValidationError
 from lib.domain.steps import Step, StepKind
+from lib.domain.topics import as_topic, suggest_topics
 
 DRAFT_KINDS = (StepKind.RECRUITER_UPDATE, StepKind.THANK_YOU, StepKind.SOFT_TOUCH, StepKind.CHECK_IN)
 KIND_LABELS = {
@@ -34,11 +35,11 @@ PLACEHOLDERS: dict[str, str] = {
     "interview_date": "the day of the interview, like “Thursday 19 November”",
     "topic": "a topic you discussed, if you pick one; a body line using it is left out otherwise",
     "recruiter": "the recruiter's name, as you logged it",
-    "your_name": "your name, from the Templates page",
+    "your_name": "your name, as saved on the Templates page or when a draft asked for it",
 }
 HINTS = {name: "[" + name.replace("_", " ") + "]" for name in PLACEHOLDERS} | {"recruiter": "[recruiter's name]"}
 OPTIONAL_LINE = "topic"
-SUBJECT_LIMIT, BODY_LIMIT, NAME_LIMIT, TOPIC_LIMIT = 200, 5_000, 120, 80
+SUBJECT_LIMIT, BODY_LIMIT, NAME_LIMIT = 200, 5_000, 120
 
 
 @dataclass(frozen=True)
@@ -264,30 +265,12 @@ def mailto_url(to: str, subject: str, body: str) -> str:
 
 
 # --- topics from the notes ------------------------------------------------------------------
-_BULLET = re.compile(r"^\s*(?:[-*•·>]+|\d+[.)])\s*")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
-
-
-def as_topic(text: str) -> str:
-    """A note line as a topic: no list marker, one line, no end punctuation; capitals are kept."""
-    topic = " ".join(_BULLET.sub("", text or "").split()).rstrip(".!?;:,")
-    return topic[:TOPIC_LIMIT].rstrip()
-
-
 def topic_suggestions(interview: Interview, limit: int = 8) -> list[str]:
-    """Short phrases from the notes, then the questions asked, to pick a topic from.
+    """Short phrases from the notes, then the questions asked, to pick a topic from (see lib.domain.topics).
 
     Not the evidence: it is about the candidate ("Led with the migration story"), not a shared topic.
     """
-    texts = [interview.notes, interview.questions]
-    found: dict[str, str] = {}
-    for text in texts:
-        for line in (text or "").splitlines():
-            for sentence in _SENTENCE_END.split(line):
-                topic = as_topic(sentence)
-                if 3 <= len(topic) < TOPIC_LIMIT and topic.casefold() not in found:
-                    found[topic.casefold()] = topic
-    return list(found.values())[:limit]
+    return suggest_topics([interview.notes, interview.questions], limit)
 
 
 # --- previews for the Templates page ----------------------------------------------------------
@@ -299,7 +282,7 @@ SAMPLE_INTERVIEW = Interview(
     interview_at=datetime(2026, 11, 19, 10, 0),
     interviewers=(Interviewer("Jane Doe", "Head of Analytics", "jane@northwind.example", id=1),),
     recruiter="Sam Lee",
-    notes="Their plan to rebuild the pricing dashboards",
+    notes="Their rebuild of the pricing dashboards",
     id=0,
 )
 

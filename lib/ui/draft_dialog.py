@@ -1,4 +1,5 @@
-"""The email for one follow-up step, in a dialog: a topic, the text to copy or edit, mail, calendar, Mark as sent."""
+"""The email for one follow-up step, in a dialog: your name (asked once), a topic, the text to copy or edit,
+mail, calendar, Mark as sent."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from lib.ui.cache import data
 from lib.ui.follow_up import timeline
 from lib.ui.step_actions import DRAFT_OPEN, calendar_button, close_draft, mark_step_done
 from lib.ui.timeline import status_badge_md
+from lib.ui.your_name import ask_name_once
 
 
 def draft_dialog_if_open(at: datetime) -> None:
@@ -39,14 +41,16 @@ def _draft_dialog(interview_id: int, step_key: str, at: datetime) -> None:
 
 
 def draft_view(interview: Interview, step: Step, today: date, key: str) -> None:
-    """The email for one step: a topic to mention, the text to copy or edit, mail, calendar, Mark as sent."""
+    """The email for one step: your name (asked once), a topic to mention, the text to copy or edit, mail,
+    calendar, Mark as sent."""
+    ask_name_once("draft.your_name")  # until a name is saved or declined, so the draft can be signed
     st.markdown(f"**{md_escape(step.title)}**")
     st.caption(md_escape(f"{interview.company}: {interview.role} · interviewed {human_date(interview.day0, today)}"))
     st.markdown(status_badge_md(step, today))
     edited = st.session_state.get(f"{key}.edited")
     topic = st.selectbox("A topic you discussed (optional)", topic_suggestions(interview), index=None,
                          accept_new_options=True, key=f"{key}.topic", disabled=edited is not None,
-                         placeholder="Pick a line from your notes, or type your own",
+                         placeholder="Pick a phrase from your notes, or type your own",
                          help="Mentioning one thing you talked about makes the note yours. "
                               "Start again from the template to change it after editing.")
     reads = data()

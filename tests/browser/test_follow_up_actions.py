@@ -62,9 +62,18 @@ def test_open_a_due_thank_you_from_today_copy_it_and_mark_it_sent(serve, page, t
     dialog = page.get_by_role("dialog")
     body = dialog.locator('[data-testid="stCode"]').nth(1)
     expect(body).to_contain_text("Hi Jane,")
+    expect(body).to_contain_text("[your name]")
+    your_name = dialog.get_by_label("Your name (used to sign your emails)")  # asked once, on the first draft
+    wait_for_app(page)
+    screenshot(page, "draft-asks-your-name")
+    your_name.fill("Alex Morgan")
+    dialog.get_by_role("button", name="Save", exact=True).click()
+    expect(body).to_contain_text("Alex Morgan")
+    expect(your_name).to_have_count(0)
+    assert store.settings.get("your_name") == "Alex Morgan"
     dialog.get_by_role("combobox", name="A topic you discussed (optional)").click()
-    page.get_by_role("option", name="Their move to Kafka next quarter").click()
-    expect(body).to_contain_text("I especially enjoyed discussing Their move to Kafka next quarter.")
+    page.get_by_role("option", name="the move to Kafka next quarter").click()
+    expect(body).to_contain_text("I especially enjoyed discussing the move to Kafka next quarter.")
     wait_for_app(page)
     screenshot(page, "draft")
 
@@ -72,7 +81,8 @@ def test_open_a_due_thank_you_from_today_copy_it_and_mark_it_sent(serve, page, t
     body.get_by_role("button", name="Copy to clipboard").click()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("Hi Jane,\n\nThank you for taking the time to talk with me on Friday 20 November")
-    assert "discussing Their move to Kafka next quarter." in copied
+    assert "discussing the move to Kafka next quarter." in copied
+    assert copied.endswith("Best wishes,\nAlex Morgan")
     mail = dialog.get_by_role("link", name="Open in your mail app")
     assert mail.get_attribute("href").startswith("mailto:jane@acme.example?subject=Thank%20you%3A%20Data%20engineer")
 
