@@ -145,6 +145,11 @@ class Interviews:
         with self._db.connect() as db:
             return [tuple(r) for r in db.execute("SELECT company, role, interview_at FROM interviews")]
 
+    def booked(self) -> list[Interview]:
+        """Interviews logged ahead and not debriefed yet, soonest first: Today's "coming up" and
+        "score it while it is fresh" (a handful, so a partial index keeps this instant at any size)."""
+        return self._where(f"{INTERVIEW_SELECT} WHERE booked = 1 ORDER BY interview_at, id", [])
+
     def open(self) -> list[Interview]:
         """Entries whose follow-up may still need something: outcome pending."""
         return self.find(InterviewFilter(outcomes=(Outcome.PENDING,)))

@@ -168,6 +168,7 @@ def _m004_applications_and_booked_rounds(db: Database) -> None:
         ALTER TABLE interviews ADD COLUMN prep_stories TEXT NOT NULL DEFAULT '';
         ALTER TABLE interviews ADD COLUMN prep_pitch TEXT NOT NULL DEFAULT '';
         CREATE INDEX interviews_by_application ON interviews (application_id, interview_at);
+        CREATE INDEX interviews_booked ON interviews (interview_at) WHERE booked = 1;
         CREATE TRIGGER applications_without_rounds_go AFTER DELETE ON interviews
         WHEN OLD.application_id IS NOT NULL
             AND NOT EXISTS (SELECT 1 FROM interviews WHERE application_id = OLD.application_id)

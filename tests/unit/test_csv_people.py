@@ -12,7 +12,6 @@ import pytest
 from lib.domain.followup import follow_up_timeline
 from lib.domain.model import Interviewer
 from lib.domain.steps import StepKind, StepMark, StepStatus
-
 from lib.files.csv import COLUMNS, export_csv, read_csv
 from lib.files.csv_columns import LEGACY_COLUMNS
 from lib.files.csv_people import join_items, split_items

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from lib.domain.drafts import DEFAULT_TEMPLATES, as_topic, draft_for, topic_suggestions
-from lib.domain.followup import StepKind, follow_up_timeline
+from lib.domain.followup import follow_up_timeline
+from lib.domain.steps import StepKind
 from tests.factories import FIXED_NOW, build_interview
 
 
