@@ -1,0 +1,178 @@
+"""Applications: how rounds are filed, what a later round does to the earlier one, and the queries behind them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+import pytest
+
+from lib.domain.applications import Application, ApplicationStatus, LaterRound, application_match_key, later_rounds
+from lib.domain.followup import follow_up_timeline
+from lib.domain.model import NEW_APPLICATION, Outcome, Stage
+from lib.domain.steps import StepKind, StepMark, StepStatus
+from lib.store import Store
+from tests.factories import D, FIXED_NOW, build_interview
+
+ROUND_1 = datetime(2026, 11, 2, 10, 0)  # Mon 2 Nov
+ROUND_2 = datetime(2026, 11, 12, 14, 0)  # Thu 12 Nov
+
+
+def kestrel(at: datetime = ROUND_1, **overrides):
+    return build_interview(**{"company": "Kestrel", "role": "Backend engineer", "interview_at": at, "interviewers": ()}
+                           | overrides)
+
+
+def by_key(steps):
+    return {s.key: s for s in steps}
+
+
+# --- the match rule ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        (("Kestrel", "Backend engineer"), ("KESTREL", "Backend engineer"), True),
+        (("Kestrel", "Backend engineer"), ("  kestrel ", "backend  engineer"), True),
+        (("Straße AG", "Analyst"), ("STRASSE AG", "analyst"), True),  # casefold, not only ASCII lower()
+        (("Kestrel", "Backend engineer"), ("Kestrel", "Data engineer"), False),
+        (("Kestrel", "Backend engineer"), ("Kestrel Labs", "Backend engineer"), False),
+    ],
+)
+def test_rounds_match_by_company_in_any_case_and_the_same_role(first, second, same):
+    assert (application_match_key(*first) == application_match_key(*second)) is same
+
+
+# --- filing rounds in the store --------------------------------------------------------------
+def test_a_new_round_of_the_same_company_in_another_case_and_role_joins_its_application(store: Store):
+    first = store.interviews.save(kestrel(), now=FIXED_NOW)
+    second = store.interviews.save(kestrel(ROUND_2, company="KESTREL"), now=FIXED_NOW)
+    other_role = store.interviews.save(kestrel(ROUND_2, role="Data engineer"), now=FIXED_NOW)
+    application = store.applications.of_interview(first)
+    assert [r.id for r in application.rounds] == [first, second]
+    assert store.applications.of_interview(other_role).uid != application.uid
+    assert store.applications.count() == 2
+
+
+def test_someone_who_reapplies_starts_a_new_application_when_they_say_so(store: Store):
+    first = store.interviews.save(kestrel(), now=FIXED_NOW)
+    again = store.interviews.save(kestrel(ROUND_2, application=NEW_APPLICATION), now=FIXED_NOW)
+    assert store.applications.of_interview(first).uid != store.applications.of_interview(again).uid
+    later = store.interviews.save(kestrel(ROUND_2 + timedelta(days=1)), now=FIXED_NOW)
+    assert store.applications.of_interview(later).uid == store.applications.of_interview(again).uid  # the latest
+
+
+def test_an_edited_round_keeps_its_application_and_can_move_to_another(store: Store):
+    first = store.interviews.save(kestrel(), now=FIXED_NOW)
+    second = store.interviews.save(kestrel(ROUND_2, application=NEW_APPLICATION), now=FIXED_NOW)
+    saved = store.interviews.get(first)
+    store.interviews.save(replace(saved, application="", notes="edited"), now=FIXED_NOW)
+    assert store.interviews.get(first).application == saved.application
+    store.interviews.save(replace(saved, application=store.interviews.get(second).application), now=FIXED_NOW)
+    assert store.applications.count() == 1  # the one left without rounds is gone
+
+
+def test_an_application_named_by_a_file_is_created_with_that_uid_and_joined_by_the_next(store: Store):
+    ids = store.interviews.import_entries([(kestrel(application="app-from-file"), ()),
+                                           (kestrel(ROUND_2, company="Other", application="app-from-file"), ())])
+    assert {store.interviews.get(i).application for i in ids} == {"app-from-file"}
+
+
+def test_deleting_the_last_round_removes_its_application(store: Store):
+    only = store.interviews.save(kestrel(), now=FIXED_NOW)
+    store.interviews.delete(only)
+    assert store.applications.count() == 0
+    store.interviews.import_entries([(kestrel(is_demo=True), ())])
+    assert store.interviews.delete_demo() == 1 and store.applications.count() == 0
+
+
+def test_the_applications_page_lists_the_newest_first_with_all_rounds(store: Store):
+    store.interviews.save(kestrel(), now=FIXED_NOW)
+    store.interviews.save(build_interview(company="Borealis", interview_at=ROUND_1 + timedelta(days=1)),
+                          now=FIXED_NOW)
+    store.interviews.save(kestrel(ROUND_2), now=FIXED_NOW)
+    page = store.applications.page(limit=10)
+    assert [(a.company, len(a.rounds)) for a in page] == [("Kestrel", 2), ("Borealis", 1)]
+    assert [a.company for a in store.applications.page(limit=1, offset=1)] == ["Borealis"]
+
+
+def test_matching_offers_the_applications_a_new_round_could_join(store: Store):
+    store.interviews.save(kestrel(), now=FIXED_NOW)
+    store.interviews.save(kestrel(ROUND_2, application=NEW_APPLICATION), now=FIXED_NOW)
+    found = store.applications.matching("kestrel", "BACKEND ENGINEER")
+    assert [len(a.rounds) for a in found] == [1, 1] and found[0].latest.interview_at == ROUND_2
+    assert store.applications.matching("Kestrel", "") == []
+    assert store.applications.matching("Nobody", "Backend engineer") == []
+
+
+# --- a later round moves the earlier one on ------------------------------------------------
+def test_a_later_round_closes_the_earlier_check_in_and_soft_touch_with_its_why():
+    round_2 = kestrel(ROUND_2, id=2)
+    steps = by_key(follow_up_timeline(kestrel(id=1), [], FIXED_NOW, later_round=LaterRound(2, round_2)))
+    for key in ("check_in", "soft_touch"):
+        assert steps[key].status is StepStatus.CLOSED
+        assert steps[key].status_text(FIXED_NOW.date()) == "Closed: round 2 followed"
+        assert steps[key].why.startswith("Round 2 followed (Thu 12 Nov), so no check-in is needed")
+
+
+def test_a_booked_later_round_says_it_is_booked():
+    booked = kestrel(FIXED_NOW + timedelta(days=5), id=2, booked=True)
+    check_in = by_key(follow_up_timeline(kestrel(id=1), [], FIXED_NOW, later_round=LaterRound(2, booked)))["check_in"]
+    assert check_in.status_text(FIXED_NOW.date()) == "Closed: round 2 is booked"
+    assert check_in.why.startswith("Round 2 is booked (Wed 25 Nov), so no check-in is needed: this round moved you on.")
+
+
+def test_a_thank_you_still_within_its_24_hours_stays_open_when_the_next_round_is_booked():
+    now = ROUND_1 + timedelta(hours=3)
+    steps = by_key(follow_up_timeline(kestrel(id=1), [], now, later_round=LaterRound(2, kestrel(ROUND_2, id=2))))
+    assert steps["thank_you"].status is StepStatus.DUE_TODAY
+    assert steps["check_in"].status is StepStatus.CLOSED
+
+
+def test_marks_stay_what_they_were_when_a_later_round_arrives():
+    marks = [StepMark("thank_you", StepStatus.DONE, D("2026-11-02"))]
+    steps = by_key(follow_up_timeline(kestrel(id=1), marks, FIXED_NOW, later_round=LaterRound(2, kestrel(ROUND_2))))
+    assert steps["thank_you"].status is StepStatus.DONE
+
+
+def test_a_round_with_an_outcome_of_its_own_is_not_moved_on():
+    rejected_then_reapplied = Application("a", (kestrel(id=1, outcome=Outcome.REJECTED), kestrel(ROUND_2, id=2)))
+    moved_on = Application("b", (kestrel(id=3), kestrel(ROUND_2, id=4), kestrel(ROUND_2 + timedelta(days=3), id=5)))
+    found = later_rounds([rejected_then_reapplied, moved_on])
+    assert {k: (v.number, v.interview.id) for k, v in found.items()} == {3: (2, 4), 4: (3, 5)}
+
+
+def test_the_store_finds_the_later_round_however_the_rounds_arrived(store: Store):
+    """Imported newest first (a file sorted by someone else): rounds are ordered by when they took place."""
+    third, first, second = store.interviews.import_entries([
+        (kestrel(ROUND_2 + timedelta(days=7), stage=Stage.FINAL), ()),
+        (kestrel(), ()),
+        (kestrel(ROUND_2, company="kestrel"), ()),
+    ])
+    found = store.applications.later_rounds([first, second, third])
+    assert {k: (v.number, v.interview.id) for k, v in found.items()} == {first: (2, second), second: (3, third)}
+
+
+def test_the_application_status_is_its_latest_rounds_outcome():
+    def status(*outcomes):
+        rounds = tuple(kestrel(ROUND_1 + timedelta(days=n), id=n + 1, outcome=o) for n, o in enumerate(outcomes))
+        return Application("a", rounds).status
+
+    assert status(Outcome.PENDING) is ApplicationStatus.ACTIVE
+    assert status(Outcome.NEXT_ROUND, Outcome.PENDING) is ApplicationStatus.ACTIVE
+    assert status(Outcome.NEXT_ROUND, Outcome.OFFER) is ApplicationStatus.OFFER
+    assert status(Outcome.PENDING, Outcome.NO_RESPONSE) is ApplicationStatus.NO_RESPONSE
+    assert ApplicationStatus.NO_RESPONSE.label == "No response"
+
+
+def test_the_agenda_has_nothing_due_for_a_round_that_moved_on(store: Store):
+    first = store.interviews.save(kestrel(), now=FIXED_NOW)
+    store.interviews.save(kestrel(FIXED_NOW + timedelta(days=3)), now=FIXED_NOW)  # round 2, booked
+    from lib.domain.agenda import build_agenda
+
+    interviews = store.interviews.open()
+    later = store.applications.later_rounds([i.saved_id for i in interviews])
+    agenda = build_agenda(interviews, {}, FIXED_NOW, later_by_id=later)
+    assert [item for item in agenda.due if item.interview.id == first] == []
+    check_in = by_key(follow_up_timeline(store.interviews.get(first), [], FIXED_NOW,
+                                         later_round=later[first]))["check_in"]
+    assert check_in.kind is StepKind.CHECK_IN and check_in.status is StepStatus.CLOSED
