@@ -12,7 +12,7 @@ from lib.domain.followup import follow_up_timeline
 from lib.domain.model import NEW_APPLICATION, Outcome, Stage
 from lib.domain.steps import StepKind, StepMark, StepStatus
 from lib.store import Store
-from tests.factories import D, FIXED_NOW, build_interview
+from tests.factories import FIXED_NOW, D, build_interview
 
 ROUND_1 = datetime(2026, 11, 2, 10, 0)  # Mon 2 Nov
 ROUND_2 = datetime(2026, 11, 12, 14, 0)  # Thu 12 Nov

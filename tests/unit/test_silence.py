@@ -11,7 +11,7 @@ import pytest
 from lib.domain.followup import follow_up_timeline
 from lib.domain.model import Outcome, validate
 from lib.domain.steps import StepKind, StepMark, StepStatus
-from tests.factories import D, FIXED_NOW, build_interview
+from tests.factories import FIXED_NOW, D, build_interview
 
 LONDON = ZoneInfo("Europe/London")
 
