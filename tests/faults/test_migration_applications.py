@@ -15,7 +15,8 @@ from tests.factories import FIXED_NOW, ROOT
 
 FIXTURE_V1 = ROOT / "tests" / "fixtures" / "schema_v1.db"
 ROW = ("INSERT INTO interviews (id, company, role, stage, format, interview_at, duration_min, outcome, "
-       "created_at, updated_at) VALUES (?, ?, ?, 'technical', 'video', ?, 60, ?, '2026-11-01T00:00', '2026-11-01T00:00')")
+       "created_at, updated_at) VALUES (?, ?, ?, 'technical', 'video', ?, 60, ?, '2026-11-01T00:00', "
+       "'2026-11-01T00:00')")
 
 
 def database_before_applications(path: Path) -> None:
