@@ -47,6 +47,7 @@ class _Demo:
     recruiter_updated_after: int | None = None
     soft_touch_skipped: bool = False
     notes: str = ""
+    prep: tuple[str, str, str] = ("", "", "")  # an interview still ahead: what to ask, stories, pitch
 
 
 def _person(name: str, title: str, email: str = "") -> Interviewer:
@@ -203,6 +204,11 @@ DEMO: tuple[_Demo, ...] = (
         "Built the CDC pipeline exercise cleanly; Hannah asked about backfills, I had an answer.",
         "", "Hannah is very direct; I think I matched her, not sure."), timeframe="at least 3 weeks",
         thanked_after=0, soft_touch_skipped=True),
+    _Demo(-2, "15:00", QUILLSTONE, "Data platform engineer", S.HIRING_MANAGER, F.VIDEO, 45, (SUNIL,),
+          (None, None, None), ("", "", ""), prep=(
+        "How is the platform team's roadmap decided? What would my first quarter look like?",
+        "The CDC backfill I got right in round 2; the warehouse cost cut, with the numbers.",
+        "I like legal search as a data problem, and I test my pipelines the way Sunil does.")),
     _Demo(9, "11:00", BRIGHTWATER, "Senior analytics engineer", S.RECRUITER_SCREEN, F.PHONE, 30, (JOEL,), (4, 4, 4), (
         "Senior role fits better: I now have the stakeholder stories they want.",
         "Told Joel I'd kept following their work since the last process.",
@@ -232,8 +238,10 @@ def _weekday_back(day: date) -> date:
 
 
 def _demo_entry(spec: _Demo, now: datetime) -> Entry:
-    day0 = _weekday_back(now.date() - timedelta(days=spec.days_ago))
     today = now.date()
+    ahead = spec.days_ago < 0  # booked: on a weekday after today, with its preparation and no scores
+    day0 = next_business_day(today - timedelta(days=spec.days_ago)) if ahead else _weekday_back(
+        today - timedelta(days=spec.days_ago))
 
     def after(days: int) -> date:  # people write emails on weekdays; nothing happens after today
         return min(next_business_day(day0 + timedelta(days=days)), today)
@@ -253,6 +261,10 @@ def _demo_entry(spec: _Demo, now: datetime) -> Entry:
         evidence=dict(zip(DIMENSIONS, spec.evidence, strict=True)),
         outcome=spec.outcome,
         outcome_on=after(spec.decided_after) if spec.outcome.closes_follow_up else None,
+        booked=ahead,
+        prep_questions=spec.prep[0],
+        prep_stories=spec.prep[1],
+        prep_pitch=spec.prep[2],
         is_demo=True,
     )
     marks = []

@@ -235,14 +235,14 @@ class Interviews:
         formats: Sequence[str] = (),
         outcomes: Sequence[str] = (),
     ):
-        """One row per interview from `start` to `end` (inclusive), oldest first, as a DataFrame.
+        """One row per debriefed interview from `start` to `end` (inclusive), oldest first, as a DataFrame.
 
         Columns: id, interview_at, company, role, stage, format, outcome and one float column per
         dimension (`skills_match`, ...) where "not sure yet" stays missing (NaN), never 0.
         """
         import pandas as pd
 
-        clauses, params = ["1 = 1"], []
+        clauses, params = ["booked = 0"], []  # one logged ahead has no scores until it is debriefed
         if start is not None:
             clauses.append("interview_at >= ?")
             params.append(start.isoformat())

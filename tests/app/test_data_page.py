@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib.domain.model import Format, Interview, Stage
 from lib.files.csv import export_csv
-from lib.files.demo import load_demo
+from lib.files.demo import DEMO_SIZE, load_demo
 from lib.store import Store, backup, restore
 from tests.app.helpers import open_page, texts
 from tests.factories import FIXED_NOW
@@ -63,12 +63,12 @@ def test_each_export_button_gives_the_right_bytes_with_a_safe_type(app: AppTest,
     assert as_bytes(downloads[".csv"][0]()) == export_csv(store).encode("utf-8")
     document = json.loads(downloads[".json"][0]())
     assert (document["format"], document["version"]) == ("debrief", 1)
-    assert len(document["tables"]["interviews"]) == store.interviews.count() == 26
+    assert len(document["tables"]["interviews"]) == store.interviews.count() == DEMO_SIZE
     snapshot = downloads[".db"][0]()
     assert snapshot.startswith(b"SQLite format 3\x00")
     copy = Path(store.path.parent / "downloaded.db")
     copy.write_bytes(snapshot)
-    assert Store(copy).interviews.count() == 26
+    assert Store(copy).interviews.count() == DEMO_SIZE
     assert as_bytes(downloads[".ics"][0]()).startswith(b"BEGIN:VCALENDAR")
 
 

@@ -142,7 +142,7 @@ def test_xss_payloads_in_every_field_run_nowhere(serve, page, tmp_path: Path):
 
 
 def test_the_data_page_on_desktop_and_phone(serve, page, tmp_path: Path):
-    from lib.files.demo import load_demo
+    from lib.files.demo import DEMO_SIZE, load_demo
     from lib.store import backup
 
     db = tmp_path / "data.db"
@@ -161,7 +161,7 @@ def test_the_data_page_on_desktop_and_phone(serve, page, tmp_path: Path):
     csv_file = tmp_path / "more.csv"
     csv_file.write_text(export_csv(extra) + export_csv(store).split("\r\n", 1)[1], encoding="utf-8")
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(csv_file)
-    expect(page.get_by_text("1 new interview to add, 26 already in Debrief (skipped).")).to_be_visible()
+    expect(page.get_by_text(f"1 new interview to add, {DEMO_SIZE} already in Debrief (skipped).")).to_be_visible()
     wait_for_app(page)
     assert_nothing_ran(page, "data, import preview")
     screenshot(page, "data-import-preview")

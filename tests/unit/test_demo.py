@@ -36,13 +36,18 @@ def test_demo_is_the_same_for_the_same_now():
     assert demo_entries(FIXED_NOW) == demo_entries(FIXED_NOW)
 
 
-def test_demo_covers_the_four_months_before_now_on_weekdays():
-    days = [i.day0 for i, _ in demo_entries(FIXED_NOW)]
+def test_demo_covers_the_four_months_before_now_on_weekdays_and_one_round_booked_ahead():
+    entries = [i for i, _ in demo_entries(FIXED_NOW)]
+    days = [i.day0 for i in entries]
     assert 20 <= len(days) <= 30
     assert days == sorted(days)
     assert all(d.weekday() < 5 for d in days)
     assert FIXED_NOW.date() - timedelta(days=130) <= days[0] <= FIXED_NOW.date() - timedelta(days=100)
-    assert FIXED_NOW.date() - timedelta(days=3) <= days[-1] < FIXED_NOW.date()
+    past = [i.day0 for i in entries if not i.booked]
+    assert FIXED_NOW.date() - timedelta(days=3) <= past[-1] < FIXED_NOW.date()
+    [booked] = [i for i in entries if i.booked]
+    assert booked.is_ahead(FIXED_NOW) and booked.has_prep and not any(booked.scores.values())
+    assert FIXED_NOW.date() < booked.day0 <= FIXED_NOW.date() + timedelta(days=4)
 
 
 def test_demo_moves_with_now_so_it_always_looks_current():
@@ -71,7 +76,7 @@ def test_demo_tells_a_varied_story():
 
 
 def test_demo_scores_improve_with_practice_and_culture_fit_lags():
-    interviews = [i for i, _ in demo_entries(FIXED_NOW)]
+    interviews = [i for i, _ in demo_entries(FIXED_NOW) if not i.booked]  # one ahead has no scores yet
     third = len(interviews) // 3
     for dimension in Dimension:
         early = [s for i in interviews[:third] if (s := i.score(dimension)) is not None]

@@ -43,10 +43,12 @@ def test_one_all_day_event_per_reminder_still_to_do_on_its_recommended_date(stor
     load_demo(store, FIXED_NOW)
     interviews = store.interviews.find()
     marks = store.follow_up.marks_for(i.id for i in interviews)
+    later = store.applications.later_rounds([i.id for i in interviews])  # the booked round 3 closes round 2
+    assert later
     expected = {
         f"{i.id}-{s.key}@debrief.local": s.recommended
         for i in interviews
-        for s in follow_up_timeline(i, marks[i.id], FIXED_NOW, LONDON)
+        for s in follow_up_timeline(i, marks[i.id], FIXED_NOW, LONDON, later_round=later.get(i.id))
         if s.reminder and not s.status.settled
     }
     found = events(export_ics(store, FIXED_NOW, LONDON))
