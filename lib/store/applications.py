@@ -31,13 +31,16 @@ def new_application(db: Database, uid: str = "") -> int:
 class ApplicationFiling:
     """Within one write transaction: the application id each saved round goes under.
 
-    Loads the (company, role) -> latest application map once, so a bulk import files 10,000 rounds
-    without a query per row, and sees the applications the same transaction started.
+    For a bulk import (`bulk=True`) the (company, role) -> latest application map is loaded once,
+    so 10,000 rounds file without a query each; a single save reads only the rows of its own company.
+    Either way it sees the applications the same transaction started.
     """
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, bulk: bool = False) -> None:
         self._db = db
-        self._by_match: dict[tuple[str, str], int] | None = None
+        self._bulk = bulk
+        self._by_match: dict[tuple[str, str], int] = {}
+        self._loaded = False
 
     def application_id(self, interview: Interview) -> int:
         """The id to store: the named application (created when a file names one this database lacks),
@@ -52,22 +55,43 @@ class ApplicationFiling:
             row = self._db.execute("SELECT application_id FROM interviews WHERE id = ?", [interview.id]).fetchone()
             if row and row[0] is not None:
                 return int(row[0])
-        found = self._matches().get(application_match_key(interview.company, interview.role))
+        key = application_match_key(interview.company, interview.role)
+        if key not in self._by_match and not self._loaded:
+            self._load(interview.company, interview.role)
+        found = self._by_match.get(key)
         return self._remember(interview, found if found is not None else new_application(self._db))
 
-    def _matches(self) -> dict[tuple[str, str], int]:
-        if self._by_match is None:
-            rows = self._db.execute(
-                "SELECT company, role, application_id FROM interviews WHERE application_id IS NOT NULL "
-                "GROUP BY company, role, application_id ORDER BY MAX(interview_at)"
-            )
-            self._by_match = {application_match_key(company, role): app for company, role, app in rows}
-        return self._by_match
+    def _load(self, company: str, role: str) -> None:
+        rows = rounds_by_spelling(self._db, None if self._bulk else company, None if self._bulk else role)
+        self._by_match |= {application_match_key(c, r): app for c, r, app in reversed(rows)}  # latest wins
+        self._loaded = self._bulk
 
     def _remember(self, interview: Interview, application_id: int) -> int:
         """A round filed just now is the latest of its company and role for the rest of the transaction."""
-        self._matches()[application_match_key(interview.company, interview.role)] = application_id
+        self._by_match[application_match_key(interview.company, interview.role)] = application_id
         return application_id
+
+
+def rounds_by_spelling(db: Database, company: str | None = None, role: str | None = None) -> list[tuple[str, str, int]]:
+    """(company, role, application_id) once per spelling and application, latest application first.
+
+    With `company` and `role`, only the rows that may match them: SQLite's LIKE ignores case for
+    ASCII letters only, so a name with other letters ("Ærø Energi") reads every row and leaves the
+    match to `application_match_key`'s casefold.
+    """
+    sql = "SELECT company, role, application_id FROM interviews WHERE application_id IS NOT NULL"
+    params: list[str] = []
+    if company is not None and role is not None and (company + role).isascii():
+        sql += " AND company LIKE ? ESCAPE '\\' AND role LIKE ? ESCAPE '\\'"
+        params = [_like_any_spacing(company), _like_any_spacing(role)]
+    sql += " GROUP BY company, role, application_id ORDER BY MAX(interview_at) DESC"
+    return [tuple(r) for r in db.execute(sql, params)]
+
+
+def _like_any_spacing(text: str) -> str:
+    """A LIKE pattern that `text` in any case and spacing matches (and a few more: the caller checks)."""
+    words = [w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for w in text.split()]
+    return "%" + "%".join(words) + "%"
 
 
 class Applications:
@@ -111,10 +135,7 @@ class Applications:
         if not all(wanted):
             return []
         with self._db.connect() as db:
-            rows = db.execute(  # one row per spelling and application: few, whatever the history's length
-                "SELECT company, role, application_id FROM interviews WHERE application_id IS NOT NULL "
-                "GROUP BY company, role, application_id ORDER BY MAX(interview_at) DESC"
-            )
+            rows = rounds_by_spelling(db, company, role)
             ids = list(dict.fromkeys(app for c, r, app in rows if application_match_key(c, r) == wanted))
             return self._with_rounds(db, ids)
 

@@ -188,7 +188,7 @@ class Interviews:
         with self._db.write() as db:
             if if_no_demo and db.execute("SELECT 1 FROM interviews WHERE is_demo = 1 LIMIT 1").fetchone():
                 return []
-            filing = ApplicationFiling(db)
+            filing = ApplicationFiling(db, bulk=True)
             return [self._insert_entry(db, interview, marks, filing) for interview, marks in entries]
 
     @never_cached
@@ -204,7 +204,7 @@ class Interviews:
         with self._db.write() as db:
             rows = db.execute("SELECT company, role, interview_at FROM interviews")
             known = {identity(*row) for row in rows}
-            filing = ApplicationFiling(db)
+            filing = ApplicationFiling(db, bulk=True)
             ids: list[int | None] = []
             for interview, marks in entries:
                 key = identity(interview.company, interview.role, interview.interview_at.isoformat(timespec="minutes"))

@@ -53,6 +53,22 @@ def test_a_new_round_of_the_same_company_in_another_case_and_role_joins_its_appl
     assert store.applications.count() == 2
 
 
+@pytest.mark.parametrize(
+    ("saved", "typed"),
+    [
+        pytest.param(("Kestrel", "Backend engineer"), ("  KESTREL", "backend   engineer "), id="ascii"),
+        pytest.param(("ÆRØ Energi", "Analytiker"), ("ærø energi", "ANALYTIKER"), id="beyond-ascii"),
+        pytest.param(("100% Labs", "Data_engineer"), ("100% labs", "data_engineer"), id="like-wildcards-typed"),
+    ],
+)
+def test_a_round_typed_in_any_case_and_spacing_finds_and_joins_its_application(store: Store, saved, typed):
+    first = store.interviews.save(kestrel(company=saved[0], role=saved[1]), now=FIXED_NOW)
+    assert [a.latest.id for a in store.applications.matching(*typed)] == [first]
+    assert store.applications.matching("100 Labs" if "%" in saved[0] else "Other", saved[1]) == []
+    second = store.interviews.save(kestrel(ROUND_2, company=typed[0], role=typed[1]), now=FIXED_NOW)
+    assert store.applications.of_interview(second).uid == store.applications.of_interview(first).uid
+
+
 def test_someone_who_reapplies_starts_a_new_application_when_they_say_so(store: Store):
     first = store.interviews.save(kestrel(), now=FIXED_NOW)
     again = store.interviews.save(kestrel(ROUND_2, application=NEW_APPLICATION), now=FIXED_NOW)
