@@ -196,12 +196,15 @@ def suggestion_for(
     `choices` are the interviews it can pick from (the year before, newest first), `since_last`
     those from `discussion_start` to `on`, `discussed` the ids already on a session with this
     mentor. The picks are the interviews since the last session not discussed yet; none without
-    a mentor's name. `store.coaching.suggest(mentor, on)` reads these and calls this.
+    a mentor's name. An interview booked and not debriefed yet has nothing to review: it is neither
+    picked nor offered. `store.coaching.suggest(mentor, on)` reads these and calls this.
     """
     picks: tuple[int, ...] = ()
     if mentor:
-        picks = suggested_picks(since_last, discussion_start(last_session_on, on), on, discussed)
-    return Suggestion(picks, tuple(choices), picks_reason(mentor, last_session_on, on, len(picks)))
+        debriefed = [i for i in since_last if not i.booked]
+        picks = suggested_picks(debriefed, discussion_start(last_session_on, on), on, discussed)
+    offered = tuple(i for i in choices if not i.booked)
+    return Suggestion(picks, offered, picks_reason(mentor, last_session_on, on, len(picks)))
 
 
 # --- how things read ------------------------------------------------------------------------

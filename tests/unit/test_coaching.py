@@ -104,6 +104,16 @@ def test_suggest_interviews_since_the_last_session_with_that_mentor_only(store: 
     assert store.coaching.suggest("", TODAY).picks == ()
 
 
+def test_a_booked_interview_not_debriefed_yet_is_neither_picked_nor_offered(store: Store,
+                                                                            make_interview: MakeInterview):
+    scored = store.interviews.save(make_interview(interview_at=datetime(2026, 11, 16, 10)), now=NOW)
+    later_today = datetime.combine(TODAY, datetime.min.time()).replace(hour=23)
+    store.interviews.save(make_interview(interview_at=later_today, scores={}), now=NOW)  # booked: saved ahead
+    suggestion = store.coaching.suggest("Jo", TODAY)
+    assert suggestion.picks == (scored,)
+    assert [i.id for i in suggestion.choices] == [scored]
+
+
 @pytest.mark.parametrize(
     "item, state",
     [
