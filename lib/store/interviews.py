@@ -123,11 +123,11 @@ class Interviews:
             return int(db.execute(f"SELECT COUNT(*) FROM interviews WHERE {sql}", params).fetchone()[0])
 
     def score_averages(self, latest: int | None = None) -> dict[Dimension, tuple[float | None, int]]:
-        """Mean and count of each dimension (unscored skipped), over all or the `latest` interviews."""
-        source = "interviews"
+        """Mean and count of each dimension (unscored skipped), over all or the `latest` debriefed interviews."""
+        source = "(SELECT * FROM interviews WHERE booked = 0)"  # one logged ahead has no scores yet
         params: list = []
         if latest is not None:
-            source = "(SELECT * FROM interviews ORDER BY interview_at DESC, id DESC LIMIT ?)"
+            source = "(SELECT * FROM interviews WHERE booked = 0 ORDER BY interview_at DESC, id DESC LIMIT ?)"
             params.append(latest)
         columns = ", ".join(f"AVG({c}), COUNT({c})" for c in SCORE_COLUMNS.values())
         with self._db.connect() as db:

@@ -192,3 +192,12 @@ def test_the_agenda_has_nothing_due_for_a_round_that_moved_on(store: Store):
     check_in = by_key(follow_up_timeline(store.interviews.get(first), [], FIXED_NOW,
                                          later_round=later[first]))["check_in"]
     assert check_in.kind is StepKind.CHECK_IN and check_in.status is StepStatus.CLOSED
+
+
+def test_progress_over_the_latest_five_skips_a_round_booked_ahead(store: Store):
+    from lib.domain.model import Dimension
+
+    for n in range(5):
+        store.interviews.save(kestrel(ROUND_1 + timedelta(days=n)), now=FIXED_NOW)  # skills 4 each
+    store.interviews.save(kestrel(FIXED_NOW + timedelta(days=2), scores={}), now=FIXED_NOW)  # booked, newest
+    assert store.interviews.score_averages(latest=5)[Dimension.SKILLS_MATCH] == (4.0, 5)
