@@ -13,12 +13,7 @@ from lib.domain.model import Dimension
 from lib.domain.rubric import RUBRIC, score_label
 from lib.domain.steps import StepKind
 from lib.domain.text import md_escape
-from lib.files.demo import load_demo
-
-
-def on_load_demo() -> None:
-    added = load_demo(ui.store(), ui.now())
-    st.session_state["flash"] = f"Loaded {added} demo interviews. Remove them any time from the sidebar."
+from lib.ui.today_booked import booked, coming_up_section, open_log, open_log_if_asked, score_it
 
 
 def welcome() -> None:
@@ -31,10 +26,10 @@ def welcome() -> None:
     for dimension in Dimension:
         st.markdown(f"- **{dimension.label}**: {RUBRIC[dimension].question}")
     with st.container(horizontal=True):
-        if st.button("Log your first interview", type="primary", icon=":material/edit_note:"):
-            st.switch_page(ui.PAGES["log"])
-        st.button("Explore with demo data", on_click=on_load_demo, icon=":material/science:")
-    st.caption("Everything stays on this computer, in one database file.")
+        st.button("Log your first interview", type="primary", icon=":material/edit_note:", on_click=open_log)
+        st.button("Explore with demo data", on_click=ui.load_demo_data, icon=":material/science:")
+    st.caption("Everything stays on this computer, in one database file. The demo interviews are marked demo; "
+               "remove them in one click from the sidebar or the Your data page.")
 
 
 def agenda_item(item: AgendaItem, today) -> None:
@@ -128,6 +123,7 @@ def latest_entries(today) -> None:
 
 # --- the page ------------------------------------------------------------------------------
 ui.route_through_entrypoint()
+open_log_if_asked()  # a click on Score it now or Log an interview
 ui.flash()
 now = ui.now()
 today = now.date()
@@ -135,8 +131,14 @@ if ui.data().interviews.count() == 0:
     welcome()
     st.stop()
 
-st.title("Today")
+with st.container(horizontal=True, vertical_alignment="center", horizontal_alignment="distribute"):
+    st.title("Today", width="content")
+    st.button("Log an interview", type="primary", icon=":material/edit_note:", key="today.log", on_click=open_log,
+              help="A new entry: an interview you had, or one booked ahead with your preparation notes")
 st.caption(human_date(today, today))
+to_score, coming = booked(now)
+score_it(to_score)  # the first item of the day while an interview waits for its scores
+coming_up_section(coming)
 progress = progress_from_averages(ui.data().interviews.score_averages(latest=5), ui.data().interviews.score_averages())
 st.markdown(f"**Progress, last 5 vs all:** {progress_line(progress)}")
 agenda = ui.agenda(now)
