@@ -8,7 +8,7 @@ from lib import ui
 from lib.domain.agenda import AgendaItem, PlanDay
 from lib.domain.analytics import progress_from_averages, progress_line
 from lib.domain.days import human_date
-from lib.domain.drafts import KIND_LABELS
+from lib.domain.drafts import DRAFT_KINDS, KIND_LABELS
 from lib.domain.model import Dimension
 from lib.domain.rubric import RUBRIC, score_label
 from lib.domain.steps import StepKind
@@ -41,6 +41,8 @@ def agenda_item(item: AgendaItem, today) -> None:
         if step.snoozed_from:
             snoozed = f"Snoozed from {human_date(step.snoozed_from, today)}: {step.snooze_reason}"
             lines.append(f":gray[{md_escape(snoozed)}]")
+        if step.kind is StepKind.NO_RESPONSE:
+            lines.append(f":gray[{md_escape(SILENCE_IS_COMMON)}]")
         st.markdown("  \n".join(lines))
         with st.container(horizontal=True, gap="small", vertical_alignment="center"):
             ui.step_actions(step, interview.saved_id, today, key=f"td{interview.id}.{step.key}")
@@ -48,6 +50,8 @@ def agenda_item(item: AgendaItem, today) -> None:
                          query_params={"id": str(interview.id)})
 
 
+SILENCE_IS_COMMON = ("Silence is common and not a verdict on you. Recording no response closes this follow-up; "
+                     "if they write back, change the outcome.")
 DUE_PAGE = 10  # due steps drawn at first; each has its own actions, so hundreds would stall the page
 DAY_LIMIT = 6  # steps listed per later day of the week plan
 
@@ -83,9 +87,12 @@ def week_day(plan_day: PlanDay, today) -> None:
     if len(plan_day.items) > DAY_LIMIT:
         lines.append(f"- :gray[and {len(plan_day.items) - DAY_LIMIT:,} more on this day]")
     st.markdown("\n".join(lines))
+    emails = [item for item in shown if item.step.kind in DRAFT_KINDS]  # "record no response?" has nothing to write
+    if not emails:
+        return
     with ui.menu("Draft ahead", f"wk.{plan_day.day}", icon=":material/edit_note:", type="tertiary",
                  help="Prepare one of these emails now") as open_:
-        for item in shown if open_ else ():
+        for item in emails if open_ else ():
             st.button(week_label(item), key=f"wk{item.interview.id}.{item.step.key}.draft", on_click=ui.open_draft,
                       args=(item.interview.id, item.step.key), type="tertiary", icon=":material/edit_note:",
                       wrap=True)
@@ -96,8 +103,11 @@ def your_week(days: list[PlanDay], today) -> None:
     st.subheader("Your week")
     first, later = days[0], days[1:]
     to_do = [i for i in first.items if i.step.needs_action]
-    overdue = sum(i.step.status.value == "overdue" for i in to_do)
-    count = f"{len(to_do)} to send" + (f", {overdue} overdue" if overdue else "") if to_do else "nothing to send"
+    to_send = [i for i in to_do if i.step.kind is not StepKind.NO_RESPONSE]
+    overdue = sum(i.step.status.value == "overdue" for i in to_send)
+    count = f"{len(to_send)} to send" + (f", {overdue} overdue" if overdue else "") if to_send else "nothing to send"
+    if decide := len(to_do) - len(to_send):
+        count += f", {decide} to decide"
     st.markdown(f"**Today, {human_date(today, today)}**: {count}")
     quiet = [human_date(d.day, today) for d in later if not d.items]
     for plan_day in later:
