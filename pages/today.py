@@ -121,9 +121,11 @@ def your_week(days: list[PlanDay], today) -> None:
     ui.calendar_button("Add all open steps to your calendar", key="ics.all", type="tertiary")
 
 
-def latest_entries(today) -> None:
+def latest_entries(today, booked_ids: set[int]) -> None:
+    """The five latest entries with their scores; booked ones have none yet (the soon ones are listed above)."""
     st.subheader("Latest entries")
-    for interview in ui.data().interviews.find(limit=5):
+    found = ui.data().interviews.find(limit=5 + len(booked_ids))
+    for interview in [i for i in found if i.id not in booked_ids][:5]:
         scores = " · ".join(f"{d.label} {score_label(interview.score(d)).lower()}" for d in Dimension)
         with st.container(horizontal=True, vertical_alignment="center", gap="small"):
             st.page_link(ui.PAGES["interviews"], label=f"{interview.company}: {interview.role}",
@@ -158,6 +160,6 @@ with due_column:
     due_now(week[0].items, today)
 with week_column:
     your_week(week, today)
-latest_entries(today)
+latest_entries(today, {i.saved_id for i in ui.data().interviews.booked()})
 ui.open_action_items(today)  # what was agreed with a mentor and is still open
 ui.draft_dialog_if_open(now)

@@ -109,3 +109,13 @@ def test_the_welcomes_first_button_opens_the_log_form(app):
     at = app.run()
     at = next(b for b in at.button if b.label == "Log your first interview").click().run()
     assert at.title[0].value == "Log an interview"
+
+
+def test_latest_entries_leave_out_booked_interviews_which_have_no_scores_to_show(app, store):
+    store.interviews.save(an_interview(company="Acme", interview_at=datetime(2026, 11, 19, 9, 0)), now=FIXED_NOW)
+    book(store, datetime(2026, 11, 24, 10, 0), company="Kestrel", role="Backend engineer")
+    book(store, datetime(2026, 11, 20, 10, 0), company="Heron", role="SRE")
+    book(store, datetime(2026, 12, 14, 10, 0), company="Far off", role="SRE")  # beyond Coming up, still unscored
+    at = open_page(app, TODAY)
+    latest = [p.label for p in at.page_link if p.proto.page.endswith("interviews") and p.label != "Open entry"]
+    assert latest == ["Acme: Data engineer"]
