@@ -3,12 +3,13 @@ from there; Coming up shows the week with its preparation notes; Log an intervie
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import pytest
 from playwright.sync_api import expect
 
-from lib.domain.model import Stage
+from lib.domain.model import Dimension, Stage
 from lib.store import Store
 from tests.browser.helpers import PHONE, SCREENSHOTS, no_streamlit_errors, screenshot, wait_for_app
 from tests.factories import FIXED_NOW, ON_THE_PAGE, build_interview
@@ -64,8 +65,25 @@ def test_today_puts_score_it_first_shows_coming_up_and_scores_in_one_click(serve
     expect(log).to_be_in_viewport()  # beside the title, no menu to open first
 
     page.set_viewport_size(WIDE)
-    page.get_by_role("button", name="Score it now").click()
-    wait_for_app(page)
+    clicks = 0
+
+    def click(target) -> None:
+        nonlocal clicks
+        target.click()
+        clicks += 1
+        wait_for_app(page)
+
+    click(page.get_by_role("button", name="Score it now"))
     expect(page).to_have_url(f"{server.url}/log?id={ids['ended']}")
-    expect(page.get_by_label("Company")).to_have_value("Kestrel")
+    expect(page.get_by_label("Company")).to_have_value("Kestrel")  # filled in: only the scores are left
+    for group in page.locator('[data-testid="stButtonGroup"]').all()[:3]:  # the three dimensions
+        click(group.get_by_role("radio", name="4", exact=True))
+    click(page.get_by_role("button", name=re.compile(r"^Save")))  # "Save changes" on an entry that exists
+    scored = Store(tmp_path / "booked.db").interviews.get(ids["ended"])
+    assert (scored.booked, [scored.score(d) for d in Dimension]) == (False, [4, 4, 4])
+    assert clicks == 5  # Score it now, three scores, Save
+    page.goto(server.url)
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Coming up")).to_be_visible()
+    expect(page.get_by_role("heading", name="Score it while it's fresh")).to_have_count(0)
     no_streamlit_errors(page)
