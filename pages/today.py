@@ -8,17 +8,12 @@ from lib import ui
 from lib.domain.agenda import AgendaItem, PlanDay
 from lib.domain.analytics import progress_from_averages, progress_line
 from lib.domain.days import human_date
-from lib.domain.drafts import KIND_LABELS
+from lib.domain.drafts import DRAFT_KINDS, KIND_LABELS
 from lib.domain.model import Dimension
 from lib.domain.rubric import RUBRIC, score_label
 from lib.domain.steps import StepKind
 from lib.domain.text import md_escape
-from lib.files.demo import load_demo
-
-
-def on_load_demo() -> None:
-    added = load_demo(ui.store(), ui.now())
-    st.session_state["flash"] = f"Loaded {added} demo interviews. Remove them any time from the sidebar."
+from lib.ui.today_booked import booked, coming_up_section, open_log, open_log_if_asked, score_it
 
 
 def welcome() -> None:
@@ -31,10 +26,10 @@ def welcome() -> None:
     for dimension in Dimension:
         st.markdown(f"- **{dimension.label}**: {RUBRIC[dimension].question}")
     with st.container(horizontal=True):
-        if st.button("Log your first interview", type="primary", icon=":material/edit_note:"):
-            st.switch_page(ui.PAGES["log"])
-        st.button("Explore with demo data", on_click=on_load_demo, icon=":material/science:")
-    st.caption("Everything stays on this computer, in one database file.")
+        st.button("Log your first interview", type="primary", icon=":material/edit_note:", on_click=open_log)
+        st.button("Explore with demo data", on_click=ui.load_demo_data, icon=":material/science:")
+    st.caption("Everything stays on this computer, in one database file. The demo interviews are marked demo; "
+               "remove them in one click from the sidebar or the Your data page.")
 
 
 def agenda_item(item: AgendaItem, today) -> None:
@@ -46,6 +41,8 @@ def agenda_item(item: AgendaItem, today) -> None:
         if step.snoozed_from:
             snoozed = f"Snoozed from {human_date(step.snoozed_from, today)}: {step.snooze_reason}"
             lines.append(f":gray[{md_escape(snoozed)}]")
+        if step.kind is StepKind.NO_RESPONSE:
+            lines.append(f":gray[{md_escape(SILENCE_IS_COMMON)}]")
         st.markdown("  \n".join(lines))
         with st.container(horizontal=True, gap="small", vertical_alignment="center"):
             ui.step_actions(step, interview.saved_id, today, key=f"td{interview.id}.{step.key}")
@@ -53,6 +50,8 @@ def agenda_item(item: AgendaItem, today) -> None:
                          query_params={"id": str(interview.id)})
 
 
+SILENCE_IS_COMMON = ("Silence is common and not a verdict on you. Recording no response closes this follow-up; "
+                     "if they write back, change the outcome.")
 DUE_PAGE = 10  # due steps drawn at first; each has its own actions, so hundreds would stall the page
 DAY_LIMIT = 6  # steps listed per later day of the week plan
 
@@ -88,9 +87,12 @@ def week_day(plan_day: PlanDay, today) -> None:
     if len(plan_day.items) > DAY_LIMIT:
         lines.append(f"- :gray[and {len(plan_day.items) - DAY_LIMIT:,} more on this day]")
     st.markdown("\n".join(lines))
+    emails = [item for item in shown if item.step.kind in DRAFT_KINDS]  # "record no response?" has nothing to write
+    if not emails:
+        return
     with ui.menu("Draft ahead", f"wk.{plan_day.day}", icon=":material/edit_note:", type="tertiary",
                  help="Prepare one of these emails now") as open_:
-        for item in shown if open_ else ():
+        for item in emails if open_ else ():
             st.button(week_label(item), key=f"wk{item.interview.id}.{item.step.key}.draft", on_click=ui.open_draft,
                       args=(item.interview.id, item.step.key), type="tertiary", icon=":material/edit_note:",
                       wrap=True)
@@ -101,8 +103,11 @@ def your_week(days: list[PlanDay], today) -> None:
     st.subheader("Your week")
     first, later = days[0], days[1:]
     to_do = [i for i in first.items if i.step.needs_action]
-    overdue = sum(i.step.status.value == "overdue" for i in to_do)
-    count = f"{len(to_do)} to send" + (f", {overdue} overdue" if overdue else "") if to_do else "nothing to send"
+    to_send = [i for i in to_do if i.step.kind is not StepKind.NO_RESPONSE]
+    overdue = sum(i.step.status.value == "overdue" for i in to_send)
+    count = f"{len(to_send)} to send" + (f", {overdue} overdue" if overdue else "") if to_send else "nothing to send"
+    if decide := len(to_do) - len(to_send):
+        count += f", {decide} to decide"
     st.markdown(f"**Today, {human_date(today, today)}**: {count}")
     quiet = [human_date(d.day, today) for d in later if not d.items]
     for plan_day in later:
@@ -116,9 +121,11 @@ def your_week(days: list[PlanDay], today) -> None:
     ui.calendar_button("Add all open steps to your calendar", key="ics.all", type="tertiary")
 
 
-def latest_entries(today) -> None:
+def latest_entries(today, booked_ids: set[int]) -> None:
+    """The five latest entries with their scores; booked ones have none yet (the soon ones are listed above)."""
     st.subheader("Latest entries")
-    for interview in ui.data().interviews.find(limit=5):
+    found = ui.data().interviews.find(limit=5 + len(booked_ids))
+    for interview in [i for i in found if i.id not in booked_ids][:5]:
         scores = " · ".join(f"{d.label} {score_label(interview.score(d)).lower()}" for d in Dimension)
         with st.container(horizontal=True, vertical_alignment="center", gap="small"):
             st.page_link(ui.PAGES["interviews"], label=f"{interview.company}: {interview.role}",
@@ -128,6 +135,7 @@ def latest_entries(today) -> None:
 
 # --- the page ------------------------------------------------------------------------------
 ui.route_through_entrypoint()
+open_log_if_asked()  # a click on Score it now or Log an interview
 ui.flash()
 now = ui.now()
 today = now.date()
@@ -135,8 +143,14 @@ if ui.data().interviews.count() == 0:
     welcome()
     st.stop()
 
-st.title("Today")
+with st.container(horizontal=True, vertical_alignment="center", horizontal_alignment="distribute"):
+    st.title("Today", width="content")
+    st.button("Log an interview", type="primary", icon=":material/edit_note:", key="today.log", on_click=open_log,
+              help="A new entry: an interview you had, or one booked ahead with your preparation notes")
 st.caption(human_date(today, today))
+to_score, coming = booked(now)
+score_it(to_score)  # the first item of the day while an interview waits for its scores
+coming_up_section(coming)
 progress = progress_from_averages(ui.data().interviews.score_averages(latest=5), ui.data().interviews.score_averages())
 st.markdown(f"**Progress, last 5 vs all:** {progress_line(progress)}")
 agenda = ui.agenda(now)
@@ -146,6 +160,6 @@ with due_column:
     due_now(week[0].items, today)
 with week_column:
     your_week(week, today)
-latest_entries(today)
+latest_entries(today, {i.saved_id for i in ui.data().interviews.booked()})
 ui.open_action_items(today)  # what was agreed with a mentor and is still open
 ui.draft_dialog_if_open(now)
