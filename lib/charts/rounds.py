@@ -30,8 +30,8 @@ def rounds_chart(application: Application) -> alt.LayerChart:
     """x = round 1..N, y = 1..5; an unscored round is a gap in its line, never a 0."""
     frame = rounds_frame(application)
     rounds = len(application.rounds)
-    x = alt.X("round:Q", title="Round", scale=alt.Scale(domain=[0.8, rounds + 0.2], nice=False),
-              axis=alt.Axis(values=list(range(1, rounds + 1)), format="d", grid=False))
+    x = alt.X("round:Q", title=None, scale=alt.Scale(domain=[0.8, rounds + 0.2], nice=False),
+              axis=alt.Axis(values=list(range(1, rounds + 1)), labelExpr="'Round ' + datum.value", grid=False))
     y = alt.Y("score:Q", scale=SCORE_SCALE, axis=SCORE_AXIS, title=None)
     colour = alt.Color("dimension:N", scale=_scale(DIMENSION_COLOURS), title=None)
     tooltip = [alt.Tooltip("round:Q", title="Round"), alt.Tooltip("stage:N", title="Stage"),
@@ -39,4 +39,5 @@ def rounds_chart(application: Application) -> alt.LayerChart:
     base = alt.Chart(frame).encode(x=x, y=y, color=colour, tooltip=tooltip)
     lines = base.mark_line(strokeWidth=2.5, invalid="break-paths-show-path-domains")
     dots = base.mark_circle(size=70, opacity=1, invalid="filter")
-    return _styled((lines + dots).properties(height=200))
+    # Streamlit fits the whole chart (legend and axes included) into this height at the page's width.
+    return _styled((lines + dots).properties(height=260))

@@ -17,12 +17,12 @@ from lib.domain.days import human_date, human_time
 from lib.domain.model import PREP_FIELDS, Dimension, Interview
 from lib.domain.rounds import NextMove, booked_line, next_move, round_line, score_row
 from lib.domain.steps import StepStatus
-from lib.domain.text import md_escape, one_line
+from lib.domain.text import count_of, md_escape, one_line
 from lib.store import Store
 from lib.ui.app import PAGES
 from lib.ui.cache import derived
 from lib.ui.follow_up import timeline
-from lib.ui.timeline import status_badge_md, step_text
+from lib.ui.timeline import step_text
 from lib.ui.widgets import opened
 
 STATUS_BADGES = {
@@ -47,50 +47,51 @@ def application_next_move(application: Application, now: datetime) -> NextMove:
     return next_move(application, steps, now)
 
 
+NEXT_LINKS = {"score": ("Score it", "log", ":material/edit_note:"),
+              "prepare": ("Prepare", "interviews", ":material/arrow_forward:"),
+              "step": ("Follow up", "interviews", ":material/arrow_forward:")}
+
+
 def next_move_link(move: NextMove) -> None:
-    """The link that acts on the next step: the Log form to score, Interviews to prepare or follow up."""
-    interview_id = str(move.interview.saved_id)
-    if move.kind == "score":
-        st.page_link(PAGES["log"], label="Score it while it's fresh", icon=":material/edit_note:",
-                     query_params={"id": interview_id})
-    elif move.kind in ("prepare", "step"):
-        label = "See the preparation notes" if move.kind == "prepare" else "See the follow-up"
-        st.page_link(PAGES["interviews"], label=label, icon=":material/arrow_forward:",
-                     query_params={"id": interview_id})
+    """A short link that acts on the next step (Score it, Prepare, Follow up); none for a closed or waiting one."""
+    if move.kind in NEXT_LINKS:
+        label, page, icon = NEXT_LINKS[move.kind]
+        st.page_link(PAGES[page], label=label, icon=icon, query_params={"id": str(move.interview.saved_id)})
 
 
 # --- the list ------------------------------------------------------------------------------
 def application_row(application: Application, now: datetime) -> None:
-    """One application as a compact row: title and status, its rounds with scores, its next step."""
+    """One application as a compact row: title, status and next step on the left, its rounds on the right.
+
+    Links carry short labels (Streamlit cuts a long one off); the text beside them wraps.
+    """
     move = application_next_move(application, now)
     with st.container(border=True, key=f"app-{application.uid}"):
-        about, rounds, upcoming = st.columns([3, 5, 3], gap="small")
+        about, rounds = st.columns([4, 7], gap="medium")
         with about:
-            count = len(application.rounds)
-            st.markdown(f"**{md_escape(application.title)}**  \n{status_badge(application)} "
-                        f":gray[{count} round{'s' if count != 1 else ''}]")
-            st.page_link(PAGES["applications"], label="Open the application", icon=":material/view_column:",
-                         query_params={"app": application.uid})
+            st.markdown(f"**{md_escape(application.title)}** {status_badge(application)}  \n"
+                        f"**Next:** {md_escape(move.text)}")
+            with st.container(horizontal=True, gap="small"):
+                st.page_link(PAGES["applications"], label="Open", icon=":material/view_column:",
+                             query_params={"app": application.uid}, help="Its rounds side by side")
+                next_move_link(move)
         with rounds:
             for number, interview in enumerate(application.rounds, 1):
                 round_link(number, interview, now)
-        with upcoming:
-            st.markdown(f"**Next:** {md_escape(move.text)}")
-            next_move_link(move)
 
 
 def round_link(number: int, interview: Interview, now: datetime) -> None:
-    """"1 · Phone screen · Tue 1 Dec", linked to the round on Interviews, beside its score row (or "booked")."""
-    today = now.date()
+    """"Round 1", linked to the round on Interviews, beside "Phone screen · Tue 1 Dec · Skills 4 · …"."""
+    if interview.is_ahead(now):
+        detail = f"Booked, {human_time(interview.interview_at)}"
+    elif interview.awaits_scores(now):
+        detail = "Not scored yet"
+    else:
+        detail = score_row(interview)
     with st.container(horizontal=True, gap="small", vertical_alignment="center"):
-        label = f"{number} · {interview.stage.label} · {human_date(interview.day0, today)}"
-        st.page_link(PAGES["interviews"], label=label, query_params={"id": str(interview.saved_id)})
-        if interview.is_ahead(now):
-            st.caption(f"Booked, {human_time(interview.interview_at)}", width="content")
-        elif interview.awaits_scores(now):
-            st.caption("Not scored yet", width="content")
-        else:
-            st.caption(score_row(interview), width="content")
+        st.page_link(PAGES["interviews"], label=f"Round {number}", query_params={"id": str(interview.saved_id)})
+        st.markdown(f"{interview.stage.label} · {human_date(interview.day0, now.date())} · :gray[{detail}]",
+                    width="content")
 
 
 # --- one application -----------------------------------------------------------------------
@@ -107,7 +108,8 @@ def application_view(application: Application, now: datetime) -> None:
     """Status and next step, the chart of scores across rounds, then the rounds side by side."""
     move = application_next_move(application, now)
     st.header(md_escape(application.title), anchor=False)
-    st.markdown(f"{status_badge(application)} **Next:** {md_escape(move.text)}")
+    st.markdown(f"{status_badge(application)} :gray[{count_of(len(application.rounds), 'round')}]")
+    st.markdown(f"**Next:** {md_escape(move.text)}")
     next_move_link(move)
     spec = rounds_chart_spec(application.uid)
     if spec is not None:
@@ -116,7 +118,8 @@ def application_view(application: Application, now: datetime) -> None:
     rounds = list(enumerate(application.rounds, 1))
     for start in range(0, len(rounds), ROUNDS_PER_ROW):
         row = rounds[start:start + ROUNDS_PER_ROW]
-        for column, (number, interview) in zip(st.columns(ROUNDS_PER_ROW, gap="small"), row, strict=False):
+        width = min(len(rounds), ROUNDS_PER_ROW)  # three rounds take the page's width in three columns
+        for column, (number, interview) in zip(st.columns(width, gap="small"), row, strict=False):
             with column, st.container(border=True, key=f"round-{interview.saved_id}"):
                 round_card(application, number, interview, now)
 
@@ -151,7 +154,10 @@ def closed_steps(interview: Interview, now: datetime) -> None:
     closed = [s for s in timeline(interview, now) if s.status is StepStatus.CLOSED and s.reminder]
     if not closed:
         return
-    st.caption(" · ".join(f"{md_escape(s.title)} {status_badge_md(s, today)}" for s in closed))
+    by_reason: dict[str, list[str]] = {}
+    for step in closed:
+        by_reason.setdefault(step.status_text(today), []).append(md_escape(step.title))
+    st.caption("  \n".join(f"{md_escape(reason)}: {', '.join(titles)}" for reason, titles in by_reason.items()))
     key = f"round-{interview.saved_id}.why"
     with opened(st.expander("Why the follow-up closed", key=key, on_change="rerun")) as is_open:
         if is_open:
