@@ -56,3 +56,28 @@ def test_applications_then_one_application_fit_a_laptop_and_a_phone(serve, page,
     page.set_viewport_size(PHONE)
     page.wait_for_timeout(600)
     assert page.evaluate(OVERFLOWING) == 0  # the round columns stack on a phone
+
+
+def test_interviews_show_rounds_together_and_a_booked_card_without_a_timeline(serve, page, tmp_path):
+    db_path = tmp_path / "rounds.db"
+    store = Store(db_path)
+    for day, stage in ((10, Stage.PHONE_SCREEN), (17, Stage.TECHNICAL)):
+        store.interviews.save(an_interview(company="Wren Labs", role="Platform engineer", stage=stage,
+                                           interview_at=datetime(2026, 11, day, 10)), now=FIXED_NOW)
+    store.interviews.save(an_interview(interview_at=datetime(2026, 11, 12, 10)), now=FIXED_NOW)
+    store.interviews.save(an_interview(company="Wren Labs", role="Platform engineer", stage=Stage.FINAL, scores={},
+                                       interview_at=datetime(2026, 11, 26, 14), prep_questions="Team size?"),
+                          now=FIXED_NOW)
+    server = serve(db_path)
+    page.set_viewport_size(LAPTOP)
+    page.goto(f"{server.url}/interviews")
+    wait_for_app(page)
+    no_streamlit_errors(page)
+    expect(page.get_by_text("Booked for Thu 26 Nov, 14:00.")).to_be_visible()
+    expect(page.get_by_role("link", name="Round 3 of 3 · Wren Labs: Platform engineer")).to_be_visible()
+    assert page.evaluate(OVERFLOWING) == 0
+    page.screenshot(path=SCREENSHOTS / "interviews-rounds-laptop.png", full_page=True)
+    screenshot(page, "interviews-rounds")
+    page.get_by_role("link", name="Round 1 of 3 · Wren Labs: Platform engineer").click()
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Wren Labs: Platform engineer")).to_be_visible()
