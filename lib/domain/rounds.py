@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from lib.domain.applications import Application, ApplicationStatus
 from lib.domain.days import human_date, human_datetime
-from lib.domain.model import Dimension, Interview
+from lib.domain.model import Dimension, Interview, Outcome
 from lib.domain.steps import Step, next_step
 
 SHORT_DIMENSION_NAMES = {Dimension.SKILLS_MATCH: "Skills", Dimension.ENTHUSIASM: "Enthusiasm",
@@ -44,7 +44,7 @@ class NextMove:
     """The one next step of a whole application, and the round it concerns."""
 
     text: str
-    kind: str  # "prepare", "score", "step", "wait" or "closed": what the page links it to
+    kind: str  # "prepare", "score", "step", "log", "wait" or "closed": what the page links it to
     interview: Interview
 
 
@@ -53,8 +53,8 @@ def next_move(application: Application, latest_steps: list[Step], now: datetime)
 
     `latest_steps` is the latest round's follow-up timeline as it stands at `now`. A round booked
     ahead asks for preparation, one that is over but not debriefed asks for its scores, a closed
-    application says its status, an open one names its next follow-up step, and one with nothing
-    to send says so.
+    application says its status, an open one names its next follow-up step, one whose next round
+    is booked but not logged asks for it, and one with nothing to send says so.
     """
     latest, today = application.latest, now.date()
     number = len(application.rounds)
@@ -67,6 +67,8 @@ def next_move(application: Application, latest_steps: list[Step], now: datetime)
     step = next_step(latest_steps)
     if step is not None:
         return NextMove(f"{step.title} · {step.status_text(today)}", "step", latest)
+    if latest.outcome is Outcome.NEXT_ROUND:
+        return NextMove(f"Round {number + 1} is booked: log it to prepare", "log", latest)
     return NextMove("Nothing to send: waiting is the right move now", "wait", latest)
 
 

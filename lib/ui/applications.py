@@ -53,8 +53,10 @@ NEXT_LINKS = {"score": ("Score it", "log", ":material/edit_note:"),
 
 
 def next_move_link(move: NextMove) -> None:
-    """A short link that acts on the next step (Score it, Prepare, Follow up); none for a closed or waiting one."""
-    if move.kind in NEXT_LINKS:
+    """A short link that acts on the next step (Score it, Prepare, Follow up, Log it); none when closed or waiting."""
+    if move.kind == "log":
+        st.page_link(PAGES["log"], label="Log it", icon=":material/edit_note:")
+    elif move.kind in NEXT_LINKS:
         label, page, icon = NEXT_LINKS[move.kind]
         st.page_link(PAGES[page], label=label, icon=icon, query_params={"id": str(move.interview.saved_id)})
 

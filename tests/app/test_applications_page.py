@@ -131,3 +131,16 @@ def test_an_unknown_application_says_so(app, store):
     store.interviews.save(an_interview(), now=FIXED_NOW)
     at = open_page(app, APPLICATIONS, app="app-gone")
     assert "There is no such application" in at.warning[0].value
+
+
+def test_user_text_in_an_application_is_shown_as_typed_never_as_markdown(app, store):
+    link = "[x](javascript:window.x=1) *loud*"
+    first = store.interviews.save(an_interview(company=link, evidence={Dimension.SKILLS_MATCH: link}), now=FIXED_NOW)
+    store.interviews.save(an_interview(company=link, interview_at=datetime(2026, 11, 26, 14), scores={},
+                                       prep_questions=link), now=FIXED_NOW)
+    uid = store.applications.of_interview(first).uid
+    for at in (open_page(app, APPLICATIONS), open_page(app, APPLICATIONS, app=uid)):
+        assert not at.exception
+        shown = "\n".join([*(m.value for m in at.markdown), *(h.value for h in at.header)])
+        assert "](javascript" not in shown and "*loud*" not in shown  # every bracket and star escaped
+        assert "\\[x\\]\\(javascript\\:window\\.x\\=1\\) \\*loud\\*" in shown

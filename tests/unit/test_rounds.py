@@ -49,6 +49,8 @@ def test_round_line_says_which_round_of_how_many_and_the_application():
                      "Score round 2 while it's fresh", "score", id="over-and-not-debriefed"),
         pytest.param(replace(ROUND_2, outcome=Outcome.OFFER), "Offer", "closed", id="offer"),
         pytest.param(replace(ROUND_2, outcome=Outcome.NO_RESPONSE), "No response", "closed", id="no-response"),
+        pytest.param(replace(ROUND_2, outcome=Outcome.NEXT_ROUND), "Round 3 is booked: log it to prepare", "log",
+                     id="next-round-booked-not-logged"),
         pytest.param(ROUND_2, "Thank-you note to Priya Shah · Overdue since Wed 18 Nov, 11:00: still worth sending",
                      "step", id="follow-up-step"),
     ],
