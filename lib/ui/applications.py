@@ -37,7 +37,9 @@ ROUNDS_PER_ROW = 4  # more rounds than this wrap to a second row of columns
 
 
 def status_badge(application: Application) -> str:
-    return f":{STATUS_BADGES[application.status]}-badge[{application.status.label}]"
+    """Its status as a badge, and the demo badge Interviews shows when every round is demo data."""
+    demo = " :gray-badge[demo]" if application.is_demo else ""
+    return f":{STATUS_BADGES[application.status]}-badge[{application.status.label}]{demo}"
 
 
 def application_next_move(application: Application, now: datetime) -> NextMove:

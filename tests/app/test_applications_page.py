@@ -84,6 +84,12 @@ def test_a_closed_application_shows_its_status_as_its_next_step(app, store):
     assert "**Next:** Offer" in texts(at)
 
 
+def test_demo_applications_carry_the_demo_badge(app, store):
+    store.interviews.save(an_interview(is_demo=True), now=FIXED_NOW)
+    at = open_page(app, APPLICATIONS)
+    assert ":blue-badge[Active]" in badges(at) and ":gray-badge[demo]" in badges(at)
+
+
 def test_applications_come_ten_to_a_page(app, store):
     for day in range(1, 13):
         store.interviews.save(an_interview(company=f"Company {day:02}", interview_at=datetime(2026, 11, day, 10)),
