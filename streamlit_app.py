@@ -15,6 +15,7 @@ pages = [
     st.Page(ui.PAGES["today"], title="Today", icon=":material/today:", default=True),
     st.Page(ui.PAGES["log"], title="Log an interview", icon=":material/edit_note:"),
     st.Page(ui.PAGES["interviews"], title="Interviews", icon=":material/list_alt:"),
+    st.Page(ui.PAGES["applications"], title="Applications", icon=":material/view_column:"),
     st.Page(ui.PAGES["templates"], title="Templates", icon=":material/mail:"),
     st.Page(ui.PAGES["trends"], title="Trends", icon=":material/insights:"),
     st.Page(ui.PAGES["coaching"], title="Coaching", icon=":material/school:"),

@@ -15,6 +15,7 @@ PAGES = {
     "today": "pages/today.py",
     "log": "pages/log.py",
     "interviews": "pages/interviews.py",
+    "applications": "pages/applications.py",
     "trends": "pages/trends.py",
     "templates": "pages/templates.py",
     "data": "pages/data.py",

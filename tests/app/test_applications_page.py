@@ -1,0 +1,152 @@
+"""The Applications page: every application with its rounds and one next step; `?app=UID` opens one side by side."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from lib.domain.model import Dimension, Outcome, Stage
+from tests.app.helpers import an_interview, badges, open_menu, open_page, texts
+from tests.factories import FIXED_NOW
+
+APPLICATIONS = "pages/applications.py"
+KESTREL = dict(company="Kestrel", role="Backend engineer")
+
+
+def links(at) -> list[tuple[str, str, str]]:
+    """Every page link as (label without Markdown escapes, page, query string)."""
+    return [(p.label.replace("\\", ""), p.proto.page, p.proto.query_string) for p in at.page_link]
+
+
+def kestrel_rounds(store, third: dict | None = None) -> list[int]:
+    """Two Kestrel rounds a week apart (the second scored 5 / – / 2), and an Acme round in between."""
+    ids = [
+        store.interviews.save(an_interview(**KESTREL, stage=Stage.PHONE_SCREEN,
+                                           interview_at=datetime(2026, 11, 10, 10)), now=FIXED_NOW),
+        store.interviews.save(an_interview(interview_at=datetime(2026, 11, 12, 10)), now=FIXED_NOW),
+        store.interviews.save(an_interview(**KESTREL, interview_at=datetime(2026, 11, 17, 10), scores={
+            Dimension.SKILLS_MATCH: 5, Dimension.ENTHUSIASM: None, Dimension.CULTURE_FIT: 2}), now=FIXED_NOW),
+    ]
+    if third is not None:
+        ids.append(store.interviews.save(an_interview(**KESTREL, **third), now=FIXED_NOW))
+    return ids
+
+
+def test_with_no_applications_it_says_so_and_links_to_the_log_form(app):
+    at = open_page(app, APPLICATIONS)
+    assert not at.exception
+    assert "No applications yet" in at.info[0].value
+    assert [label for label, _, _ in links(at)] == ["Log an interview"]
+
+
+def test_each_application_lists_its_rounds_in_order_with_their_scores_newest_application_first(app, store):
+    first, _, second = kestrel_rounds(store)
+    at = open_page(app, APPLICATIONS)
+    assert not at.exception
+    page = texts(at)
+    assert page.index("Kestrel: Backend engineer") < page.index("Acme: Data engineer")  # latest round first
+    assert "2 applications, the latest round first" in page
+    assert "Skills 4 · Enthusiasm 3 · Culture –" in page and "Skills 5 · Enthusiasm – · Culture 2" in page
+    shown = links(at)
+    uid = store.applications.of_interview(first).uid
+    assert ("Open", "applications", f"app={uid}") in shown
+    rounds = [(label, query) for label, page_name, query in shown if label.startswith("Round")]
+    assert rounds[:2] == [("Round 1", f"id={first}"), ("Round 2", f"id={second}")]  # to the round on Interviews
+    assert "Phone screen · Tue 10 Nov · :gray[Skills 4 · Enthusiasm 3 · Culture –]" in page
+    assert ":blue-badge[Active]" in badges(at)
+
+
+def test_the_next_step_of_an_application_is_its_latest_rounds(app, store):
+    kestrel_rounds(store)
+    at = open_page(app, APPLICATIONS)
+    page = texts(at)
+    # Kestrel: round 1's follow-up moved on with round 2; round 2's thank-you is what is left
+    assert "**Next:** Thank-you note to Jane Doe · Overdue since Wed 18 Nov, 10:45: still worth sending" in page
+    assert "**Next:** Thank-you note to Jane Doe · Overdue since Fri 13 Nov, 10:45: still worth sending" in page  # Acme
+
+
+def test_a_round_booked_ahead_asks_for_preparation_and_one_that_is_over_for_its_scores(app, store):
+    kestrel_rounds(store, third=dict(interview_at=datetime(2026, 11, 26, 14), scores={}))
+    at = open_page(app, APPLICATIONS)
+    assert "**Next:** Round 3 on Thu 26 Nov: prepare" in texts(at)
+    assert "Booked, 14:00" in texts(at)  # in place of its scores
+
+    over = store.interviews.save(an_interview(company="Wren", role="Analyst", interview_at=datetime(2026, 11, 20, 10),
+                                              scores={}), now=datetime(2026, 11, 19, 9))
+    at = open_page(app, APPLICATIONS)
+    assert "**Next:** Score round 1 while it's fresh" in texts(at)
+    assert ("Score it", "log", f"id={over}") in links(at)
+
+
+def test_a_closed_application_shows_its_status_as_its_next_step(app, store):
+    store.interviews.save(an_interview(outcome=Outcome.OFFER, outcome_on=FIXED_NOW.date()), now=FIXED_NOW)
+    at = open_page(app, APPLICATIONS)
+    assert ":green-badge[Offer]" in badges(at)
+    assert "**Next:** Offer" in texts(at)
+
+
+def test_demo_applications_carry_the_demo_badge(app, store):
+    store.interviews.save(an_interview(is_demo=True), now=FIXED_NOW)
+    at = open_page(app, APPLICATIONS)
+    assert ":blue-badge[Active]" in badges(at) and ":gray-badge[demo]" in badges(at)
+
+
+def test_applications_come_ten_to_a_page(app, store):
+    for day in range(1, 13):
+        store.interviews.save(an_interview(company=f"Company {day:02}", interview_at=datetime(2026, 11, day, 10)),
+                              now=FIXED_NOW)
+    at = open_page(app, APPLICATIONS)
+    assert "12 applications, the latest round first · page 1 of 2" in texts(at)
+    assert "Company 12" in texts(at) and "Company 03" in texts(at) and "Company 02" not in texts(at)
+    at = at.number_input(key="apps_page").set_value(2).run()
+    page = texts(at)
+    assert "page 2 of 2" in page and "Company 02" in page and "Company 01" in page and "Company 12" not in page
+
+
+def test_one_application_shows_its_rounds_side_by_side_with_a_chart_and_the_why_of_closed_steps(app, store):
+    first, _, second = kestrel_rounds(store)
+    uid = store.applications.of_interview(first).uid
+    at = open_page(app, APPLICATIONS, app=uid)
+    assert not at.exception
+    page = texts(at)
+    assert at.header[0].value.replace("\\", "") == "Kestrel: Backend engineer"
+    columns = [[m.value for m in c.markdown if m.value.startswith("**Round")] for c in at.columns]
+    assert [c for c in columns if c] == [["**Round 1** · Phone screen  \n:gray[Tue 10 Nov]"],
+                                         ["**Round 2** · Hiring manager  \n:gray[Tue 17 Nov]"]]  # one column each
+    assert len(at.get("vega_lite_chart")) == 1  # the three dimensions across rounds
+    assert "**Skills match** 5" in page and "**Enthusiasm signaled** –" in page
+    assert "Walked through the pipeline rebuild" in page  # the evidence under its score
+    assert ("Closed: round 2 followed: Thank-you note to Jane Doe, Soft touch (optional), Status check-in"
+            in page)  # round 1's steps, closed by round 2
+    at = open_menu(at, f"round-{first}.why")
+    assert "Round 2 followed (Tue 17 Nov), so no check-in is needed: this round moved you on." in texts(at)
+    assert ("Open this round", "interviews", f"id={second}") in links(at)
+    assert "All applications" in [b.label for b in at.button]
+
+
+def test_an_application_with_no_scores_draws_no_chart(app, store):
+    ahead = store.interviews.save(an_interview(interview_at=datetime(2026, 11, 26, 14), scores={},
+                                               prep_questions="Ask about *on-call*"), now=FIXED_NOW)
+    at = open_page(app, APPLICATIONS, app=store.applications.of_interview(ahead).uid)
+    assert not at.get("vega_lite_chart")
+    page = texts(at)
+    assert "Booked for Thu 26 Nov, 14:00" in page
+    assert "**What to ask them:** Ask about *on-call*" in page  # escaped: shown as typed
+
+
+def test_an_unknown_application_says_so(app, store):
+    store.interviews.save(an_interview(), now=FIXED_NOW)
+    at = open_page(app, APPLICATIONS, app="app-gone")
+    assert "There is no such application" in at.warning[0].value
+
+
+def test_user_text_in_an_application_is_shown_as_typed_never_as_markdown(app, store):
+    link = "[x](javascript:window.x=1) *loud*"
+    first = store.interviews.save(an_interview(company=link, evidence={Dimension.SKILLS_MATCH: link}), now=FIXED_NOW)
+    store.interviews.save(an_interview(company=link, interview_at=datetime(2026, 11, 26, 14), scores={},
+                                       prep_questions=link), now=FIXED_NOW)
+    uid = store.applications.of_interview(first).uid
+    for at in (open_page(app, APPLICATIONS), open_page(app, APPLICATIONS, app=uid)):
+        assert not at.exception
+        shown = "\n".join([*(m.value for m in at.markdown), *(h.value for h in at.header)])
+        assert "](javascript" not in shown and "*loud*" not in shown  # every bracket and star escaped
+        assert "\\[x\\]\\(javascript\\:window\\.x\\=1\\) \\*loud\\*" in shown
