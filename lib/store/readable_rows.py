@@ -132,13 +132,6 @@ def _moment_texts(parsed: datetime) -> tuple[str, ...]:
     return (parsed.isoformat(timespec="minutes"), parsed.isoformat(timespec="seconds"))
 
 
-def written_at(value: object) -> str | None:
-    """A moment as the store writes one, or as SQLite's datetime() (2026-11-20 17:00:05), as migration 004 does."""
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", value):
-        value = value.replace(" ", "T")
-    return moment(value)
-
-
 def optional(check: Check) -> Check:
     return lambda value: None if value is None else check(value)
 
@@ -192,11 +185,12 @@ RULES: dict[str, dict[str, Check]] = {
         "notes": text(), **SCORES, "skills_evidence": text(),
         "enthusiasm_evidence": text(), "culture_evidence": text(),
         "outcome": choice(Outcome), "outcome_on": optional(day), "is_demo": integer(0, 1),
-        "submit_token": optional(text()), "created_at": moment, "updated_at": moment,
-        "application_id": optional(ID), "booked": integer(0, 1),
-        "prep_questions": text(), "prep_stories": text(), "prep_pitch": text(),
+        "submit_token": optional(text()), "created_at": moment, "updated_at": moment, "booked": integer(0, 1),
+        "application_id": optional(ID), "prep_questions": text(), "prep_stories": text(), "prep_pitch": text(),
     },
-    "applications": {"id": ID, "uid": text(64, required=True), "created_at": written_at},
+    "applications": {"id": ID, "uid": text(64, required=True),  # created_at also as migration 004's datetime()
+        "created_at": lambda v: moment(v.replace(" ", "T") if isinstance(v, str) and v[10:11] == " " else v),
+    },
     "interviewers": {
         "id": ID, "interview_id": ID, "position": integer(0), "name": text(), "title": text(), "email": text(),
     },
