@@ -111,3 +111,15 @@ def test_a_round_closed_by_the_next_one_shows_why_on_interviews(app, store):
     assert not at.exception
     assert ":gray-badge[Closed: round 2 is booked]" in badges(at)
     assert "Round 2 is booked (Wed 25 Nov), so no check-in is needed: this round moved you on." in texts(at)
+
+
+def test_the_week_plan_names_the_second_check_in_and_the_suggestion_on_their_days(app, store):
+    nudge = store.interviews.save(an_interview(interview_at=OCT_12, company="Globex"), now=OCT_12)
+    store.follow_up.mark(nudge, StepMark("check_in", StepStatus.DONE, D("2026-11-16")))  # second one: Mon 23 Nov
+    silent = store.interviews.save(an_interview(interview_at=OCT_12), now=OCT_12)
+    store.follow_up.mark(silent, StepMark("check_in", StepStatus.DONE, D("2026-10-26")))
+    store.follow_up.mark(silent, StepMark("second_check_in", StepStatus.DONE, D("2026-11-10")))  # Tue 24 Nov
+    at = open_page(app, TODAY)
+    assert not at.exception
+    assert "**Mon 23 Nov**\n- Second check-in · Globex" in texts(at)
+    assert "**Tue 24 Nov**\n- No answer yet: record “no response”? · Acme" in texts(at)
