@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-from lib.domain.steps import StepStatus
+from lib.domain.steps import Step, StepKind, StepStatus
 
 # The colours Streamlit's badges know (st.badge's `color`, the `:colour-badge[...]` Markdown).
 BadgeColour = Literal["red", "orange", "yellow", "blue", "green", "violet", "gray", "grey", "primary"]
@@ -28,5 +28,21 @@ STATUS_COLOURS = {
     StepStatus.SKIPPED: StatusColour("#a3a3a3", "gray"),
     StepStatus.CLOSED: StatusColour("#a3a3a3", "gray"),
 }
+
+SUGGESTION = "suggestion"  # the colour key of a step that only offers something (recording "no response")
+SUGGESTION_COLOUR = StatusColour("#0891b2", "blue")  # calm on any day: a suggestion is never a warning
+COLOURS_BY_KEY = {status.value: colour for status, colour in STATUS_COLOURS.items()} | {SUGGESTION: SUGGESTION_COLOUR}
+
+
+def colour_key(step: Step) -> str:
+    """The key of a step's colour: its status, or SUGGESTION for the no-response offer still open."""
+    if step.kind is StepKind.NO_RESPONSE and not step.status.settled:
+        return SUGGESTION
+    return step.status.value
+
+
+def step_colour(step: Step) -> StatusColour:
+    return COLOURS_BY_KEY[colour_key(step)]
+
 
 TODAY_COLOUR = "#7c3aed"  # the "today" rule on the follow-up timeline and the Trends charts

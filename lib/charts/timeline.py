@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 import altair as alt
 import pandas as pd
 
-from lib.charts.palette import STATUS_COLOURS, TODAY_COLOUR
+from lib.charts.palette import COLOURS_BY_KEY, TODAY_COLOUR, colour_key
 from lib.domain.days import human_date
 from lib.domain.steps import Step, StepKind
 
@@ -24,6 +24,10 @@ def short_step_label(step: Step) -> str:
             return "Soft touch"
         case StepKind.CHECK_IN:
             return "Check in"
+        case StepKind.SECOND_CHECK_IN:
+            return "Second check-in"
+        case StepKind.NO_RESPONSE:
+            return "No response?"
     return "Ask next steps"
 
 
@@ -41,6 +45,7 @@ def timeline_frame(steps: Sequence[Step], today: date) -> pd.DataFrame:
                 "closes": max(end, step.opens),
                 "recommended": pd.Timestamp(step.recommended) + pd.Timedelta(hours=12),
                 "status": step.status.value,
+                "colour": colour_key(step),
                 "when": human_date(step.recommended, today),
                 "state": step.status_text(today),
             }
@@ -51,10 +56,9 @@ def timeline_frame(steps: Sequence[Step], today: date) -> pd.DataFrame:
 def timeline_chart(steps: Sequence[Step], today: date) -> alt.LayerChart:
     """A compact Gantt-like strip: window bar, recommended-day dot coloured by status, a 'today' rule."""
     frame = timeline_frame(steps, today)
-    statuses = list(STATUS_COLOURS)
     colour = alt.Color(
-        "status:N",
-        scale=alt.Scale(domain=[s.value for s in statuses], range=[STATUS_COLOURS[s].chart for s in statuses]),
+        "colour:N",
+        scale=alt.Scale(domain=list(COLOURS_BY_KEY), range=[c.chart for c in COLOURS_BY_KEY.values()]),
         legend=None,
     )
     order = alt.EncodingSortField(field="order", order="ascending")

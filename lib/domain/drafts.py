@@ -18,15 +18,17 @@ from urllib.parse import quote, urlencode
 
 from lib.domain.followup import follow_up_timeline
 from lib.domain.model import Format, Interview, Interviewer, Stage, ValidationError
-from lib.domain.steps import Step, StepKind
+from lib.domain.steps import Step, StepKind, StepMark, StepStatus
 from lib.domain.topics import as_topic, suggest_topics
 
-DRAFT_KINDS = (StepKind.RECRUITER_UPDATE, StepKind.THANK_YOU, StepKind.SOFT_TOUCH, StepKind.CHECK_IN)
+DRAFT_KINDS = (StepKind.RECRUITER_UPDATE, StepKind.THANK_YOU, StepKind.SOFT_TOUCH, StepKind.CHECK_IN,
+               StepKind.SECOND_CHECK_IN)
 KIND_LABELS = {
     StepKind.RECRUITER_UPDATE: "Recruiter update",
     StepKind.THANK_YOU: "Thank-you note",
     StepKind.SOFT_TOUCH: "Soft touch",
     StepKind.CHECK_IN: "Status check-in",
+    StepKind.SECOND_CHECK_IN: "Second check-in",
 }
 PLACEHOLDERS: dict[str, str] = {
     "first_name": "first name of the person you are writing to",
@@ -107,6 +109,15 @@ DEFAULT_TEMPLATES: dict[StepKind, Template] = {
         "I hope you are well. We met on {interview_date} about the {role} role, "
         "and I am still very keen on joining {company}.\n\n"
         "I wanted to ask whether a decision has been made, or whether there is anything more I can share.\n\n"
+        "Thank you, and best wishes,\n{your_name}",
+    ),
+    StepKind.SECOND_CHECK_IN: Template(  # sent as a reply to the first check-in, so its subject starts "Re:"
+        StepKind.SECOND_CHECK_IN,
+        "Re: Checking in: {role} at {company}",
+        "Hi {first_name},\n\n"
+        "I am following up on my earlier note about the {role} role. I know these decisions take time.\n\n"
+        "I am still very interested in joining {company}. Is there any news on the timeline, "
+        "or anything more I can send you?\n\n"
         "Thank you, and best wishes,\n{your_name}",
     ),
 }
@@ -241,14 +252,16 @@ def _addressee(interview: Interview, step: Step) -> tuple[str, str]:
         person = step.recipient
         return (person.email, person.first_name) if person else ("", "")
     recruiter_first = interview.recruiter.split()[0] if interview.recruiter.strip() else ""
-    if step.kind is StepKind.RECRUITER_UPDATE or (step.kind is StepKind.CHECK_IN and recruiter_first):
+    check_in = step.kind in (StepKind.CHECK_IN, StepKind.SECOND_CHECK_IN)
+    if step.kind is StepKind.RECRUITER_UPDATE or (check_in and recruiter_first):
         return "", recruiter_first
     person = main_contact(interview)
     return (person.email, person.first_name) if person else ("", "")
 
 
 def main_contact(interview: Interview) -> Interviewer | None:
-    """Who a soft touch or check-in goes to: the first interviewer with an email, else the first one."""
+    """Who a soft touch or a check-in (first or second) goes to: the first interviewer with an email, else the
+    first one."""
     people = interview.interviewers
     return next((p for p in people if p.email), people[0] if people else None)
 
@@ -295,9 +308,17 @@ def preview_draft(
     for source in (interview, SAMPLE_INTERVIEW):
         if source is None:
             continue
-        steps = [s for s in follow_up_timeline(source, (), now) if s.kind is template.kind]
+        steps = [s for s in follow_up_timeline(source, _marks_making(template.kind, source), now)
+                 if s.kind is template.kind]
         if steps:
             topics = topic_suggestions(source, limit=1)
             topic = topics[0] if topics else ""
             return draft_for(source, steps[0], template, your_name=your_name, topic=topic), source
     raise ValueError(f"no step of kind {template.kind.value}")
+
+
+def _marks_making(kind: StepKind, interview: Interview) -> tuple[StepMark, ...]:
+    """The marks under which a step of `kind` exists: a second check-in comes only once the first was sent."""
+    if kind is StepKind.SECOND_CHECK_IN:
+        return (StepMark(StepKind.CHECK_IN.value, StepStatus.DONE, interview.day0),)
+    return ()

@@ -21,6 +21,7 @@ from typing import TypeVar
 
 from lib.domain.model import (
     EVIDENCE_COLUMNS,
+    PREP_FIELDS,
     SCORE_COLUMNS,
     Dimension,
     Format,
@@ -41,8 +42,11 @@ from lib.store import Store
 Entry = tuple[Interview, list[StepMark]]
 T = TypeVar("T")  # what one cell reads as
 TEXT_COLUMNS = frozenset(
-    ("company", "role", "interviewers", "recruiter", "stated_timeframe", *EVIDENCE_COLUMNS.values(), "notes")
+    ("company", "role", "interviewers", "recruiter", "stated_timeframe", *EVIDENCE_COLUMNS.values(), "notes",
+     "application", *PREP_FIELDS)
 )
+APPLICATION_LIMIT = 64  # an application's uid, as the store keeps it
+FLAGS = {"": False, "0": False, "false": False, "1": True, "true": True}  # the booked column, any case
 DATE_ONLY_TIME = time(9, 0)  # a date without a time means a 09:00 interview
 DEFAULT_DURATION = 60  # an empty duration_min means an hour
 DEFAULT_STAGE, DEFAULT_FORMAT = Stage.OTHER, Format.VIDEO  # an empty (or missing) stage or format
@@ -80,7 +84,9 @@ def _csv_row(interview: Interview, marks: Sequence[StepMark]) -> list[str]:
         "notes": interview.notes,
         "outcome": interview.outcome.value,
         "thank_you_sent": sent_cell(interview, marks),
-    }
+        "application": interview.application,
+        "booked": "1" if interview.booked else "0",
+    } | {name: getattr(interview, name) for name in PREP_FIELDS}
     for dimension in Dimension:
         score = interview.score(dimension)
         cells[SCORE_COLUMNS[dimension]] = "" if score is None else str(score)
@@ -206,6 +212,11 @@ def _entry(row: dict[str, str], now: datetime, tz: tzinfo | None, legacy: bool =
         scores={d: cell(c, _score, None) for d, c in SCORE_COLUMNS.items()},
         evidence={d: row[c] for d, c in EVIDENCE_COLUMNS.items()},
         outcome=cell("outcome", lambda t: Outcome.parse(t) if t else Outcome.PENDING, Outcome.PENDING),
+        application=cell("application", _application, ""),  # empty: filed by company (any case) and role
+        booked=cell("booked", _booked, False),
+        prep_questions=row["prep_questions"],
+        prep_stories=row["prep_stories"],
+        prep_pitch=row["prep_pitch"],
     )
     days: list[date | None]
     if legacy:
@@ -291,6 +302,19 @@ def _score(text: str) -> int | None:
     if not re.fullmatch(r"[1-5]", text):
         raise ValueError(f"“{_short(text)}” is not a score: use a whole number from 1 to 5, or leave it empty")
     return int(text)
+
+
+def _application(text: str) -> str:
+    if len(text) > APPLICATION_LIMIT:
+        raise ValueError(f"is too long ({len(text)} characters; an application's id has at most {APPLICATION_LIMIT})")
+    return text
+
+
+def _booked(text: str) -> bool:
+    if text.casefold() not in FLAGS:
+        raise ValueError(f"“{_short(text)}” is not 0 or 1: write 1 (or true) for an interview logged ahead "
+                         "of time, 0 (or false, or nothing) otherwise")
+    return FLAGS[text.casefold()]
 
 
 def _sent_on(text: str) -> date | None:

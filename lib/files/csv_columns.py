@@ -17,12 +17,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lib.domain.model import EVIDENCE_COLUMNS, SCORE_COLUMNS, ValidationError
+from lib.domain.model import EVIDENCE_COLUMNS, PREP_FIELDS, SCORE_COLUMNS, ValidationError
 
 COLUMNS = (
     "company", "role", "stage", "format", "interview_at", "duration_min", "interviewers", "recruiter",
     "stated_timeframe", *SCORE_COLUMNS.values(), *EVIDENCE_COLUMNS.values(), "notes", "outcome",
     "thank_you_sent",
+    # appended, so the columns of a file from an earlier version keep their places
+    "application", "booked", *PREP_FIELDS,
 )
 REQUIRED = ("company", "role", "interview_at")
 TIME = "time"  # read, never written: a spreadsheet's separate time of day beside a date

@@ -185,7 +185,11 @@ RULES: dict[str, dict[str, Check]] = {
         "notes": text(), **SCORES, "skills_evidence": text(),
         "enthusiasm_evidence": text(), "culture_evidence": text(),
         "outcome": choice(Outcome), "outcome_on": optional(day), "is_demo": integer(0, 1),
-        "submit_token": optional(text()), "created_at": moment, "updated_at": moment,
+        "submit_token": optional(text()), "created_at": moment, "updated_at": moment, "booked": integer(0, 1),
+        "application_id": optional(ID), "prep_questions": text(), "prep_stories": text(), "prep_pitch": text(),
+    },
+    "applications": {"id": ID, "uid": text(64, required=True),  # created_at also as migration 004's datetime()
+        "created_at": lambda v: moment(v.replace(" ", "T") if isinstance(v, str) and v[10:11] == " " else v),
     },
     "interviewers": {
         "id": ID, "interview_id": ID, "position": integer(0), "name": text(), "title": text(), "email": text(),

@@ -9,15 +9,15 @@ from datetime import date, datetime
 import streamlit as st
 
 from lib.domain.days import human_date
-from lib.domain.drafts import DEFAULT_TEMPLATES, draft_for, template_for, topic_suggestions
+from lib.domain.drafts import DEFAULT_TEMPLATES, DRAFT_KINDS, draft_for, template_for, topic_suggestions
 from lib.domain.model import Interview
 from lib.domain.steps import Step
 from lib.domain.text import md_escape
 from lib.ui.app import PAGES
 from lib.ui.cache import data
 from lib.ui.follow_up import timeline
-from lib.ui.step_actions import DRAFT_OPEN, calendar_button, close_draft, mark_step_done
-from lib.ui.timeline import status_badge_md
+from lib.ui.step_actions import DRAFT_OPEN, calendar_button, close_draft, mark_step_done, step_actions
+from lib.ui.timeline import status_badge_md, step_text
 from lib.ui.your_name import ask_name_once
 
 
@@ -36,6 +36,10 @@ def _draft_dialog(interview_id: int, step_key: str, at: datetime) -> None:
     step = next((s for s in timeline(interview, at) if s.key == step_key), None) if interview else None
     if interview is None or step is None:
         st.warning("This step is no longer there: the entry was changed or deleted.")
+        return
+    if step.kind not in DRAFT_KINDS:  # the week plan offers every step: one without an email shows its actions
+        st.markdown(step_text(step, at.date()))
+        step_actions(step, interview_id, at.date(), f"draft.{interview_id}.{step_key}", why_shown=True)
         return
     draft_view(interview, step, at.date(), key=f"draft.{interview_id}.{step_key}")
 

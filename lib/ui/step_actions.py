@@ -1,4 +1,5 @@
-"""What a user does to a follow-up step, the same on every page: draft, mark done, snooze, skip, undo, add to calendar.
+"""What a user does to a follow-up step, the same on every page: draft, mark done, snooze, skip, undo, add to calendar;
+and for the suggestion to record "no response", that one click (or "Not yet").
 
 Saves run in callbacks, never mid-render. A draft opens in a dialog whose open/closed state lives
 in session_state (DRAFT_OPEN), so it survives the reruns its own widgets cause, and closes on
@@ -15,8 +16,9 @@ from lib import clock
 from lib.domain.days import human_date
 from lib.domain.drafts import DRAFT_KINDS
 from lib.domain.followup import done_mark, snooze_step, suggested_snooze_day
-from lib.domain.model import ValidationError
-from lib.domain.steps import Step, StepMark, StepStatus
+from lib.domain.model import Outcome, ValidationError
+from lib.domain.steps import Step, StepKind, StepMark, StepStatus
+from lib.domain.text import md_escape
 from lib.store import Store
 from lib.ui.cache import store
 from lib.ui.widgets import field_error, menu
@@ -76,13 +78,24 @@ def _unsnooze(interview_id: int, step_key: str) -> None:
     st.session_state["flash"] = "Snooze removed: the step is back on its usual day."
 
 
-def step_actions(step: Step, interview_id: int, today: date, key: str) -> None:
+def record_no_response(interview_id: int, today: date) -> None:
+    """The outcome "no response", recorded on the user's click (never automatically): it closes the follow-up."""
+    store().interviews.set_outcome(interview_id, Outcome.NO_RESPONSE, today)
+    close_draft()
+    st.session_state["flash"] = "Recorded: no response. If they write back, change the outcome on Interviews."
+
+
+def step_actions(step: Step, interview_id: int, today: date, key: str, *, why_shown: bool = False) -> None:
     """Draft, then More (mark done, snooze, skip) for a step still to do.
 
     The same buttons, the same callbacks and the same records on the Today and Interviews pages.
     Draft stays in sight (drafting and marking sent is two clicks); the rest opens from one menu.
+    The no-response suggestion has no email: see `no_response_actions`.
     """
     if step.status.settled:
+        return
+    if step.kind is StepKind.NO_RESPONSE:
+        no_response_actions(step, interview_id, today, key, why_shown=why_shown)
         return
     with st.container(horizontal=True, gap="small", vertical_alignment="center"):
         if step.kind in DRAFT_KINDS:
@@ -91,6 +104,22 @@ def step_actions(step: Step, interview_id: int, today: date, key: str) -> None:
         with menu("More", f"{key}.more", icon=":material/more_horiz:", help="Mark done, snooze or skip") as open_:
             if open_:
                 _more_actions(step, interview_id, today, key)
+
+
+def no_response_actions(step: Step, interview_id: int, today: date, key: str, *, why_shown: bool = False) -> None:
+    """Record no response (one click), or Not yet (snooze, skip); with the step's reassuring why unless the
+    page already shows it beside the title."""
+    with st.container(gap="small"):
+        if not why_shown:
+            st.caption(md_escape(step.why))
+        with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+            st.button("Record no response", key=f"{key}.no_response", on_click=record_no_response,
+                      args=(interview_id, today), icon=":material/do_not_disturb_on:",
+                      help="Sets the outcome to “No response” and closes this follow-up. You can change it later.")
+            with menu("Not yet", f"{key}.more", icon=":material/schedule:", help="Ask again later, or skip") as open_:
+                if open_:
+                    _snooze_form(step, interview_id, today, key)
+                    _skip_button(step, interview_id, today, key)
 
 
 def _more_actions(step: Step, interview_id: int, today: date, key: str) -> None:
@@ -102,6 +131,11 @@ def _more_actions(step: Step, interview_id: int, today: date, key: str) -> None:
                   args=(interview_id, step.key, "done", f"{key}.on", today, step.day0))
     field_error(st.session_state.get(f"{key}.on.errors"), "on")
     st.divider()
+    _snooze_form(step, interview_id, today, key)
+    _skip_button(step, interview_id, today, key)
+
+
+def _snooze_form(step: Step, interview_id: int, today: date, key: str) -> None:
     errors = st.session_state.get(f"{key}.snooze_errors")
     st.date_input("Snooze until", value=suggested_snooze_day(step, today), min_value=today + timedelta(days=1),
                   key=f"{key}.until", format="YYYY-MM-DD")
@@ -116,6 +150,9 @@ def _more_actions(step: Step, interview_id: int, today: date, key: str) -> None:
         if step.snoozed_from:
             st.button("Unsnooze", key=f"{key}.unsnooze", on_click=_unsnooze, args=(interview_id, step.key),
                       type="tertiary", icon=":material/alarm_off:")
+
+
+def _skip_button(step: Step, interview_id: int, today: date, key: str) -> None:
     st.divider()
     st.button("Skip this step", key=f"{key}.skip", on_click=_mark,
               args=(interview_id, step.key, "skipped", None, today), type="tertiary",

@@ -7,7 +7,7 @@ from datetime import date
 import streamlit as st
 
 from lib import charts
-from lib.charts.palette import STATUS_COLOURS, BadgeColour
+from lib.charts.palette import STATUS_COLOURS, BadgeColour, step_colour
 from lib.charts.timeline import timeline_chart
 from lib.domain.steps import Step
 from lib.domain.text import md_escape
@@ -19,7 +19,7 @@ STATUS_BADGE_COLOURS: dict[str, BadgeColour] = {status.value: colour.badge for s
 
 def status_badge_md(step: Step, today) -> str:
     """The status badge as Markdown: a step's title, badge and why then cost the browser one element."""
-    return f":{STATUS_BADGE_COLOURS[step.status.value]}-badge[{md_escape(step.status_text(today))}]"
+    return f":{step_colour(step).badge}-badge[{md_escape(step.status_text(today))}]"
 
 
 def step_text(step: Step, today) -> str:
@@ -50,8 +50,9 @@ def timeline_view(
     """The follow-up timeline: a glanceable chart, then each step with its status, why and actions.
 
     Steps still to do get their why and their actions (Draft, and More: mark done, snooze, skip,
-    given an `interview_id`); settled ones (done, skipped, closed) share one line, with Undo behind
-    a menu, so a page of ten entries reads as what is left, not as a wall of history. Every
+    given an `interview_id`); a step a later round closed keeps its why (that round is the reason);
+    other settled ones (done, skipped, closed) share one line, with Undo behind a menu, so a page of
+    ten entries reads as what is left, not as a wall of history. Every
     Streamlit element costs the browser milliseconds on each page load, so a step is one Markdown
     block and its rarer actions sit in a popover, which draws nothing until opened. `rows=False`
     draws the chart alone.
@@ -65,7 +66,10 @@ def timeline_view(
             continue
         st.markdown(step_text(step, today))
         if interview_id is not None and step.reminder:
-            step_actions(step, interview_id, today, f"{key}.{step.key}")
+            step_actions(step, interview_id, today, f"{key}.{step.key}", why_shown=True)
+    for step in [s for s in settled if s.closed_why]:  # what a later round closed, with why it needs nothing now
+        st.markdown(step_text(step, today))
+    settled = [step for step in settled if not step.closed_why]
     if settled:
         settled_steps(settled, today, interview_id, key)
 

@@ -25,8 +25,8 @@ from lib.domain.drafts import (
 )
 from lib.domain.followup import follow_up_timeline
 from lib.domain.model import Interview, Interviewer, ValidationError
-from lib.domain.steps import Step, StepKind
-from tests.factories import build_interview
+from lib.domain.steps import Step, StepKind, StepMark, StepStatus
+from tests.factories import D, build_interview
 
 NOW = datetime(2026, 11, 10, 16, 0)
 PRIYA = Interviewer("Priya Shah", "Engineering Manager", "priya@acme.example", id=7)
@@ -39,8 +39,12 @@ def interview(**overrides) -> Interview:
     return build_interview(**overrides)
 
 
+CHECK_IN_SENT = (StepMark("check_in", StepStatus.DONE, D("2026-11-24")),)  # what makes the second check-in
+
+
 def step_of(entry: Interview, kind: StepKind, index: int = 0) -> Step:
-    return [s for s in follow_up_timeline(entry, (), NOW) if s.kind is kind][index]
+    marks = CHECK_IN_SENT if kind is StepKind.SECOND_CHECK_IN else ()
+    return [s for s in follow_up_timeline(entry, marks, NOW) if s.kind is kind][index]
 
 
 def default_draft(entry: Interview, kind: StepKind, **choices):
@@ -105,6 +109,32 @@ def test_the_check_in_reminds_who_you_are_and_asks_about_a_decision():
 def test_with_a_recruiter_the_check_in_goes_to_the_recruiter_first():
     draft = default_draft(interview(recruiter="Sam Lee"), StepKind.CHECK_IN)
     assert (draft.to, draft.body.splitlines()[0]) == ("", "Hi Sam,")
+
+
+def test_the_second_check_in_replies_to_the_first_restates_interest_and_asks_for_news():
+    draft = default_draft(interview(), StepKind.SECOND_CHECK_IN, your_name="Alex")
+    assert draft.subject == "Re: Checking in: Data Engineer at Acme Analytics"
+    assert draft.body.startswith("Hi Priya,\n\nI am following up on my earlier note about the Data Engineer role.")
+    assert "still very interested in joining Acme Analytics" in draft.body
+    assert "any news on the timeline" in draft.body
+    assert draft.body.endswith("Thank you, and best wishes,\nAlex")
+    assert draft.to == "priya@acme.example"
+    assert draft.to_fill == []
+    assert not any(word in draft.body.lower() for word in ("sorry", "bother", "haven't heard", "no reply"))
+
+
+def test_the_second_check_in_without_a_name_asks_for_it_once_and_goes_to_the_recruiter_first():
+    draft = default_draft(interview(recruiter="Sam Lee"), StepKind.SECOND_CHECK_IN)
+    assert (draft.to, draft.body.splitlines()[0]) == ("", "Hi Sam,")
+    assert draft.to_fill == ["[your name]"]
+    assert draft.body.count("[your name]") == 1
+
+
+def test_the_second_check_in_preview_fills_from_the_entry_although_no_check_in_was_sent():
+    draft, source = preview_draft(DEFAULT_TEMPLATES[StepKind.SECOND_CHECK_IN], interview(), NOW, "Alex")
+    assert source.company == "Acme Analytics"
+    assert draft.step_key == "second_check_in"
+    assert draft.to_fill == []
 
 
 def test_soft_touch_and_check_in_go_to_the_first_interviewer_with_an_address():

@@ -23,7 +23,7 @@ from lib.store.backup import backup_now, check_database, database_snapshot, list
 from lib.store.restore import check_upload, restore, restore_bytes
 from lib.store.workdirs import WORK_DIR, work_dir
 from tests.factories import FIXED_NOW as NOW
-from tests.factories import ROOT
+from tests.factories import ROOT, build_interview
 from tests.unit.data_helpers import add, companies, row_counts
 
 
@@ -297,6 +297,18 @@ BAD_ROWS = [
      "SELECT 1, i, 'Person ' || i, '', '' FROM n",
      "row id 1, column interviewers at most 12 people per interview"),
     ("coaching_sessions", "UPDATE coaching_sessions SET mentor = '  '", "row id 1, column mentor needs a name"),
+    # applications, and rounds booked ahead with their preparation
+    ("applications", "UPDATE applications SET uid = ' '", "row id 1, column uid must not be empty"),
+    ("applications", f"UPDATE applications SET uid = '{'u' * 65}'", "row id 1, column uid is too long (65"),
+    ("applications", "UPDATE applications SET uid = x'617070'", "row id 1, column uid holds binary data"),
+    ("applications", "UPDATE applications SET created_at = 'yesterday'", "row id 1, column created_at"),
+    ("applications", "UPDATE applications SET created_at = '2026-11-18 09:00:00+01:00'", "row id 1, column created_at"),
+    ("interviews", "UPDATE interviews SET booked = 2", "row id 1, column booked must be from 0 to 1"),
+    ("interviews", "UPDATE interviews SET booked = 'yes'", "row id 1, column booked must be a whole number"),
+    ("interviews", "UPDATE interviews SET prep_pitch = CAST(x'ff' AS TEXT)",
+     "row id 1, column prep_pitch holds bytes that are not UTF-8"),
+    ("interviews", f"UPDATE interviews SET prep_stories = '{'x' * 5_001}'",
+     "row id 1, column prep_stories is too long"),
     ("coaching_sessions", f"UPDATE coaching_sessions SET notes = '{'x' * 10_001}'",
      "row id 1, column notes is too long"),
 ]
@@ -323,6 +335,30 @@ def test_restore_of_a_full_database_with_old_interviews_passes_the_row_checks(st
         db.execute("UPDATE interviews SET interview_at = '1995-03-01T10:00'")
     assert restore(store, source.path, NOW).interviews == 1
     assert store.interviews.find()[0].interview_at == datetime(1995, 3, 1, 10, 0)
+
+
+def test_restore_of_a_current_database_with_applications_and_booked_rounds_passes_the_row_checks(
+    store: Store, tmp_path: Path
+):
+    source = a_full_source(tmp_path)
+    ahead = build_interview(company="ACME", interview_at=datetime(2026, 11, 27, 10, 0), scores={}, evidence={},
+                            prep_questions="Who owns the roadmap?", prep_stories="The migration", prep_pitch="I ship")
+    source.interviews.save(ahead, now=NOW)
+    assert restore(store, source.path, NOW).interviews == 2
+    [application] = store.applications.page()  # Acme and ACME, one role: one application
+    assert [r.company for r in application.rounds] == ["Acme", "ACME"]
+    assert (application.latest.booked, application.latest.prep_pitch) == (True, "I ship")
+
+
+def test_restore_of_a_database_whose_migration_filed_rounds_into_applications_passes(store: Store, tmp_path: Path):
+    """Migration 004 stamps the applications it starts with SQLite's datetime(), "2026-12-01 09:00:00"."""
+    old = tmp_path / "old.db"
+    shutil.copyfile(ROOT / "tests" / "fixtures" / "schema_v1.db", old)
+    migrated = Store(old)
+    with migrated.connect() as db:
+        [stamp] = {row[0] for row in db.execute("SELECT created_at FROM applications")}
+    assert " " in stamp
+    assert restore(store, old, NOW).interviews == 3
 
 
 def test_what_a_restore_accepts_the_imports_of_its_exports_accept_too(store: Store, tmp_path: Path):
