@@ -222,7 +222,8 @@ def file_rounds_by_company_and_role(db: Database) -> None:
         key = application_match_key(company, role)
         if key not in known:
             known[key] = int(db.execute(
-                "INSERT INTO applications (uid, created_at) VALUES (?, datetime('now', 'localtime'))",
+                "INSERT INTO applications (uid, created_at) "
+                "VALUES (?, strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'))",  # as lib.store.db.stamp writes
                 [f"app-{secrets.token_hex(8)}"],
             ).lastrowid or 0)
         filed.append((interview_id, known[key]))
