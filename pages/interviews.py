@@ -120,13 +120,13 @@ def entry_card(interview: Interview, now, application: Application | None = None
                     ui.calendar_button("Add to calendar", f"{key}.ics", interview.id,
                                        file_name=f"debrief-{interview.id}.ics")
         with timeline_column:
-            moved_on = next((step.closed_why for step in steps if step.closed_why), "")  # a later round
+            moved_on = next((step.moved_on for step in steps if step.moved_on), "")  # a later round's why
             if upcoming:
                 st.markdown(f"**Next:** {md_escape(upcoming.title)} · {upcoming.status_text(today)}")
             elif interview.outcome.closes_follow_up:
                 st.markdown(f"**Follow-up closed:** {interview.outcome.label.lower()}.")
             elif moved_on:
-                st.markdown(f"**Follow-up closed:** {md_escape(moved_on)}.")
+                st.markdown(f"**Follow-up closed:** {md_escape(moved_on)}")
             else:
                 st.markdown("**All follow-up done.** Nothing to send: waiting is the right move now.")
             closed = interview.outcome.closes_follow_up or bool(moved_on and not upcoming)

@@ -41,17 +41,15 @@ def agenda_item(item: AgendaItem, today) -> None:
         if step.snoozed_from:
             snoozed = f"Snoozed from {human_date(step.snoozed_from, today)}: {step.snooze_reason}"
             lines.append(f":gray[{md_escape(snoozed)}]")
-        if step.kind is StepKind.NO_RESPONSE:
-            lines.append(f":gray[{md_escape(SILENCE_IS_COMMON)}]")
+        if step.kind is StepKind.NO_RESPONSE:  # its why is the reassurance: above the actions, full width
+            lines.append(f":gray[{md_escape(step.why)}]")
         st.markdown("  \n".join(lines))
         with st.container(horizontal=True, gap="small", vertical_alignment="center"):
-            ui.step_actions(step, interview.saved_id, today, key=f"td{interview.id}.{step.key}")
+            ui.step_actions(step, interview.saved_id, today, key=f"td{interview.id}.{step.key}", why_shown=True)
             st.page_link(ui.PAGES["interviews"], label="Open entry", icon=":material/arrow_forward:",
                          query_params={"id": str(interview.id)})
 
 
-SILENCE_IS_COMMON = ("Silence is common and not a verdict on you. Recording no response closes this follow-up; "
-                     "if they write back, change the outcome.")
 DUE_PAGE = 10  # due steps drawn at first; each has its own actions, so hundreds would stall the page
 DAY_LIMIT = 6  # steps listed per later day of the week plan
 

@@ -74,8 +74,9 @@ def _moved_on(step: Step, later_round: LaterRound, now: datetime) -> Step:
         return step
     if step.kind is StepKind.THANK_YOU and step.deadline and now <= step.deadline:
         return step
-    return replace(step, status=StepStatus.CLOSED, why=f"{later_round.why(now)} {step.why}",
-                   closed_why=later_round.what(now))
+    moved_on = later_round.why(now)
+    return replace(step, status=StepStatus.CLOSED, why=f"{moved_on} {step.why}", closed_why=later_round.what(now),
+                   moved_on=moved_on)
 
 
 def _within_range(interview: Interview) -> Interview:

@@ -79,6 +79,7 @@ class Step:
     snooze_reason: str = ""
     day0: date = date.min  # the interview's day (follow_up_timeline sets it): nothing is done before it
     closed_why: str = ""  # what closed it, when not a recorded outcome: "round 2 is booked"
+    moved_on: str = ""  # the sentence saying so: "Round 2 is booked (Tue 8 Dec), so no check-in is needed: …"
 
     def status_text(self, today: date) -> str:
         """A short, calm answer to "what about this one?"."""

@@ -30,7 +30,8 @@ def test_rounds_of_one_application_sit_together_each_saying_which_round_it_is(ap
     rounds = [(label, query) for label, page, query in links(at) if page == "applications"]
     assert rounds == [("Round 2 of 2 · Kestrel: Backend engineer", f"app={uid}"),
                       ("Round 1 of 2 · Kestrel: Backend engineer", f"app={uid}")]  # Acme's one round has none
-    assert "**Follow-up closed:** round 2 followed." in texts(at)  # round 1 moved on
+    assert ("**Follow-up closed:** Round 2 followed (Tue 17 Nov), so no check-in is needed: this round moved you on."
+            in texts(at))  # round 1 moved on
 
 
 def test_a_booked_interview_shows_when_and_its_preparation_without_scores_or_timeline(app, store):

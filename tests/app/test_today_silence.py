@@ -30,8 +30,8 @@ def test_due_now_shows_the_second_check_in_and_the_no_response_suggestion_with_i
     page = texts(open_page(app, TODAY))
     assert "Second check-in" in page
     assert "No answer yet: record “no response”?" in page
-    assert "Silence is common and not a verdict on you" in page
-    assert page.count("Silence is common") == 1  # beside the suggestion only
+    assert "Silence is common and it is not a verdict on you" in page
+    assert page.count("Silence is common") == 1  # once, above the suggestion's actions
 
 
 def test_the_day_count_tells_emails_to_send_from_a_silence_to_record(app, store):

@@ -351,13 +351,13 @@ def test_restore_of_a_current_database_with_applications_and_booked_rounds_passe
 
 
 def test_restore_of_a_database_whose_migration_filed_rounds_into_applications_passes(store: Store, tmp_path: Path):
-    """Migration 004 stamps the applications it starts with SQLite's datetime(), "2026-12-01 09:00:00"."""
+    """Migration 004 stamps the applications it starts in SQL, as the store would: "2026-12-01T09:00:00"."""
     old = tmp_path / "old.db"
     shutil.copyfile(ROOT / "tests" / "fixtures" / "schema_v1.db", old)
     migrated = Store(old)
     with migrated.connect() as db:
         [stamp] = {row[0] for row in db.execute("SELECT created_at FROM applications")}
-    assert " " in stamp
+    assert "T" in stamp  # as the store stamps every row
     assert restore(store, old, NOW).interviews == 3
 
 
