@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 import streamlit as st
 
-from lib.domain.days import human_datetime
+from lib.domain.days import human_date, human_datetime
 from lib.domain.entry_form import EntryForm, application_choice, application_options, follow_up_preview
 from lib.domain.followup import follow_up_timeline
 from lib.domain.model import LIMITS, NEW_APPLICATION, PREP_FIELDS, Dimension
@@ -120,9 +120,16 @@ def follow_up_plan(form: EntryForm, steps: list[Step], now: datetime, booking: b
         ends = form.ends_at
         st.info(f"The follow-up starts once the interview is over ({human_datetime(ends, today)}). "
                 "Preview: the steps as they will stand then.", icon=":material/preview:")
-        timeline_view(steps, ends.date(), key="plan")
+        for step in steps:
+            st.markdown(preview_text(step, today))
         return
     timeline_view(steps, today, key="plan")
+
+
+def preview_text(step: Step, today: date) -> str:
+    """One step of a booking's preview: its day as a date, never "today" or "overdue" (it has not begun)."""
+    when = human_date(step.recommended, today) if step.reminder else "In the interview"
+    return f"**{md_escape(step.title)}** :blue-badge[{md_escape(when)}]  \n:gray[{md_escape(step.why)}]"
 
 
 def next_after_saving(steps: list[Step], today: date, booking: bool) -> None:

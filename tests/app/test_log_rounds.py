@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from lib.domain.model import NEW_APPLICATION, PREP_FIELDS, Dimension
-from tests.app.helpers import LOG, an_interview, fill_log_form, open_page, save, texts
+from tests.app.helpers import LOG, an_interview, badges, fill_log_form, open_page, save, texts
 from tests.factories import FIXED_NOW
 
 PICK = "f.application_pick"
@@ -85,7 +85,8 @@ def test_a_date_still_ahead_turns_the_form_into_a_booking_with_preparation_and_n
     assert [a.label for a in at.text_area if a.key.startswith("f.prep_")] == list(PREP_FIELDS.values())
     assert "f.outcome" not in [s.key for s in at.selectbox]
     assert "The follow-up starts once the interview is over (Mon 23 Nov, 10:45). Preview:" in texts(at)
-    assert "Thank-you note to Jane Doe" in texts(at)  # the preview's steps
+    assert "Thank-you note to Jane Doe" in texts(at)  # the preview's steps, each on its day
+    assert ":blue-badge[Mon 23 Nov]" in badges(at) and not any("Due today" in b for b in badges(at))
     assert at.button(key="f.save").label == "Save booking"
 
 
