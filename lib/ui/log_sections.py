@@ -42,7 +42,7 @@ def application_picker(prefix: str, form: EntryForm, today: date) -> None:
     st.session_state[chosen_key] = chosen
     if not options:
         return
-    labels = {a.uid: a.choice_label(today) for a in [*matching, *([own] if own else [])]}
+    labels = {a.uid: md_escape(a.choice_label(today)) for a in [*matching, *([own] if own else [])]}  # Markdown
     labels[NEW_APPLICATION] = NEW_APPLICATION_LABEL
     st.session_state[pick_key] = chosen
     st.radio("Application", options, key=pick_key, format_func=lambda uid: labels.get(uid, uid),

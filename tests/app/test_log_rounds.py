@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from lib.domain.model import NEW_APPLICATION, PREP_FIELDS, Dimension
+from lib.domain.text import md_escape
 from tests.app.helpers import LOG, an_interview, badges, fill_log_form, open_page, save, texts
 from tests.factories import FIXED_NOW
 
@@ -128,3 +129,10 @@ def test_a_booking_opened_after_its_end_shows_the_scoring_form_filled_and_save_t
     assert not saved.booked and not saved.awaits_scores(FIXED_NOW)
     assert saved.score(Dimension.SKILLS_MATCH) == 4 and saved.prep_stories == "The outage I led"
     assert "It's over" not in texts(at)
+
+
+def test_the_pickers_labels_show_a_company_name_as_typed_never_as_markdown(app, store):
+    store.interviews.save(an_interview(company="[Acme](http://evil.example)", interview_at=EARLIER), now=FIXED_NOW)
+    at = fill_log_form(open_page(app, LOG), company="[Acme](http://evil.example)")
+    shown = "[Acme](http://evil.example): Data engineer · 1 round, last Tue 10 Nov"
+    assert at.radio(key=PICK).options[0] == md_escape(shown)
