@@ -73,3 +73,12 @@ def test_not_now_is_also_asked_only_once(app, store):
     assert "Not asked again" in texts(at)
     at = save(fill_log_form(at.button(key="log.another").click().run(), company="Globex"))
     assert "log.your_name.name" not in [t.key for t in at.text_input]
+
+
+def test_draft_at_save_opens_the_email_for_the_next_step(app, store):
+    at = save(fill_log_form(open_page(app, LOG)))
+    at = at.button(key="log.next.draft").click().run()
+    [saved] = store.interviews.find()
+    topic_key = f"draft.{saved.id}.thank_you:{saved.interviewers[0].id}.topic"
+    assert topic_key in [s.key for s in at.selectbox]
+    assert not at.exception
