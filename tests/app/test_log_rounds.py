@@ -20,9 +20,9 @@ def test_the_form_offers_the_application_of_the_same_company_in_another_case_and
     existing = store.applications.of_interview(first)
     at = fill_log_form(open_page(app, LOG), company="Acme", role="Data engineer")
     picker = at.radio(key=PICK)
-    assert picker.options == [existing.choice_label(FIXED_NOW.date()), "A new application"]
+    assert picker.options == [md_escape(existing.choice_label(FIXED_NOW.date())), "A new application"]
     assert picker.value == existing.uid  # the latest matching one by default
-    assert picker.options[0] == "ACME: Data engineer · 1 round, last Tue 10 Nov"
+    assert picker.options[0] == md_escape("ACME: Data engineer · 1 round, last Tue 10 Nov")
 
 
 def test_saving_with_the_offered_application_files_the_round_in_it(app, store):
