@@ -136,3 +136,16 @@ def test_the_pickers_labels_show_a_company_name_as_typed_never_as_markdown(app, 
     at = fill_log_form(open_page(app, LOG), company="[Acme](http://evil.example)")
     shown = "[Acme](http://evil.example): Data engineer · 1 round, last Tue 10 Nov"
     assert at.radio(key=PICK).options[0] == md_escape(shown)
+
+
+def test_a_booking_still_ahead_opens_with_its_preparation_and_stays_booked_when_saved(app, store):
+    booked_id = store.interviews.save(an_interview(interview_at=datetime(2026, 11, 24, 10, 0), scores={},
+                                                   evidence={}, **PREP), now=FIXED_NOW)
+    at = open_page(app, LOG, id=str(booked_id))
+    assert at.title[0].value == "Edit booked interview"
+    assert at.text_area(key="f.prep_pitch").value == "I ship end to end"
+    at.text_area(key="f.prep_pitch").input("I ship, and I explain").run()
+    at = save(at)
+    saved = store.interviews.get(booked_id)
+    assert saved.booked and saved.prep_pitch == "I ship, and I explain"
+    assert "Booked: **Acme: Data engineer**, Tue 24 Nov, 10:00. Coming up on Today." in texts(at)
