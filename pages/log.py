@@ -1,4 +1,4 @@
-"""Log or edit an interview: details, people, the timing they gave, three scores with evidence."""
+"""Log or edit an interview: details, people, the timing they gave, three scores with evidence; or book one ahead."""
 
 from __future__ import annotations
 
@@ -8,26 +8,24 @@ from typing import Any
 import streamlit as st
 
 from lib import ui
-from lib.domain.entry_form import BLANK_PERSON, EntryForm, timeframe_feedback
-from lib.domain.followup import follow_up_timeline
-from lib.domain.model import (
-    LIMITS,
-    Dimension,
-    Format,
-    Outcome,
-    Stage,
-    ValidationError,
-    timeframe_out_of_range,
+from lib.domain.entry_form import EntryForm
+from lib.domain.model import LIMITS, PREP_FIELDS, Dimension, Format, Outcome, Stage, ValidationError
+from lib.ui.log_details import people_section, timing_section
+from lib.ui.log_result import saved_result, saved_top_line
+from lib.ui.log_sections import (
+    application_picker,
+    follow_up_plan,
+    next_after_saving,
+    plan_steps,
+    prepare_block,
+    score_blocks,
+    your_preparation,
 )
-from lib.domain.rubric import RUBRIC, SCALE
-from lib.domain.steps import next_step
-from lib.domain.text import md_escape
-from lib.domain.timeframe import parse_timeframe
 
 F = "f."  # every key of this form starts with it
-PERSON_PARTS = ("name", "title", "email")
 PLAIN_FIELDS = ("company", "role", "stage", "format", "day", "start", "duration_min", "recruiter",
                 "stated_timeframe", "questions", "notes", "outcome", "outcome_on")
+KEPT_FIELDS = ("interview_id", "is_demo", "application", "logged_ahead")  # state of no widget: never cleared
 
 
 def requested_id() -> int | None:
@@ -54,8 +52,8 @@ def load(form: EntryForm) -> None:
             st.session_state[f"{F}p.{row}.{part}"] = person.get(part) or ""
         st.session_state[f"{F}p.{row}.id"] = person.get("id")
     st.session_state[F + "people"] = rows
-    st.session_state[F + "interview_id"] = form.interview_id
-    st.session_state[F + "is_demo"] = form.is_demo
+    for name in (*PREP_FIELDS, *KEPT_FIELDS):
+        st.session_state[F + name] = getattr(form, name)
 
 
 def collect() -> EntryForm:
@@ -68,6 +66,8 @@ def collect() -> EntryForm:
     ]
     # Widget values: session_state holds them untyped; the widget bound to each key gives its field's type.
     plain: dict[str, Any] = {name: state.get(F + name) for name in PLAIN_FIELDS}
+    plain["outcome"] = plain["outcome"] or Outcome.PENDING  # not drawn for a booking
+    plain |= {name: state.get(F + name) or "" for name in PREP_FIELDS}  # drawn only when they may hold something
     return EntryForm(
         **plain,
         people=people,
@@ -75,6 +75,8 @@ def collect() -> EntryForm:
         evidence={d.value: state.get(f"{F}evidence.{d.value}", "") for d in Dimension},
         interview_id=state.get(F + "interview_id"),
         is_demo=state.get(F + "is_demo", False),
+        application=state.get(F + "application") or "",
+        logged_ahead=state.get(F + "logged_ahead", False),
     )
 
 
@@ -115,16 +117,32 @@ def on_save() -> None:
     except LookupError:
         state[F + "errors"] = {"form": "This interview was deleted in the meantime; nothing was saved."}
         return
-    st.session_state[F + "form_key"] = form_key_for(saved_id)
-    start_form(saved_id)  # reload: the interviewers now have ids their thank-you marks hang on
-    st.session_state[F + "just_saved"] = saved_id
+    typed_key = state[F + "form_key"]
+    state[F + "form_key"] = form_key_for(saved_id)
+    if not start_form(saved_id):  # reload: the interviewers now have ids their thank-you marks hang on
+        state[F + "form_key"] = typed_key  # deleted from another tab right after the save
+        state[F + "errors"] = {"form": "Saved, but this interview has since been deleted. What you typed is "
+                                       "still here: save again to keep it."}
+        return
+    st.session_state[F + "saved"] = saved_id  # the result at Save, while this entry is shown unchanged
     st.query_params["id"] = str(saved_id)
 
 
 def on_new_entry() -> None:
     st.query_params.clear()
     st.session_state[F + "form_key"] = None
-    st.session_state.pop(F + "just_saved", None)
+    st.session_state.pop(F + "saved", None)
+
+
+def showing_saved_result(interview_id: int | None) -> bool:
+    """The entry just saved is on the page, unchanged since; once it is changed, Save comes back alone."""
+    saved = st.session_state.get(F + "saved")
+    if saved is None or saved != interview_id:
+        return False
+    if collect().to_json() != st.session_state.get(F + "base"):
+        st.session_state.pop(F + "saved")
+        return False
+    return True
 
 
 def on_restore_draft() -> None:
@@ -137,18 +155,6 @@ def on_restore_draft() -> None:
 def on_discard_draft() -> None:
     st.session_state.pop(F + "draft_offer", None)
     ui.store().settings.discard_form_draft(st.session_state[F + "form_key"])
-
-
-def on_add_person() -> None:
-    row = uuid.uuid4().hex[:8]
-    for part in ("name", "title", "email"):
-        st.session_state[f"{F}p.{row}.{part}"] = BLANK_PERSON[part]
-    st.session_state[f"{F}p.{row}.id"] = None
-    st.session_state[F + "people"] = [*st.session_state[F + "people"], row]
-
-
-def on_remove_person(row: str) -> None:
-    st.session_state[F + "people"] = [r for r in st.session_state[F + "people"] if r != row]
 
 
 def on_delete(interview_id: int) -> None:
@@ -185,21 +191,20 @@ if needs_start and not start_form(interview_id):
     st.stop()
 errors: dict[str, str] = st.session_state.get(F + "errors", {})
 editing = st.session_state.get(F + "interview_id") is not None
+typed = collect()
+booking = typed.is_booking(now)  # still ahead: preparation instead of scores, no outcome yet
+saved_shown = showing_saved_result(interview_id)
 
-st.title("Edit interview" if editing else "Log an interview")
-just_saved = st.session_state.pop(F + "just_saved", None)
-if just_saved:
-    saved = ui.data().interviews.get(just_saved)
-    if saved is None:  # deleted from another tab between the save and this run
-        st.warning("Saved, but this interview has since been deleted.", icon=":material/warning:")
-    else:
-        upcoming = next_step(ui.timeline(saved, now))  # with its marks and snoozes
-        what_next = f" Next: **{md_escape(upcoming.title)}** · {upcoming.status_text(today)}." if upcoming else ""
-        st.success(f"Saved.{what_next}", icon=":material/check_circle:")
-    with st.container(horizontal=True):
-        st.page_link(ui.PAGES["interviews"], label="See it in Interviews", icon=":material/list_alt:",
-                     query_params={"id": str(just_saved)})
-        st.button("Log another interview", on_click=on_new_entry, icon=":material/add:")
+if booking:
+    st.title("Edit booked interview" if editing else "Book an interview")
+else:
+    st.title("Edit interview" if editing else "Log an interview")
+if saved_shown and interview_id is not None:
+    saved_top_line(interview_id)
+elif typed.awaits_scores(now):
+    st.info("It's over: score it while it's fresh.", icon=":material/edit_note:")
+elif booking:
+    st.caption("Logged ahead: prepare now, score it once it is over. It shows on Today as coming up.")
 elif editing:
     st.caption("Changes are kept as a draft until you save.")
 else:
@@ -222,6 +227,7 @@ with form_column:
     with right:
         st.text_input("Role", key=F + "role", max_chars=LIMITS["role"], placeholder="Data engineer")
         ui.field_error(errors, "role")
+    application_picker(F, typed, today)
     left, right = st.columns(2)
     left.selectbox("Stage", list(Stage), key=F + "stage", format_func=lambda s: s.label)
     right.selectbox("Format", list(Format), key=F + "format", format_func=lambda f: f.label)
@@ -231,59 +237,19 @@ with form_column:
     length_col.number_input("Duration (minutes)", key=F + "duration_min", step=5)
     ui.field_error(errors, "interview_at")
     ui.field_error(errors, "duration_min")
+    if not booking and now < typed.ends_at:  # a debrief dated ahead: its scores stay in sight
+        st.warning("This date and time are still ahead, yet the entry has scores, evidence or an outcome: "
+                   "check the date.", icon=":material/event:")
 
-    st.subheader("People")
-    rows = st.session_state[F + "people"]
-    filled_rows = [
-        r for r in rows if any(st.session_state.get(f"{F}p.{r}.{p}", "").strip() for p in ("name", "title", "email"))
-    ]
-    for row in rows:
-        name_col, title_col, email_col, remove_col = st.columns([3, 3, 3, 1], vertical_alignment="bottom")
-        name_col.text_input("Interviewer", key=f"{F}p.{row}.name", max_chars=LIMITS["name"], placeholder="Name")
-        title_col.text_input("Title (optional)", key=f"{F}p.{row}.title", max_chars=LIMITS["title"])
-        email_col.text_input("Email (optional)", key=f"{F}p.{row}.email", max_chars=LIMITS["email"])
-        remove_col.button("", key=f"{F}p.{row}.remove", on_click=on_remove_person, args=(row,),
-                          icon=":material/close:", help="Remove this person")
-        if row in filled_rows:
-            index = filled_rows.index(row)
-            for part in ("name", "title", "email"):
-                ui.field_error(errors, f"interviewers.{index}.{part}")
-    ui.field_error(errors, "interviewers")
-    st.button("Add another interviewer", on_click=on_add_person, icon=":material/person_add:", type="tertiary")
-    st.text_input("Recruiter involved (optional)", key=F + "recruiter", max_chars=LIMITS["recruiter"],
-                  placeholder="Name, if a recruiter set this up")
-    ui.field_error(errors, "recruiter")
+    people_section(F, errors)
+    timing_section(F, typed, now, errors)
 
-    st.subheader("What they said about timing")
-    st.text_input("When do they expect to decide?", key=F + "stated_timeframe",
-                  max_chars=LIMITS["stated_timeframe"], placeholder="within 2 weeks · 10 days · by 1 Dec",
-                  help="Ask before you leave: the answer sets your check-in date.")
-    timing = collect().to_interview()
-    if refused := timeframe_out_of_range(timing):  # Save's own words, at the field, while typing
-        ui.field_error({"stated_timeframe": refused}, "stated_timeframe")
+    if booking:
+        prepare_block(F, errors)
     else:
-        feedback = md_escape(timeframe_feedback(collect(), now, ui.user_zone()))
-        if parse_timeframe(timing.stated_timeframe, timing.day0).problem:  # a flag, not an error: it saves
-            st.warning(feedback, icon=":material/warning:")
-        else:
-            st.caption(feedback)
-    if errors.get("stated_timeframe") != refused:  # not the same words twice after Save
-        ui.field_error(errors, "stated_timeframe")
-
-    st.subheader("How did it go?")
-    st.caption("Score what you can back with evidence. Unsure? Leave it unscored: that is an honest answer.")
-    for dimension in Dimension:
-        guide = RUBRIC[dimension]
-        with st.container(border=True):
-            score = st.segmented_control(guide.label, SCALE, key=f"{F}score.{dimension.value}",
-                                         help=guide.anchors_help)
-            st.caption(f"{guide.question}  \n**{score or 'Not sure yet'}**: {guide.anchor(score)}")
-            st.text_area("Evidence", key=f"{F}evidence.{dimension.value}", max_chars=LIMITS["evidence"],
-                         placeholder=guide.evidence_prompt, height=80)
-            ui.field_error(errors, f"score.{dimension.value}")
-            ui.field_error(errors, f"evidence.{dimension.value}")
-            if score is not None and not st.session_state.get(f"{F}evidence.{dimension.value}", "").strip():
-                st.caption(":orange[No evidence yet: you can save, but the entry will be flagged.]")
+        if typed.prep_questions or typed.prep_stories or typed.prep_pitch:
+            your_preparation(F, errors)
+        score_blocks(F, errors)
 
     st.subheader("Notes")
     st.text_area("Questions they asked", key=F + "questions", max_chars=LIMITS["questions"], height=100)
@@ -291,35 +257,40 @@ with form_column:
     st.text_area("Anything else", key=F + "notes", max_chars=LIMITS["notes"], height=100)
     ui.field_error(errors, "notes")
 
-    st.subheader("Outcome")
-    outcome_col, on_col = st.columns(2)
-    outcome = outcome_col.selectbox("Outcome", list(Outcome), key=F + "outcome", format_func=lambda o: o.label)
-    if outcome is not Outcome.PENDING:
-        if st.session_state.get(F + "outcome_on") is None:
-            st.session_state[F + "outcome_on"] = today
-        on_col.date_input("Heard on", key=F + "outcome_on", format="YYYY-MM-DD", min_value=ui.FIRST_DAY,
-                          max_value=ui.LAST_DAY)
-        st.caption("An outcome closes this interview's open follow-up steps.")
-    ui.field_error(errors, "outcome_on")
+    if not booking:
+        st.subheader("Outcome")
+        outcome_col, on_col = st.columns(2)
+        outcome = outcome_col.selectbox("Outcome", list(Outcome), key=F + "outcome", format_func=lambda o: o.label)
+        if outcome is not Outcome.PENDING:
+            if st.session_state.get(F + "outcome_on") is None:
+                st.session_state[F + "outcome_on"] = today
+            on_col.date_input("Heard on", key=F + "outcome_on", format="YYYY-MM-DD", min_value=ui.FIRST_DAY,
+                              max_value=ui.LAST_DAY)
+            st.caption("An outcome closes this interview's open follow-up steps.")
+        ui.field_error(errors, "outcome_on")
 
+    form = collect()
+    steps = plan_steps(form, now, booking)
     if errors:
         count = len(errors)
         st.error(errors.get("form") or f"Please fix the {count} field{'s' if count > 1 else ''} marked above.")
+    elif not saved_shown:
+        next_after_saving(steps, today, booking)
     with st.container(horizontal=True):
-        st.button("Save changes" if editing else "Save interview", type="primary", on_click=on_save,
-                  icon=":material/save:", key=F + "save")
+        st.button("Save changes" if editing else ("Save booking" if booking else "Save interview"), type="primary",
+                  on_click=on_save, icon=":material/save:", key=F + "save")
         if editing:
             with st.popover("Delete", icon=":material/delete:"):
                 st.write("Delete this interview and its follow-up record? This cannot be undone.")
                 st.button("Delete for good", type="primary", on_click=on_delete,
                           args=(st.session_state[F + "interview_id"],), key=F + "delete")
-            st.button("Log another interview", on_click=on_new_entry, key=F + "new", type="tertiary")
+            if not saved_shown:
+                st.button("Log another interview", on_click=on_new_entry, key=F + "new", type="tertiary")
+    if saved_shown and interview_id is not None:
+        saved_result(interview_id, now, on_new_entry)
 
 with plan_column:
-    st.subheader("Follow-up plan")
-    draft = collect().to_interview()
-    marks = ui.data().follow_up.marks_for((draft.id,)).get(draft.id, []) if draft.id else []
-    snoozes = ui.data().follow_up.snoozes_for((draft.id,)).get(draft.id, []) if draft.id else []
-    ui.timeline_view(follow_up_timeline(draft, marks, now, ui.user_zone(), snoozes), today, key="plan")
+    follow_up_plan(form, steps, now, booking)
 
+ui.draft_dialog_if_open(now)  # a draft opened from the next step at Save
 autosave_draft()

@@ -7,14 +7,17 @@ a half-typed entry from a browser refresh can be tested without a browser.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
+from lib.domain.applications import Application
 from lib.domain.days import human_date
 from lib.domain.followup import follow_up_timeline
 from lib.domain.model import (
+    NEW_APPLICATION,
+    PREP_FIELDS,
     SCORE_MAX,
     SCORE_MIN,
     Dimension,
@@ -26,7 +29,7 @@ from lib.domain.model import (
     clamped_to_range,
     normalised,
 )
-from lib.domain.steps import StepKind
+from lib.domain.steps import Step, StepKind
 from lib.domain.timeframe import parse_timeframe
 
 BLANK_PERSON = {"name": "", "title": "", "email": "", "id": None}
@@ -54,6 +57,11 @@ class EntryForm:
     outcome_on: date | None = None
     interview_id: int | None = None
     is_demo: bool = False
+    application: str = ""  # the uid picked, NEW_APPLICATION, or "" (the store's default filing)
+    prep_questions: str = ""
+    prep_stories: str = ""
+    prep_pitch: str = ""
+    logged_ahead: bool = False  # the saved entry was booked ahead and has not been debriefed yet
 
     @classmethod
     def blank(cls, now: datetime) -> EntryForm:
@@ -84,10 +92,19 @@ class EntryForm:
             outcome_on=interview.outcome_on,
             interview_id=interview.id,
             is_demo=interview.is_demo,
+            application=interview.application,
+            prep_questions=interview.prep_questions,
+            prep_stories=interview.prep_stories,
+            prep_pitch=interview.prep_pitch,
+            logged_ahead=interview.booked,
         )
 
     def to_interview(self) -> Interview:
-        """Normalised but unvalidated: `lib.domain.model.validate` decides what may be saved."""
+        """Normalised but unvalidated: `lib.domain.model.validate` decides what may be saved.
+
+        Never `booked`: validate books an entry saved before its end, and one saved after it is its
+        debrief, which takes it off "score it while it is fresh".
+        """
         return normalised(
             Interview(
                 id=self.interview_id,
@@ -109,14 +126,40 @@ class EntryForm:
                 evidence={d: self.evidence.get(d.value, "") for d in Dimension},
                 outcome=self.outcome,
                 outcome_on=self.outcome_on if self.outcome is not Outcome.PENDING else None,
+                application=self.application,
+                prep_questions=self.prep_questions,
+                prep_stories=self.prep_stories,
+                prep_pitch=self.prep_pitch,
                 is_demo=self.is_demo,
             )
         )
+
+    @property
+    def ends_at(self) -> datetime:
+        return datetime.combine(self.day, self.start) + timedelta(minutes=int(self.duration_min or 0))
+
+    def has_debrief(self) -> bool:
+        """Scores, evidence or an outcome: what only an interview that took place has."""
+        return (any(v is not None for v in self.scores.values()) or any(e.strip() for e in self.evidence.values())
+                or self.outcome is not Outcome.PENDING)
+
+    def is_booking(self, now: datetime) -> bool:
+        """Logged ahead: its date and time have not ended yet, so it takes preparation, not scores.
+
+        A form that already holds a debrief stays a scoring form whatever its date, so a date
+        typed wrong never hides (and a save never drops) scores and evidence.
+        """
+        return now < self.ends_at and not self.has_debrief()
+
+    def awaits_scores(self, now: datetime) -> bool:
+        """A saved booking that is over: "score it while it is fresh"."""
+        return self.logged_ahead and now >= self.ends_at
 
     def has_content(self) -> bool:
         """Worth keeping as a draft: the user typed something of their own."""
         typed = [self.company, self.role, self.recruiter, self.stated_timeframe, self.questions, self.notes]
         typed += list(self.evidence.values()) + [p.get("name") or "" for p in self.people]
+        typed += [getattr(self, name) for name in PREP_FIELDS]
         return any(t.strip() for t in typed) or any(v is not None for v in self.scores.values())
 
     def to_json(self) -> str:
@@ -152,7 +195,8 @@ class EntryForm:
 
     def _well_typed(self) -> bool:
         """Every value of the kind its widget takes (a widget given another kind raises)."""
-        texts = [self.company, self.role, self.recruiter, self.stated_timeframe, self.questions, self.notes]
+        texts = [self.company, self.role, self.recruiter, self.stated_timeframe, self.questions, self.notes,
+                 self.application, self.prep_questions, self.prep_stories, self.prep_pitch]
         people_ok = isinstance(self.people, list) and all(
             isinstance(p, dict)
             and all(isinstance(p.get(part, ""), str) for part in ("name", "title", "email"))
@@ -168,6 +212,7 @@ class EntryForm:
             and isinstance(self.evidence, dict) and all(isinstance(v, str) for v in self.evidence.values())
             and _whole_or_none(self.interview_id)
             and isinstance(self.is_demo, bool)
+            and isinstance(self.logged_ahead, bool)
         )
 
     @classmethod
@@ -196,6 +241,37 @@ def timeframe_feedback(form: EntryForm, now: datetime, tz: tzinfo | None = None)
     meaning = parse_timeframe(form.stated_timeframe, interview.day0).meaning(now.date())
     check_in = next(s for s in follow_up_timeline(interview, [], now, tz) if s.kind is StepKind.CHECK_IN)
     return f"{meaning} Check in on {human_date(check_in.recommended, now.date())}."
+
+
+def follow_up_preview(form: EntryForm, tz: tzinfo | None = None) -> list[Step]:
+    """A booking's follow-up as it will stand the moment the interview ends, before any step is marked."""
+    interview = replace(form.to_interview(), booked=False)
+    return follow_up_timeline(interview, [], interview.ends_at, tz)
+
+
+def application_options(own: Application | None, matching: Sequence[Application]) -> list[str]:
+    """What the form's application picker offers (uids, then NEW_APPLICATION); [] when there is no choice.
+
+    `own` is the application of the entry being edited, offered first so an edit keeps it; a new
+    entry's default is the latest matching application. With no match, and no application of its
+    own but this one round, the picker is not drawn: the store files the round on its own.
+    """
+    own_uid = own.uid if own else ""
+    others = [a.uid for a in matching if a.uid != own_uid]
+    if not others and (own is None or len(own.rounds) <= 1):
+        return []
+    return ([own_uid] if own_uid else []) + others + [NEW_APPLICATION]
+
+
+def application_choice(chosen: str, options: Sequence[str], own_uid: str) -> str:
+    """The application the form saves: the one picked if still offered, else the first offered.
+
+    With nothing offered it is the entry's own (an edit) or "" (the store's default filing): a
+    uid picked before the company or role was retyped never files the round under another one.
+    """
+    if not options:
+        return own_uid
+    return chosen if chosen in options else options[0]
 
 
 def heard_on_choices(interview: Interview, today: date) -> tuple[date, date, date]:
