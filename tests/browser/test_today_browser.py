@@ -76,6 +76,7 @@ def test_today_puts_score_it_first_shows_coming_up_and_scores_in_one_click(serve
     click(page.get_by_role("button", name="Score it now"))
     expect(page).to_have_url(f"{server.url}/log?id={ids['ended']}")
     expect(page.get_by_label("Company")).to_have_value("Kestrel")  # filled in: only the scores are left
+    expect(page.locator('[data-testid="stButtonGroup"]').nth(2)).to_be_visible()  # the Log page drawn to the scores
     for group in page.locator('[data-testid="stButtonGroup"]').all()[:3]:  # the three dimensions
         click(group.get_by_role("radio", name="4", exact=True))
     click(page.get_by_role("button", name=re.compile(r"^Save")))  # "Save changes" on an entry that exists
