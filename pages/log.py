@@ -164,6 +164,49 @@ def on_delete(interview_id: int) -> None:
     st.session_state["flash"] = "Interview deleted."
 
 
+KEPT = F + "kept"  # (form key, each field's value as last drawn): what a dropped widget value comes back from
+
+
+def form_widget_keys() -> list[str]:
+    rows = st.session_state.get(F + "people", [])
+    return ([F + name for name in (*PLAIN_FIELDS, *PREP_FIELDS)]
+            + [f"{F}{part}.{d.value}" for d in Dimension for part in ("score", "evidence")]
+            + [f"{F}p.{row}.{part}" for row in rows for part in ("name", "title", "email")])
+
+
+def keep_what_was_typed() -> None:
+    """Copy each field's value to a key no widget owns, at the end of every run.
+
+    Streamlit forgets a widget's value when a run completes without it (a booking hides the scores),
+    and a browser test saw the start time and duration come back as Streamlit's own defaults (now, 0)
+    after the form turned into a booking. Whatever the cause, nothing typed is lost: a value gone
+    missing is put back from this copy before the widgets are drawn.
+    """
+    state = st.session_state
+    state[KEPT] = (state.get(F + "form_key"), {k: state[k] for k in form_widget_keys() if k in state})
+
+
+PINNED_FIELDS = ("stage", "format", "day", "start", "duration_min")
+
+
+def put_back_dropped_fields() -> None:
+    """Put back a value Streamlit dropped, and send the picked-once fields' values with every run.
+
+    Turning the form into a booking redraws much of the page, and Chromium then showed the start
+    time and duration at their widget defaults (the time now, 0) 1 time in 6 while the server still
+    held 08:00 and 45; the next click sent those defaults back. A value set through session state
+    is sent to the browser with the widget, so it shows what the server holds.
+    """
+    form_key, values = st.session_state.get(KEPT) or (None, {})
+    if form_key == st.session_state.get(F + "form_key"):
+        for key, value in values.items():
+            if key not in st.session_state:
+                st.session_state[key] = value
+    for name in PINNED_FIELDS:
+        if F + name in st.session_state:
+            st.session_state[F + name] = st.session_state[F + name]
+
+
 def autosave_draft() -> None:
     """Keep what was typed in the database, so a refresh or a closed tab loses nothing."""
     form = collect()
@@ -189,6 +232,7 @@ if needs_start and not start_form(interview_id):
     st.warning(f"There is no interview #{interview_id}: it may have been deleted.")
     st.button("Log a new interview", on_click=on_new_entry, type="primary")
     st.stop()
+put_back_dropped_fields()
 errors: dict[str, str] = st.session_state.get(F + "errors", {})
 editing = st.session_state.get(F + "interview_id") is not None
 typed = collect()
@@ -227,7 +271,8 @@ with form_column:
     with right:
         st.text_input("Role", key=F + "role", max_chars=LIMITS["role"], placeholder="Data engineer")
         ui.field_error(errors, "role")
-    application_picker(F, typed, today)
+    with st.container():  # a slot always there: the picker coming and going never shifts the fields below it
+        application_picker(F, typed, today)
     left, right = st.columns(2)
     left.selectbox("Stage", list(Stage), key=F + "stage", format_func=lambda s: s.label)
     right.selectbox("Format", list(Format), key=F + "format", format_func=lambda f: f.label)
@@ -293,4 +338,5 @@ with plan_column:
     follow_up_plan(form, steps, now, booking)
 
 ui.draft_dialog_if_open(now)  # a draft opened from the next step at Save
+keep_what_was_typed()
 autosave_draft()

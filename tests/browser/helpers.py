@@ -153,3 +153,22 @@ def screenshot(page, name: str) -> list[Path]:
 def no_streamlit_errors(page) -> None:
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     assert page.js_errors == []
+
+
+def commit(page) -> None:
+    """Leave the field (Tab) so Streamlit takes its value, and wait for the rerun."""
+    page.keyboard.press("Tab")
+    wait_for_app(page)
+
+
+def type_day(page, digits: str) -> None:
+    """The day segment of Date, blurred by a click on the title (whichever title the form has then)."""
+    segment = page.get_by_role("spinbutton", name="day, Date")
+    for _ in range(3):
+        segment.click()
+        page.keyboard.type(digits)
+        page.locator("h1").first.click()
+        wait_for_app(page)
+        if segment.text_content() == digits:
+            return
+    expect(segment).to_have_text(digits)

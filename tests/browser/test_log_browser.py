@@ -9,17 +9,12 @@ from playwright.sync_api import expect
 
 from lib.store import Store
 from tests.app.helpers import an_interview
-from tests.browser.helpers import SCREENSHOTS, _content_height, no_streamlit_errors, wait_for_app
+from tests.browser.helpers import SCREENSHOTS, _content_height, commit, no_streamlit_errors, type_day, wait_for_app
 from tests.factories import FIXED_NOW
 
 pytestmark = pytest.mark.browser
 FRIDAY_MORNING = {"DEBRIEF_NOW": "2026-11-20T09:00"}
 WIDE, PHONE = {"width": 1366, "height": 900}, {"width": 390, "height": 844}
-
-
-def commit(page) -> None:
-    page.keyboard.press("Tab")
-    wait_for_app(page)
 
 
 def shoot(page, name: str) -> None:
@@ -34,19 +29,6 @@ def shoot(page, name: str) -> None:
         page.screenshot(path=SCREENSHOTS / f"{name}-{label}.png")
     page.set_viewport_size(WIDE)
     wait_for_app(page)
-
-
-def type_day(page, digits: str) -> None:
-    """The day segment of Date, blurred by a click on the title (whichever title the form has then)."""
-    segment = page.get_by_role("spinbutton", name="day, Date")
-    for _ in range(3):
-        segment.click()
-        page.keyboard.type(digits)
-        page.locator("h1").first.click()
-        wait_for_app(page)
-        if segment.text_content() == digits:
-            return
-    expect(segment).to_have_text(digits)
 
 
 def boxes(page):
@@ -73,6 +55,9 @@ def test_a_booking_then_a_debrief_show_their_form_and_their_result_at_save(serve
     expect(page.get_by_text("Acme: Data engineer · 1 round, last Tue 10 Nov")).to_be_visible()
     type_day(page, "23")
     expect(page.get_by_role("heading", name="Book an interview")).to_be_visible()
+    # The redraw into a booking once showed the start time and duration at their widget defaults.
+    expect(page.get_by_role("spinbutton", name="hour, Start time")).to_have_text("08")
+    expect(page.get_by_role("spinbutton", name="Duration (minutes)")).to_have_value("45")
     expect(page.get_by_role("heading", name="Prepare")).to_be_visible()
     expect(page.get_by_role("heading", name="How did it go?")).to_have_count(0)
     page.get_by_role("textbox", name="Interviewer").fill("Jane Doe")
