@@ -92,7 +92,7 @@ def test_book_prepare_score_and_move_on_to_round_two(serve, page, tmp_path):
     page.get_by_role("button", name="Save booking").click()
     expect(page.get_by_text("Coming up on Today.")).to_be_visible()
     application = Store(db).applications.of_interview(booked.saved_id)
-    assert [r.id for r in application.rounds][0] == booked.id and len(application.rounds) == 2
+    assert [r.id for r in application.rounds][:1] == [booked.id] and len(application.rounds) == 2
 
     # Round 1's check-in is closed, and says why.
     open_page(page, f"{friday.url}/interviews?id={booked.id}")
