@@ -131,6 +131,7 @@ class EntryForm:
                 prep_stories=self.prep_stories,
                 prep_pitch=self.prep_pitch,
                 is_demo=self.is_demo,
+                booked=self.logged_ahead,  # still booked until it holds a debrief (`validate` decides)
             )
         )
 
@@ -239,7 +240,8 @@ def timeframe_feedback(form: EntryForm, now: datetime, tz: tzinfo | None = None)
     """What the typed timeframe means, and the check-in it leads to: 'Decision expected by …'."""
     interview = form.to_interview()
     meaning = parse_timeframe(form.stated_timeframe, interview.day0).meaning(now.date())
-    check_in = next(s for s in follow_up_timeline(interview, [], now, tz) if s.kind is StepKind.CHECK_IN)
+    as_held = replace(interview, booked=False)  # a booking's check-in, as it will be once it is over
+    check_in = next(s for s in follow_up_timeline(as_held, [], now, tz) if s.kind is StepKind.CHECK_IN)
     return f"{meaning} Check in on {human_date(check_in.recommended, now.date())}."
 
 

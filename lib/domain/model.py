@@ -240,6 +240,12 @@ class Interview:
         return self.booked and now >= self.ends_at
 
     @property
+    def has_debrief(self) -> bool:
+        """Scores, evidence or an outcome: what only an interview that took place has."""
+        return (any(v is not None for v in self.scores.values()) or any(e.strip() for e in self.evidence.values())
+                or self.outcome is not Outcome.PENDING)
+
+    @property
     def has_prep(self) -> bool:
         return any(getattr(self, name).strip() for name in PREP_FIELDS)
 
@@ -302,9 +308,10 @@ def validate(interview: Interview, now: datetime) -> Interview:
     """Return the interview with its text trimmed, or raise ValidationError for every bad field.
 
     `now` is passed in so a test can pin "a year away" without touching the clock. An entry saved
-    before it ends comes back `booked` (logged ahead); the log form saves an entry after its end as
-    not booked (debriefed), which takes it off "score it while it is fresh", while an import keeps
-    the flag its file holds.
+    before it ends comes back `booked` (logged ahead), unless it already holds scores, evidence or
+    an outcome (an interview that ended early and was scored at once); one that holds them is never
+    booked, so scoring takes it off "score it while it is fresh". An entry saved booked without any
+    of them stays booked after its end (an edit of its people, an import of its file).
     """
     clean = normalised(interview)
     errors: dict[str, str] = {}
@@ -342,7 +349,7 @@ def validate(interview: Interview, now: datetime) -> Interview:
         errors["stated_timeframe"] = refused
     if errors:
         raise ValidationError(errors)
-    return replace(clean, booked=clean.booked or now < clean.ends_at)
+    return replace(clean, booked=not clean.has_debrief and (clean.booked or now < clean.ends_at))
 
 
 def normalised(interview: Interview) -> Interview:

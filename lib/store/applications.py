@@ -39,7 +39,7 @@ class ApplicationFiling:
     def __init__(self, db: Database, bulk: bool = False) -> None:
         self._db = db
         self._bulk = bulk
-        self._by_match: dict[tuple[str, str], int] = {}
+        self._by_match: dict[tuple[str, str, bool], int] = {}
         self._loaded = False
 
     def application_id(self, interview: Interview) -> int:
@@ -50,42 +50,61 @@ class ApplicationFiling:
             return self._remember(interview, new_application(self._db))
         if uid:
             row = self._db.execute("SELECT id FROM applications WHERE uid = ?", [uid]).fetchone()
-            return self._remember(interview, int(row[0]) if row else new_application(self._db, uid))
+            if row is None:
+                return self._remember(interview, new_application(self._db, uid))
+            if interview.id is not None or self._fits(int(row[0]), interview):
+                return self._remember(interview, int(row[0]))
+            # A new round naming an application of another company or role (a spreadsheet row copied and
+            # edited, a pick the form had not redrawn yet): filed by its own company and role instead.
         if interview.id is not None:
             row = self._db.execute("SELECT application_id FROM interviews WHERE id = ?", [interview.id]).fetchone()
             if row and row[0] is not None:
                 return int(row[0])
-        key = application_match_key(interview.company, interview.role)
+        key = _filing_key(interview.company, interview.role, interview.is_demo)
         if key not in self._by_match and not self._loaded:
             self._load(interview.company, interview.role)
         found = self._by_match.get(key)
         return self._remember(interview, found if found is not None else new_application(self._db))
 
+    def _fits(self, application_id: int, interview: Interview) -> bool:
+        """Whether the application's rounds are of the interview's company and role (and demo or not)."""
+        row = self._db.execute("SELECT company, role, is_demo FROM interviews WHERE application_id = ? LIMIT 1",
+                               [application_id]).fetchone()
+        return row is None or _filing_key(row[0], row[1], bool(row[2])) == _filing_key(
+            interview.company, interview.role, interview.is_demo)
+
     def _load(self, company: str, role: str) -> None:
         rows = rounds_by_spelling(self._db, None if self._bulk else company, None if self._bulk else role)
-        self._by_match |= {application_match_key(c, r): app for c, r, app in reversed(rows)}  # latest wins
+        self._by_match |= {_filing_key(c, r, demo): app for c, r, demo, app in reversed(rows)}  # latest wins
         self._loaded = self._bulk
 
     def _remember(self, interview: Interview, application_id: int) -> int:
         """A round filed just now is the latest of its company and role for the rest of the transaction."""
-        self._by_match[application_match_key(interview.company, interview.role)] = application_id
+        self._by_match[_filing_key(interview.company, interview.role, interview.is_demo)] = application_id
         return application_id
 
 
-def rounds_by_spelling(db: Database, company: str | None = None, role: str | None = None) -> list[tuple[str, str, int]]:
-    """(company, role, application_id) once per spelling and application, latest application first.
+def _filing_key(company: str, role: str, demo: bool) -> tuple[str, str, bool]:
+    """Demo rounds and the user's own never share an application, whatever their names."""
+    return (*application_match_key(company, role), demo)
+
+
+def rounds_by_spelling(
+    db: Database, company: str | None = None, role: str | None = None
+) -> list[tuple[str, str, bool, int]]:
+    """(company, role, is_demo, application_id) once per spelling and application, latest application first.
 
     With `company` and `role`, only the rows that may match them: SQLite's LIKE ignores case for
     ASCII letters only, so a name with other letters ("Ærø Energi") reads every row and leaves the
     match to `application_match_key`'s casefold.
     """
-    sql = "SELECT company, role, application_id FROM interviews WHERE application_id IS NOT NULL"
+    sql = "SELECT company, role, is_demo, application_id FROM interviews WHERE application_id IS NOT NULL"
     params: list[str] = []
     if company is not None and role is not None and (company + role).isascii():
         sql += " AND company LIKE ? ESCAPE '\\' AND role LIKE ? ESCAPE '\\'"
         params = [_like_any_spacing(company), _like_any_spacing(role)]
-    sql += " GROUP BY company, role, application_id ORDER BY MAX(interview_at) DESC"
-    return [tuple(r) for r in db.execute(sql, params)]
+    sql += " GROUP BY company, role, is_demo, application_id ORDER BY MAX(interview_at) DESC"
+    return [(c, r, bool(demo), app) for c, r, demo, app in db.execute(sql, params)]
 
 
 def _like_any_spacing(text: str) -> str:
@@ -129,14 +148,15 @@ class Applications:
             found = self._with_rounds(db, [row[0]]) if row and row[0] is not None else []
         return found[0] if found else None
 
-    def matching(self, company: str, role: str) -> list[Application]:
-        """The applications a new round of this company (any case) and role could join, latest first."""
-        wanted = application_match_key(company, role)
-        if not all(wanted):
+    def matching(self, company: str, role: str, demo: bool = False) -> list[Application]:
+        """The applications a new round of this company (any case) and role could join, latest first
+        (the demo's for a demo round, the user's own otherwise)."""
+        wanted = _filing_key(company, role, demo)
+        if not all(wanted[:2]):
             return []
         with self._db.connect() as db:
             rows = rounds_by_spelling(db, company, role)
-            ids = list(dict.fromkeys(app for c, r, app in rows if application_match_key(c, r) == wanted))
+            ids = list(dict.fromkeys(app for c, r, d, app in rows if _filing_key(c, r, d) == wanted))
             return self._with_rounds(db, ids)
 
     def later_rounds(self, interview_ids: Sequence[int]) -> dict[int, LaterRound]:

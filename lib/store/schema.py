@@ -195,6 +195,12 @@ def _m004_applications_and_booked_rounds(db: Database) -> None:
         """
     )
     file_rounds_by_company_and_role(db)
+    db.execute(  # logged ahead in an earlier version: no follow-up until it ends, then "score it"
+        "UPDATE interviews SET booked = 1 WHERE outcome = 'pending' "
+        "AND skills_match IS NULL AND enthusiasm IS NULL AND culture_fit IS NULL "
+        "AND trim(skills_evidence) = '' AND trim(enthusiasm_evidence) = '' AND trim(culture_evidence) = '' "
+        "AND datetime(interview_at, '+' || duration_min || ' minutes') > datetime('now', 'localtime')"
+    )
 
 
 def file_rounds_by_company_and_role(db: Database) -> None:
@@ -207,19 +213,19 @@ def file_rounds_by_company_and_role(db: Database) -> None:
 
     from lib.domain.applications import application_match_key
 
-    known: dict[tuple[str, str], int] = {}
+    known: dict[tuple[str, str, bool], int] = {}
     grouped = db.execute(
-        "SELECT company, role, application_id FROM interviews WHERE application_id IS NOT NULL "
-        "GROUP BY company, role, application_id ORDER BY MAX(interview_at)"
+        "SELECT company, role, is_demo, application_id FROM interviews WHERE application_id IS NOT NULL "
+        "GROUP BY company, role, is_demo, application_id ORDER BY MAX(interview_at)"
     )
-    for company, role, application_id in grouped:
-        known[application_match_key(company, role)] = application_id
+    for company, role, demo, application_id in grouped:
+        known[(*application_match_key(company, role), bool(demo))] = application_id
     loose = db.execute(
-        "SELECT id, company, role FROM interviews WHERE application_id IS NULL ORDER BY interview_at, id"
+        "SELECT id, company, role, is_demo FROM interviews WHERE application_id IS NULL ORDER BY interview_at, id"
     ).fetchall()
     filed = []
-    for interview_id, company, role in loose:
-        key = application_match_key(company, role)
+    for interview_id, company, role, demo in loose:
+        key = (*application_match_key(company, role), bool(demo))  # demo rounds never join the user's own
         if key not in known:
             known[key] = int(db.execute(
                 "INSERT INTO applications (uid, created_at) "

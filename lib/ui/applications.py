@@ -64,6 +64,9 @@ def next_move_link(move: NextMove) -> None:
 
 
 # --- the list ------------------------------------------------------------------------------
+ROUNDS_IN_A_ROW = 5  # rounds listed per application on the list; its own view shows every one
+
+
 def application_row(application: Application, now: datetime) -> None:
     """One application as a compact row: title, status and next step on the left, its rounds on the right.
 
@@ -80,7 +83,11 @@ def application_row(application: Application, now: datetime) -> None:
                              query_params={"app": application.uid}, help="Its rounds side by side")
                 next_move_link(move)
         with rounds:
-            for number, interview in enumerate(application.rounds, 1):
+            earlier = len(application.rounds) - ROUNDS_IN_A_ROW
+            if earlier > 0:  # a long process: its latest rounds, the rest one click away
+                st.caption(f"{earlier} earlier round{'s' if earlier != 1 else ''}: open the application to see "
+                           "them all.")
+            for number, interview in list(enumerate(application.rounds, 1))[-ROUNDS_IN_A_ROW:]:
                 round_link(number, interview, now)
 
 

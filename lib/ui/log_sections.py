@@ -35,7 +35,8 @@ def application_picker(prefix: str, form: EntryForm, today: date) -> None:
     """
     reads = data().applications
     own = reads.of_interview(form.interview_id) if form.interview_id else None
-    matching = reads.matching(form.company, form.role) if form.company.strip() and form.role.strip() else []
+    typed = form.company.strip() and form.role.strip()
+    matching = reads.matching(form.company, form.role, form.is_demo) if typed else []
     options = application_options(own, matching)
     chosen_key, pick_key = f"{prefix}application", f"{prefix}application_pick"
     chosen = application_choice(st.session_state.get(chosen_key) or "", options, own.uid if own else "")
@@ -109,7 +110,8 @@ def plan_steps(form: EntryForm, now: datetime, booking: bool) -> list[Step]:
     reads = data().follow_up
     marks = reads.marks_for((draft.id,)).get(draft.id, []) if draft.id else []
     snoozes = reads.snoozes_for((draft.id,)).get(draft.id, []) if draft.id else []
-    return follow_up_timeline(draft, marks, now, user_zone(), snoozes)
+    later = data().applications.later_rounds((draft.id,)).get(draft.id) if draft.id else None
+    return follow_up_timeline(draft, marks, now, user_zone(), snoozes, later)
 
 
 def follow_up_plan(form: EntryForm, steps: list[Step], now: datetime, booking: bool) -> None:

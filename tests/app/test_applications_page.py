@@ -65,13 +65,13 @@ def test_the_next_step_of_an_application_is_its_latest_rounds(app, store):
 
 
 def test_a_round_booked_ahead_asks_for_preparation_and_one_that_is_over_for_its_scores(app, store):
-    kestrel_rounds(store, third=dict(interview_at=datetime(2026, 11, 26, 14), scores={}))
+    kestrel_rounds(store, third=dict(interview_at=datetime(2026, 11, 26, 14), scores={}, evidence={}))
     at = open_page(app, APPLICATIONS)
     assert "**Next:** Round 3 on Thu 26 Nov: prepare" in texts(at)
     assert "Booked, 14:00" in texts(at)  # in place of its scores
 
     over = store.interviews.save(an_interview(company="Wren", role="Analyst", interview_at=datetime(2026, 11, 20, 10),
-                                              scores={}), now=datetime(2026, 11, 19, 9))
+                                              scores={}, evidence={}), now=datetime(2026, 11, 19, 9))
     at = open_page(app, APPLICATIONS)
     assert "**Next:** Score round 1 while it's fresh" in texts(at)
     assert ("Score it", "log", f"id={over}") in links(at)
@@ -124,7 +124,7 @@ def test_one_application_shows_its_rounds_side_by_side_with_a_chart_and_the_why_
 
 
 def test_an_application_with_no_scores_draws_no_chart(app, store):
-    ahead = store.interviews.save(an_interview(interview_at=datetime(2026, 11, 26, 14), scores={},
+    ahead = store.interviews.save(an_interview(interview_at=datetime(2026, 11, 26, 14), scores={}, evidence={},
                                                prep_questions="Ask about *on-call*"), now=FIXED_NOW)
     at = open_page(app, APPLICATIONS, app=store.applications.of_interview(ahead).uid)
     assert not at.get("vega_lite_chart")
@@ -142,7 +142,7 @@ def test_an_unknown_application_says_so(app, store):
 def test_user_text_in_an_application_is_shown_as_typed_never_as_markdown(app, store):
     link = "[x](javascript:window.x=1) *loud*"
     first = store.interviews.save(an_interview(company=link, evidence={Dimension.SKILLS_MATCH: link}), now=FIXED_NOW)
-    store.interviews.save(an_interview(company=link, interview_at=datetime(2026, 11, 26, 14), scores={},
+    store.interviews.save(an_interview(company=link, interview_at=datetime(2026, 11, 26, 14), scores={}, evidence={},
                                        prep_questions=link), now=FIXED_NOW)
     uid = store.applications.of_interview(first).uid
     for at in (open_page(app, APPLICATIONS), open_page(app, APPLICATIONS, app=uid)):
@@ -150,3 +150,13 @@ def test_user_text_in_an_application_is_shown_as_typed_never_as_markdown(app, st
         shown = "\n".join([*(m.value for m in at.markdown), *(h.value for h in at.header)])
         assert "](javascript" not in shown and "*loud*" not in shown  # every bracket and star escaped
         assert "\\[x\\]\\(javascript\\:window\\.x\\=1\\) \\*loud\\*" in shown
+
+
+def test_a_long_process_lists_its_latest_five_rounds_and_counts_the_rest(app, store):
+    for day in range(2, 9):  # seven rounds
+        store.interviews.save(an_interview(interview_at=datetime(2026, 11, day, 10)), now=FIXED_NOW)
+    at = open_page(app, APPLICATIONS)
+    assert not at.exception
+    rounds = [label for label, page, _ in links(at) if page == "interviews" and label.startswith("Round")]
+    assert rounds == [f"Round {n}" for n in range(3, 8)]
+    assert "2 earlier rounds: open the application to see them all." in texts(at)

@@ -35,7 +35,7 @@ def test_rounds_of_one_application_sit_together_each_saying_which_round_it_is(ap
 
 
 def test_a_booked_interview_shows_when_and_its_preparation_without_scores_or_timeline(app, store):
-    booked = store.interviews.save(an_interview(interview_at=datetime(2026, 12, 3, 14), scores={},
+    booked = store.interviews.save(an_interview(interview_at=datetime(2026, 12, 3, 14), scores={}, evidence={},
                                                 prep_questions="Who owns *on-call*?", prep_pitch="I ship"),
                                    now=FIXED_NOW)
     at = open_page(app, INTERVIEWS)
@@ -51,7 +51,7 @@ def test_a_booked_interview_shows_when_and_its_preparation_without_scores_or_tim
 
 
 def test_an_interview_that_is_over_but_not_debriefed_links_to_score_it(app, store):
-    over = store.interviews.save(an_interview(interview_at=datetime(2026, 11, 20, 10), scores={}),
+    over = store.interviews.save(an_interview(interview_at=datetime(2026, 11, 20, 10), scores={}, evidence={}),
                                  now=datetime(2026, 11, 19, 9))
     at = open_page(app, INTERVIEWS)
     assert not at.exception

@@ -149,3 +149,11 @@ def test_a_booking_still_ahead_opens_with_its_preparation_and_stays_booked_when_
     saved = store.interviews.get(booked_id)
     assert saved.booked and saved.prep_pitch == "I ship, and I explain"
     assert "Booked: **Acme: Data engineer**, Tue 24 Nov, 10:00. Coming up on Today." in texts(at)
+
+
+def test_editing_round_one_after_round_two_is_booked_plans_no_check_in(app, store):
+    first = store.interviews.save(an_interview(interview_at=EARLIER), now=FIXED_NOW)
+    store.interviews.save(an_interview(interview_at=datetime(2026, 11, 25, 10, 0)), now=FIXED_NOW)
+    at = open_page(app, LOG, id=str(first))
+    assert not at.exception
+    assert ":gray-badge[Closed: round 2 is booked]" in badges(at)  # the plan beside the form, as on Today

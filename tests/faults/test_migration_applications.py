@@ -83,3 +83,16 @@ def test_a_later_round_filed_by_the_migration_closes_the_earlier_check_in(tmp_pa
     store = Store(path)
     later = store.applications.later_rounds([1])
     assert later[1].number == 2 and later[1].interview.id == 2
+
+
+def test_an_interview_logged_ahead_in_an_earlier_version_becomes_booked(tmp_path: Path):
+    path = tmp_path / "v3.db"
+    database_before_applications(path)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute(ROW, (5, "Heron", "SRE", "2099-01-05T10:00", "pending"))  # ahead of any real clock
+        conn.execute(ROW, (6, "Osprey", "SRE", "2099-01-06T10:00", "pending"))
+        conn.execute("UPDATE interviews SET skills_match = 4 WHERE id = 6")  # scored: a debrief, whatever its date
+    conn.close()
+    store = Store(path)
+    assert [i.id for i in store.interviews.booked()] == [5]

@@ -89,7 +89,7 @@ def test_an_edited_round_keeps_its_application_and_can_move_to_another(store: St
 
 def test_an_application_named_by_a_file_is_created_with_that_uid_and_joined_by_the_next(store: Store):
     ids = store.interviews.import_entries([(kestrel(application="app-from-file"), ()),
-                                           (kestrel(ROUND_2, company="Other", application="app-from-file"), ())])
+                                           (kestrel(ROUND_2, company="KESTREL", application="app-from-file"), ())])
     assert {store.interviews.get(i).application for i in ids} == {"app-from-file"}
 
 
@@ -199,5 +199,23 @@ def test_progress_over_the_latest_five_skips_a_round_booked_ahead(store: Store):
 
     for n in range(5):
         store.interviews.save(kestrel(ROUND_1 + timedelta(days=n)), now=FIXED_NOW)  # skills 4 each
-    store.interviews.save(kestrel(FIXED_NOW + timedelta(days=2), scores={}), now=FIXED_NOW)  # booked, newest
+    store.interviews.save(kestrel(FIXED_NOW + timedelta(days=2), scores={}, evidence={}),
+                          now=FIXED_NOW)  # booked, newest
     assert store.interviews.score_averages(latest=5)[Dimension.SKILLS_MATCH] == (4.0, 5)
+
+
+def test_a_new_round_naming_another_companys_application_is_filed_by_its_own(store: Store):
+    kestrel_id = store.interviews.save(kestrel(), now=FIXED_NOW)
+    uid = store.interviews.get(kestrel_id).application
+    copied = store.interviews.import_entries([(build_interview(company="Borealis", application=uid), ())])
+    assert store.interviews.get(copied[0]).application != uid
+    assert len(store.applications.of_interview(kestrel_id).rounds) == 1
+
+
+def test_demo_rounds_and_the_users_own_never_share_an_application(store: Store):
+    own = store.interviews.save(kestrel(), now=FIXED_NOW)
+    [demo] = store.interviews.import_entries([(kestrel(ROUND_2, is_demo=True), ())])
+    assert store.interviews.get(demo).application != store.interviews.get(own).application
+    assert [a.latest.id for a in store.applications.matching("Kestrel", "Backend engineer")] == [own]
+    assert [a.latest.id for a in store.applications.matching("Kestrel", "Backend engineer", demo=True)] == [demo]
+    assert store.applications.later_rounds([own]) == {}  # a demo round never closes the user's follow-up

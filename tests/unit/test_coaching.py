@@ -108,7 +108,8 @@ def test_a_booked_interview_not_debriefed_yet_is_neither_picked_nor_offered(stor
                                                                             make_interview: MakeInterview):
     scored = store.interviews.save(make_interview(interview_at=datetime(2026, 11, 16, 10)), now=NOW)
     later_today = datetime.combine(TODAY, datetime.min.time()).replace(hour=23)
-    store.interviews.save(make_interview(interview_at=later_today, scores={}), now=NOW)  # booked: saved ahead
+    booked = make_interview(interview_at=later_today, scores={}, evidence={})  # booked: saved ahead
+    store.interviews.save(booked, now=NOW)
     suggestion = store.coaching.suggest("Jo", TODAY)
     assert suggestion.picks == (scored,)
     assert [i.id for i in suggestion.choices] == [scored]

@@ -10,7 +10,7 @@ import pytest
 
 from lib.domain.applications import Application
 from lib.domain.entry_form import EntryForm, application_choice, application_options, follow_up_preview
-from lib.domain.model import NEW_APPLICATION, Outcome, Stage
+from lib.domain.model import NEW_APPLICATION, Outcome, Stage, validate
 from lib.domain.steps import StepKind, StepStatus
 from tests.factories import FIXED_NOW, build_interview
 
@@ -86,7 +86,9 @@ def test_a_saved_booking_carries_its_preparation_and_is_saved_as_its_debrief_onc
     form = EntryForm.from_interview(booked)
     assert (form.application, form.prep_questions, form.logged_ahead) == ("app-1", "Team size?", True)
     assert form.awaits_scores(FIXED_NOW)
-    assert not form.to_interview().booked  # validate books it only while it has not ended
+    assert form.to_interview().booked  # still booked: it holds no scores yet
+    form.scores["enthusiasm"] = 4
+    assert not validate(form.to_interview(), FIXED_NOW).booked  # scored: its debrief
     assert form.to_interview().application == "app-1"
 
 

@@ -70,7 +70,8 @@ def test_a_later_round_cancels_the_earlier_rounds_exported_events(store: Store):
     before = events(export_ics(store, FIXED_NOW, LONDON))
     check_in = f"{first}-check_in@debrief.local"
     assert str(before[check_in].get("STATUS", "")) != "CANCELLED"
-    second = store.interviews.save(build_interview(interview_at=datetime(2026, 11, 25, 10, 0)), now=FIXED_NOW)
+    booked = build_interview(interview_at=datetime(2026, 11, 25, 10, 0), scores={}, evidence={})
+    second = store.interviews.save(booked, now=FIXED_NOW)
     after = events(export_ics(store, FIXED_NOW, LONDON))
     assert (str(after[check_in]["STATUS"]), int(after[check_in]["SEQUENCE"])) == ("CANCELLED", 1)
     assert "Round 2 is booked (Wed 25 Nov), so no check-in is needed" in str(after[check_in]["DESCRIPTION"])

@@ -121,22 +121,42 @@ TOMORROW = FIXED_NOW + timedelta(days=1)
     ],
 )
 def test_a_booked_interview_is_ahead_until_its_end_then_awaits_its_scores(now, ahead, awaits):
-    booked = validate(build_interview(interview_at=TOMORROW, duration_min=60, scores={}), FIXED_NOW)
+    booked = validate(build_interview(interview_at=TOMORROW, duration_min=60, scores={}, evidence={}), FIXED_NOW)
     assert booked.booked
     assert (booked.is_ahead(now), booked.awaits_scores(now)) == (ahead, awaits)
 
 
 def test_a_booked_interview_has_no_follow_up_until_it_is_over():
-    booked = validate(build_interview(interview_at=TOMORROW, scores={}), FIXED_NOW)
+    booked = validate(build_interview(interview_at=TOMORROW, scores={}, evidence={}), FIXED_NOW)
     assert follow_up_timeline(booked, [], FIXED_NOW) == []
     after = follow_up_timeline(booked, [], TOMORROW + timedelta(hours=2))
     assert [s.kind for s in after if s.needs_action] == [StepKind.THANK_YOU]
 
 
 def test_saving_a_booked_interview_after_its_end_is_its_debrief_but_an_import_keeps_the_flag():
-    booked = validate(build_interview(interview_at=TOMORROW, scores={}), FIXED_NOW)
+    booked = validate(build_interview(interview_at=TOMORROW, scores={}, evidence={}), FIXED_NOW)
     later = TOMORROW + timedelta(hours=3)
 
     assert not validate(replace(booked, booked=False), later).booked  # the log form saves it debriefed
     assert validate(booked, later).booked  # a file that says booked keeps it: still to score
     assert not validate(build_interview(), FIXED_NOW).booked  # logged after the fact
+
+
+def test_an_interview_scored_before_its_booked_end_is_debriefed_not_booked():
+    """It ended early and was scored at once: never 'score it while it's fresh', its scores count."""
+    ended_early = build_interview(interview_at=FIXED_NOW - timedelta(minutes=30), duration_min=60)
+    saved = validate(ended_early, FIXED_NOW)
+    assert not saved.booked and not saved.awaits_scores(FIXED_NOW + timedelta(hours=1))
+    assert validate(replace(ended_early, booked=True), FIXED_NOW).booked is False  # an outcome or scores debrief it
+
+
+def test_a_booking_edited_after_its_end_without_scores_still_waits_for_them():
+    from lib.domain.entry_form import EntryForm
+
+    booked = replace(validate(build_interview(interview_at=TOMORROW, scores={}, evidence={}), FIXED_NOW), id=3)
+    later = TOMORROW + timedelta(hours=3)
+    form = EntryForm.from_interview(booked)
+    form.notes = "Fixed Jane's surname"
+    assert validate(form.to_interview(), later).awaits_scores(later)
+    form.scores["skills_match"] = 4
+    assert not validate(form.to_interview(), later).booked
