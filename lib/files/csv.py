@@ -43,7 +43,7 @@ Entry = tuple[Interview, list[StepMark]]
 T = TypeVar("T")  # what one cell reads as
 TEXT_COLUMNS = frozenset(
     ("company", "role", "interviewers", "recruiter", "stated_timeframe", *EVIDENCE_COLUMNS.values(), "notes",
-     "application", *PREP_FIELDS)
+     "application", *PREP_FIELDS, "questions")
 )
 APPLICATION_LIMIT = 64  # an application's uid, as the store keeps it
 FLAGS = {"": False, "0": False, "false": False, "1": True, "true": True}  # the booked column, any case
@@ -86,6 +86,8 @@ def _csv_row(interview: Interview, marks: Sequence[StepMark]) -> list[str]:
         "thank_you_sent": sent_cell(interview, marks),
         "application": interview.application,
         "booked": "1" if interview.booked else "0",
+        "questions": interview.questions,
+        "outcome_on": interview.outcome_on.isoformat() if interview.outcome_on else "",
     } | {name: getattr(interview, name) for name in PREP_FIELDS}
     for dimension in Dimension:
         score = interview.score(dimension)
@@ -217,6 +219,8 @@ def _entry(row: dict[str, str], now: datetime, tz: tzinfo | None, legacy: bool =
         prep_questions=row["prep_questions"],
         prep_stories=row["prep_stories"],
         prep_pitch=row["prep_pitch"],
+        questions=row["questions"],
+        outcome_on=cell("outcome_on", lambda t: parse_day(t, "outcome_on") if t else None, None),
     )
     days: list[date | None]
     if legacy:
@@ -335,7 +339,7 @@ def _column_and_message(field: str, message: str) -> tuple[str, str]:
     if head == "interviewers" and rest:
         index, _, part = rest.partition(".")
         return "interviewers", f"interviewer {int(index) + 1} ({part}) {message}"
-    return ("outcome" if head == "outcome_on" else head), message
+    return head, message
 
 
 def _short(text: str, limit: int = 40) -> str:

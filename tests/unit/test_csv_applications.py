@@ -19,7 +19,7 @@ from lib.files.csv_columns import LEGACY_COLUMNS
 from lib.files.imports import import_file
 from lib.files.json import export_json
 from lib.store import Store
-from tests.factories import FIXED_NOW, build_interview
+from tests.factories import D, FIXED_NOW, build_interview
 
 LONDON = ZoneInfo("Europe/London")
 EARLIER_COLUMNS = COLUMNS[: COLUMNS.index("thank_you_sent") + 1]  # a file from before applications
@@ -38,7 +38,7 @@ def imported(store: Store, text: str, name: str = "all.csv") -> list[list[str]]:
 def test_the_new_columns_come_last_so_an_earlier_file_keeps_its_columns_in_place():
     assert COLUMNS[: len(EARLIER_COLUMNS)] == EARLIER_COLUMNS
     assert COLUMNS[len(EARLIER_COLUMNS) :] == ("application", "booked", "prep_questions", "prep_stories",
-                                               "prep_pitch")
+                                               "prep_pitch", "questions", "outcome_on")
     assert len(LEGACY_COLUMNS) == len(COLUMNS)
 
 
@@ -156,3 +156,16 @@ def test_a_json_export_keeps_the_application_ids(store: Store, tmp_path: Path):
     fresh = Store(tmp_path / "fresh.db")
     import_file(fresh, export_json(store, FIXED_NOW), "all.json", FIXED_NOW, LONDON)
     assert [a.uid for a in fresh.applications.page()] == [a.uid for a in store.applications.page()]
+
+
+def test_the_questions_asked_and_the_day_the_outcome_came_survive_a_csv_round_trip(store: Store, tmp_path):
+    """Earlier versions wrote neither: an export and re-import dropped "Questions they asked"."""
+    from lib.domain.model import Outcome
+
+    store.interviews.save(build_interview(questions="How do you test pipelines?\n=SUM(A1)", outcome=Outcome.REJECTED,
+                                          outcome_on=D("2026-11-17")), now=FIXED_NOW)
+    fresh = Store(tmp_path / "fresh.db")
+    fresh.interviews.import_entries(read_csv(export_csv(store), FIXED_NOW))
+    [back] = fresh.interviews.find()
+    assert back.questions == "How do you test pipelines?\n=SUM(A1)"
+    assert (back.outcome, back.outcome_on) == (Outcome.REJECTED, D("2026-11-17"))
