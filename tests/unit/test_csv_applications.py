@@ -19,7 +19,7 @@ from lib.files.csv_columns import LEGACY_COLUMNS
 from lib.files.imports import import_file
 from lib.files.json import export_json
 from lib.store import Store
-from tests.factories import D, FIXED_NOW, build_interview
+from tests.factories import FIXED_NOW, D, build_interview
 
 LONDON = ZoneInfo("Europe/London")
 EARLIER_COLUMNS = COLUMNS[: COLUMNS.index("thank_you_sent") + 1]  # a file from before applications
