@@ -125,8 +125,9 @@ def sessions_list(mentor: str | None, today) -> None:
     for session in sessions:
         with st.container(horizontal=True, vertical_alignment="center", gap="small"):
             state = "finished" if session.finished else "in progress"
-            st.page_link(ui.PAGES["coaching"], label=f"{human_date(session.held_on, today)} · {session.mentor}",
-                         query_params={"session": str(session.id)}, icon=":material/school:")
+            label = md_escape(f"{human_date(session.held_on, today)} · {session.mentor}")  # a name is user text
+            st.page_link(ui.PAGES["coaching"], label=label, query_params={"session": str(session.id)},
+                         icon=":material/school:")
             st.caption(f"{len(session.interview_ids)} interviews · {state}")
 
 

@@ -126,7 +126,7 @@ def latest_entries(today, booked_ids: set[int]) -> None:
     for interview in [i for i in found if i.id not in booked_ids][:5]:
         scores = " · ".join(f"{d.label} {score_label(interview.score(d)).lower()}" for d in Dimension)
         with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-            st.page_link(ui.PAGES["interviews"], label=f"{interview.company}: {interview.role}",
+            st.page_link(ui.PAGES["interviews"], label=md_escape(f"{interview.company}: {interview.role}"),
                          query_params={"id": str(interview.id)})
             st.caption(f"{human_date(interview.day0, today)} · {scores}")
 

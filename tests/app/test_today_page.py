@@ -6,6 +6,7 @@ from datetime import datetime
 
 from lib.domain.model import Dimension
 from lib.domain.steps import StepMark, StepStatus
+from lib.domain.text import md_escape
 from tests.app.helpers import TODAY, an_interview, open_menu, open_page, texts
 from tests.factories import FIXED_NOW
 
@@ -89,3 +90,10 @@ def test_a_crowded_day_in_the_week_lists_six_and_counts_the_rest(app, store):
     soft_touches = [b for b in at.button if b.key and b.key.endswith(".soft_touch.draft") and b.key.startswith("wk")]
     assert len(soft_touches) == 6
     assert "and 2 more on this day" in texts(at)
+
+
+def test_latest_entries_show_a_company_name_as_typed_never_as_markdown(app, store):
+    store.interviews.save(an_interview(company="*Bold* Co_", interview_at=datetime(2026, 11, 10, 14)), now=FIXED_NOW)
+    at = open_page(app, TODAY)
+    labels = [link.proto.label for link in at.get("page_link")]
+    assert md_escape("*Bold* Co_: Data engineer") in labels
