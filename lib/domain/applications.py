@@ -15,6 +15,23 @@ from enum import Enum
 from lib.domain.days import human_date
 from lib.domain.model import Interview, Outcome
 
+UID_LIMIT = 64
+
+
+def application_uid_problem(uid: str) -> str | None:
+    """Why `uid` cannot name an application in a file (the words for its cell), or None.
+
+    Printable text without spaces, up to 64 characters; not "new", the Log form's own word for
+    starting one.
+    """
+    if len(uid) > UID_LIMIT:
+        return f"is too long ({len(uid):,} characters; an application's id has at most {UID_LIMIT})"
+    if not uid.isprintable() or any(c.isspace() for c in uid) or "\u200b" in uid:
+        return "is not an application's id: write it without spaces, line breaks or invisible characters"
+    if uid.casefold() == "new":
+        return "“new” is not an application's id: leave the cell empty to file the round by company and role"
+    return None
+
 
 def application_match_key(company: str, role: str) -> tuple[str, str]:
     """What makes two rounds the same application by default: company and role in any case and spacing."""

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 from typing import TypeVar
 
+from lib.domain.applications import application_uid_problem
 from lib.domain.model import (
     EVIDENCE_COLUMNS,
     PREP_FIELDS,
@@ -45,7 +46,6 @@ TEXT_COLUMNS = frozenset(
     ("company", "role", "interviewers", "recruiter", "stated_timeframe", *EVIDENCE_COLUMNS.values(), "notes",
      "application", *PREP_FIELDS, "questions")
 )
-APPLICATION_LIMIT = 64  # an application's uid, as the store keeps it
 FLAGS = {"": False, "0": False, "false": False, "1": True, "true": True}  # the booked column, any case
 DATE_ONLY_TIME = time(9, 0)  # a date without a time means a 09:00 interview
 DEFAULT_DURATION = 60  # an empty duration_min means an hour
@@ -309,8 +309,8 @@ def _score(text: str) -> int | None:
 
 
 def _application(text: str) -> str:
-    if len(text) > APPLICATION_LIMIT:
-        raise ValueError(f"is too long ({len(text)} characters; an application's id has at most {APPLICATION_LIMIT})")
+    if text and (problem := application_uid_problem(text)):
+        raise ValueError(problem)
     return text
 
 

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from datetime import datetime, tzinfo
 from typing import Any, TypeGuard
 
+from lib.domain.applications import application_uid_problem
 from lib.domain.model import (
     EVIDENCE_COLUMNS,
     Dimension,
@@ -215,10 +216,16 @@ def _application_uids(records: list, problems: Problems) -> dict[int, str]:
             problems.add(f"{where}, field id", "is missing or not a whole number")
             continue
         uid = record.get("uid")
-        if not isinstance(uid, str) or not 1 <= len(uid.strip()) <= 64:
-            problems.add(f"{where}, field uid", f"{_shown(uid)} is not an application's uid (text, 1 to 64 characters)")
+        problem: str | None = "is missing or not text"
+        if isinstance(uid, str) and uid:
+            problem = application_uid_problem(uid)
+        if problem:
+            problems.add(f"{where}, field uid", problem)
             continue
-        uids[record["id"]] = uid.strip()
+        if record["id"] in uids:
+            problems.add(f"{where}, field id", f"{record['id']} repeats an earlier application's id")
+            continue
+        uids[record["id"]] = str(uid)
     return uids
 
 

@@ -41,37 +41,67 @@ class ApplicationFiling:
         self._bulk = bulk
         self._by_match: dict[tuple[str, str, bool], int] = {}
         self._loaded = False
+        self._taken_by_uid: dict[str, int] = {}  # a file's uids this database lacked -> where they went
 
     def application_id(self, interview: Interview) -> int:
-        """The id to store: the named application (created when a file names one this database lacks),
-        the current one of an edited round, the latest of the same company and role, or a new one."""
+        """The id to store for one round; one company (any case) and role is one application unless
+        the user said otherwise (NEW_APPLICATION, or a file holding two uids for them).
+
+        - a uid this database holds, whose other rounds are of the same company and role: that one;
+        - a uid it lacks (another machine's export): the matching application here, unless another
+          uid of the same file took it already, else a new application under that uid;
+        - an edited round: its own application while its other rounds still fit its company and role;
+        - otherwise the latest application of the same company and role, or a new one.
+        A round renamed to another company, a spreadsheet row copied and edited, a pick the form
+        had not redrawn yet: each is filed by its own company and role.
+        """
         uid = interview.application
         if uid == NEW_APPLICATION:
             return self._remember(interview, new_application(self._db))
+        if uid in self._taken_by_uid:
+            return self._remember(interview, self._taken_by_uid[uid])
         if uid:
             row = self._db.execute("SELECT id FROM applications WHERE uid = ?", [uid]).fetchone()
             if row is None:
-                return self._remember(interview, new_application(self._db, uid))
-            if interview.id is not None or self._fits(int(row[0]), interview):
+                found = self._matching(interview)
+                if found is None or found in self._taken_by_uid.values():
+                    found = new_application(self._db, uid)
+                self._taken_by_uid[uid] = found
+                return self._remember(interview, found)
+            if self._others_fit(int(row[0]), interview):
                 return self._remember(interview, int(row[0]))
-            # A new round naming an application of another company or role (a spreadsheet row copied and
-            # edited, a pick the form had not redrawn yet): filed by its own company and role instead.
-        if interview.id is not None:
+        elif interview.id is not None:
             row = self._db.execute("SELECT application_id FROM interviews WHERE id = ?", [interview.id]).fetchone()
-            if row and row[0] is not None:
-                return int(row[0])
+            if row and row[0] is not None and self._others_fit(int(row[0]), interview):
+                return self._remember(interview, int(row[0]))
+        found = self._matching(interview)
+        return self._remember(interview, found if found is not None else new_application(self._db))
+
+    def _matching(self, interview: Interview) -> int | None:
         key = _filing_key(interview.company, interview.role, interview.is_demo)
         if key not in self._by_match and not self._loaded:
             self._load(interview.company, interview.role)
-        found = self._by_match.get(key)
-        return self._remember(interview, found if found is not None else new_application(self._db))
+        return self._by_match.get(key)
 
-    def _fits(self, application_id: int, interview: Interview) -> bool:
-        """Whether the application's rounds are of the interview's company and role (and demo or not)."""
-        row = self._db.execute("SELECT company, role, is_demo FROM interviews WHERE application_id = ? LIMIT 1",
-                               [application_id]).fetchone()
-        return row is None or _filing_key(row[0], row[1], bool(row[2])) == _filing_key(
-            interview.company, interview.role, interview.is_demo)
+    def _others_fit(self, application_id: int, interview: Interview) -> bool:
+        """Whether the application's other rounds are of the interview's company and role (and demo or not).
+
+        With no other round it fits, unless the round was renamed and another application of its new
+        company and role exists (a typo fixed on a single round joins the application it was meant for).
+        """
+        wanted = _filing_key(interview.company, interview.role, interview.is_demo)
+        row = self._db.execute(
+            "SELECT company, role, is_demo FROM interviews WHERE application_id = ? AND id IS NOT ? LIMIT 1",
+            [application_id, interview.id],
+        ).fetchone()
+        if row is not None:
+            return _filing_key(row[0], row[1], bool(row[2])) == wanted
+        stored = self._db.execute("SELECT company, role, is_demo FROM interviews WHERE id = ?",
+                                  [interview.id]).fetchone() if interview.id is not None else None
+        if stored is not None and _filing_key(stored[0], stored[1], bool(stored[2])) == wanted:
+            return True
+        found = self._matching(interview)
+        return found is None or found == application_id
 
     def _load(self, company: str, role: str) -> None:
         rows = rounds_by_spelling(self._db, None if self._bulk else company, None if self._bulk else role)
@@ -94,23 +124,18 @@ def rounds_by_spelling(
 ) -> list[tuple[str, str, bool, int]]:
     """(company, role, is_demo, application_id) once per spelling and application, latest application first.
 
-    With `company` and `role`, only the rows that may match them: SQLite's LIKE ignores case for
-    ASCII letters only, so a name with other letters ("Ærø Energi") reads every row and leaves the
-    match to `application_match_key`'s casefold.
+    With `company` and `role`, only the rows whose company starts with the same letter (LIKE ignores
+    an ASCII letter's case); the caller compares `application_match_key`s, whose casefold also makes
+    "STRASSE" of "Straße". A name starting with another character reads every row.
     """
     sql = "SELECT company, role, is_demo, application_id FROM interviews WHERE application_id IS NOT NULL"
     params: list[str] = []
-    if company is not None and role is not None and (company + role).isascii():
-        sql += " AND company LIKE ? ESCAPE '\\' AND role LIKE ? ESCAPE '\\'"
-        params = [_like_any_spacing(company), _like_any_spacing(role)]
+    first = (company or "").strip()[:1]
+    if company is not None and role is not None and first.isascii() and first.isalnum():
+        sql += " AND ltrim(company) LIKE ?"  # the first letter only: "STRASSE" casefolds like "Straße"
+        params = [f"{first}%"]
     sql += " GROUP BY company, role, is_demo, application_id ORDER BY MAX(interview_at) DESC"
     return [(c, r, bool(demo), app) for c, r, demo, app in db.execute(sql, params)]
-
-
-def _like_any_spacing(text: str) -> str:
-    """A LIKE pattern that `text` in any case and spacing matches (and a few more: the caller checks)."""
-    words = [w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for w in text.split()]
-    return "%" + "%".join(words) + "%"
 
 
 class Applications:

@@ -158,9 +158,10 @@ class Interviews:
     def set_outcome(self, interview_id: int, outcome: Outcome, on: date | None) -> None:
         """The interview's outcome, and the day it came (None while pending)."""
         with self._db.write() as db:
-            db.execute(
-                "UPDATE interviews SET outcome = ?, outcome_on = ?, updated_at = ? WHERE id = ?",
-                [outcome.value, on.isoformat() if on else None, stamp(), interview_id],
+            db.execute(  # an outcome is a debrief: a booked round no longer waits for its scores
+                "UPDATE interviews SET outcome = ?, outcome_on = ?, booked = booked * (? = 'pending'), "
+                "updated_at = ? WHERE id = ?",
+                [outcome.value, on.isoformat() if on else None, outcome.value, stamp(), interview_id],
             )
 
     @never_cached

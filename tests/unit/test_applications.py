@@ -219,3 +219,46 @@ def test_demo_rounds_and_the_users_own_never_share_an_application(store: Store):
     assert [a.latest.id for a in store.applications.matching("Kestrel", "Backend engineer")] == [own]
     assert [a.latest.id for a in store.applications.matching("Kestrel", "Backend engineer", demo=True)] == [demo]
     assert store.applications.later_rounds([own]) == {}  # a demo round never closes the user's follow-up
+
+
+def test_a_round_renamed_to_another_company_leaves_the_application_it_no_longer_fits(store: Store):
+    first = store.interviews.save(kestrel(), now=FIXED_NOW)
+    second = store.interviews.save(kestrel(ROUND_2), now=FIXED_NOW)
+    store.interviews.save(replace(store.interviews.get(second), company="Acme"), now=FIXED_NOW)  # as the form edits
+    assert store.applications.of_interview(second).uid != store.applications.of_interview(first).uid
+    assert store.applications.later_rounds([first]) == {}  # Kestrel's round 1 is not moved on by an Acme round
+
+
+def test_a_typo_fixed_on_a_single_round_joins_the_application_it_was_meant_for(store: Store):
+    first = store.interviews.save(kestrel(), now=FIXED_NOW)
+    typo = store.interviews.save(kestrel(ROUND_2, company="Kestral"), now=FIXED_NOW)
+    store.interviews.save(replace(store.interviews.get(typo), company="Kestrel"), now=FIXED_NOW)
+    assert [r.id for r in store.applications.of_interview(first).rounds] == [first, typo]
+
+
+def test_another_machines_export_joins_the_application_of_the_same_company_and_role(store: Store):
+    here = store.interviews.save(kestrel(ROUND_2), now=FIXED_NOW)
+    [there] = store.interviews.import_entries([(kestrel(application="app-from-elsewhere"), ())])
+    assert store.applications.of_interview(there).uid == store.applications.of_interview(here).uid
+    assert store.applications.later_rounds([there])[there].interview.id == here
+
+
+def test_two_applications_a_file_keeps_apart_stay_apart_on_import(store: Store):
+    store.interviews.save(kestrel(ROUND_2 + timedelta(days=30)), now=FIXED_NOW)
+    ids = store.interviews.import_entries([(kestrel(application="app-first-try"), ()),
+                                           (kestrel(ROUND_2, application="app-reapplied"), ())])
+    assert len({store.applications.of_interview(i).uid for i in ids}) == 2
+
+
+def test_a_name_typed_in_another_script_groups_as_an_import_would(store: Store):
+    typed = store.interviews.save(kestrel(company="Straße GmbH"), now=FIXED_NOW)
+    again = store.interviews.save(kestrel(ROUND_2, company="STRASSE GMBH"), now=FIXED_NOW)
+    assert store.applications.of_interview(again).uid == store.applications.of_interview(typed).uid
+
+
+def test_recording_an_outcome_on_a_booked_round_ends_its_wait_for_scores(store: Store):
+    from lib.domain.model import Outcome
+
+    booked = store.interviews.save(kestrel(FIXED_NOW + timedelta(hours=1), scores={}, evidence={}), now=FIXED_NOW)
+    store.interviews.set_outcome(booked, Outcome.REJECTED, D("2026-11-21"))
+    assert store.interviews.booked() == [] and not store.interviews.get(booked).booked

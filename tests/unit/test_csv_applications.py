@@ -169,3 +169,23 @@ def test_the_questions_asked_and_the_day_the_outcome_came_survive_a_csv_round_tr
     [back] = fresh.interviews.find()
     assert back.questions == "How do you test pipelines?\n=SUM(A1)"
     assert (back.outcome, back.outcome_on) == (Outcome.REJECTED, D("2026-11-17"))
+
+
+@pytest.mark.parametrize("cell", ["new", "NEW", "ab\ncd", "\u200b", "a b"])
+def test_a_cell_that_is_no_application_id_is_refused_at_its_row(cell: str):
+    row = ("company,role,interview_at,application\r\n"
+           f'Acme,Data engineer,2026-11-10T14:00,"{cell}"\r\n')
+    with pytest.raises(ValidationError) as refused:
+        read_csv(row, FIXED_NOW)
+    assert "row 2, column application" in str(refused.value)
+
+
+def test_a_json_file_naming_one_application_id_twice_is_refused(store: Store):
+    store.interviews.save(build_interview(), now=FIXED_NOW)
+    document = json.loads(export_json(store, FIXED_NOW))
+    document["tables"]["applications"].append(dict(document["tables"]["applications"][0], uid="app-other"))
+    with pytest.raises(ValidationError) as refused:
+        from lib.files.json import read_json
+
+        read_json(json.dumps(document).encode(), FIXED_NOW)
+    assert "applications[1], field id" in str(refused.value)
