@@ -6,6 +6,7 @@ from datetime import datetime
 
 from lib.domain.coming_up import ON_THE_DAY
 from lib.domain.model import Stage
+from lib.domain.text import md_escape
 from tests.app.helpers import TODAY, an_interview, open_menu, open_page, texts
 from tests.factories import FIXED_NOW
 
@@ -118,4 +119,4 @@ def test_latest_entries_leave_out_booked_interviews_which_have_no_scores_to_show
     book(store, datetime(2026, 12, 14, 10, 0), company="Far off", role="SRE")  # beyond Coming up, still unscored
     at = open_page(app, TODAY)
     latest = [p.label for p in at.page_link if p.proto.page.endswith("interviews") and p.label != "Open entry"]
-    assert latest == ["Acme: Data engineer"]
+    assert latest == [md_escape("Acme: Data engineer")]  # a label renders Markdown: the name is escaped
