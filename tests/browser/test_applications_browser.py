@@ -27,7 +27,8 @@ def test_applications_then_one_application_fit_a_laptop_and_a_phone(serve, page,
     for day, stage in ((10, Stage.PHONE_SCREEN), (17, Stage.TECHNICAL)):
         store.interviews.save(an_interview(company="Wren Labs", role="Platform engineer", stage=stage,
                                            interview_at=datetime(2026, 11, day, 10)), now=FIXED_NOW)
-    store.interviews.save(an_interview(company="Wren Labs", role="Platform engineer", stage=Stage.FINAL, scores={},
+    store.interviews.save(an_interview(company="Wren Labs", role="Platform engineer", stage=Stage.FINAL,
+                                       scores={}, evidence={},
                                        interview_at=datetime(2026, 11, 26, 14), prep_questions="Team size?"),
                           now=FIXED_NOW)
     server = serve(db_path)
@@ -65,7 +66,8 @@ def test_interviews_show_rounds_together_and_a_booked_card_without_a_timeline(se
         store.interviews.save(an_interview(company="Wren Labs", role="Platform engineer", stage=stage,
                                            interview_at=datetime(2026, 11, day, 10)), now=FIXED_NOW)
     store.interviews.save(an_interview(interview_at=datetime(2026, 11, 12, 10)), now=FIXED_NOW)
-    store.interviews.save(an_interview(company="Wren Labs", role="Platform engineer", stage=Stage.FINAL, scores={},
+    store.interviews.save(an_interview(company="Wren Labs", role="Platform engineer", stage=Stage.FINAL,
+                                       scores={}, evidence={},
                                        interview_at=datetime(2026, 11, 26, 14), prep_questions="Team size?"),
                           now=FIXED_NOW)
     server = serve(db_path)
