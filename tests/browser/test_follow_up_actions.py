@@ -108,9 +108,10 @@ def test_open_a_due_thank_you_from_today_copy_it_and_mark_it_sent(serve, page, t
 def test_snooze_a_step_and_see_it_move_in_the_week(serve, page, tmp_path):
     store, interview_id = a_week_of_follow_ups(tmp_path / "snooze.db")
     server = serve(tmp_path / "snooze.db")
-    page.goto(f"{server.url}/interviews?id={interview_id}")
+    page.goto(f"{server.url}/interviews?id={interview_id}")  # a fresh server's first page: it routes, then runs
+    wait_for_app(page)
     entry = page.locator(f'[class*="st-key-entry-{interview_id}"]')
-    expect(entry.get_by_text("Status check-in", exact=True)).to_be_visible()
+    expect(entry.get_by_text("Status check-in", exact=True)).to_be_visible(timeout=15_000)
     entry.get_by_role("button", name="More").nth(2).click()  # thank-you, soft touch, check-in
     popover = page.locator('[data-testid="stPopoverBody"]')
     expect(popover.get_by_role("spinbutton", name="day, Snooze until")).to_have_text("09")  # 3 business days on
