@@ -185,7 +185,7 @@ st.caption(
     + (f" · page {page_number} of {pages}" if pages > 1 else "")
 )
 rounds_of = applications_of(tuple(i.saved_id for i in shown))
-for interview in grouped_by_application(shown, {i: a.uid for i, a in rounds_of.items()}):
+for interview in grouped_by_application(shown):
     entry_card(interview, now, rounds_of.get(interview.saved_id))
 if pages > 1:
     st.number_input("Page", min_value=1, max_value=pages, key="page_number", step=1, width=160)

@@ -7,7 +7,7 @@ application has moved on (DOMAIN.md): its open follow-up closes, however the rou
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -121,31 +121,3 @@ class Application:
 def in_order(rounds: Iterable[Interview]) -> tuple[Interview, ...]:
     """Rounds as they happened: by their time, then by the order they were saved."""
     return tuple(sorted(rounds, key=lambda r: (r.interview_at, r.id or 0)))
-
-
-def later_rounds(applications: Iterable[Application]) -> dict[int, LaterRound]:
-    """For each round that has a next one, that next round: what closes its follow-up.
-
-    A round with an outcome of its own keeps it (an offer on round 1 is not overridden); only
-    a pending round moves on.
-    """
-    following: dict[int, LaterRound] = {}
-    for application in applications:
-        for number, (earlier, later) in enumerate(zip(application.rounds, application.rounds[1:], strict=False), 2):
-            if earlier.id is not None and earlier.outcome is Outcome.PENDING:
-                following[earlier.id] = LaterRound(number, later)
-    return following
-
-
-def group_by_application(interviews: Iterable[Interview]) -> list[Application]:
-    """Interviews grouped by their `application` uid; newest application (by its latest round) first."""
-    by_uid: dict[str, list[Interview]] = {}
-    for interview in interviews:
-        by_uid.setdefault(interview.application, []).append(interview)
-    grouped = [Application(uid, in_order(rounds)) for uid, rounds in by_uid.items()]
-    return sorted(grouped, key=lambda a: (a.latest.interview_at, a.latest.id or 0), reverse=True)
-
-
-def rounds_by_id(applications: Iterable[Application]) -> Mapping[int, Application]:
-    """Each interview id to the application it is a round of."""
-    return {r.id: a for a in applications for r in a.rounds if r.id is not None}

@@ -6,7 +6,6 @@ Interviews cards word a round the same way, and tests pin the words without Stre
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -72,13 +71,11 @@ def next_move(application: Application, latest_steps: list[Step], now: datetime)
     return NextMove("Nothing to send: waiting is the right move now", "wait", latest)
 
 
-def grouped_by_application(interviews: list[Interview], application_of: Mapping[int, str]) -> list[Interview]:
-    """A page of entries with the rounds of one application side by side, where its first one stood.
-
-    `application_of` maps an interview id to its application's uid; an entry without one stays alone.
-    """
+def grouped_by_application(interviews: list[Interview]) -> list[Interview]:
+    """A page of entries with the rounds of one application side by side, where its first one stood;
+    an entry without an application stays alone."""
     groups: dict[str, list[Interview]] = {}
     for interview in interviews:
-        uid = application_of.get(interview.saved_id) or f"#{interview.saved_id}"
+        uid = interview.application or f"#{interview.saved_id}"
         groups.setdefault(uid, []).append(interview)
     return [interview for group in groups.values() for interview in group]

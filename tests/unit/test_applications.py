@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from lib.domain.applications import Application, ApplicationStatus, LaterRound, application_match_key, later_rounds
+from lib.domain.applications import Application, ApplicationStatus, LaterRound, application_match_key
 from lib.domain.followup import follow_up_timeline
 from lib.domain.model import NEW_APPLICATION, Outcome, Stage
 from lib.domain.steps import StepKind, StepMark, StepStatus
@@ -150,11 +150,15 @@ def test_marks_stay_what_they_were_when_a_later_round_arrives():
     assert steps["thank_you"].status is StepStatus.DONE
 
 
-def test_a_round_with_an_outcome_of_its_own_is_not_moved_on():
-    rejected_then_reapplied = Application("a", (kestrel(id=1, outcome=Outcome.REJECTED), kestrel(ROUND_2, id=2)))
-    moved_on = Application("b", (kestrel(id=3), kestrel(ROUND_2, id=4), kestrel(ROUND_2 + timedelta(days=3), id=5)))
-    found = later_rounds([rejected_then_reapplied, moved_on])
-    assert {k: (v.number, v.interview.id) for k, v in found.items()} == {3: (2, 4), 4: (3, 5)}
+def test_a_round_with_an_outcome_of_its_own_is_not_moved_on(store: Store):
+    rejected, reapplied = store.interviews.import_entries([
+        (kestrel(outcome=Outcome.REJECTED, outcome_on=D("2026-11-05"), application="app-a"), ()),
+        (kestrel(ROUND_2, application="app-a"), ())])
+    data = dict(role="Data engineer")
+    one, two, three = store.interviews.import_entries([(kestrel(**data), ()), (kestrel(ROUND_2, **data), ()),
+                                                       (kestrel(ROUND_2 + timedelta(days=3), **data), ())])
+    found = store.applications.later_rounds([rejected, reapplied, one, two, three])
+    assert {k: (v.number, v.interview.id) for k, v in found.items()} == {one: (2, two), two: (3, three)}
 
 
 def test_the_store_finds_the_later_round_however_the_rounds_arrived(store: Store):

@@ -67,9 +67,10 @@ def test_an_application_with_nothing_left_to_send_says_waiting_is_right():
 
 
 def test_rounds_of_one_application_sit_together_where_the_first_of_them_stood():
-    acme = build_interview(id=3)
-    page = [replace(ROUND_2, id=5), acme, replace(ROUND_1, id=4), build_interview(id=6)]
-    grouped = grouped_by_application(page, {5: "app-k", 4: "app-k", 3: "app-a"})
+    acme = build_interview(id=3, application="app-a")
+    page = [replace(ROUND_2, id=5, application="app-k"), acme, replace(ROUND_1, id=4, application="app-k"),
+            build_interview(id=6)]
+    grouped = grouped_by_application(page)
     assert [i.id for i in grouped] == [5, 4, 3, 6]
 
 
