@@ -20,10 +20,8 @@ OVERFLOWING = """() => [...document.querySelectorAll('[data-testid=stMain] *')]
     .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).length"""
 
 
-def test_applications_then_one_application_fit_a_laptop_and_a_phone(serve, page, tmp_path):
-    db_path = tmp_path / "apps.db"
-    store = Store(db_path)
-    load_demo(store, FIXED_NOW)
+def wren_labs_rounds(store: Store) -> None:
+    """Two rounds held (10 and 17 Nov) and a final booked for Thu 26 Nov, 14:00, with a preparation note."""
     for day, stage in ((10, Stage.PHONE_SCREEN), (17, Stage.TECHNICAL)):
         store.interviews.save(an_interview(company="Wren Labs", role="Platform engineer", stage=stage,
                                            interview_at=datetime(2026, 11, day, 10)), now=FIXED_NOW)
@@ -31,6 +29,13 @@ def test_applications_then_one_application_fit_a_laptop_and_a_phone(serve, page,
                                        scores={}, evidence={},
                                        interview_at=datetime(2026, 11, 26, 14), prep_questions="Team size?"),
                           now=FIXED_NOW)
+
+
+def test_applications_then_one_application_fit_a_laptop_and_a_phone(serve, page, tmp_path):
+    db_path = tmp_path / "apps.db"
+    store = Store(db_path)
+    load_demo(store, FIXED_NOW)
+    wren_labs_rounds(store)
     server = serve(db_path)
     page.set_viewport_size(LAPTOP)
     page.goto(f"{server.url}/applications")
@@ -62,14 +67,8 @@ def test_applications_then_one_application_fit_a_laptop_and_a_phone(serve, page,
 def test_interviews_show_rounds_together_and_a_booked_card_without_a_timeline(serve, page, tmp_path):
     db_path = tmp_path / "rounds.db"
     store = Store(db_path)
-    for day, stage in ((10, Stage.PHONE_SCREEN), (17, Stage.TECHNICAL)):
-        store.interviews.save(an_interview(company="Wren Labs", role="Platform engineer", stage=stage,
-                                           interview_at=datetime(2026, 11, day, 10)), now=FIXED_NOW)
     store.interviews.save(an_interview(interview_at=datetime(2026, 11, 12, 10)), now=FIXED_NOW)
-    store.interviews.save(an_interview(company="Wren Labs", role="Platform engineer", stage=Stage.FINAL,
-                                       scores={}, evidence={},
-                                       interview_at=datetime(2026, 11, 26, 14), prep_questions="Team size?"),
-                          now=FIXED_NOW)
+    wren_labs_rounds(store)
     server = serve(db_path)
     page.set_viewport_size(LAPTOP)
     page.goto(f"{server.url}/interviews")
