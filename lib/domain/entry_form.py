@@ -141,8 +141,7 @@ class EntryForm:
 
     def has_debrief(self) -> bool:
         """Scores, evidence or an outcome: what only an interview that took place has."""
-        return (any(v is not None for v in self.scores.values()) or any(e.strip() for e in self.evidence.values())
-                or self.outcome is not Outcome.PENDING)
+        return self.to_interview().has_debrief
 
     def is_booking(self, now: datetime) -> bool:
         """Logged ahead: its date and time have not ended yet, so it takes preparation, not scores.
