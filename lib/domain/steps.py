@@ -118,6 +118,11 @@ class Step:
         )
 
 
+def thank_yous_to_send(timeline: list[Step]) -> list[Step]:
+    """The thank-you notes still to send, one per interviewer: what "mark all sent" marks."""
+    return [s for s in timeline if s.kind is StepKind.THANK_YOU and s.needs_action]
+
+
 def next_step(timeline: list[Step]) -> Step | None:
     """The first reminder still to do: what the list shows as "next"."""
     pending = [s for s in timeline if s.reminder and not s.status.settled]

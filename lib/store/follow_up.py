@@ -32,9 +32,23 @@ class FollowUp:
             put_mark(db, interview_id, mark)
 
     @never_cached
-    def unmark(self, interview_id: int, step_key: str) -> None:
+    def mark_many(self, interview_id: int, marks: Iterable[StepMark]) -> None:
+        """Several steps of one interview at once ("all thank-you notes sent"): all of them or none."""
         with self._db.write() as db:
-            db.execute("DELETE FROM step_marks WHERE interview_id = ? AND step_key = ?", [interview_id, step_key])
+            for mark in marks:
+                put_mark(db, interview_id, mark)
+
+    @never_cached
+    def unmark(self, interview_id: int, step_key: str) -> None:
+        self.unmark_many(interview_id, (step_key,))
+
+    @never_cached
+    def unmark_many(self, interview_id: int, step_keys: Iterable[str]) -> None:
+        """Open the steps again (the undo of `mark` and `mark_many`): one transaction."""
+        keys = list(step_keys)
+        with self._db.write() as db:
+            db.execute(f"DELETE FROM step_marks WHERE interview_id = ? AND step_key IN {in_clause(keys)}",
+                       [interview_id, *keys])
 
     def marks_for(self, interview_ids: Iterable[int]) -> dict[int, list[StepMark]]:
         """Each interview's marks (an empty list for one without any)."""

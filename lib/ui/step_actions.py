@@ -18,12 +18,13 @@ from lib.domain.drafts import DRAFT_KINDS
 from lib.domain.followup import done_mark, snooze_step, suggested_snooze_day
 from lib.domain.model import Outcome, ValidationError
 from lib.domain.steps import Step, StepKind, StepMark, StepStatus
-from lib.domain.text import md_escape
+from lib.domain.text import count_of, md_escape
 from lib.store import Store
 from lib.ui.cache import store
 from lib.ui.widgets import field_error, menu
 
 DRAFT_OPEN = "draft.open"
+UNDO = "undo.offer"  # what the last bulk action did, and how to take it back
 
 
 def open_draft(interview_id: int, step_key: str) -> None:
@@ -58,6 +59,34 @@ def _mark(interview_id: int, step_key: str, status_value: str, on_key: str | Non
 def unmark_step(interview_id: int, step_key: str) -> None:
     store().follow_up.unmark(interview_id, step_key)
     st.session_state["flash"] = "Undone: the step is open again."
+
+
+def mark_thank_yous_sent(interview_id: int, steps: list[Step], today: date, where: str, page: str) -> None:
+    """Every open thank-you note of one interview marked sent today, in one write; Undo is offered."""
+    if not steps:
+        return
+    marks = [done_mark(step.key, today, today, step.day0) for step in steps]
+    store().follow_up.mark_many(interview_id, marks)
+    names = count_of(len(steps), "thank-you note")
+    st.session_state[UNDO] = {"interview_id": interview_id, "keys": [m.step_key for m in marks], "page": page,
+                              "message": f"Marked {names} sent for {where}."}
+
+
+def _undo(offer: dict) -> None:
+    store().follow_up.unmark_many(offer["interview_id"], offer["keys"])
+    st.session_state.pop(UNDO, None)
+    st.session_state["flash"] = "Undone: those notes are open again."
+
+
+def undo_bar(page: str) -> None:
+    """The last bulk action of this page, with Undo, until undone or dismissed."""
+    offer = st.session_state.get(UNDO)
+    if not offer or offer["page"] != page:
+        return
+    with st.container(border=True, horizontal=True, vertical_alignment="center", gap="small", key="undo-bar"):
+        st.markdown(f":material/check_circle: {md_escape(offer['message'])}", width="content")
+        st.button("Undo", key="undo.do", on_click=_undo, args=(offer,), icon=":material/undo:")
+        st.button("Dismiss", key="undo.dismiss", on_click=lambda: st.session_state.pop(UNDO, None), type="tertiary")
 
 
 def _snooze(interview_id: int, step: Step, today: date, key: str) -> None:
@@ -97,7 +126,7 @@ def step_actions(step: Step, interview_id: int, today: date, key: str, *, why_sh
     if step.kind is StepKind.NO_RESPONSE:
         no_response_actions(step, interview_id, today, key, why_shown=why_shown)
         return
-    with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+    with st.container(horizontal=True, gap="xsmall", vertical_alignment="center", width="content"):
         if step.kind in DRAFT_KINDS:
             st.button("Draft", key=f"{key}.draft", on_click=open_draft, args=(interview_id, step.key),
                       icon=":material/edit_note:")
@@ -112,7 +141,7 @@ def no_response_actions(step: Step, interview_id: int, today: date, key: str, *,
     with st.container(gap="small"):
         if not why_shown:
             st.caption(md_escape(step.why))
-        with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+        with st.container(horizontal=True, gap="xsmall", vertical_alignment="center", width="content"):
             st.button("Record no response", key=f"{key}.no_response", on_click=record_no_response,
                       args=(interview_id, today), icon=":material/do_not_disturb_on:",
                       help="Sets the outcome to “No response” and closes this follow-up. You can change it later.")
