@@ -1,16 +1,34 @@
-"""The follow-up timeline strip beside an entry: each step's window, its best day, and today."""
+"""The follow-up timeline picture beside an entry: one row per step, a dot on its day with the date
+written beside it, a legend of the statuses shown, and a dashed line for today.
+
+A plain Vega-Lite dict, built without Altair: the picture only shows, so it is rendered once to SVG
+(`timeline_svg`) and placed as an image; validating an Altair chart on every rerun cost more than
+drawing it. Every dot and label sits inside the axis: the date range is widened to hold them all.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-import altair as alt
-import pandas as pd
+from lib.charts.palette import COLOURS_BY_KEY, SUGGESTION, TODAY_COLOUR, colour_key
+from lib.domain.steps import Step, StepKind, StepStatus
 
-from lib.charts.palette import COLOURS_BY_KEY, TODAY_COLOUR, colour_key
-from lib.domain.days import human_date
-from lib.domain.steps import Step, StepKind
+ROW_PX, WIDTH_PX = 19, 230  # drawn at its own size beside a card: about 340 px with its labels
+MIN_DAYS = 8  # a plan of two days still gets a week of axis, so its dots do not sit at the edges
+LABEL_ROOM = 0.22  # of the axis kept free right of the last dot: its date is written beside it
+LEGEND_NAMES = {
+    StepStatus.OVERDUE.value: "Overdue",
+    StepStatus.DUE_TODAY.value: "Due today",
+    StepStatus.OPEN.value: "Open",
+    StepStatus.UPCOMING.value: "Not yet",
+    StepStatus.DONE.value: "Done",
+    StepStatus.SKIPPED.value: "Skipped",
+    StepStatus.CLOSED.value: "Closed",
+    SUGGESTION: "Suggestion",
+}
+# Text on the page's background: Streamlit's own text colours, well above 4.5:1 in each scheme.
+TEXT = {False: {"strong": "#31333f", "muted": "#4b4e5c"}, True: {"strong": "#fafafa", "muted": "#c9cbd3"}}
 
 
 def short_step_label(step: Step) -> str:
@@ -31,66 +49,99 @@ def short_step_label(step: Step) -> str:
     return "Ask next steps"
 
 
-def timeline_frame(steps: Sequence[Step], today: date) -> pd.DataFrame:
-    """One row per step: its window (opens → deadline or recommended day) and its recommended day."""
+def dot_day(step: Step) -> date:
+    """Where a step's dot sits: the day it was done, or the day it is best done."""
+    return step.done_on if step.status is StepStatus.DONE and step.done_on else step.recommended
+
+
+def _noon(day: date) -> str:
+    return datetime.combine(day, datetime.min.time()).replace(hour=12).isoformat()
+
+
+def axis_range(steps: Sequence[Step], today: date) -> tuple[date, date]:
+    """First and last day of the axis: every dot, today, room for the last date label, at least a week."""
+    days = [dot_day(step) for step in steps] + [today]
+    first, last = min(days), max(days)
+    span = max((last - first).days, MIN_DAYS - 1)
+    room = max(1, round(span * LABEL_ROOM / (1 - LABEL_ROOM)))
+    return first - timedelta(days=1), first + timedelta(days=span + room)
+
+
+def timeline_rows(steps: Sequence[Step], today: date) -> list[dict]:
+    """One row per step: its axis name, dot day, date label, colour key and status words."""
     rows = []
     for order, step in enumerate(steps):
-        end = step.deadline or datetime.combine(step.recommended, datetime.min.time()) + timedelta(hours=23)
-        rows.append(
-            {
-                "order": order,
-                "step": short_step_label(step),
-                "title": step.title,
-                "opens": step.opens,
-                "closes": max(end, step.opens),
-                "recommended": pd.Timestamp(step.recommended) + pd.Timedelta(hours=12),
-                "status": step.status.value,
-                "colour": colour_key(step),
-                "when": human_date(step.recommended, today),
-                "state": step.status_text(today),
-            }
-        )
-    return pd.DataFrame(rows)
+        day = dot_day(step)
+        rows.append({
+            "order": order,
+            "step": short_step_label(step),
+            "day": _noon(day),
+            "label": f"{day:%a} {day.day} {day:%b}",
+            "colour": colour_key(step),
+            "status": LEGEND_NAMES[colour_key(step)],
+        })
+    return rows
 
 
-def timeline_chart(steps: Sequence[Step], today: date) -> alt.LayerChart:
-    """A compact Gantt-like strip: window bar, recommended-day dot coloured by status, a 'today' rule."""
-    frame = timeline_frame(steps, today)
-    colour = alt.Color(
-        "colour:N",
-        scale=alt.Scale(domain=list(COLOURS_BY_KEY), range=[c.chart for c in COLOURS_BY_KEY.values()]),
-        legend=None,
-    )
-    order = alt.EncodingSortField(field="order", order="ascending")
-    y = alt.Y(
-        "step:N",
-        sort=order,
-        title=None,
-        scale=alt.Scale(paddingInner=0.2, paddingOuter=0.3),
-        axis=alt.Axis(labelLimit=110, ticks=False, domain=False, labelOverlap=False, labelFontSize=11),
-    )
-    tooltip = [
-        alt.Tooltip("title:N", title="Step"),
-        alt.Tooltip("when:N", title="Best day"),
-        alt.Tooltip("state:N", title="Status"),
-    ]
-    base = alt.Chart(frame).encode(y=y, tooltip=tooltip)
-    window = base.mark_bar(height=6, cornerRadius=3, opacity=0.35).encode(
-        x=alt.X(
-            "opens:T",
-            title=None,
-            scale=alt.Scale(padding=14, nice=False),
-            axis=alt.Axis(format="%d %b", labelOverlap=True, tickCount=4, grid=False),
-        ),
-        x2="closes:T",
-        color=colour,
-    )
-    dot = base.mark_point(size=90, filled=True, opacity=1).encode(x="recommended:T", color=colour)
-    today_frame = pd.DataFrame({"today": [pd.Timestamp(today) + pd.Timedelta(hours=12)], "label": ["today"]})
-    today_rule = alt.Chart(today_frame).mark_rule(strokeDash=[4, 3], color=TODAY_COLOUR).encode(x="today:T")
-    today_text = (
-        alt.Chart(today_frame)
-        .mark_text(align="left", dx=3, dy=-4, color=TODAY_COLOUR, fontSize=10, baseline="bottom")
-        .encode(x="today:T", y=alt.value(0), text="label:N")
-    )
-    return (window + dot + today_rule + today_text).properties(height=alt.Step(24))
+def timeline_spec(steps: Sequence[Step], today: date, dark: bool = False) -> dict:
+    """The picture as a Vega-Lite dict; `dark` picks text colours for a dark page."""
+    text = TEXT[dark]
+    rows = timeline_rows(steps, today)
+    shown = [key for key in COLOURS_BY_KEY if any(row["colour"] == key for row in rows)]
+    first, last = axis_range(steps, today)
+    x = {"field": "day", "type": "temporal", "title": None,
+         "scale": {"domain": [_noon(first), _noon(last)], "nice": False},
+         "axis": {"labels": False, "ticks": False, "grid": False, "domainColor": text["muted"]}}  # dots carry dates
+    y = {"field": "step", "type": "nominal", "title": None, "sort": {"field": "order"},
+         "scale": {"paddingInner": 0.2, "paddingOuter": 0.3},
+         "axis": {"labelLimit": 120, "ticks": False, "domain": False, "labelColor": text["strong"],
+                  "labelFontSize": 12}}
+    colour = {"field": "colour", "type": "nominal",
+              "scale": {"domain": shown, "range": [COLOURS_BY_KEY[key].chart for key in shown]},
+              "legend": {"orient": "bottom", "direction": "horizontal", "title": None, "labelColor": text["strong"],
+                         "labelFontSize": 11, "symbolSize": 60, "offset": 16, "labelExpr": _legend_expr(shown)}}
+    today_row = [{"today": _noon(today), "label": "today"}]
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "width": WIDTH_PX,
+        "height": ROW_PX * max(len(rows), 1),
+        "background": None,
+        "config": {"view": {"stroke": None}, "font": "sans-serif"},
+        "layer": [
+            {"data": {"values": today_row}, "mark": {"type": "rule", "strokeDash": [4, 3], "color": TODAY_COLOUR},
+             "encoding": {"x": {**x, "field": "today"}}},
+            {"data": {"values": today_row},
+             "mark": {"type": "text", "align": "center", "baseline": "top", "dy": 3, "color": TODAY_COLOUR,
+                      "fontSize": 10, "fontWeight": "bold"},  # under the axis, above the legend
+             "encoding": {"x": {"field": "today", "type": "temporal"}, "y": {"value": ROW_PX * max(len(rows), 1)},
+                          "text": {"field": "label"}}},
+            {"data": {"values": rows}, "mark": {"type": "point", "filled": True, "size": 110, "opacity": 1},
+             "encoding": {"x": x, "y": y, "color": colour}},
+            {"data": {"values": rows},
+             "mark": {"type": "text", "align": "left", "dx": 9, "fontSize": 11, "color": text["strong"]},
+             "encoding": {"x": {"field": "day", "type": "temporal"}, "y": {"field": "step", "type": "nominal",
+                                                                           "sort": {"field": "order"}},
+                          "text": {"field": "label"}}},
+        ],
+        "resolve": {"scale": {"x": "shared", "y": "shared"}},
+    }
+
+
+def _legend_expr(keys: list[str]) -> str:
+    """Vega's legend label, from the colour key to the user's word for it."""
+    cases = " : ".join(f"datum.value === '{key}' ? '{LEGEND_NAMES[key]}'" for key in keys)
+    return f"{cases} : datum.value" if cases else "datum.value"
+
+
+def timeline_svg(steps: Sequence[Step], today: date, dark: bool = False) -> str:
+    """The picture as SVG text, through vl-convert (about 20 ms: callers cache it by content)."""
+    import vl_convert
+
+    return vl_convert.vegalite_to_svg(timeline_spec(steps, today, dark))
+
+
+def timeline_alt_text(steps: Sequence[Step], today: date) -> str:
+    """What the picture shows, in words, for a screen reader."""
+    parts = [f"{short_step_label(step)}: {LEGEND_NAMES[colour_key(step)].lower()}, "
+             f"{dot_day(step):%a} {dot_day(step).day} {dot_day(step):%b}" for step in steps]
+    return "Follow-up timeline. " + "; ".join(parts) + f". Today is {today:%a} {today.day} {today:%b}."

@@ -49,6 +49,13 @@ def open_menu(at: AppTest, key: str) -> AppTest:
     return at.run()
 
 
+def open_details(at: AppTest, interview_id: int) -> AppTest:
+    """Open an Interviews card's Details (each step in words, evidence, notes), as its button does;
+    one already open stays open."""
+    toggle = at.button(key=f"iv{interview_id}.details_toggle")
+    return toggle.click().run() if toggle.label == "Details" else at
+
+
 def errors(at: AppTest) -> list[str]:
     return [e.value for e in at.error]
 

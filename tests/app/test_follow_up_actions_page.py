@@ -10,7 +10,7 @@ import pytest
 from lib.domain.drafts import Template
 from lib.domain.steps import StepKind, StepMark, StepSnooze, StepStatus
 from lib.store import Store
-from tests.app.helpers import INTERVIEWS, TODAY, an_interview, badges, open_menu, open_page, texts
+from tests.app.helpers import INTERVIEWS, TODAY, an_interview, badges, open_details, open_menu, open_page, texts
 from tests.factories import FIXED_NOW
 
 TEMPLATES = "pages/templates.py"
@@ -107,6 +107,8 @@ def test_marking_done_from_today_interviews_or_the_draft_is_the_same_record(app,
     step = thank_you_key(interview)
     page, prefix = (INTERVIEWS, f"iv{interview.id}") if where == "interviews" else (TODAY, f"td{interview.id}")
     at = open_page(app, page)
+    if where == "interviews":
+        at = open_details(at, interview.id)
     if where == "draft":
         at = open_draft(at, f"{prefix}.{step}")
         at.button(key=f"draft.{interview.id}.{step}.sent").click().run()
@@ -119,7 +121,8 @@ def test_marking_done_from_today_interviews_or_the_draft_is_the_same_record(app,
 def test_the_done_on_picker_runs_from_the_interview_day_to_today(app, store):
     interview = saved(store, interview_at=datetime(2026, 11, 18, 10, 0))  # Wed 18 Nov
     key = f"iv{interview.id}.{thank_you_key(interview)}"
-    picker = open_menu(open_page(app, INTERVIEWS), f"{key}.more").date_input(key=f"{key}.on")
+    at = open_menu(open_details(open_page(app, INTERVIEWS), interview.id), f"{key}.more")
+    picker = at.date_input(key=f"{key}.on")
     assert (picker.min, picker.max) == (date(2026, 11, 18), FRIDAY)
 
 
@@ -141,7 +144,7 @@ def test_a_users_template_and_name_are_used_in_every_draft(app, store):
 def test_a_step_is_snoozed_with_a_reason_and_the_timeline_says_so(app, store):
     interview = saved(store)
     key = f"iv{interview.id}.check_in"
-    at = open_menu(open_page(app, INTERVIEWS), f"{key}.more")
+    at = open_menu(open_details(open_page(app, INTERVIEWS), interview.id), f"{key}.more")
     at.date_input(key=f"{key}.until").set_value(date(2026, 12, 9))
     at.text_input(key=f"{key}.reason").input("Recruiter said the team is at a conference")
     at = at.button(key=f"{key}.snooze").click().run()
@@ -151,7 +154,7 @@ def test_a_step_is_snoozed_with_a_reason_and_the_timeline_says_so(app, store):
     assert any("Snoozed until Wed 9 Dec" in b for b in badges(at))
     assert "Snoozed from Fri 4 Dec: Recruiter said the team is at a conference." in texts(at)
     assert any("Due today" in b for b in badges(at))  # the thank-you did not move
-    assert "Add to calendar" in [b.label for b in at.get("download_button")]  # this interview's open steps
+    assert "Calendar" in [b.label for b in at.get("download_button")]  # this interview's open steps
     assert not at.session_state[f"{key}.more"]  # the menu closed on its own
     at = open_menu(at, f"{key}.more").button(key=f"{key}.unsnooze").click().run()
     assert store.follow_up.snoozes_for([interview.id])[interview.id] == []
@@ -161,7 +164,7 @@ def test_a_step_is_snoozed_with_a_reason_and_the_timeline_says_so(app, store):
 def test_a_snooze_without_a_reason_is_refused_beside_the_field(app, store):
     interview = saved(store)
     key = f"iv{interview.id}.check_in"
-    at = open_menu(open_page(app, INTERVIEWS), f"{key}.more")
+    at = open_menu(open_details(open_page(app, INTERVIEWS), interview.id), f"{key}.more")
     at.date_input(key=f"{key}.until").set_value(date(2026, 12, 9))
     at = at.button(key=f"{key}.snooze").click().run()
     assert store.follow_up.snoozes_for([interview.id])[interview.id] == []

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from lib.domain.model import Interviewer, Outcome
 from lib.domain.steps import StepMark, StepStatus
-from tests.app.helpers import INTERVIEWS, an_interview, badges, open_menu, open_page, texts
+from tests.app.helpers import INTERVIEWS, an_interview, badges, open_details, open_menu, open_page, texts
 from tests.factories import FIXED_NOW
 
 
@@ -18,21 +18,26 @@ def test_with_no_entries_it_points_to_the_log_form(app):
 
 def test_each_entry_shows_its_timeline_with_status_and_why(app, store):
     store.interviews.save(an_interview(recruiter="Sam Lee", stated_timeframe="within 2 weeks"), now=FIXED_NOW)
+    interview_id = store.interviews.find()[0].id
     at = open_page(app, INTERVIEWS)
     assert not at.exception
     page = texts(at)
-    assert "Acme: Data engineer" in page
-    assert "Update the recruiter (Sam Lee)" in page
-    assert "**Next:** Update the recruiter (Sam Lee) · Due today" in page
+    assert "**Acme: Data engineer**" in page
+    assert "**Next:** Update the recruiter (Sam Lee) :orange-badge[Due today]" in page
+    assert "Thank Jane Doe for their time" not in page  # each step's why waits in Details
+    assert len(at.image) == 1 and "Check in: not yet, Wed 9 Dec" in at.image[0].proto.imgs[0].alt
+    at = open_details(at, interview_id)
+    page = texts(at)
     assert "Thank Jane Doe for their time" in page  # the why, beside the step
     assert ":orange-badge[Due today]" in badges(at)  # the recruiter update and the thank-you
     assert any("Not yet: wait until Wed 9 Dec" in b for b in badges(at))  # check-in after the timeframe
+    assert at.button(key=f"iv{interview_id}.details_toggle").label == "Hide details"
 
 
 def test_marking_the_thank_you_sent_moves_the_soft_touch(app, store):
     interview_id = store.interviews.save(an_interview(), now=FIXED_NOW)
     person = store.interviews.get(interview_id).interviewers[0]
-    at = open_page(app, INTERVIEWS)
+    at = open_details(open_page(app, INTERVIEWS), interview_id)
     assert any("Not yet: wait until Fri 27 Nov" in b for b in badges(at))  # soft touch while unsent
     key = f"iv{interview_id}.thank_you:{person.id}"
     at = open_menu(at, f"{key}.more")
@@ -46,14 +51,14 @@ def test_marking_the_thank_you_sent_moves_the_soft_touch(app, store):
     at = open_menu(at, f"iv{interview_id}.undo_menu")
     at.button(key=f"{key}.undo").click().run()
     store.follow_up.mark(interview_id, StepMark(f"thank_you:{person.id}", StepStatus.DONE, date(2026, 11, 23)))
-    at = open_page(app, INTERVIEWS)
+    at = open_details(open_page(app, INTERVIEWS), interview_id)
     assert any("Not yet: wait until Mon 30 Nov" in b for b in badges(at))
 
 
 def test_a_steps_rarer_actions_wait_behind_more_and_are_drawn_only_once_it_opens(app, store):
     interview_id = store.interviews.save(an_interview(), now=FIXED_NOW)
     key = f"iv{interview_id}.soft_touch"
-    at = open_page(app, INTERVIEWS)
+    at = open_details(open_page(app, INTERVIEWS), interview_id)
     shown = {b.key for b in at.button}
     assert f"{key}.draft" in shown  # Draft stays in sight
     assert not {f"{key}.done", f"{key}.snooze", f"{key}.skip"} & shown and not at.date_input  # nothing drawn yet
@@ -64,7 +69,7 @@ def test_a_steps_rarer_actions_wait_behind_more_and_are_drawn_only_once_it_opens
 
 def test_a_step_can_be_skipped_and_undone(app, store):
     interview_id = store.interviews.save(an_interview(), now=FIXED_NOW)
-    at = open_menu(open_page(app, INTERVIEWS), f"iv{interview_id}.soft_touch.more")
+    at = open_menu(open_details(open_page(app, INTERVIEWS), interview_id), f"iv{interview_id}.soft_touch.more")
     at = at.button(key=f"iv{interview_id}.soft_touch.skip").click().run()
     assert store.follow_up.marks_for([interview_id])[interview_id][0].status is StepStatus.SKIPPED
     assert ":gray-badge[Skipped]" in badges(at)  # one line, with the other settled steps
@@ -81,8 +86,8 @@ def test_recording_an_outcome_closes_the_open_steps(app, store):
     assert store.interviews.get(interview_id).outcome is Outcome.NEXT_ROUND
     assert not at.session_state[f"iv{interview_id}.outcome_menu"]  # the menu closed on its own
     assert "**Follow-up closed:** next round booked." in texts(at)
-    assert not any("Closed: an outcome is recorded" in b for b in badges(at))  # folded: nothing left to do
-    at = at.toggle(key=f"iv{interview_id}.steps").set_value(True).run()
+    assert not any("Closed: an outcome is recorded" in b for b in badges(at))  # in Details, closed
+    at = open_details(at, interview_id)
     assert sum("Closed: an outcome is recorded" in b for b in badges(at)) == 3  # thank-you, soft touch, check-in
 
 
@@ -107,7 +112,7 @@ def test_a_deep_link_shows_just_that_entry(app, store):
 def test_entries_scored_without_evidence_are_flagged(app, store):
     store.interviews.save(an_interview(evidence={}), now=FIXED_NOW)
     at = open_page(app, INTERVIEWS)
-    assert any("evidence missing" in b for b in badges(at))
+    assert any("no evidence: skills, enthusiasm]" in b for b in badges(at))  # culture fit is "not sure yet"
 
 
 def test_user_text_is_shown_as_text_not_markup(app, store):
@@ -115,9 +120,9 @@ def test_user_text_is_shown_as_text_not_markup(app, store):
         an_interview(company="<b>Evil</b> *Corp*", notes="[click](javascript:alert(1)) $5 $6"), now=FIXED_NOW
     )
     at = open_page(app, INTERVIEWS)
-    assert not [m for m in at.markdown if m.value.startswith("**Notes:**")]  # drawn once "Evidence and notes" opens
-    at = open_menu(at, f"iv{interview_id}.evidence")
-    headings = [m.value.splitlines()[0] for m in at.markdown if m.value.startswith("### ")]
-    assert headings == ["### \\<b\\>Evil\\</b\\> \\*Corp\\*: Data engineer"]
+    assert not [m for m in at.markdown if "**Notes:**" in m.value]  # drawn once Details opens
+    at = open_details(at, interview_id)
+    headings = [m.value.splitlines()[0] for m in at.markdown if m.value.startswith("**\\<b")]
+    assert headings == ["**\\<b\\>Evil\\</b\\> \\*Corp\\*: Data engineer**  "]
     notes = [line for m in at.markdown for line in m.value.split("\n\n") if line.startswith("**Notes:**")]
     assert notes == ["**Notes:** \\[click\\]\\(javascript\\:alert\\(1\\)\\) \\$5 \\$6"]

@@ -29,7 +29,7 @@ CHROMIUM_FLAGS = [
 ]
 SCREENSHOTS = ROOT / "tests" / "browser" / "screenshots"
 OFFLINE = Path(__file__).resolve().parent / "offline"  # holds the sitecustomize that refuses the network
-DESKTOP = {"width": 1280, "height": 900}
+DESKTOP = {"width": 1366, "height": 900}  # a common laptop
 PHONE = {"width": 390, "height": 844}
 
 

@@ -79,6 +79,8 @@ def test_interviews_show_rounds_together_and_a_booked_card_without_a_timeline(se
     assert page.evaluate(OVERFLOWING) == 0
     page.screenshot(path=SCREENSHOTS / "interviews-rounds-laptop.png", full_page=True)
     screenshot(page, "interviews-rounds")
+    round_one = page.locator('[class*="st-key-entry-"]').filter(has_text="round 1 of 3")
+    round_one.get_by_role("button", name="Details").click()  # the link to the application waits in Details
     page.get_by_role("link", name="Round 1 of 3 · Wren Labs: Platform engineer").click()
     wait_for_app(page)
     expect(page.get_by_role("heading", name="Wren Labs: Platform engineer")).to_be_visible()

@@ -120,7 +120,7 @@ def test_every_page_renders_the_demo_data_on_desktop_and_phone(serve, page, tmp_
     page.goto(f"{server.url}/{path}")
     expect(page.get_by_role("heading", name=heading).first).to_be_visible()
     wait_for_app(page)
-    if path in ("interviews", "log"):  # the timelines beside the entries and in the follow-up plan
-        expect(page.locator(".vega-embed").first).to_be_visible()
+    if path in ("interviews", "log"):  # the timelines beside the entries and in the follow-up plan, as pictures
+        expect(page.locator('[data-testid="stImage"] img').first).to_be_visible()
     no_streamlit_errors(page)
     screenshot(page, path or "today")

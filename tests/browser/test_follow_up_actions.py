@@ -112,7 +112,7 @@ def test_snooze_a_step_and_see_it_move_in_the_week(serve, page, tmp_path):
     wait_for_app(page)
     entry = page.locator(f'[class*="st-key-entry-{interview_id}"]')
     expect(entry.get_by_text("Status check-in", exact=True)).to_be_visible(timeout=15_000)
-    entry.get_by_role("button", name="More").nth(2).click()  # thank-you, soft touch, check-in
+    entry.get_by_role("button", name="More").last.click()  # the next step's, then in Details each step's: check-in last
     popover = page.locator('[data-testid="stPopoverBody"]')
     expect(popover.get_by_role("spinbutton", name="day, Snooze until")).to_have_text("09")  # 3 business days on
     popover.get_by_label("Why?").fill("The team is at a conference")

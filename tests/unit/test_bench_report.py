@@ -1,4 +1,4 @@
-"""The table `make bench` writes: each page's full load and switch against the blank page's, and against itself at N = 10."""
+"""The table `make bench` writes: each page's full load and switch against the blank page's, and itself at N = 10."""
 
 from __future__ import annotations
 

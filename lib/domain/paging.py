@@ -1,0 +1,34 @@
+"""Which slice of a long list a page shows: the page number read from the URL, made safe."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Paging:
+    """Page `number` (from 1) of `pages`, `size` items each, over `total` items."""
+
+    number: int
+    pages: int
+    size: int
+    total: int
+
+    @classmethod
+    def of(cls, total: int, size: int, asked: str | None) -> Paging:
+        """The page a URL asks for ("3"), held between the first and the last; anything else is page 1."""
+        pages = max(1, -(-total // size))
+        number = int(asked) if asked and asked.isdigit() else 1
+        return cls(min(max(number, 1), pages), pages, size, total)
+
+    @property
+    def offset(self) -> int:
+        return (self.number - 1) * self.size
+
+    @property
+    def first_shown(self) -> int:
+        return min(self.offset + 1, self.total)
+
+    @property
+    def last_shown(self) -> int:
+        return min(self.offset + self.size, self.total)
