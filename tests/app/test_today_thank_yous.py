@@ -130,3 +130,12 @@ def test_paging_counts_cards_so_a_grouped_interview_takes_one_place(app, store):
     assert len([p for p in at.page_link if p.label == "Open entry"]) == 10
     assert at.button(key="due.more").label.startswith("Show 1 more (1 not shown")
     assert "33 to send" in texts(at)
+
+
+def test_dismiss_hides_the_undo_bar_and_keeps_the_notes_sent(app, store):
+    interview = three_interviewers(store)
+    at = open_page(app, TODAY)
+    at = at.button(key=f"td{interview.id}.thank_yous.sent").click().run()
+    at = at.button(key="undo.dismiss").click().run()
+    assert "undo.do" not in [b.key for b in at.button]
+    assert marks(store, interview) == [(key, StepStatus.DONE) for key in sorted(note_keys(interview))]
