@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lib import ui
-from lib.domain.agenda import AgendaItem, PlanDay
+from lib.domain.agenda import AgendaItem, PlanDay, due_cards
 from lib.domain.analytics import progress_from_averages, progress_line
 from lib.domain.days import human_date
 from lib.domain.drafts import DRAFT_KINDS, KIND_LABELS
@@ -13,6 +13,8 @@ from lib.domain.model import Dimension
 from lib.domain.rubric import RUBRIC, score_label
 from lib.domain.steps import StepKind
 from lib.domain.text import md_escape
+from lib.ui.step_actions import undo_bar
+from lib.ui.thank_you_card import PAGE, thank_you_card
 from lib.ui.today_booked import booked, coming_up_section, open_log, open_log_if_asked, score_it
 
 
@@ -50,7 +52,7 @@ def agenda_item(item: AgendaItem, today) -> None:
                          query_params={"id": str(interview.id)})
 
 
-DUE_PAGE = 10  # due steps drawn at first; each has its own actions, so hundreds would stall the page
+DUE_PAGE = 10  # due cards drawn at first; each has its own actions, so hundreds would stall the page
 DAY_LIMIT = 6  # steps listed per later day of the week plan
 
 
@@ -63,10 +65,14 @@ def due_now(items: list[AgendaItem], today) -> None:
     if not any(item.step.needs_action for item in items):
         st.success("All caught up: nothing to send right now. Waiting is the right move.",
                    icon=":material/done_all:")
+    cards = due_cards(items)  # an interview's thank-you notes share one card
     shown = st.session_state.get("due_shown", DUE_PAGE)
-    for item in items[:shown]:
-        agenda_item(item, today)
-    hidden = len(items) - shown
+    for card in cards[:shown]:
+        if card.is_thank_yous:
+            thank_you_card(card, today)
+        else:
+            agenda_item(card.items[0], today)
+    hidden = len(cards) - shown
     if hidden > 0:
         st.button(f"Show {min(hidden, DUE_PAGE)} more ({hidden:,} not shown, the most urgent are above)",
                   on_click=show_more_due, icon=":material/expand_more:", type="tertiary", key="due.more")
@@ -146,6 +152,7 @@ with st.container(horizontal=True, vertical_alignment="center", horizontal_align
     st.button("Log an interview", type="primary", icon=":material/edit_note:", key="today.log", on_click=open_log,
               help="A new entry: an interview you had, or one booked ahead with your preparation notes")
 st.caption(human_date(today, today))
+undo_bar(PAGE)  # after Mark all sent: what it did, and Undo
 to_score, coming = booked(now)
 score_it(to_score)  # the first item of the day while an interview waits for its scores
 coming_up_section(coming)

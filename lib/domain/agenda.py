@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from lib.domain.applications import LaterRound
 from lib.domain.followup import follow_up_timeline
 from lib.domain.model import Interview
-from lib.domain.steps import Step, StepMark, StepSnooze, StepStatus
+from lib.domain.steps import Step, StepKind, StepMark, StepSnooze, StepStatus
 
 
 @dataclass(frozen=True)
@@ -83,3 +83,58 @@ def build_agenda(
     soon.sort(key=lambda i: (i.step.opens, i.interview.interview_at))
     later.sort(key=lambda i: (plan_day(i.step), i.step.optional, i.interview.interview_at))
     return Agenda(due, soon, later)
+
+
+@dataclass(frozen=True)
+class DueCard:
+    """One card of Today's "Due now": a single step, or every due thank-you note of one interview.
+
+    Three interviewers make three notes, written one by one but sent in one sitting: one card for
+    them, with one "Mark all sent", rather than three cards of two clicks each.
+    """
+
+    items: list[AgendaItem]  # one, or the interview's thank-you notes, most urgent first
+
+    @property
+    def interview(self) -> Interview:
+        return self.items[0].interview
+
+    @property
+    def steps(self) -> list[Step]:
+        return [item.step for item in self.items]
+
+    @property
+    def is_thank_yous(self) -> bool:
+        return self.items[0].step.kind is StepKind.THANK_YOU
+
+    @property
+    def worst(self) -> Step:
+        """The step whose status the card's badge shows: overdue before due today before open."""
+        return min(self.steps, key=lambda s: _URGENCY.get(s.status, len(_URGENCY)))
+
+    @property
+    def title(self) -> str:
+        """Several notes read "Thank-you notes: Ana Ruiz, Ben Okafor"; a single step keeps its own title."""
+        if len(self.items) == 1:
+            return self.items[0].step.title
+        return "Thank-you notes: " + ", ".join(recipient_name(s) for s in self.steps)
+
+
+def recipient_name(step: Step) -> str:
+    return step.recipient.name if step.recipient else step.title
+
+
+def due_cards(items: Sequence[AgendaItem]) -> list[DueCard]:
+    """Due items (in urgency order) as Today's cards: an interview's thank-you notes join the card of
+    its most urgent one, where that note would sit; every other step keeps a card of its own."""
+    slots: list[list[AgendaItem]] = []
+    notes_of: dict[int, list[AgendaItem]] = {}  # interview id -> the slot of its thank-you notes
+    for item in items:
+        if item.step.kind is not StepKind.THANK_YOU:
+            slots.append([item])
+        elif (notes := notes_of.get(item.interview.saved_id)) is not None:
+            notes.append(item)
+        else:
+            notes_of[item.interview.saved_id] = notes = [item]
+            slots.append(notes)
+    return [DueCard(slot) for slot in slots]
