@@ -113,13 +113,15 @@ def too_slow_to_grow(done: dict[int, dict], n: int) -> dict[str, str]:
 # --- 2 and 3. the real server in Chromium -----------------------------------------------------
 
 
-def browser_times(db_path: Path, runs: int) -> dict[str, dict]:
+def browser_times(db_path: Path, runs: int, only: set[str] | None = None) -> dict[str, dict]:
     from tests.bench.browser_timing import time_pages
     from tests.browser.helpers import start_server
 
+    paths = {name: path for name, path in {**REFERENCES, **page_paths()}.items()
+             if only is None or name in only or name == "blank"}
     server = start_server(db_path, db_path.with_suffix(".log"), {"DEBRIEF_BENCH_BLANK": "1"})
     try:
-        return time_pages(server.url, {**REFERENCES, **page_paths()}, runs)
+        return time_pages(server.url, paths, runs)
     finally:
         server.stop()
 
@@ -242,6 +244,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="N up to 10,000, fewer runs: a first look")
     parser.add_argument("--browser", action="store_true", help="only the Chromium timings (N = 10 and 10,000)")
+    parser.add_argument("--pages", help="with --browser: only these pages (comma-separated), beside blank, "
+                        "at N = 10,000; each switch then comes from the page before it in this list")
     args = parser.parse_args()
     sizes = (SIZES[0], BROWSER_N) if args.browser else SIZES[:-1] if args.quick else SIZES
     started = time.perf_counter()
@@ -261,9 +265,10 @@ def main() -> int:
         else:
             try:
                 browser = {}
-                for n in (SIZES[0], BROWSER_N):  # the same pages with little data: what data size costs
+                for n in (BROWSER_N,) if args.pages else (SIZES[0], BROWSER_N):  # N = 10: what data size costs
                     log(f"Chromium at N = {n:,}")
-                    browser[n] = browser_times(databases[n], 3 if args.quick else BROWSER_RUNS)
+                    only = set(args.pages.split(",")) if args.pages else None
+                    browser[n] = browser_times(databases[n], 3 if args.quick else BROWSER_RUNS, only)
             except Exception:
                 notes.append("- Browser timing failed:\n\n```\n" + traceback.format_exc() + "```")
             if not (args.quick or args.browser):
