@@ -28,7 +28,8 @@ LEGEND_NAMES = {
     SUGGESTION: "Suggestion",
 }
 # Text on the page's background: Streamlit's own text colours, well above 4.5:1 in each scheme.
-TEXT = {False: {"strong": "#31333f", "muted": "#4b4e5c"}, True: {"strong": "#fafafa", "muted": "#c9cbd3"}}
+TEXT = {False: {"strong": "#31333f", "muted": "#4b4e5c", "today": TODAY_COLOUR},
+        True: {"strong": "#fafafa", "muted": "#c9cbd3", "today": "#a78bfa"}}  # a lighter violet on dark
 
 
 def short_step_label(step: Step) -> str:
@@ -108,10 +109,10 @@ def timeline_spec(steps: Sequence[Step], today: date, dark: bool = False) -> dic
         "background": None,
         "config": {"view": {"stroke": None}, "font": "sans-serif"},
         "layer": [
-            {"data": {"values": today_row}, "mark": {"type": "rule", "strokeDash": [4, 3], "color": TODAY_COLOUR},
+            {"data": {"values": today_row}, "mark": {"type": "rule", "strokeDash": [4, 3], "color": text["today"]},
              "encoding": {"x": {**x, "field": "today"}}},
             {"data": {"values": today_row},
-             "mark": {"type": "text", "align": "center", "baseline": "top", "dy": 3, "color": TODAY_COLOUR,
+             "mark": {"type": "text", "align": "center", "baseline": "top", "dy": 3, "color": text["today"],
                       "fontSize": 10, "fontWeight": "bold"},  # under the axis, above the legend
              "encoding": {"x": {"field": "today", "type": "temporal"}, "y": {"value": ROW_PX * max(len(rows), 1)},
                           "text": {"field": "label"}}},

@@ -90,6 +90,7 @@ def test_dark_pages_get_light_text_and_light_pages_dark_text():
     assert layer(light, "text")["mark"]["color"] == "#31333f"
     assert layer(dark, "text")["mark"]["color"] == "#fafafa"
     assert light["background"] is None  # the page's own background shows through
+    assert layer(light, "rule")["mark"]["color"] == "#7c3aed" and layer(dark, "rule")["mark"]["color"] == "#a78bfa"
 
 
 def test_the_picture_says_in_words_what_it_shows_including_what_a_later_round_closed():
