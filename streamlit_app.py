@@ -6,6 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 from lib import ui
+from lib.ui.timeline import warm_pictures
 
 # A file shipped with the app: a ":material/…:" page icon makes the browser fetch it from a font host.
 ICON = Path(__file__).resolve().parent / "lib" / "assets" / "debrief-icon.svg"
@@ -32,4 +33,5 @@ with st.sidebar:
     ui.demo_banner()
 
 ui.auto_backup()  # at most once a day, only after a change (a save also checks, through the store)
+warm_pictures()  # the timeline pictures' engine starts in the background, once per process
 page.run()

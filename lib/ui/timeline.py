@@ -3,6 +3,7 @@ with their status badges and actions."""
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import streamlit as st
@@ -35,6 +36,17 @@ def _svg(fingerprint: str, _steps: tuple[Step, ...], today: date, dark: bool) ->
     of an interactive chart (measured: ten images 1.10–1.19x a blank page, ten charts 1.68–1.80x).
     """
     return timeline_svg(_steps, today, dark)
+
+
+@st.cache_resource(show_spinner=False)
+def warm_pictures() -> threading.Thread:
+    """Start vl-convert's engine once per process, in the background: its first picture costs
+    ~0.9 s, which the first visit to Interviews would otherwise wait for."""
+    from lib.charts.timeline import timeline_svg
+
+    thread = threading.Thread(target=timeline_svg, args=((), date(2026, 1, 1)), name="warm-pictures", daemon=True)
+    thread.start()
+    return thread
 
 
 def dark_page() -> bool:

@@ -108,3 +108,9 @@ def test_the_picture_renders_to_svg_with_its_dates_in_it():
 
     svg = timeline_svg(steps_of(), TODAY)
     assert svg.lstrip().startswith("<svg") and "Mon 26 Oct" in svg and "today" in svg
+
+
+def test_an_empty_plan_renders_too_which_is_how_the_engine_is_warmed_at_start():
+    from lib.charts.timeline import timeline_svg
+
+    assert timeline_svg((), TODAY).lstrip().startswith("<svg")
