@@ -10,9 +10,8 @@ from lib.domain.paging import Paging
 from lib.domain.rounds import grouped_by_application
 from lib.store import InterviewFilter
 from lib.ui.applications import applications_of
-from lib.ui.interview_card import PAGE, entry_card
+from lib.ui.interview_card import entry_card
 from lib.ui.paging import pager
-from lib.ui.step_actions import undo_bar
 
 PAGE_SIZE = 10
 
@@ -29,7 +28,7 @@ def read_filters() -> tuple[InterviewFilter, int | None]:
         outcomes = st.multiselect("Outcome", list(Outcome), key="outcome", format_func=lambda o: o.label,
                                   bind="query-params", on_change=first_page)
     where = InterviewFilter(tuple(companies), tuple(stages), tuple(outcomes), text or "")
-    return where, int(focus) if focus and focus.isdigit() else None
+    return where, int(focus) if focus and focus.isdecimal() and focus.isascii() else None
 
 
 def on_show_all() -> None:
@@ -47,7 +46,6 @@ ui.flash()
 now = ui.now()
 ui.draft_dialog_if_open(now)  # a draft opened from a step below
 st.title("Interviews")
-undo_bar(PAGE)
 if ui.data().interviews.count() == 0:
     st.info("No interviews yet. Log one and its follow-up plan appears here.", icon=":material/info:")
     st.page_link(ui.PAGES["log"], label="Log your first interview", icon=":material/edit_note:")

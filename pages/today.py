@@ -13,7 +13,7 @@ from lib.domain.model import Dimension
 from lib.domain.rubric import RUBRIC, score_label
 from lib.domain.steps import StepKind
 from lib.domain.text import md_escape
-from lib.ui.step_actions import undo_bar
+from lib.ui.bulk_thank_you import undo_bar
 from lib.ui.thank_you_card import PAGE, thank_you_card
 from lib.ui.today_booked import booked, coming_up_section, open_log, open_log_if_asked, score_it
 

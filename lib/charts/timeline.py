@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from lib.charts.palette import COLOURS_BY_KEY, SUGGESTION, TODAY_COLOUR, colour_key
 from lib.domain.steps import Step, StepKind, StepStatus
 
+RECORDED, NOT_RECORDED = "recorded", "not recorded"  # what the interview itself answered: never a reminder
 ROW_PX, WIDTH_PX = 19, 230  # drawn at its own size beside a card: about 340 px with its labels
 MIN_DAYS = 8  # a plan of two days still gets a week of axis, so its dots do not sit at the edges
 LABEL_ROOM = 0.22  # of the axis kept free right of the last dot: its date is written beside it
@@ -26,10 +27,15 @@ LEGEND_NAMES = {
     StepStatus.SKIPPED.value: "Skipped",
     StepStatus.CLOSED.value: "Closed",
     SUGGESTION: "Suggestion",
+    RECORDED: "Recorded",
+    NOT_RECORDED: "Not recorded",
 }
+SHAPES = {StepStatus.OVERDUE.value: "triangle-up", StepStatus.DUE_TODAY.value: "diamond"}  # urgency not by colour alone
 # Text on the page's background: Streamlit's own text colours, well above 4.5:1 in each scheme.
-TEXT = {False: {"strong": "#31333f", "muted": "#4b4e5c", "today": TODAY_COLOUR},
-        True: {"strong": "#fafafa", "muted": "#c9cbd3", "today": "#a78bfa"}}  # a lighter violet on dark
+# Streamlit's own text and background colours per scheme. The picture carries its background: the
+# theme can change without a rerun, and a picture made for the other scheme must stay readable.
+TEXT = {False: {"strong": "#31333f", "muted": "#4b4e5c", "today": TODAY_COLOUR, "background": "#ffffff"},
+        True: {"strong": "#fafafa", "muted": "#c9cbd3", "today": "#a78bfa", "background": "#0e1117"}}
 
 
 def short_step_label(step: Step) -> str:
@@ -68,18 +74,41 @@ def axis_range(steps: Sequence[Step], today: date) -> tuple[date, date]:
     return first - timedelta(days=1), first + timedelta(days=span + room)
 
 
+def legend_key(step: Step) -> str:
+    """The status a dot shows; a step the interview itself answers ("ask about next steps") is
+    recorded or not, never done or skipped."""
+    if not step.reminder:
+        return RECORDED if step.status is StepStatus.DONE else NOT_RECORDED
+    return colour_key(step)
+
+
+def row_names(steps: Sequence[Step]) -> list[str]:
+    """Each step's axis name, unique: two interviewers called Ana are "Thank Ana R." and "Thank Ana L."."""
+    short = [short_step_label(step) for step in steps]
+    names = list(short)
+    for index, step in enumerate(steps):
+        if short.count(short[index]) > 1 and step.recipient and len(step.recipient.name.split()) > 1:
+            names[index] += f" {step.recipient.name.split()[-1][0]}."
+    seen: dict[str, int] = {}
+    for index, name in enumerate(names):  # the same full name twice still needs two rows
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] > 1:
+            names[index] = f"{name} ({seen[name]})"
+    return names
+
+
 def timeline_rows(steps: Sequence[Step], today: date) -> list[dict]:
-    """One row per step: its axis name, dot day, date label, colour key and status words."""
+    """One row per step: its axis name, dot day, date label, legend key and status words."""
     rows = []
-    for order, step in enumerate(steps):
-        day = dot_day(step)
+    for order, (step, name) in enumerate(zip(steps, row_names(steps), strict=True)):
+        day, key = dot_day(step), legend_key(step)
         rows.append({
             "order": order,
-            "step": short_step_label(step),
+            "step": name,
             "day": _noon(day),
             "label": f"{day:%a} {day.day} {day:%b}",
-            "colour": colour_key(step),
-            "status": LEGEND_NAMES[colour_key(step)],
+            "colour": key,
+            "status": LEGEND_NAMES[key],
         })
     return rows
 
@@ -88,7 +117,7 @@ def timeline_spec(steps: Sequence[Step], today: date, dark: bool = False) -> dic
     """The picture as a Vega-Lite dict; `dark` picks text colours for a dark page."""
     text = TEXT[dark]
     rows = timeline_rows(steps, today)
-    shown = [key for key in COLOURS_BY_KEY if any(row["colour"] == key for row in rows)]
+    shown = [key for key in LEGEND_NAMES if any(row["colour"] == key for row in rows)]
     first, last = axis_range(steps, today)
     x = {"field": "day", "type": "temporal", "title": None,
          "scale": {"domain": [_noon(first), _noon(last)], "nice": False},
@@ -97,8 +126,10 @@ def timeline_spec(steps: Sequence[Step], today: date, dark: bool = False) -> dic
          "scale": {"paddingInner": 0.2, "paddingOuter": 0.3},
          "axis": {"labelLimit": 120, "ticks": False, "domain": False, "labelColor": text["strong"],
                   "labelFontSize": 12}}
+    shape = {"field": "colour", "type": "nominal", "legend": None,
+             "scale": {"domain": shown, "range": [SHAPES.get(key, "circle") for key in shown]}}
     colour = {"field": "colour", "type": "nominal",
-              "scale": {"domain": shown, "range": [COLOURS_BY_KEY[key].chart for key in shown]},
+              "scale": {"domain": shown, "range": [dot_colour(key) for key in shown]},
               "legend": {"orient": "bottom", "direction": "horizontal", "title": None, "labelColor": text["strong"],
                          "labelFontSize": 11, "symbolSize": 60, "offset": 16, "labelExpr": _legend_expr(shown)}}
     today_row = [{"today": _noon(today), "label": "today"}]
@@ -106,7 +137,7 @@ def timeline_spec(steps: Sequence[Step], today: date, dark: bool = False) -> dic
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "width": WIDTH_PX,
         "height": ROW_PX * max(len(rows), 1),
-        "background": None,
+        "background": text["background"],
         "config": {"view": {"stroke": None}, "font": "sans-serif"},
         "layer": [
             {"data": {"values": today_row}, "mark": {"type": "rule", "strokeDash": [4, 3], "color": text["today"]},
@@ -117,7 +148,7 @@ def timeline_spec(steps: Sequence[Step], today: date, dark: bool = False) -> dic
              "encoding": {"x": {"field": "today", "type": "temporal"}, "y": {"value": ROW_PX * max(len(rows), 1)},
                           "text": {"field": "label"}}},
             {"data": {"values": rows}, "mark": {"type": "point", "filled": True, "size": 110, "opacity": 1},
-             "encoding": {"x": x, "y": y, "color": colour}},
+             "encoding": {"x": x, "y": y, "color": colour, "shape": shape}},
             {"data": {"values": rows},
              "mark": {"type": "text", "align": "left", "dx": 9, "fontSize": 11, "color": text["strong"]},
              "encoding": {"x": {"field": "day", "type": "temporal"}, "y": {"field": "step", "type": "nominal",
@@ -126,6 +157,12 @@ def timeline_spec(steps: Sequence[Step], today: date, dark: bool = False) -> dic
         ],
         "resolve": {"scale": {"x": "shared", "y": "shared"}},
     }
+
+
+def dot_colour(key: str) -> str:
+    """A legend key's colour: recorded as done, not recorded as skipped."""
+    status = {RECORDED: StepStatus.DONE.value, NOT_RECORDED: StepStatus.SKIPPED.value}.get(key, key)
+    return COLOURS_BY_KEY[status].chart
 
 
 def _legend_expr(keys: list[str]) -> str:
@@ -143,6 +180,5 @@ def timeline_svg(steps: Sequence[Step], today: date, dark: bool = False) -> str:
 
 def timeline_alt_text(steps: Sequence[Step], today: date) -> str:
     """What the picture shows, in words, for a screen reader."""
-    parts = [f"{short_step_label(step)}: {LEGEND_NAMES[colour_key(step)].lower()}, "
-             f"{dot_day(step):%a} {dot_day(step).day} {dot_day(step):%b}" for step in steps]
+    parts = [f"{row['step']}: {row['status'].lower()}, {row['label']}" for row in timeline_rows(steps, today)]
     return "Follow-up timeline. " + "; ".join(parts) + f". Today is {today:%a} {today.day} {today:%b}."

@@ -18,7 +18,7 @@ class Paging:
     def of(cls, total: int, size: int, asked: str | None) -> Paging:
         """The page a URL asks for ("3"), held between the first and the last; anything else is page 1."""
         pages = max(1, -(-total // size))
-        number = int(asked) if asked and asked.isdigit() else 1
+        number = int(asked) if asked and asked.isascii() and asked.isdecimal() else 1  # "²" is a digit too
         return cls(min(max(number, 1), pages), pages, size, total)
 
     @property

@@ -32,23 +32,40 @@ class FollowUp:
             put_mark(db, interview_id, mark)
 
     @never_cached
-    def mark_many(self, interview_id: int, marks: Iterable[StepMark]) -> None:
-        """Several steps of one interview at once ("all thank-you notes sent"): all of them or none."""
+    def mark_unmarked(self, interview_id: int, marks: Iterable[StepMark]) -> list[StepMark]:
+        """Marks for the steps that have none yet, in one write ("all thank-you notes sent"); a step
+        marked meanwhile (in another tab, say) keeps its own mark. Returns the marks written."""
+        written = []
         with self._db.write() as db:
             for mark in marks:
-                put_mark(db, interview_id, mark)
+                if mark.status not in (StepStatus.DONE, StepStatus.SKIPPED):
+                    raise ValueError("a step can only be marked done or skipped")
+                cursor = db.execute(
+                    "INSERT INTO step_marks (interview_id, step_key, status, on_date, marked_at) "
+                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (interview_id, step_key) DO NOTHING",
+                    [interview_id, mark.step_key, mark.status.value, mark.on.isoformat(), stamp()],
+                )
+                if cursor.rowcount:
+                    written.append(mark)
+        return written
 
     @never_cached
     def unmark(self, interview_id: int, step_key: str) -> None:
-        self.unmark_many(interview_id, (step_key,))
+        with self._db.write() as db:
+            db.execute("DELETE FROM step_marks WHERE interview_id = ? AND step_key = ?", [interview_id, step_key])
 
     @never_cached
-    def unmark_many(self, interview_id: int, step_keys: Iterable[str]) -> None:
-        """Open the steps again (the undo of `mark` and `mark_many`): one transaction."""
-        keys = list(step_keys)
+    def unmark_unchanged(self, interview_id: int, marks: Iterable[StepMark]) -> int:
+        """The undo of `mark_unmarked`: each mark goes only while it is still exactly as written, so
+        a step skipped or re-dated since keeps what the user did later. Returns how many went."""
+        removed = 0
         with self._db.write() as db:
-            db.execute(f"DELETE FROM step_marks WHERE interview_id = ? AND step_key IN {in_clause(keys)}",
-                       [interview_id, *keys])
+            for mark in marks:
+                removed += db.execute(
+                    "DELETE FROM step_marks WHERE interview_id = ? AND step_key = ? AND status = ? AND on_date = ?",
+                    [interview_id, mark.step_key, mark.status.value, mark.on.isoformat()],
+                ).rowcount
+        return removed
 
     def marks_for(self, interview_ids: Iterable[int]) -> dict[int, list[StepMark]]:
         """Each interview's marks (an empty list for one without any)."""

@@ -22,9 +22,10 @@ from lib.domain.rubric import score_label
 from lib.domain.steps import Step, next_step, thank_yous_to_send
 from lib.domain.text import count_of, md_escape
 from lib.ui.app import PAGES
+from lib.ui.bulk_thank_you import mark_thank_yous_sent, undo_bar
 from lib.ui.cache import store
 from lib.ui.follow_up import timeline
-from lib.ui.step_actions import calendar_button, mark_thank_yous_sent, step_actions
+from lib.ui.step_actions import calendar_button, step_actions
 from lib.ui.timeline import status_badge_md, step_list, timeline_picture
 from lib.ui.widgets import menu, opened
 
@@ -84,7 +85,7 @@ def entry_card(interview: Interview, now: datetime, application: Application | N
     steps = timeline(interview, now)
     upcoming = next_step(steps)
     awaiting = interview.awaits_scores(now)
-    open_key = f"{key}.details"
+    open_key = f"{key}.details" + (".focus" if expanded else "")  # a deep link's own: it opens on every visit
     if expanded and open_key not in st.session_state:
         st.session_state[open_key] = True
     with st.container(border=True, key=f"entry-{interview.id}", gap="xsmall"):
@@ -93,7 +94,8 @@ def entry_card(interview: Interview, now: datetime, application: Application | N
                          + next_line(interview, steps, upcoming, today))
         with picture:
             timeline_picture(steps, today)
-        actions(interview, steps, upcoming, today, key, awaiting)
+        actions(interview, steps, upcoming, today, key, awaiting, open_key)
+        undo_bar(PAGE, interview.saved_id)  # right under the button that made it
         if st.session_state.get(open_key):
             details(interview, steps, today, key, application, scored=not awaiting)
 
@@ -103,7 +105,7 @@ def toggle(key: str) -> None:
 
 
 def actions(interview: Interview, steps: list[Step], upcoming: Step | None, today: date, key: str,
-            awaiting: bool) -> None:
+            awaiting: bool, open_key: str) -> None:
     """The next step's own actions, the bulk thank-you, the entry's, and Details: one row of buttons."""
     with st.container(horizontal=True, gap="xsmall", vertical_alignment="center"):
         if awaiting:
@@ -115,16 +117,16 @@ def actions(interview: Interview, steps: list[Step], upcoming: Step | None, toda
         if len(to_thank) > 1:
             st.button(f"Mark {count_of(len(to_thank), 'thank-you')} sent", key=f"{key}.thank_all",
                       icon=":material/done_all:", on_click=mark_thank_yous_sent,
-                      args=(interview.saved_id, to_thank, today, f"{interview.company}: {interview.role}", PAGE),
+                      args=(interview.saved_id, PAGE),
                       help="Every thank-you note of this interview sent today: one click, and Undo if not")
         st.page_link(PAGES["log"], label="Edit", icon=":material/edit:", query_params={"id": str(interview.id)})
         outcome_control(interview, today, key)
         if upcoming:
             calendar_button("Calendar", f"{key}.ics", interview.id, file_name=f"debrief-{interview.id}.ics",
                             help="This interview's open steps as calendar events (.ics)", type="tertiary")
-        shown = bool(st.session_state.get(f"{key}.details"))
+        shown = bool(st.session_state.get(open_key))
         st.button("Hide details" if shown else "Details", key=f"{key}.details_toggle", on_click=toggle,
-                  args=(f"{key}.details",), type="tertiary",
+                  args=(open_key,), type="tertiary",
                   icon=":material/expand_less:" if shown else ":material/expand_more:",
                   help="Each step with why and when, the evidence behind your scores, your notes")
 

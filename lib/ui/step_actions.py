@@ -18,13 +18,12 @@ from lib.domain.drafts import DRAFT_KINDS
 from lib.domain.followup import done_mark, snooze_step, suggested_snooze_day
 from lib.domain.model import Outcome, ValidationError
 from lib.domain.steps import Step, StepKind, StepMark, StepStatus
-from lib.domain.text import count_of, md_escape
+from lib.domain.text import md_escape
 from lib.store import Store
 from lib.ui.cache import store
 from lib.ui.widgets import field_error, menu
 
 DRAFT_OPEN = "draft.open"
-UNDO = "undo.offer"  # what the last bulk action did, and how to take it back
 
 
 def open_draft(interview_id: int, step_key: str) -> None:
@@ -59,34 +58,6 @@ def _mark(interview_id: int, step_key: str, status_value: str, on_key: str | Non
 def unmark_step(interview_id: int, step_key: str) -> None:
     store().follow_up.unmark(interview_id, step_key)
     st.session_state["flash"] = "Undone: the step is open again."
-
-
-def mark_thank_yous_sent(interview_id: int, steps: list[Step], today: date, where: str, page: str) -> None:
-    """Every open thank-you note of one interview marked sent today, in one write; Undo is offered."""
-    if not steps:
-        return
-    marks = [done_mark(step.key, today, today, step.day0) for step in steps]
-    store().follow_up.mark_many(interview_id, marks)
-    names = count_of(len(steps), "thank-you note")
-    st.session_state[UNDO] = {"interview_id": interview_id, "keys": [m.step_key for m in marks], "page": page,
-                              "message": f"Marked {names} sent for {where}."}
-
-
-def _undo(offer: dict) -> None:
-    store().follow_up.unmark_many(offer["interview_id"], offer["keys"])
-    st.session_state.pop(UNDO, None)
-    st.session_state["flash"] = "Undone: those notes are open again."
-
-
-def undo_bar(page: str) -> None:
-    """The last bulk action of this page, with Undo, until undone or dismissed."""
-    offer = st.session_state.get(UNDO)
-    if not offer or offer["page"] != page:
-        return
-    with st.container(border=True, horizontal=True, vertical_alignment="center", gap="small", key="undo-bar"):
-        st.markdown(f":material/check_circle: {md_escape(offer['message'])}", width="content")
-        st.button("Undo", key="undo.do", on_click=_undo, args=(offer,), icon=":material/undo:")
-        st.button("Dismiss", key="undo.dismiss", on_click=lambda: st.session_state.pop(UNDO, None), type="tertiary")
 
 
 def _snooze(interview_id: int, step: Step, today: date, key: str) -> None:

@@ -12,7 +12,8 @@ from lib.domain.days import human_date
 from lib.domain.steps import Step
 from lib.domain.text import md_escape
 from lib.ui.app import PAGES
-from lib.ui.step_actions import mark_thank_yous_sent, step_actions
+from lib.ui.bulk_thank_you import mark_thank_yous_sent
+from lib.ui.step_actions import step_actions
 from lib.ui.timeline import status_badge_md
 
 PAGE = "today"  # the page whose Undo bar offers to take "Mark all sent" back
@@ -75,5 +76,5 @@ def mark_all_button(card: DueCard, today: date) -> None:
     st.button("Mark all sent" if several else "Mark sent", key=f"td{interview.saved_id}.thank_yous.sent",
               type="primary", icon=":material/done_all:" if several else ":material/check:",
               on_click=mark_thank_yous_sent,
-              args=(interview.saved_id, card.steps, today, f"{interview.company}: {interview.role}", PAGE),
+              args=(interview.saved_id, PAGE),
               help="Sent today, every one of them; Undo takes it back" if several else "Sent today; Undo takes it back")

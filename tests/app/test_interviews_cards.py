@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from lib.domain.model import Interviewer
-from lib.domain.steps import StepKind, StepStatus
+from lib.domain.steps import StepKind, StepMark, StepStatus
 from tests.app.helpers import INTERVIEWS, an_interview, open_details, open_page, texts
 from tests.factories import FIXED_NOW
 
@@ -84,8 +84,10 @@ def test_a_page_past_the_end_shows_the_last_and_a_new_filter_starts_at_the_first
     assert "1–10 of 12" in texts(at.run())
     at.query_params["page"] = "2"
     at = at.run().text_input(key="q").input("Co 0").run()
-    assert "page" not in at.query_params and "1–10 of 10 interviews, page 1 of 1" not in texts(at)
-    assert "10 interviews, newest first" in texts(at)
+    assert "page" not in at.query_params
+    assert "10 interviews, newest first" in texts(at) and not [b for b in at.button if b.key == "top.older"]
+    at.query_params["page"] = "²"  # a digit to Python, not a number
+    assert not at.run().exception
 
 
 def test_a_deep_link_opens_the_entry_with_its_details(app, store):
@@ -93,3 +95,39 @@ def test_a_deep_link_opens_the_entry_with_its_details(app, store):
     at = open_page(app, INTERVIEWS, id=str(interview_id))
     assert "**Notes:** Their Kafka move" in texts(at)
     assert at.button(key=f"iv{interview_id}.details_toggle").label == "Hide details"
+
+
+def test_the_undo_of_a_bulk_mark_sits_on_its_own_card_and_keeps_a_note_skipped_since(app, store):
+    first = store.interviews.save(an_interview(interview_at=NOV_20, interviewers=THREE), now=FIXED_NOW)
+    other = store.interviews.save(an_interview(company="Globex", interview_at=NOV_20, interviewers=THREE),
+                                  now=FIXED_NOW)
+    at = open_page(app, INTERVIEWS).button(key=f"iv{first}.thank_all").click().run()
+    assert [b.key for b in at.button if b.key == "undo.do"] == ["undo.do"]  # one bar, on the card it concerns
+    assert at.toast and "Marked 3 thank-you notes sent." in at.toast[0].value  # seen wherever the card is
+    ben = store.interviews.get(first).interviewers[1]
+    store.follow_up.mark(first, StepMark(f"thank_you:{ben.id}", StepStatus.SKIPPED, FIXED_NOW.date()))
+    at = at.button(key="undo.do").click().run()
+    assert thank_you_marks(store, first) == [(f"thank_you:{ben.id}", StepStatus.SKIPPED)]
+    assert thank_you_marks(store, other) == []
+
+
+def test_a_stale_mark_all_keeps_the_note_another_tab_marked(app, store):
+    interview_id = store.interviews.save(an_interview(interview_at=NOV_20, interviewers=THREE), now=FIXED_NOW)
+    at = open_page(app, INTERVIEWS)
+    ana = store.interviews.get(interview_id).interviewers[0]
+    store.follow_up.mark(interview_id, StepMark(f"thank_you:{ana.id}", StepStatus.DONE, NOV_20.date()))
+    at = at.button(key=f"iv{interview_id}.thank_all").click().run()  # drawn before Ana's mark
+    assert "Marked 2 thank-you notes sent" in texts(at)
+    at.button(key="undo.do").click().run()
+    assert thank_you_marks(store, interview_id) == [(f"thank_you:{ana.id}", StepStatus.DONE)]
+
+
+def test_a_deep_link_s_details_are_its_own_the_list_s_card_stays_closed(app, store):
+    interview_id = store.interviews.save(an_interview(notes="Their Kafka move"), now=FIXED_NOW)
+    at = open_page(app, INTERVIEWS, id=str(interview_id))
+    at = at.button(key=f"iv{interview_id}.details_toggle").click().run()  # hidden in the focused view
+    at.query_params.pop("id")
+    assert "Their Kafka move" not in texts(at.run())  # the list's card was never opened
+    at = at.button(key=f"iv{interview_id}.details_toggle").click().run()  # opened in the list
+    at.query_params["id"] = str(interview_id)
+    assert "Their Kafka move" not in texts(at.run())  # the deep link's own state: hidden, as the user left it

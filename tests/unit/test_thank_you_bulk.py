@@ -35,18 +35,39 @@ def test_the_notes_to_send_are_the_open_thank_yous_one_per_person():
     assert [s.recipient.name for s in thank_yous_to_send(steps)] == ["Ben Okafor", "Cleo Park"]
 
 
-def test_marking_several_steps_lands_in_one_write_and_unmarking_them_opens_exactly_those(store):
+def test_marking_several_steps_lands_in_one_write_and_undoing_removes_exactly_those(store):
     interview_id = store.interviews.save(build_interview(interview_at=NOV_20, interviewers=THREE), now=FIXED_NOW)
     keys = [s.key for s in thank_yous_to_send(steps_of(store, interview_id))]
     store.follow_up.mark(interview_id, StepMark("soft_touch", StepStatus.SKIPPED, D("2026-11-20")))
     version = store.data_version()
-    store.follow_up.mark_many(interview_id, [StepMark(k, StepStatus.DONE, D("2026-11-20")) for k in keys])
-    assert store.data_version() == version + 1
+    written = store.follow_up.mark_unmarked(interview_id, [StepMark(k, StepStatus.DONE, D("2026-11-20")) for k in keys])
+    assert store.data_version() == version + 1 and len(written) == 3
     assert thank_yous_to_send(steps_of(store, interview_id)) == []
-    store.follow_up.unmark_many(interview_id, keys)
+    assert store.follow_up.unmark_unchanged(interview_id, written) == 3
     marks = store.follow_up.marks_for([interview_id])[interview_id]
     assert [(m.step_key, m.status) for m in marks] == [("soft_touch", StepStatus.SKIPPED)]  # only the bulk undone
     assert len(thank_yous_to_send(steps_of(store, interview_id))) == 3
+
+
+def test_a_note_marked_meanwhile_keeps_its_own_mark_and_undo_leaves_it(store):
+    interview_id = store.interviews.save(build_interview(interview_at=NOV_20, interviewers=THREE), now=FIXED_NOW)
+    keys = [s.key for s in thank_yous_to_send(steps_of(store, interview_id))]
+    earlier = StepMark(keys[0], StepStatus.DONE, D("2026-11-18"))
+    store.follow_up.mark(interview_id, earlier)  # another tab, before the click
+    written = store.follow_up.mark_unmarked(interview_id, [StepMark(k, StepStatus.DONE, D("2026-11-20")) for k in keys])
+    assert [m.step_key for m in written] == keys[1:]
+    store.follow_up.unmark_unchanged(interview_id, written)
+    assert store.follow_up.marks_for([interview_id])[interview_id] == [earlier]
+
+
+def test_undo_keeps_a_note_changed_after_the_bulk_mark(store):
+    interview_id = store.interviews.save(build_interview(interview_at=NOV_20, interviewers=THREE), now=FIXED_NOW)
+    keys = [s.key for s in thank_yous_to_send(steps_of(store, interview_id))]
+    written = store.follow_up.mark_unmarked(interview_id, [StepMark(k, StepStatus.DONE, D("2026-11-20")) for k in keys])
+    skipped = StepMark(keys[1], StepStatus.SKIPPED, D("2026-11-20"))
+    store.follow_up.mark(interview_id, skipped)  # Ben's note, skipped after all
+    assert store.follow_up.unmark_unchanged(interview_id, written) == 2
+    assert store.follow_up.marks_for([interview_id])[interview_id] == [skipped]
 
 
 def test_a_bad_mark_among_several_leaves_none_written(store):
@@ -54,5 +75,5 @@ def test_a_bad_mark_among_several_leaves_none_written(store):
     keys = [s.key for s in thank_yous_to_send(steps_of(store, interview_id))]
     marks = [StepMark(keys[0], StepStatus.DONE, D("2026-11-20")), StepMark(keys[1], StepStatus.OPEN, D("2026-11-20"))]
     with pytest.raises(ValueError):
-        store.follow_up.mark_many(interview_id, marks)
+        store.follow_up.mark_unmarked(interview_id, marks)
     assert store.follow_up.marks_for([interview_id])[interview_id] == []

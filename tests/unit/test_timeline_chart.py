@@ -8,10 +8,17 @@ from datetime import date, datetime
 import pytest
 
 from lib.charts.palette import STATUS_COLOURS, SUGGESTION_COLOUR, colour_key, step_colour
-from lib.charts.timeline import axis_range, short_step_label, timeline_alt_text, timeline_rows, timeline_spec
+from lib.charts.timeline import (
+    axis_range,
+    dot_colour,
+    short_step_label,
+    timeline_alt_text,
+    timeline_rows,
+    timeline_spec,
+)
 from lib.domain.applications import LaterRound
 from lib.domain.followup import follow_up_timeline
-from lib.domain.model import Outcome
+from lib.domain.model import Interviewer, Outcome
 from lib.domain.steps import StepKind, StepMark, StepStatus
 from tests.factories import FIXED_NOW, D, build_interview
 
@@ -64,8 +71,31 @@ def test_the_legend_names_only_the_statuses_drawn_in_the_user_s_words():
     assert shown == {row["colour"] for row in timeline_rows(steps_of(), TODAY)}
     assert colour["legend"]["orient"] == "bottom"
     assert "'done' ? 'Done'" in colour["legend"]["labelExpr"]
-    assert colour["scale"]["range"] == [step_colour(next(s for s in steps_of() if colour_key(s) == key)).chart
-                                        for key in colour["scale"]["domain"]]
+    assert colour["scale"]["range"] == [dot_colour(key) for key in colour["scale"]["domain"]]
+    assert dot_colour("suggestion") == SUGGESTION_COLOUR.chart and dot_colour("recorded") == step_colour(
+        next(s for s in steps_of() if s.status is StepStatus.DONE)).chart
+
+
+def test_ask_about_next_steps_is_recorded_or_not_never_skipped():
+    rows = {row["step"]: row for row in timeline_rows(steps_of(stated_timeframe=""), TODAY)}
+    assert rows["Ask next steps"]["status"] == "Not recorded"
+    rows = {row["step"]: row for row in timeline_rows(steps_of(stated_timeframe="within 2 weeks"), TODAY)}
+    assert rows["Ask next steps"]["status"] == "Recorded"
+
+
+def test_urgent_dots_differ_by_shape_not_only_by_colour():
+    steps = follow_up_timeline(build_interview(interview_at=datetime(2026, 11, 18, 10, 0)), (), FIXED_NOW)
+    shape = layer(timeline_spec(steps, TODAY), "point")["encoding"]["shape"]["scale"]
+    shapes = dict(zip(shape["domain"], shape["range"], strict=True))
+    assert shapes["overdue"] == "triangle-up" and shapes.get("upcoming", "circle") == "circle"
+
+
+def test_two_interviewers_with_one_first_name_get_a_row_each():
+    people = (Interviewer("Ana Ruiz"), Interviewer("Ana Lopez"), Interviewer("Ana Lopez"))
+    steps = follow_up_timeline(build_interview(interview_at=OCT_12, interviewers=people), (), FIXED_NOW)
+    names = [row["step"] for row in timeline_rows(steps, TODAY)]
+    assert [n for n in names if n.startswith("Thank")] == ["Thank Ana R.", "Thank Ana L.", "Thank Ana L. (2)"]
+    assert len(set(names)) == len(names)
 
 
 @pytest.mark.parametrize("today", [date(2026, 10, 1), TODAY, date(2027, 1, 15)])
@@ -89,7 +119,8 @@ def test_dark_pages_get_light_text_and_light_pages_dark_text():
     light, dark = timeline_spec(steps_of(), TODAY), timeline_spec(steps_of(), TODAY, dark=True)
     assert layer(light, "text")["mark"]["color"] == "#31333f"
     assert layer(dark, "text")["mark"]["color"] == "#fafafa"
-    assert light["background"] is None  # the page's own background shows through
+    # its own background: a theme change does not redraw the picture, and it must stay readable
+    assert (light["background"], dark["background"]) == ("#ffffff", "#0e1117")
     assert layer(light, "rule")["mark"]["color"] == "#7c3aed" and layer(dark, "rule")["mark"]["color"] == "#a78bfa"
 
 
