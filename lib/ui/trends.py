@@ -53,7 +53,7 @@ def _follow_up_facts(store: Store) -> pd.DataFrame:
     zone = clock.local_zone()
     known = _known_facts(str(store.path), str(zone))
     fresh = refresh_facts(known.get("facts"), store.follow_up.fingerprints(),
-                          lambda ids: store.follow_up.batches(only=ids), zone)
+                          lambda ids: store.follow_up.discipline_batches(only=ids), zone)
     known["facts"] = fresh
     return fresh.frame
 
