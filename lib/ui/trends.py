@@ -33,10 +33,10 @@ def trends(store: Store, where: TrendFilter, window: int) -> TrendsView:
     return trends_view(rows, window, evidence)
 
 
-@derived(max_entries=32)
-def trend_charts(store: Store, where: TrendFilter, window: int, today: date) -> dict[str, dict]:
-    """Charts 1-4 as Vega-Lite dicts: built and validated once per data version and filter."""
-    built = charts.trends_charts(trends(where, window), today if where.reaches(today) else None)
+@derived(max_entries=64)
+def trend_charts(store: Store, where: TrendFilter, window: int, today: date, section: str) -> dict[str, dict]:
+    """One section's charts as Vega-Lite dicts: built and validated once per data version, filter and section."""
+    built = charts.trends_charts(trends(where, window), today if where.reaches(today) else None, section)
     return {name: charts.vega_lite_spec(chart) for name, chart in built.items()}
 
 
