@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any
 
 import pandas as pd
 
@@ -83,8 +82,12 @@ def facts_of(rows: FollowUpRows, tz: tzinfo | None = None) -> pd.DataFrame:
     per_interview = _per_interview(rows, tz)
     steps = pd.concat([_thank_you_steps(per_interview, rows.people), _check_in_steps(per_interview)],
                       ignore_index=True).sort_values(["id", "order"], kind="stable", ignore_index=True)
-    marks = pd.DataFrame([(i, key, status.value, clamped_to_range(on).toordinal())  # clamped as the timeline
-                          for i, key, status, on in rows.marks], columns=["id", "key", "status", "on"])
+    clamped: dict[date, int] = {}  # as the timeline clamps a mark's day; each distinct day once
+    for _, _, _, on in rows.marks:
+        if on not in clamped:
+            clamped[on] = clamped_to_range(on).toordinal()
+    marks = pd.DataFrame([(i, key, status.value, clamped[on]) for i, key, status, on in rows.marks],
+                         columns=["id", "key", "status", "on"])
     marks = marks.astype({"id": "int64", "key": "str", "status": "str", "on": "Int64"})
     steps = steps.merge(marks, on=["id", "key"], how="left", validate="one_to_one")
     done_on = steps["on"].where(steps["status"] == StepStatus.DONE.value)
@@ -99,25 +102,29 @@ def facts_of(rows: FollowUpRows, tz: tzinfo | None = None) -> pd.DataFrame:
 
 def _per_interview(rows: FollowUpRows, tz: tzinfo | None) -> pd.DataFrame:
     """Per interview, as day numbers: its month and day 0, its thank-you deadline, its check-in's
-    window, and when its outcome closed follow-up."""
-    names = ("id", "month", "day0", "deadline", "check_in_first", "check_in_last", "closed_on", "closed_undated")
-    columns: dict[str, list[Any]] = {k: [] for k in names}
-    check_ins: dict[tuple[str, date, date | None], tuple[int, int]] = {}  # few distinct inputs
+    window, and when its outcome closed follow-up. Each rule result is kept for inputs that repeat
+    (interviews end at round times, on a few thousand days): half the calls at 100,000."""
+    records = []
+    days: dict[date, tuple[int, int]] = {}
+    deadlines: dict[datetime, int] = {}
+    check_ins: dict[tuple[str, date, date | None], tuple[int, int]] = {}
     for i, interview_at, duration_min, stated, outcome, outcome_on in rows.interviews:
         moment, duration = moment_within_range(interview_at, duration_min)
+        ends_at = moment + timedelta(minutes=duration)
+        if ends_at not in deadlines:
+            deadlines[ends_at] = thank_you_deadline(ends_at, tz).toordinal()
         window = (stated, moment.date(), rows.check_in_snoozes.get(i))
         if window not in check_ins:
             check_ins[window] = _check_in_window(*window)
-        closes = outcome.closes_follow_up
         day0 = interview_at.date()
-        values = (i, day0.replace(day=1).toordinal(), day0.toordinal(),
-                  thank_you_deadline(moment + timedelta(minutes=duration), tz).toordinal(), *check_ins[window],
-                  outcome_on.toordinal() if closes and outcome_on else None, closes and outcome_on is None)
-        for key, value in zip(columns, values, strict=True):
-            columns[key].append(value)
-    frame = pd.DataFrame({k: pd.array(v, dtype="Int64") for k, v in columns.items() if k != "closed_undated"})
-    frame["closed_undated"] = pd.Series(columns["closed_undated"], dtype=bool)
-    return frame.astype({"id": "int64"})
+        if day0 not in days:
+            days[day0] = (day0.replace(day=1).toordinal(), day0.toordinal())
+        closes = outcome.closes_follow_up
+        records.append((i, *days[day0], deadlines[ends_at], *check_ins[window],
+                        outcome_on.toordinal() if closes and outcome_on else None, closes and outcome_on is None))
+    names = ["id", "month", "day0", "deadline", "check_in_first", "check_in_last", "closed_on", "closed_undated"]
+    frame = pd.DataFrame.from_records(records, columns=names) if records else pd.DataFrame(columns=names)
+    return frame.astype(dict.fromkeys(names[:6], "int64")).astype({"closed_on": "Int64", "closed_undated": "bool"})
 
 
 def _thank_you_steps(per_interview: pd.DataFrame, people: Sequence[tuple[int, int | None]]) -> pd.DataFrame:
