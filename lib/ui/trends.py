@@ -1,8 +1,10 @@
 """The Trends page's loaders, cached by the data version.
 
 Three layers, so each change recomputes only what it must: the filtered rows (a new filter),
-the small frames of charts 1-4 (a new window too), and the follow-up facts of every interview
-(only after a write: the slow part, one timeline per interview, never redone for a filter).
+the small frames of charts 1-4 (a new window too) and one section's charts at a time, and the
+follow-up facts of every interview (only after a write, and then only for the interviews it
+touched; never redone for a filter). The page asks for the facts only when Follow-up discipline
+is open.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ def _known_facts(path: str, zone: str) -> dict:
 
 
 @derived(max_entries=2, spinner="Going through the follow-up of every interview, once after the app starts: "
-         "with tens of thousands of entries this takes a while.")
+         "with tens of thousands of entries this takes a few seconds.")
 def _follow_up_facts(store: Store) -> pd.DataFrame:
     zone = clock.local_zone()
     known = _known_facts(str(store.path), str(zone))
@@ -70,6 +72,7 @@ def _follow_up_spec(store: Store, where: TrendFilter, today: date) -> dict | Non
 
 
 def follow_up_discipline(where: TrendFilter, today: date) -> tuple[Section, dict | None]:
-    """Chart 5's numbers and chart: the first call after a write walks every interview's timeline."""
+    """Chart 5's numbers and chart: the first call after a start reads every interview's facts, one
+    after a write only those of the interviews it touched."""
     _follow_up_facts()  # called here first: Streamlit shows no spinner for a cache inside a cache
     return _follow_up(where, today), _follow_up_spec(where, today)
