@@ -1,5 +1,6 @@
 """Trends: how the three self-scores move across interviews, where they are high or low, whether
-they agree with outcomes, and how well follow-ups keep to time. Filters live in the URL."""
+they agree with outcomes, and how well follow-ups keep to time. Filters and the open section live in
+the URL; only the open section is computed and drawn."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from lib.domain.trends import (
     WINDOW_RANGE,
     Section,
     TrendFilter,
+    TrendsView,
     default_custom_range,
     period_range,
 )
@@ -95,6 +97,49 @@ def section_text(section: Section) -> bool:
     return True
 
 
+# --- the five sections, one per tab: each draws only its own charts ----------------------
+def over_time(view: TrendsView, where: TrendFilter, window: int, today: date) -> None:
+    if section_text(view.over_time):
+        specs = ui.trend_charts(where, window, today, "over-time")
+        for dimension in charts.DIMENSION_COLOURS:
+            if dimension in specs:
+                st.vega_lite_chart(spec=specs[dimension], width="stretch", theme="streamlit")
+        frame, granular = view.over_time.frame, view.granularity == "interview"
+        marker = today if where.reaches(today) else None
+        downloads("scores-over-time", lambda: charts.vega_lite_spec(charts.score_trend_export(frame, marker, granular)))
+
+
+def recent(view: TrendsView, where: TrendFilter, window: int, today: date) -> None:
+    st.markdown(f"**Your last {window} against the rest**")
+    if section_text(view.recent):
+        place(ui.trend_charts(where, window, today, "recent")["recent"], "recent")
+
+
+def by_group(view: TrendsView, where: TrendFilter, window: int, today: date) -> None:
+    by_stage, by_company = st.columns(2, gap="large")
+    for column, section, name, title in ((by_stage, view.by_stage, "by-stage", "By stage"),
+                                         (by_company, view.by_company, "by-company", "By company")):
+        with column:
+            st.markdown(f"**{title}**")
+            if section_text(section):
+                place(ui.trend_charts(where, window, today, "groups")[name], name)
+
+
+def calibration(view: TrendsView, where: TrendFilter, window: int, today: date) -> None:
+    st.markdown(md_escape(view.calibration.caption))
+    if view.calibration.ready:
+        st.caption(md_escape(view.calibration.note))
+        place(ui.trend_charts(where, window, today, "calibration")["calibration"], "calibration")
+    else:
+        st.info(view.calibration.note, icon=":material/hourglass_empty:")
+
+
+def follow_up(view: TrendsView, where: TrendFilter, window: int, today: date) -> None:
+    section, spec = ui.follow_up_discipline(where, today)
+    if section_text(section) and spec is not None:
+        place(spec, "follow-up")
+
+
 # --- the page ------------------------------------------------------------------------------
 ui.route_through_entrypoint()
 ui.flash()
@@ -119,41 +164,14 @@ if view.interviews == 0:
     st.stop()
 st.caption(f"{view.interviews:,} interview{'s' if view.interviews != 1 else ''} in this view.")
 
-specs = ui.trend_charts(where, window, today)
 
-st.subheader("Scores over time", divider="gray")
-if section_text(view.over_time):
-    for dimension in charts.DIMENSION_COLOURS:
-        if dimension in specs:
-            st.vega_lite_chart(spec=specs[dimension], width="stretch", theme="streamlit")
-    frame, granular = view.over_time.frame, view.granularity == "interview"
-    marker = today if where.reaches(today) else None
-    downloads("scores-over-time", lambda: charts.vega_lite_spec(charts.score_trend_export(frame, marker, granular)))
-
-st.subheader(f"Your last {window} against the rest", divider="gray")
-if section_text(view.recent):
-    place(specs["recent"], "recent")
-
-st.subheader("By stage and by company", divider="gray")
-by_stage, by_company = st.columns(2, gap="large")
-with by_stage:
-    st.markdown("**By stage**")
-    if section_text(view.by_stage):
-        place(specs["by-stage"], "by-stage")
-with by_company:
-    st.markdown("**By company**")
-    if section_text(view.by_company):
-        place(specs["by-company"], "by-company")
-
-st.subheader("Do your self-scores match outcomes?", divider="gray")
-st.markdown(md_escape(view.calibration.caption))
-if view.calibration.ready:
-    st.caption(md_escape(view.calibration.note))
-    place(specs["calibration"], "calibration")
-else:
-    st.info(view.calibration.note, icon=":material/hourglass_empty:")
-
-st.subheader("Follow-up discipline", divider="gray")
-follow_up, follow_up_spec = ui.follow_up_discipline(where, today)
-if section_text(follow_up) and follow_up_spec is not None:
-    place(follow_up_spec, "follow-up")
+# One section at a time, named in the URL (?section=...): only the open tab is computed and drawn,
+# so the first view builds three charts, not eight, and follow-up discipline (every interview's
+# facts) is read only when asked for.
+SECTIONS = {"Scores over time": over_time, "Recent against earlier": recent, "By stage and company": by_group,
+            "Scores and outcomes": calibration, "Follow-up discipline": follow_up}
+for tab, draw in zip(st.tabs(list(SECTIONS), key="section", bind="query-params", on_change="rerun"),
+                     SECTIONS.values(), strict=True):
+    if tab.open:
+        with tab:
+            draw(view, where, window, today)

@@ -220,21 +220,26 @@ def discipline_chart(frame: pd.DataFrame) -> alt.LayerChart:
     return _styled((line + dots).properties(height=220))
 
 
-def trends_charts(view: TrendsView, today: date | None) -> dict[str, alt.TopLevelMixin]:
-    """Every chart the Trends page draws for charts 1-4, by name; sections without enough data are left out."""
+def trends_charts(view: TrendsView, today: date | None, section: str | None = None) -> dict[str, alt.TopLevelMixin]:
+    """Every chart the Trends page draws for charts 1-4, by name; sections without enough data are left out.
+
+    `section` ("over-time", "recent", "groups" or "calibration") builds only that section's charts:
+    the page draws one section at a time, and a chart nobody sees need not be built.
+    """
     built: dict[str, alt.TopLevelMixin] = {}
-    if view.over_time.ready:
+    wanted = {section} if section else {"over-time", "recent", "groups", "calibration"}
+    if "over-time" in wanted and view.over_time.ready:
         frame, granular = view.over_time.frame, view.granularity == "interview"
         for dimension in DIMENSION_COLOURS:
             if (frame["dimension"] == dimension).any():
                 built[dimension] = score_trend_chart(frame, dimension, today, granular)
-    if view.recent.ready:
+    if "recent" in wanted and view.recent.ready:
         built["recent"] = recent_chart(view.recent.frame, view.window)
-    if view.by_stage.ready:
+    if "groups" in wanted and view.by_stage.ready:
         built["by-stage"] = group_heatmap(view.by_stage.frame, "Stage")
-    if view.by_company.ready:
+    if "groups" in wanted and view.by_company.ready:
         built["by-company"] = group_heatmap(view.by_company.frame, "Company")
-    if view.calibration.ready:
+    if "calibration" in wanted and view.calibration.ready:
         built["calibration"] = calibration_chart(view.calibration.frame)
     return built
 

@@ -87,21 +87,31 @@ def _within_range(interview: Interview) -> Interview:
     timeline of such a row is computed as if on the nearest accepted day, so every page still
     opens and the entry can be fixed or deleted.
     """
-    low, high = DURATION_RANGE
-    duration = min(max(interview.duration_min, low), high)
-    moment = interview.interview_at
-    if date_out_of_range(moment):
-        moment = datetime.combine(clamped_to_range(moment.date()), moment.time())
+    moment, duration = moment_within_range(interview.interview_at, interview.duration_min)
     if moment == interview.interview_at and duration == interview.duration_min:
         return interview
     return replace(interview, interview_at=moment, duration_min=duration)
+
+
+def moment_within_range(interview_at: datetime, duration_min: int) -> tuple[datetime, int]:
+    """An interview's start and length as its timeline counts them (see `_within_range`)."""
+    low, high = DURATION_RANGE
+    duration = min(max(duration_min, low), high)
+    if date_out_of_range(interview_at):
+        interview_at = datetime.combine(clamped_to_range(interview_at.date()), interview_at.time())
+    return interview_at, duration
 
 
 def thank_you_key(person: Interviewer | None, index: int = 0) -> str:
     """Stable per person once saved (their row id); by position for an unsaved form."""
     if person is None:
         return "thank_you"
-    return f"thank_you:{person.id}" if person.id is not None else f"thank_you:new{index}"
+    return person_thank_you_key(person.id, index)
+
+
+def person_thank_you_key(person_id: int | None, index: int) -> str:
+    """`thank_you_key` of the person with this row id (None: unsaved, at `index` in the form)."""
+    return f"thank_you:{person_id}" if person_id is not None else f"thank_you:new{index}"
 
 
 def _ask_next_steps(interview: Interview, timeframe: Timeframe) -> Step:
@@ -132,7 +142,7 @@ def _recruiter_update(interview: Interview) -> Step:
 def _thank_yous(interview: Interview, tz: tzinfo | None) -> list[Step]:
     """One per interviewer, on day 0 even at a weekend: the 24 real hours win, and email goes out any day."""
     recommended = interview.day0
-    deadline = _hours_later(interview.ends_at, 24, tz)
+    deadline = thank_you_deadline(interview.ends_at, tz)
     screen = interview.stage in (Stage.RECRUITER_SCREEN, Stage.PHONE_SCREEN)
     after_screen = " Worth it after a first screen too: early follow-up reads as initiative." if screen else ""
     people: list[Interviewer | None] = list(interview.interviewers) or [None]
@@ -149,6 +159,11 @@ def _thank_yous(interview: Interview, tz: tzinfo | None) -> list[Step]:
                    recommended, why, opens=interview.ends_at, deadline=deadline, recipient=person)
         )
     return steps
+
+
+def thank_you_deadline(ends_at: datetime, tz: tzinfo | None) -> datetime:
+    """24 real hours after the interview ends: the one elapsed-time rule."""
+    return _hours_later(ends_at, 24, tz)
 
 
 def _hours_later(moment: datetime, hours: int, tz: tzinfo | None) -> datetime:
@@ -178,17 +193,14 @@ def _soft_touch(interview: Interview, thank_yous: list[Step], marks: dict[str, S
 
 def _check_in(interview: Interview, timeframe: Timeframe) -> Step:
     met = f"“we met on {human_date(interview.day0, interview.day0)} about the {interview.role} role”"
+    opens, recommended = check_in_days(interview.day0, timeframe)
     if timeframe.decision_by is not None:
-        recommended = add_business_days(timeframe.decision_by, 3)
-        opens = day_start(recommended)
         rule = (
             f"They said “{timeframe.text}”: {timeframe.summary(interview.day0)}. "
             "Checking in before that has passed annoys; wait 3 business days more, since "
             f"delays are common. Then a short email: {met}, and ask whether a decision has been made."
         )
     else:
-        opens = day_start(next_business_day(interview.day0 + timedelta(days=7)))
-        recommended = next_business_day(interview.day0 + timedelta(days=14))
         given = "No timeframe given:"
         if timeframe.problem:  # a decision more than a year away: flagged, and the usual rule applies
             given = f"They said “{timeframe.text}”: {timeframe.problem}. Meanwhile,"
@@ -203,12 +215,28 @@ def _check_in(interview: Interview, timeframe: Timeframe) -> Step:
     return open_step("check_in", StepKind.CHECK_IN, title, recommended, rule, opens=opens)
 
 
+def check_in_days(day0: date, timeframe: Timeframe) -> tuple[datetime, date]:
+    """When a check-in opens and its best day: 3 business days after a stated decision date,
+    else from a week after the interview, best at two weeks."""
+    if timeframe.decision_by is not None:
+        recommended = add_business_days(timeframe.decision_by, 3)
+        return day_start(recommended), recommended
+    return (day_start(next_business_day(day0 + timedelta(days=7))),
+            next_business_day(day0 + timedelta(days=14)))
+
+
+def snoozed_day(recommended: date, until: date) -> date | None:
+    """The day a snooze moves a step to, or None when it would not move it later (a moot snooze)."""
+    day = next_business_day(until)
+    return day if day > recommended else None
+
+
 def _snoozed(step: Step, snooze: StepSnooze | None, day0: date) -> Step:
     """The step moved to the snooze day; a snooze that would not move it later is moot."""
     if snooze is None or not step.reminder:
         return step
-    day = next_business_day(snooze.until)
-    if day <= step.recommended:
+    day = snoozed_day(step.recommended, snooze.until)
+    if day is None:
         return step
     why = f"Snoozed from {human_date(step.recommended, day0)}: {snooze.reason.strip()}. {step.why}"
     return replace(step, recommended=day, opens=max(step.opens, day_start(day)), deadline=None, why=why,

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date
+from datetime import date, datetime
 
 from sqlite_utils import Database
 
-from lib.domain.model import EVIDENCE_COLUMNS, SCORE_COLUMNS, Interview
+from lib.domain.discipline import FollowUpRows
+from lib.domain.model import EVIDENCE_COLUMNS, SCORE_COLUMNS, Interview, Outcome
 from lib.domain.steps import StepMark, StepSnooze, StepStatus
 from lib.store.db import MAX_VARIABLES, DatabaseFile, chunks, immediate, in_clause, never_cached, stamp
 from lib.store.interview_rows import FOLLOW_UP_COLUMNS, interview_from, interviewers_by_interview, put_mark
@@ -161,6 +162,29 @@ class FollowUp:
             yield self._with_marks(rows)
             last_id = rows[-1]["id"]
 
+    def discipline_batches(
+        self, only: Iterable[int] | None = None, batch_size: int = 20_000
+    ) -> Iterator[FollowUpRows]:
+        """Every interview (or those in `only`) as the plain rows the discipline facts read, in batches:
+        six columns, its people's row ids, its thank-you and check-in marks and its check-in snooze.
+
+        Tuples from SQL, no `Interview` objects: at 100,000 entries well under a second, where
+        `batches` takes several.
+        """
+        ids = None if only is None else sorted(set(only))
+        with self._db.connect() as db:
+            if ids is None:
+                last_id = 0
+                while rows := db.execute(_RECORD_SELECT + "WHERE id > ? ORDER BY id LIMIT ?",
+                                         [last_id, batch_size]).fetchall():
+                    yield _records(db, rows, "BETWEEN ? AND ?", [rows[0][0], rows[-1][0]])
+                    last_id = rows[-1][0]
+                return
+            for chunk in chunks(ids, MAX_VARIABLES):
+                rows = db.execute(_RECORD_SELECT + f"WHERE id IN {in_clause(chunk)} ORDER BY id", chunk).fetchall()
+                if rows:
+                    yield _records(db, rows, f"IN {in_clause(chunk)}", chunk)
+
     def _rows(self, sql: str, params: list) -> list[dict]:
         with self._db.connect() as db:
             return list(db.query(sql, params))
@@ -173,25 +197,50 @@ class FollowUp:
         return [(interview_from(r, people.get(r["id"], ())), marks[r["id"]], snoozes[r["id"]]) for r in rows]
 
     def fingerprints(self) -> dict[int, str]:
-        """Per interview, one string that changes whenever anything its follow-up timeline reads
-        changes: its own columns, its interviewers, marks and snoozes.
+        """Per interview, one string that changes whenever anything its discipline facts read changes
+        (the columns, people, marks and snooze of `discipline_batches`), and with nothing else.
 
-        Lets the follow-up discipline chart redo only the interviews a write touched, instead of
-        every timeline (about 45 s at 100,000 entries).
+        Lets the follow-up discipline chart redo only the interviews a write touched. It reads only
+        those columns (no names, no notes, no other steps' marks): half the time of a fingerprint
+        of every column, about 0.4 s at 100,000 entries.
         """
-        own = " || '|' || ".join(f"coalesce(i.{c}, '')" for c in FOLLOW_UP_COLUMNS)
         sql = f"""
-            SELECT i.id, {own} || '|' || coalesce(p.sig, '') || '|' || coalesce(m.sig, '') || '|' || coalesce(s.sig, '')
+            SELECT i.id, i.interview_at || '|' || i.duration_min || '|' || coalesce(i.stated_timeframe, '') || '|'
+                   || i.outcome || '|' || coalesce(i.outcome_on, '') || '|' || coalesce(p.sig, '') || '|'
+                   || coalesce(m.sig, '') || '|' || coalesce(s.until, '')
             FROM interviews AS i
-            LEFT JOIN (SELECT interview_id, group_concat(id || ':' || name, ',') AS sig
-                       FROM interviewers GROUP BY interview_id) AS p ON p.interview_id = i.id
-            LEFT JOIN (SELECT interview_id, group_concat(step_key || ':' || status || ':' || on_date, ',') AS sig
-                       FROM step_marks GROUP BY interview_id) AS m ON m.interview_id = i.id
-            LEFT JOIN (SELECT interview_id, group_concat(step_key || ':' || until, ',') AS sig
-                       FROM step_snoozes GROUP BY interview_id) AS s ON s.interview_id = i.id
+            LEFT JOIN (SELECT interview_id, group_concat(id) AS sig FROM interviewers GROUP BY interview_id) AS p
+                   ON p.interview_id = i.id
+            LEFT JOIN (SELECT interview_id, group_concat(step_key || ':' || status || ':' || on_date) AS sig
+                       FROM step_marks WHERE {_FACT_MARKS} GROUP BY interview_id) AS m ON m.interview_id = i.id
+            LEFT JOIN step_snoozes AS s ON s.interview_id = i.id AND s.step_key = 'check_in'
         """
         with self._db.connect() as db:
             return dict(db.execute(sql).fetchall())
+
+
+_FACT_MARKS = "(step_key = 'check_in' OR step_key = 'thank_you' OR step_key LIKE 'thank\\_you:%' ESCAPE '\\')"
+_RECORD_SELECT = "SELECT id, interview_at, duration_min, stated_timeframe, outcome, outcome_on FROM interviews "
+
+
+def _records(db: Database, rows: list[tuple], where: str, params: list) -> FollowUpRows:
+    """The `FollowUpRows` of interview rows; `where` on interview_id covers their ids (and maybe more)."""
+    wanted = {row[0] for row in rows}
+    people = [(i, person) for i, person in db.execute(
+        f"SELECT interview_id, id FROM interviewers WHERE interview_id {where} ORDER BY interview_id, position",
+        params) if i in wanted]
+    statuses = {s.value: s for s in StepStatus}
+    marks = [(i, key, statuses[status], date.fromisoformat(on)) for i, key, status, on in db.execute(
+        f"SELECT interview_id, step_key, status, on_date FROM step_marks WHERE interview_id {where} "
+        f"AND {_FACT_MARKS}", params) if i in wanted]
+    snoozed = {i: date.fromisoformat(until) for i, until in db.execute(
+        f"SELECT interview_id, until FROM step_snoozes WHERE interview_id {where} AND step_key = 'check_in'", params)
+        if i in wanted}
+    outcomes = {o.value: o for o in Outcome}
+    interviews = [(i, datetime.fromisoformat(at), duration, timeframe or "", outcomes[outcome],
+                   date.fromisoformat(outcome_on) if outcome_on else None)
+                  for i, at, duration, timeframe, outcome, outcome_on in rows]
+    return FollowUpRows(interviews, people, marks, snoozed)
 
 
 def _next_sequences(db: Database, fingerprints: Mapping[str, str], *, save: bool) -> dict[str, int]:

@@ -1,8 +1,10 @@
 """The Trends page's loaders, cached by the data version.
 
 Three layers, so each change recomputes only what it must: the filtered rows (a new filter),
-the small frames of charts 1-4 (a new window too), and the follow-up facts of every interview
-(only after a write: the slow part, one timeline per interview, never redone for a filter).
+the small frames of charts 1-4 (a new window too) and one section's charts at a time, and the
+follow-up facts of every interview (only after a write, and then only for the interviews it
+touched; never redone for a filter). The page asks for the facts only when Follow-up discipline
+is open.
 """
 
 from __future__ import annotations
@@ -33,10 +35,10 @@ def trends(store: Store, where: TrendFilter, window: int) -> TrendsView:
     return trends_view(rows, window, evidence)
 
 
-@derived(max_entries=32)
-def trend_charts(store: Store, where: TrendFilter, window: int, today: date) -> dict[str, dict]:
-    """Charts 1-4 as Vega-Lite dicts: built and validated once per data version and filter."""
-    built = charts.trends_charts(trends(where, window), today if where.reaches(today) else None)
+@derived(max_entries=64)
+def trend_charts(store: Store, where: TrendFilter, window: int, today: date, section: str) -> dict[str, dict]:
+    """One section's charts as Vega-Lite dicts: built and validated once per data version, filter and section."""
+    built = charts.trends_charts(trends(where, window), today if where.reaches(today) else None, section)
     return {name: charts.vega_lite_spec(chart) for name, chart in built.items()}
 
 
@@ -48,12 +50,12 @@ def _known_facts(path: str, zone: str) -> dict:
 
 
 @derived(max_entries=2, spinner="Going through the follow-up of every interview, once after the app starts: "
-         "with tens of thousands of entries this takes a while.")
+         "with tens of thousands of entries this takes a few seconds.")
 def _follow_up_facts(store: Store) -> pd.DataFrame:
     zone = clock.local_zone()
     known = _known_facts(str(store.path), str(zone))
     fresh = refresh_facts(known.get("facts"), store.follow_up.fingerprints(),
-                          lambda ids: store.follow_up.batches(only=ids), zone)
+                          lambda ids: store.follow_up.discipline_batches(only=ids), zone)
     known["facts"] = fresh
     return fresh.frame
 
@@ -70,6 +72,7 @@ def _follow_up_spec(store: Store, where: TrendFilter, today: date) -> dict | Non
 
 
 def follow_up_discipline(where: TrendFilter, today: date) -> tuple[Section, dict | None]:
-    """Chart 5's numbers and chart: the first call after a write walks every interview's timeline."""
+    """Chart 5's numbers and chart: the first call after a start reads every interview's facts, one
+    after a write only those of the interviews it touched."""
     _follow_up_facts()  # called here first: Streamlit shows no spinner for a cache inside a cache
     return _follow_up(where, today), _follow_up_spec(where, today)

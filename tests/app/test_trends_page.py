@@ -22,6 +22,21 @@ def infos(at) -> list[str]:
     return [i.value for i in at.main.info]  # not the sidebar's demo banner
 
 
+SECTIONS = ("Scores over time", "Recent against earlier", "By stage and company", "Scores and outcomes",
+            "Follow-up discipline")
+
+
+def open_section(at: AppTest, label: str) -> AppTest:
+    """A click on the section's tab: the page reruns with it open (and names it in the URL)."""
+    at.session_state["section"] = label
+    return at.run()
+
+
+def drawn(at: AppTest) -> list[str]:
+    """The tabs whose content is on the page: only the open one."""
+    return [tab.label for tab in at.tabs if len(tab.children)]
+
+
 def test_with_no_entries_it_says_what_will_appear_and_when(app):
     at = open_page(app, TRENDS)
     assert not at.exception
@@ -38,27 +53,57 @@ def test_a_few_entries_show_the_trend_and_explain_the_rest(app, store):
                               now=FIXED_NOW)
     at = open_page(app, TRENDS)
     assert not at.exception
-    assert len(charts(at)) == 2  # skills match (the only one scored: unscored draws nothing) and follow-up
+    assert len(charts(at)) == 1  # skills match, the only one scored: unscored draws nothing
     page = texts(at)
     assert "3 interviews in this view." in page
     assert "Skills match moved most: its rolling mean rose from 2.0 to 3.0 over this period." in page
-    assert "Appears after 8 interviews in this view: your last 5 against at least 3 before them (so far: 3)." in page
-    assert "Appears once you have scored interviews at two different stages." in infos(at)
-    assert "Not enough data yet: 0 scored interviews advanced and 0 did not" in page
+    at = open_section(at, "Recent against earlier")
+    assert "Appears after 8 interviews in this view: your last 5 against at least 3 before them (so far: 3)." in texts(
+        at)
+    assert "Appears once you have scored interviews at two different stages." in infos(
+        open_section(at, "By stage and company"))
+    assert "Not enough data yet: 0 scored interviews advanced and 0 did not" in texts(
+        open_section(at, "Scores and outcomes"))
+    assert len(charts(open_section(at, "Follow-up discipline"))) == 1
 
 
 def test_demo_data_draws_every_chart_with_a_caption(app, store):
     load_demo(store, FIXED_NOW)
     at = open_page(app, TRENDS)
     assert not at.exception
-    assert len(charts(at)) == 8  # three dimensions, recent, by stage, by company, calibration, follow-up
-    assert len(at.get("download_button")) == 2 * 6  # PNG and SVG per chart (scores over time as one)
-    page = texts(at)
-    assert "26 interviews in this view." in page
-    assert "over your last 5 interviews" in page
-    assert "across 21 interviews with a result (16 advanced, 5 did not)" in page
-    assert "thank-you notes within 24 hours" in page
-    assert not infos(at)
+    assert [tab.label for tab in at.tabs] == list(SECTIONS)
+    seen = {}
+    for label in SECTIONS:
+        at = open_section(at, label)
+        assert not at.exception and not infos(at)
+        assert drawn(at) == [label]
+        seen[label] = (len(charts(at)), len(at.get("download_button")), texts(at))
+    # three dimensions; recent; by stage and by company; calibration; follow-up. PNG and SVG per chart
+    # (scores over time as one)
+    assert {label: counts[:2] for label, counts in seen.items()} == {
+        "Scores over time": (3, 2), "Recent against earlier": (1, 2), "By stage and company": (2, 4),
+        "Scores and outcomes": (1, 2), "Follow-up discipline": (1, 2)}
+    assert "26 interviews in this view." in seen["Scores over time"][2]
+    assert "over your last 5 interviews" in seen["Recent against earlier"][2]
+    assert "across 21 interviews with a result (16 advanced, 5 did not)" in seen["Scores and outcomes"][2]
+    assert "thank-you notes within 24 hours" in seen["Follow-up discipline"][2]
+
+
+def test_only_the_open_section_is_drawn_and_the_url_names_it(app, store):
+    load_demo(store, FIXED_NOW)
+    at = open_page(app, TRENDS)
+    assert drawn(at) == ["Scores over time"]
+    assert "over your last 5 interviews" not in texts(at) and "thank-you notes" not in texts(at)
+    at = open_page(AppTest.from_file(ENTRYPOINT, default_timeout=30), TRENDS, section="Follow-up discipline",
+                   company="Kestrel Pay")
+    assert not at.exception
+    assert drawn(at) == ["Follow-up discipline"]
+    assert len(charts(at)) == 1 and "thank-you notes within 24 hours" in texts(at)
+    assert "moved most" not in texts(at)  # the scores over time are not drawn behind it
+    del at.query_params["section"]  # AppTest resends its URL on every run; a browser's follows the tab
+    at = open_section(at, "Scores over time")
+    assert at.multiselect(key="company").value == ["Kestrel Pay"]  # the filters stay across sections
+    assert drawn(at) == ["Scores over time"] and len(charts(at)) == 3
 
 
 def test_filters_come_from_the_url_so_a_view_can_be_bookmarked(app, store):
@@ -69,7 +114,7 @@ def test_filters_come_from_the_url_so_a_view_can_be_bookmarked(app, store):
     assert at.multiselect(key="company").value == ["Kestrel Pay"]
     assert at.slider(key="window").value == 3
     assert "2 interviews in this view." in texts(at)
-    assert [s.value for s in at.subheader][1] == "Your last 3 against the rest"
+    assert "Your last 3 against the rest" in texts(open_section(at, "Recent against earlier"))
     assert at.expander[0].label == "Filters (2 set)"  # the window is a view setting, not a filter
 
 
@@ -112,7 +157,7 @@ def test_more_than_500_interviews_are_summarised_and_the_caption_says_so(app, st
     load_generated(store, 600, FIXED_NOW)
     at = open_page(app, TRENDS)
     assert not at.exception
-    assert len(charts(at)) == 8
+    assert len(charts(at)) == 3
     assert "600 interviews in this view, too many to show one by one: each dot is a week's mean" in texts(at)
 
 
@@ -133,7 +178,7 @@ def test_follow_up_discipline_follows_a_mark_saved_after_the_page_was_first_draw
 
     first = store.interviews.save(an_interview(interview_at=datetime(2026, 11, 2, 10, 0)), now=FIXED_NOW)
     store.interviews.save(an_interview(interview_at=datetime(2026, 11, 3, 10, 0)), now=FIXED_NOW)
-    at = open_page(app, TRENDS)
+    at = open_page(app, TRENDS, section="Follow-up discipline")
     assert "You sent 0 of 2 thank-you notes within 24 hours (0%)" in texts(at)
     person = store.interviews.get(first).interviewers[0]
     store.follow_up.mark(first, StepMark(f"thank_you:{person.id}", StepStatus.DONE, date(2026, 11, 2)))

@@ -55,6 +55,15 @@ def test_every_trends_chart_builds_and_serialises():
         json.dumps(spec)
 
 
+def test_one_section_builds_only_its_own_charts():
+    view = trends_view(rows_of(40).assign(stage=["technical", "panel"] * 20, outcome=["offer", "rejected"] * 20),
+                       window=5)
+    sections = {section: list(charts.trends_charts(view, TODAY, section))
+                for section in ("over-time", "recent", "groups", "calibration")}
+    assert sections == {"over-time": ["Skills match", "Enthusiasm signaled", "Culture fit"], "recent": ["recent"],
+                        "groups": ["by-stage", "by-company"], "calibration": ["calibration"]}
+
+
 def test_sparse_views_leave_their_charts_out():
     assert list(charts.trends_charts(trends_view(rows_of(3), window=5), TODAY)) == [
         "Skills match", "Enthusiasm signaled", "Culture fit", "by-company"

@@ -14,6 +14,7 @@ from lib.domain.discipline import (
     discipline_caption,
     follow_up_facts,
     refresh_facts,
+    rows_of,
 )
 from lib.domain.model import Interviewer, Outcome
 from lib.domain.steps import StepMark, StepSnooze, StepStatus
@@ -132,7 +133,7 @@ def test_refreshing_known_facts_recomputes_only_what_changed_and_matches_a_full_
 
     def load(ids: list[int]):
         loaded.append(sorted(ids))
-        return [[entries[i] for i in ids]]
+        return [rows_of(entries[i] for i in ids)]
 
     def by_id(frame: pd.DataFrame) -> pd.DataFrame:
         return frame.sort_values(["id", "measure"]).reset_index(drop=True)

@@ -80,7 +80,7 @@ def test_follow_up_batches_can_load_only_the_interviews_asked_for(store: Store):
     assert list(store.follow_up.batches(only=[])) == []
 
 
-def test_a_follow_up_fingerprint_changes_with_everything_the_timeline_reads_and_nothing_else(store: Store):
+def test_a_follow_up_fingerprint_changes_with_everything_the_discipline_facts_read_and_nothing_else(store: Store):
     fill(store)
     before = store.follow_up.fingerprints()
     assert sorted(before) == [1, 2, 3]
@@ -104,5 +104,14 @@ def test_a_follow_up_fingerprint_changes_with_everything_the_timeline_reads_and_
     store.interviews.save(replace(edited, interviewers=(*edited.interviewers, Interviewer("Cy"))),
                           now=FIXED_NOW)  # keeps id 1
     assert changed() == {1}
+    store.follow_up.mark(1, StepMark("soft_touch", StepStatus.SKIPPED, D("2026-10-10")))  # no fact reads it
+    store.follow_up.snooze(1, StepSnooze("thank_you", D("2026-10-05"), "a thank-you is never judged snoozed"))
+    assert changed() == set()
+    edited = store.interviews.get(3)
+    renamed = (replace(edited.interviewers[0], name="Ann B."), *edited.interviewers[1:])
+    store.interviews.save(replace(edited, interviewers=renamed, notes="new notes"), now=FIXED_NOW)
+    assert changed() == set()  # the same people (their ids are the thank-you keys), other words
+    store.follow_up.mark(3, StepMark(f"thank_you:{edited.interviewers[1].id}", StepStatus.DONE, D("2026-11-02")))
+    assert changed() == {3}
     store.interviews.delete(2)
     assert changed() == {2} and 2 not in before
