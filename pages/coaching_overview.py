@@ -110,7 +110,7 @@ def gaps_section(mentor: str | None, today) -> None:
             column.vega_lite_chart(spec=spec, width="stretch", theme="streamlit")
     # A toggle, not an expander: an expander's content runs even when closed, and Trends can be slow to build.
     if st.toggle("Show your self-scores over time (from Trends)", key=S + "trends"):
-        specs = ui.trend_charts(TrendFilter(), WINDOW_DEFAULT, today)
+        specs = ui.trend_charts(TrendFilter(), WINDOW_DEFAULT, today, "over-time")
         for dimension in charts.DIMENSION_COLOURS:
             if dimension in specs:
                 st.vega_lite_chart(spec=specs[dimension], width="stretch", theme="streamlit")
