@@ -237,16 +237,19 @@ class DatabaseFile:
             conn.close()
 
     @contextmanager
-    def write(self, *, after_write: bool = True) -> Iterator[Database]:
+    def write(self, *, after_write: bool = True, scores: bool = True) -> Iterator[Database]:
         """One IMMEDIATE transaction: all of it lands, or none of it (any BaseException).
 
         Once it has committed, the `after_write` hook runs (unless `after_write=False`). Its
         failure is logged, never raised: the save has landed, and the caller must not show it
-        as failed.
+        as failed. `scores=False` says the write leaves the interviews table alone (a step mark,
+        a snooze): the scores version stays, so what is computed from scores stays cached.
         """
         with self.connect() as db, immediate(db):
             yield db
             db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'data_version'")
+            if scores:
+                db.execute(SET_SCORES_VERSION)
         if after_write and self.after_write is not None:
             try:
                 self.after_write(self)
@@ -274,6 +277,23 @@ class DatabaseFile:
         """Changes on every committed write: the key for every cached read."""
         with self.connect() as db:
             return int(db.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0])
+
+    def scores_version(self) -> int:
+        """The data version of the last write that could change the interviews table: the key for
+        what is computed from scores alone (Trends' charts), which a step mark leaves as it was.
+        A file without it (older, or just restored) answers its data version: never a stale key."""
+        with self.connect() as db:
+            return int(db.execute(
+                "SELECT COALESCE((SELECT value FROM meta WHERE key = 'scores_version'), "
+                "(SELECT value FROM meta WHERE key = 'data_version'))"
+            ).fetchone()[0])
+
+
+# Never a number of its own: a past data version, so it can only move forward with it.
+SET_SCORES_VERSION = (
+    "INSERT INTO meta (key, value) SELECT 'scores_version', value FROM meta WHERE key = 'data_version' "
+    "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+)
 
 
 def _make_private(path: Path) -> None:

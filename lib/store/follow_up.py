@@ -29,7 +29,7 @@ class FollowUp:
     @never_cached
     def mark(self, interview_id: int, mark: StepMark) -> None:
         """Done or skipped on a day; a new mark of the same step replaces the old one."""
-        with self._db.write() as db:
+        with self._db.write(scores=False) as db:
             put_mark(db, interview_id, mark)
 
     @never_cached
@@ -37,7 +37,7 @@ class FollowUp:
         """Marks for the steps that have none yet, in one write ("all thank-you notes sent"); a step
         marked meanwhile (in another tab, say) keeps its own mark. Returns the marks written."""
         written = []
-        with self._db.write() as db:
+        with self._db.write(scores=False) as db:
             for mark in marks:
                 if mark.status not in (StepStatus.DONE, StepStatus.SKIPPED):
                     raise ValueError("a step can only be marked done or skipped")
@@ -52,7 +52,7 @@ class FollowUp:
 
     @never_cached
     def unmark(self, interview_id: int, step_key: str) -> None:
-        with self._db.write() as db:
+        with self._db.write(scores=False) as db:
             db.execute("DELETE FROM step_marks WHERE interview_id = ? AND step_key = ?", [interview_id, step_key])
 
     @never_cached
@@ -60,7 +60,7 @@ class FollowUp:
         """The undo of `mark_unmarked`: each mark goes only while it is still exactly as written, so
         a step skipped or re-dated since keeps what the user did later. Returns how many went."""
         removed = 0
-        with self._db.write() as db:
+        with self._db.write(scores=False) as db:
             for mark in marks:
                 removed += db.execute(
                     "DELETE FROM step_marks WHERE interview_id = ? AND step_key = ? AND status = ? AND on_date = ?",
@@ -86,7 +86,7 @@ class FollowUp:
     @never_cached
     def snooze(self, interview_id: int, snooze: StepSnooze) -> None:
         """Move a step to a later day (one snooze per step: a new one replaces it)."""
-        with self._db.write() as db:
+        with self._db.write(scores=False) as db:
             db.execute(
                 "INSERT INTO step_snoozes (interview_id, step_key, until, reason, snoozed_at) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT (interview_id, step_key) DO UPDATE SET until = excluded.until, "
@@ -96,7 +96,7 @@ class FollowUp:
 
     @never_cached
     def unsnooze(self, interview_id: int, step_key: str) -> None:
-        with self._db.write() as db:
+        with self._db.write(scores=False) as db:
             db.execute("DELETE FROM step_snoozes WHERE interview_id = ? AND step_key = ?", [interview_id, step_key])
 
     def snoozes_for(self, interview_ids: Iterable[int]) -> dict[int, list[StepSnooze]]:

@@ -153,6 +153,7 @@ def _replace_rows(store: Store, staging: Path, now: datetime) -> Restored:
                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     [str(int(version) + 1)],
                 )
+                db.execute("DELETE FROM meta WHERE key = 'scores_version'")  # the data version stands for it
                 interviews = db.execute("SELECT COUNT(*) FROM interviews").fetchone()[0]
         finally:
             db.execute("DETACH DATABASE incoming")

@@ -83,7 +83,7 @@ def data() -> Any:
 
 
 def derived(
-    *, shared: bool = False, max_entries: int = 32, spinner: str | bool = False
+    *, shared: bool = False, max_entries: int = 32, spinner: str | bool = False, scores_only: bool = False
 ) -> Callable[[Callable[..., R]], Callable[..., R]]:
     """Cache what a function computes from the store (an agenda, a chart spec) by the data version.
 
@@ -92,6 +92,8 @@ def derived(
     so two functions never share an entry. `shared=True` keeps one object for every session
     instead of a copy per read (st.cache_resource): only for frozen results that are costly to
     unpickle, like the agenda of 100,000 interviews. A cached result is never changed in place.
+    `scores_only=True` keys it by the scores version instead, for what reads nothing but the
+    interviews table: a step marked done then leaves it cached.
     """
 
     def wrap(build: Callable[..., R]) -> Callable[..., R]:
@@ -107,7 +109,8 @@ def derived(
         @functools.wraps(build)
         def read(*args: Any, **kwargs: Any) -> R:
             current = store()
-            return cached(str(current.path), current.data_version(), args, tuple(sorted(kwargs.items())))
+            version = current.scores_version() if scores_only else current.data_version()
+            return cached(str(current.path), version, args, tuple(sorted(kwargs.items())))
 
         return read
 

@@ -22,20 +22,20 @@ from lib.store import Store
 from lib.ui.cache import derived
 
 
-@derived(max_entries=16)
+@derived(max_entries=16, scores_only=True)  # the interviews table alone: a step mark leaves it cached
 def _score_rows(store: Store, where: TrendFilter) -> pd.DataFrame:
     w = where
     return store.interviews.score_rows(w.start, w.end, w.companies, w.stages, w.formats, w.outcomes)
 
 
-@derived(max_entries=32)
+@derived(max_entries=32, scores_only=True)
 def trends(store: Store, where: TrendFilter, window: int) -> TrendsView:
     rows = _score_rows(where)
     evidence = store.interviews.evidence_rows(rows["id"]) if len(rows) <= POINT_LIMIT else None
     return trends_view(rows, window, evidence)
 
 
-@derived(max_entries=64)
+@derived(max_entries=64, scores_only=True)
 def trend_charts(store: Store, where: TrendFilter, window: int, today: date, section: str) -> dict[str, dict]:
     """One section's charts as Vega-Lite dicts: built and validated once per data version, filter and section."""
     built = charts.trends_charts(trends(where, window), today if where.reaches(today) else None, section)

@@ -76,6 +76,19 @@ def test_a_derived_value_is_computed_once_per_version(monkeypatch: pytest.Monkey
     assert len(runs) == 2
 
 
+def test_a_value_of_scores_alone_survives_a_step_mark_but_not_a_save(monkeypatch: pytest.MonkeyPatch):
+    from lib.domain.steps import StepMark, StepStatus
+    from lib.domain.trends import TrendFilter
+    from lib.ui.trends import _score_rows
+    calls = count_calls(monkeypatch, Interviews, "score_rows")
+    interview_id = cache.store().interviews.save(build_interview(), now=FIXED_NOW)
+    assert len(_score_rows(TrendFilter())) == 1
+    cache.store().follow_up.mark(interview_id, StepMark("soft_touch", StepStatus.SKIPPED, FIXED_NOW.date()))
+    assert len(_score_rows(TrendFilter())) == 1 and len(calls) == 1  # Trends' rows: still cached
+    cache.store().interviews.save(build_interview(company="Globex"), now=FIXED_NOW)
+    assert len(_score_rows(TrendFilter())) == 2 and len(calls) == 2
+
+
 def test_two_derived_functions_never_share_an_entry():
     @cache.derived()
     def first(store: Store, n: int) -> str:
