@@ -49,9 +49,12 @@ def test_each_application_lists_its_rounds_in_order_with_their_scores_newest_app
     shown = links(at)
     uid = store.applications.of_interview(first).uid
     assert ("Open", "applications", f"app={uid}") in shown
-    rounds = [(label, query) for label, page_name, query in shown if label.startswith("Round")]
-    assert rounds[:2] == [("Round 1", f"id={first}"), ("Round 2", f"id={second}")]  # to the round on Interviews
-    assert "Phone screen · Tue 10 Nov · :gray[Skills 4 · Enthusiasm 3 · Culture –]" in page
+    assert not [label for label, _, _ in shown if label.startswith("Round")]  # one Markdown block, not a link each
+    kestrel = next(m.value for m in at.markdown if m.value.startswith("[Round 1]"))
+    assert kestrel.split("  \n") == [  # each round linked to itself on Interviews
+        f"[Round 1](interviews?id={first}) · Phone screen · Tue 10 Nov · :gray[Skills 4 · Enthusiasm 3 · Culture –]",
+        f"[Round 2](interviews?id={second}) · Hiring manager · Tue 17 Nov · :gray[Skills 5 · Enthusiasm – · Culture 2]",
+    ]
     assert ":blue-badge[Active]" in badges(at)
 
 
@@ -157,6 +160,6 @@ def test_a_long_process_lists_its_latest_five_rounds_and_counts_the_rest(app, st
         store.interviews.save(an_interview(interview_at=datetime(2026, 11, day, 10)), now=FIXED_NOW)
     at = open_page(app, APPLICATIONS)
     assert not at.exception
-    rounds = [label for label, page, _ in links(at) if page == "interviews" and label.startswith("Round")]
-    assert rounds == [f"Round {n}" for n in range(3, 8)]
-    assert "2 earlier rounds: open the application to see them all." in texts(at)
+    block = next(m.value for m in at.markdown if "earlier rounds" in m.value).split("  \n")
+    assert block[0] == ":gray[2 earlier rounds: open the application to see them all.]"
+    assert [line.split("]")[0] for line in block[1:]] == [f"[Round {n}" for n in range(3, 8)]
