@@ -71,6 +71,6 @@ def test_the_import_form_is_drawn_when_its_expander_opens(serve, page, tmp_path:
     expect(main.get_by_role("button", name="Download CSV")).to_be_visible()
     expect(main.locator('[data-testid="stFileUploader"]')).to_have_count(0)  # nothing to load until it is wanted
     main.get_by_text("Import a file").click()
-    expect(main.get_by_text("CSV or JSON file")).to_be_visible()
+    expect(main.get_by_text("CSV or JSON file", exact=True)).to_be_visible()
     expect(main.locator('[data-testid="stFileUploader"]')).to_have_count(1)
     no_streamlit_errors(page)
