@@ -1,7 +1,7 @@
 """Applications on screen: the compact list row, one application's rounds side by side, its rounds chart.
 
 The Applications page places these; the words come from lib.domain.rounds, the chart from
-lib.charts.rounds (cached as a Vega-Lite dict by the data version, as the Trends charts are).
+lib.charts.rounds (drawn once per data version as an SVG picture, as the Interviews timelines are).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import streamlit as st
 
 from lib import charts
 from lib.charts.rounds import rounds_chart
+from lib.charts.timeline import TEXT
 from lib.domain.applications import Application, ApplicationStatus
 from lib.domain.days import human_date, human_time
 from lib.domain.model import PREP_FIELDS, Dimension, Interview
@@ -22,7 +23,7 @@ from lib.store import Store
 from lib.ui.app import PAGES
 from lib.ui.cache import derived
 from lib.ui.follow_up import timeline
-from lib.ui.timeline import step_text
+from lib.ui.timeline import dark_page, step_text
 from lib.ui.widgets import opened
 
 STATUS_BADGES = {
@@ -116,13 +117,41 @@ def round_line_md(number: int, interview: Interview, now: datetime) -> str:
 
 
 # --- one application -----------------------------------------------------------------------
+ROUNDS_CHART_WIDTH = 820  # px of the plot: about its natural size in the page at 1366 px, smaller on a phone
+
+
 @derived(max_entries=32)
-def rounds_chart_spec(store: Store, uid: str) -> dict | None:
-    """The rounds chart as a Vega-Lite dict, built and validated once per data version; None if unscored."""
+def rounds_chart_svg(store: Store, uid: str, dark: bool) -> str | None:
+    """The rounds chart as an SVG picture, made once per data version (vl-convert); None if unscored.
+
+    A picture, not an interactive chart: the browser draws an image for a fraction of a chart's cost
+    (measured on Interviews: ten images 1.10-1.19x a blank page, ten charts 1.68-1.80x), and the
+    round cards under it give every score in words.
+    """
+    import vl_convert
+
     application = store.applications.get(uid)
     if application is None or not any(r.score(d) is not None for r in application.rounds for d in Dimension):
         return None
-    return charts.vega_lite_spec(rounds_chart(application))
+    return vl_convert.vegalite_to_svg(picture_spec(charts.vega_lite_spec(rounds_chart(application)), dark))
+
+
+def picture_spec(spec: dict, dark: bool) -> dict:
+    """A chart's spec as a picture: a fixed width, no background, text in the page's colours."""
+    text = TEXT[dark]
+    config = spec.setdefault("config", {})
+    config["background"] = None
+    config.setdefault("axis", {}).update(labelColor=text["muted"], domainColor=text["muted"],
+                                         tickColor=text["muted"], gridColor="#5c5f6b" if dark else "#e6e7eb")
+    config.setdefault("legend", {}).update(labelColor=text["strong"])
+    return {**spec, "width": ROUNDS_CHART_WIDTH}
+
+
+def rounds_alt_text(application: Application) -> str:
+    """What the picture shows, in words, for a screen reader."""
+    rounds = "; ".join(f"round {number}: {score_row(interview)}"
+                       for number, interview in enumerate(application.rounds, 1))
+    return f"Your self-scores across rounds. {rounds}."
 
 
 def application_view(application: Application, now: datetime) -> None:
@@ -132,9 +161,9 @@ def application_view(application: Application, now: datetime) -> None:
     st.markdown(f"{status_badge(application)} :gray[{count_of(len(application.rounds), 'round')}]")
     st.markdown(f"**Next:** {md_escape(move.text)}")
     next_move_link(move)
-    spec = rounds_chart_spec(application.uid)
-    if spec is not None:
-        st.vega_lite_chart(spec=spec, width="stretch", key=f"rounds-{application.uid}")
+    svg = rounds_chart_svg(application.uid, dark_page())
+    if svg is not None:
+        st.image(svg, alt=rounds_alt_text(application), width="stretch")
         st.caption("Your three self-scores, round by round. A round you did not score is a gap, not a zero.")
     rounds = list(enumerate(application.rounds, 1))
     for start in range(0, len(rounds), ROUNDS_PER_ROW):

@@ -115,7 +115,10 @@ def test_one_application_shows_its_rounds_side_by_side_with_a_chart_and_the_why_
     columns = [[m.value for m in c.markdown if m.value.startswith("**Round")] for c in at.columns]
     assert [c for c in columns if c] == [["**Round 1** · Phone screen  \n:gray[Tue 10 Nov]"],
                                          ["**Round 2** · Hiring manager  \n:gray[Tue 17 Nov]"]]  # one column each
-    assert len(at.get("vega_lite_chart")) == 1  # the three dimensions across rounds
+    assert not at.get("vega_lite_chart")  # a picture: the browser draws an image for a fraction of a chart's cost
+    [picture] = at.image[0].proto.imgs  # the three dimensions across rounds, in words for a screen reader
+    assert picture.alt == ("Your self-scores across rounds. round 1: Skills 4 · Enthusiasm 3 · Culture –; "
+                           "round 2: Skills 5 · Enthusiasm – · Culture 2.")
     assert "**Skills match** 5" in page and "**Enthusiasm signaled** –" in page
     assert "Walked through the pipeline rebuild" in page  # the evidence under its score
     assert ("Closed: round 2 followed: Thank-you note to Jane Doe, Soft touch (optional), Status check-in"
@@ -130,7 +133,7 @@ def test_an_application_with_no_scores_draws_no_chart(app, store):
     ahead = store.interviews.save(an_interview(interview_at=datetime(2026, 11, 26, 14), scores={}, evidence={},
                                                prep_questions="Ask about *on-call*"), now=FIXED_NOW)
     at = open_page(app, APPLICATIONS, app=store.applications.of_interview(ahead).uid)
-    assert not at.get("vega_lite_chart")
+    assert not at.image and not at.get("vega_lite_chart")
     page = texts(at)
     assert "Booked for Thu 26 Nov, 14:00" in page
     assert "**What to ask them:** Ask about *on-call*" in page  # escaped: shown as typed

@@ -56,7 +56,7 @@ def test_applications_then_one_application_fit_a_laptop_and_a_phone(serve, page,
     page.get_by_role("link", name="Open", exact=True).first.click()
     wait_for_app(page)
     expect(page.get_by_role("heading", name="Wren Labs: Platform engineer")).to_be_visible()
-    page.wait_for_function("() => document.querySelector('.vega-embed canvas, .vega-embed svg')")
+    expect(page.locator('[data-testid="stImage"] img')).to_be_visible()  # the rounds chart, as a picture
     expect(page.get_by_text("Booked for Thu 26 Nov, 14:00")).to_be_visible()
     no_streamlit_errors(page)
     assert page.evaluate(OVERFLOWING) == 0
