@@ -69,14 +69,16 @@ ROUNDS_IN_A_ROW = 5  # rounds listed per application on the list; its own view s
 INTERVIEWS_URL = "interviews"  # the Interviews page's URL path (st.Page names it after its file)
 
 
-def application_row(application: Application, now: datetime) -> None:
+def application_row(application: Application, now: datetime, page: int = 1) -> None:
     """One application as a compact row: title, status and next step on the left, its rounds on the right.
 
     Its rounds are one Markdown block with a link per round, not a page link and a line each: a
     page of ten applications drew 139 elements (the browser pays ~1-2 ms each), now about 40.
-    Links carry short labels (Streamlit cuts a long one off); the text beside them wraps.
+    Links carry short labels (Streamlit cuts a long one off); the text beside them wraps. Open keeps
+    the list's `page` in the URL, so All applications comes back to it.
     """
     move = application_next_move(application, now)
+    opened_from = {"page": str(page)} if page > 1 else {}
     with st.container(border=True, key=f"app-{application.uid}"):
         about, rounds = st.columns([4, 7], gap="medium")
         with about:
@@ -84,7 +86,7 @@ def application_row(application: Application, now: datetime) -> None:
                         f"**Next:** {md_escape(move.text)}")
             with st.container(horizontal=True, gap="small"):
                 st.page_link(PAGES["applications"], label="Open", icon=":material/view_column:",
-                             query_params={"app": application.uid}, help="Its rounds side by side")
+                             query_params={"app": application.uid, **opened_from}, help="Its rounds side by side")
                 next_move_link(move)
         with rounds:
             st.markdown(rounds_block(application, now))

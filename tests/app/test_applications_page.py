@@ -44,7 +44,7 @@ def test_each_application_lists_its_rounds_in_order_with_their_scores_newest_app
     assert not at.exception
     page = texts(at)
     assert page.index("Kestrel: Backend engineer") < page.index("Acme: Data engineer")  # latest round first
-    assert "2 applications, the latest round first" in page
+    assert "2 applications, newest first" in page
     assert "Skills 4 · Enthusiasm 3 · Culture –" in page and "Skills 5 · Enthusiasm – · Culture 2" in page
     shown = links(at)
     uid = store.applications.of_interview(first).uid
@@ -98,11 +98,22 @@ def test_applications_come_ten_to_a_page(app, store):
         store.interviews.save(an_interview(company=f"Company {day:02}", interview_at=datetime(2026, 11, day, 10)),
                               now=FIXED_NOW)
     at = open_page(app, APPLICATIONS)
-    assert "12 applications, the latest round first · page 1 of 2" in texts(at)
+    assert "1–10 of 12 applications · page 1 of 2" in texts(at)
     assert "Company 12" in texts(at) and "Company 03" in texts(at) and "Company 02" not in texts(at)
-    at = at.number_input(key="apps_page").set_value(2).run()
+    assert not at.number_input  # Newer and Older, as on Interviews
+    at = at.button(key="top.older").click().run()
     page = texts(at)
-    assert "page 2 of 2" in page and "Company 02" in page and "Company 01" in page and "Company 12" not in page
+    assert at.query_params["page"] == "2"  # a bookmark or a refresh lands on it again
+    assert "11–12 of 12 applications · page 2 of 2" in page and "Company 02" in page and "Company 01" in page
+    assert "Company 12" not in page
+    [(_, _, opened)] = [link for link in links(at) if link[0] == "Open" and link[2].startswith("app=")][:1]
+    assert opened.endswith("&page=2")  # All applications comes back to this page
+    uid = opened.split("&")[0].removeprefix("app=")
+    at.query_params["app"] = uid  # as the Open link does
+    at = at.run()
+    [back] = [b for b in at.button if b.label == "All applications"]
+    at = back.click().run()
+    assert "page 2 of 2" in texts(at) and "Company 01" in texts(at)
 
 
 def test_one_application_shows_its_rounds_side_by_side_with_a_chart_and_the_why_of_closed_steps(app, store):
