@@ -5,7 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from lib import ui
+from lib.domain.paging import Paging
 from lib.ui.applications import application_row, application_view
+from lib.ui.paging import pager
 
 PAGE_SIZE = 10
 
@@ -36,14 +38,10 @@ if uid:
         application_view(application, now)
     st.stop()
 
-pages = (total + PAGE_SIZE - 1) // PAGE_SIZE
-page_number = min(max(st.session_state.get("apps_page", 1), 1), pages)
-st.session_state["apps_page"] = page_number
-st.caption(
-    f"{total:,} application{'s' if total != 1 else ''}, the latest round first"
-    + (f" · page {page_number} of {pages}" if pages > 1 else "")
-)
-for application in ui.data().applications.page(PAGE_SIZE, (page_number - 1) * PAGE_SIZE):
-    application_row(application, now)
-if pages > 1:
-    st.number_input("Page", min_value=1, max_value=pages, key="apps_page", step=1, width=160)
+# Newer / Older buttons with the page in the URL, as on Interviews: a number input here made the
+# browser load the code of a text field (~60 KiB) on every visit, for a list read from the top.
+paging = Paging.of(total, PAGE_SIZE, st.query_params.get("page"))
+pager(paging, "top", noun="application")
+for application in ui.data().applications.page(PAGE_SIZE, paging.offset):
+    application_row(application, now, paging.number)
+pager(paging, "bottom", noun="application")

@@ -34,6 +34,27 @@ def on_mentor_or_day() -> None:
     state[S + "picks"] = list(ui.data().coaching.suggest(state.get(S + "mentor", ""), state[S + "held_on"]).picks)
 
 
+def on_pick_day() -> None:
+    """The picked day is kept under a key of its own: the picker is drawn only while its menu is open."""
+    st.session_state[S + "held_on"] = st.session_state[S + "held_on_pick"]
+    on_mentor_or_day()
+
+
+def day_picker(today) -> None:
+    """The session's day on a button ("Fri 20 Nov"); its calendar is drawn only once the button is clicked.
+
+    A date input on the first view made the browser load the calendar's code on every visit (~350 ms),
+    for a day that is nearly always today.
+    """
+    state = st.session_state
+    label = f"Date: {human_date(state[S + 'held_on'], today)}"
+    with ui.menu(label, key=S + "held_on_menu", icon=":material/calendar_today:", width="stretch") as is_open:
+        if is_open:
+            state[S + "held_on_pick"] = state[S + "held_on"]
+            st.date_input("Date", key=S + "held_on_pick", format="YYYY-MM-DD", on_change=on_pick_day,
+                          min_value=ui.FIRST_DAY, max_value=ui.LAST_DAY)
+
+
 def on_known_mentor() -> None:
     if chosen := st.session_state.get(S + "known"):
         st.session_state[S + "mentor"] = chosen
@@ -71,21 +92,19 @@ def start_form(today) -> None:
         st.subheader("Start a session")
         if known := ui.data().coaching.mentors():
             st.pills("Your mentors", known, key=S + "known", on_change=on_known_mentor)
-        name_column, day_column = st.columns([3, 2])
+        name_column, day_column = st.columns([3, 2], vertical_alignment="bottom")
         name_column.text_input("Mentor", key=S + "mentor", max_chars=COACHING_LIMITS["mentor"],
                                on_change=on_mentor_or_day,
                                placeholder="A coach, a friend in the industry, a career adviser")
         ui.field_error(errors, "mentor")
-        day_column.date_input("Date", key=S + "held_on", format="YYYY-MM-DD", on_change=on_mentor_or_day,
-                              min_value=ui.FIRST_DAY, max_value=ui.LAST_DAY)
+        with day_column:
+            day_picker(today)
         ui.field_error(errors, "held_on")
         st.multiselect("Interviews to discuss", [i for i in options if i in labels], key=S + "picks",
                        format_func=lambda i: labels.get(i, f"#{i}"), placeholder="Pick interviews")
         st.caption(md_escape(suggestion.reason))
         ui.field_error(errors, "interview_ids")
         st.button("Start session", type="primary", on_click=on_start, icon=":material/play_arrow:", key=S + "start")
-
-
 
 
 def gaps_section(mentor: str | None, today) -> None:
@@ -132,9 +151,17 @@ def sessions_list(mentor: str | None, today) -> None:
 
 
 def report_section(mentor: str | None, today) -> None:
+    """The range and its download are drawn only once opened: a date range input costs every visit."""
     st.subheader("Share a report", divider="gray")
     st.caption("Every interview in a date range with your scores, evidence, follow-up status and your mentors' "
                "read: one HTML file that works offline. To make a PDF, print it from your browser.")
+    with ui.opened(st.expander("Make a report", icon=":material/description:", key=S + "report",
+                               on_change="rerun")) as is_open:
+        if is_open:
+            report_form(mentor, today)
+
+
+def report_form(mentor: str | None, today) -> None:
     picked = st.date_input("From – to", value=default_report_range(today), key=S + "range", format="YYYY-MM-DD")
     if len(picked) != 2:  # while the user has picked the first day only
         st.caption("Pick the last day of the range to download its report.")

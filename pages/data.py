@@ -23,6 +23,8 @@ from lib.store.restore import RESTORE_FAILURES, check_upload, restore, restore_b
 
 CONFIRM_WORD = "DELETE"
 ERASED = "data.erased"  # set for the run after "Delete everything"
+# The rarely used forms, each drawn only while its expander is open (their keys hold whether it is)
+IMPORT_FORM, RESTORE_FORM, ERASE_FORM = "data.import_form", "data.restore_form", "data.erase_form"
 
 
 def start_over(message: str) -> None:
@@ -93,13 +95,23 @@ def on_import(data: bytes, name: str) -> None:
 
 
 def import_section() -> None:
+    """The uploader and its preview are drawn only once the form is opened: few visits import, and an
+    uploader is one more kind of widget for the browser to load before the page is ready."""
     st.subheader("Import")
     st.caption("A CSV or JSON file exported by Debrief (or edited in a spreadsheet), or a spreadsheet of your own "
                "saved as CSV: columns company, role and date are enough. Nothing is added until you "
                "confirm, and an interview already here (same company, role, date and time) is skipped.")
+    failed = st.session_state.pop("data.import_failed", False)
+    with ui.opened(st.expander("Import a file", icon=":material/upload_file:", key=IMPORT_FORM,
+                               on_change="rerun")) as is_open:
+        if is_open:
+            import_form(failed)
+
+
+def import_form(failed: bool) -> None:
     uploaded = st.file_uploader("CSV or JSON file", type=["csv", "json"], max_upload_size=MAX_BYTES // MEGABYTE,
                                 key=uploader_key("import"))
-    if st.session_state.pop("data.import_failed", False):
+    if failed:
         st.error("The file could not be imported. Nothing was added.", icon=":material/error:")
     if uploaded is None:
         return
@@ -173,16 +185,21 @@ def on_delete_backups() -> None:
     st.session_state["flash"] = f"Deleted {count_of(removed, 'backup')}."
 
 
+def restore_menu_key(item: backup.Backup) -> str:
+    return f"data.restore_menu.{item.path.name}"
+
+
 def backup_row(item: backup.Backup, today) -> None:
     with st.container(border=True, horizontal=True, vertical_alignment="center", gap="small"):
         when = f"{human_date(item.made_at.date(), today)}, {item.made_at:%H:%M}"
         count = "unreadable" if item.interviews is None else count_of(item.interviews, "interview")
         st.markdown(f"**{when}** · {item.label} · {count} · {backup.human_size(item.size_bytes)}", width="stretch")
-        with st.popover("Restore", icon=":material/restore:"):
-            st.markdown(f"Replace all your current data with this backup from {when}? "
-                        "Your current data is backed up first.")
-            st.button("Restore this backup", type="primary", key=f"data.restore.{item.path.name}",
-                      on_click=on_restore, args=(item.path, None))
+        with ui.menu("Restore", key=restore_menu_key(item), icon=":material/restore:") as is_open:
+            if is_open:
+                st.markdown(f"Replace all your current data with this backup from {when}? "
+                            "Your current data is backed up first.")
+                st.button("Restore this backup", type="primary", key=f"data.restore.{item.path.name}",
+                          on_click=on_restore, args=(item.path, None))
 
 
 def restore_from_file() -> None:
@@ -231,7 +248,10 @@ def backups_section(today) -> None:
         st.caption("No backups yet.")
     for item in backups:
         backup_row(item, today)
-    restore_from_file()
+    with ui.opened(st.expander("Restore from a file", icon=":material/restore_page:", key=RESTORE_FORM,
+                               on_change="rerun")) as is_open:
+        if is_open:
+            restore_from_file()
 
 
 # --- delete everything ------------------------------------------------------------------------
@@ -255,11 +275,19 @@ def leftover_backups(backups: list[backup.Backup]) -> None:
 
 
 def delete_section() -> None:
+    """The confirmation is drawn only once opened; what is left after an erase shows at once."""
     st.subheader("Delete everything")
     backups = backup.list_backups(ui.store().path)
     if st.session_state.get(ERASED) and backups:
         leftover_backups(backups)
         return
+    with ui.opened(st.expander("Delete all your data", icon=":material/delete_forever:", key=ERASE_FORM,
+                               on_change="rerun")) as is_open:
+        if is_open:
+            erase_form()
+
+
+def erase_form() -> None:
     st.markdown("Removes every interview, note, follow-up mark, draft, template and coaching session from this "
                 "computer's database, then rewrites the file so nothing can be recovered from it. "
                 "**This cannot be undone.** Backups are separate files: you can delete them next.")

@@ -21,6 +21,7 @@ from lib.domain.text import md_escape
 from lib.ui.your_name import remember_asked
 
 T = "tpl."  # every key of this page starts with it
+TAB = T + "tab"  # the open tab: its label
 
 
 def field_key(kind: StepKind, part: str) -> str:
@@ -28,13 +29,19 @@ def field_key(kind: StepKind, part: str) -> str:
 
 
 def load_fields() -> None:
-    """Fill the inputs from the database the first time (and after a reset), never over typing."""
+    """Fill the inputs from the database the first time (and after a reset), never over typing.
+
+    Only the open tab's inputs are drawn, and Streamlit forgets the state of a widget a run does
+    not draw: each value is set again here so unsaved typing in a closed tab waits for its return.
+    """
+    state = st.session_state
     custom = ui.data().settings.draft_templates()
     for kind in DRAFT_KINDS:
         template = custom.get(kind, DEFAULT_TEMPLATES[kind])
-        st.session_state.setdefault(field_key(kind, "subject"), template.subject)
-        st.session_state.setdefault(field_key(kind, "body"), template.body)
-    st.session_state.setdefault(T + "your_name", ui.data().settings.get("your_name"))
+        for part, value in (("subject", template.subject), ("body", template.body)):
+            key = field_key(kind, part)
+            state[key] = state.get(key, value)
+    state.setdefault(T + "your_name", ui.data().settings.get("your_name"))
 
 
 def on_save_name() -> None:
@@ -78,11 +85,13 @@ def your_name_field(errors: dict[str, str]) -> None:
 
 
 def placeholder_help() -> None:
-    with st.expander("Placeholders you can use", icon=":material/data_object:"):
-        for name, meaning in PLACEHOLDERS.items():
-            st.markdown(f"`{{{name}}}`: {meaning}")
-        st.caption("Write {{ or }} for a brace of your own. Square brackets, like [link to the article], "
-                   "are left as they are and flagged as something to fill in before sending.")
+    """Drawn only while open, and as one Markdown block: few people open it, everyone paid for it."""
+    with ui.opened(st.expander("Placeholders you can use", icon=":material/data_object:", key=T + "placeholders",
+                               on_change="rerun")) as is_open:
+        if is_open:
+            st.markdown("  \n".join(f"`{{{name}}}`: {meaning}" for name, meaning in PLACEHOLDERS.items()))
+            st.caption("Write {{ or }} for a brace of your own. Square brackets, like [link to the article], "
+                       "are left as they are and flagged as something to fill in before sending.")
 
 
 def template_editor(kind: StepKind, customised: bool, errors: dict[str, str], latest) -> None:
@@ -134,6 +143,9 @@ placeholder_help()
 custom = ui.data().settings.draft_templates()
 newest = ui.data().interviews.find(limit=1)
 latest = newest[0] if newest else None
-for kind, tab in zip(DRAFT_KINDS, st.tabs([KIND_LABELS[k] for k in DRAFT_KINDS]), strict=True):
-    with tab:
-        template_editor(kind, kind in custom, errors, latest)
+# Only the open tab's editor is drawn: five editors at once were most of the page's elements.
+tabs = st.tabs([KIND_LABELS[k] for k in DRAFT_KINDS], key=TAB, on_change="rerun")
+for kind, tab in zip(DRAFT_KINDS, tabs, strict=True):
+    with ui.opened(tab) as is_open:
+        if is_open:
+            template_editor(kind, kind in custom, errors, latest)

@@ -1,7 +1,7 @@
 """Applications on screen: the compact list row, one application's rounds side by side, its rounds chart.
 
 The Applications page places these; the words come from lib.domain.rounds, the chart from
-lib.charts.rounds (cached as a Vega-Lite dict by the data version, as the Trends charts are).
+lib.charts.rounds (drawn once per data version as an SVG picture, as the Interviews timelines are).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import streamlit as st
 
 from lib import charts
 from lib.charts.rounds import rounds_chart
+from lib.charts.timeline import TEXT
 from lib.domain.applications import Application, ApplicationStatus
 from lib.domain.days import human_date, human_time
 from lib.domain.model import PREP_FIELDS, Dimension, Interview
@@ -22,7 +23,7 @@ from lib.store import Store
 from lib.ui.app import PAGES
 from lib.ui.cache import derived
 from lib.ui.follow_up import timeline
-from lib.ui.timeline import step_text
+from lib.ui.timeline import dark_page, step_text
 from lib.ui.widgets import opened
 
 STATUS_BADGES = {
@@ -65,14 +66,19 @@ def next_move_link(move: NextMove) -> None:
 
 # --- the list ------------------------------------------------------------------------------
 ROUNDS_IN_A_ROW = 5  # rounds listed per application on the list; its own view shows every one
+INTERVIEWS_URL = "interviews"  # the Interviews page's URL path (st.Page names it after its file)
 
 
-def application_row(application: Application, now: datetime) -> None:
+def application_row(application: Application, now: datetime, page: int = 1) -> None:
     """One application as a compact row: title, status and next step on the left, its rounds on the right.
 
-    Links carry short labels (Streamlit cuts a long one off); the text beside them wraps.
+    Its rounds are one Markdown block with a link per round, not a page link and a line each: a
+    page of ten applications drew 139 elements (the browser pays ~1-2 ms each), now about 40.
+    Links carry short labels (Streamlit cuts a long one off); the text beside them wraps. Open keeps
+    the list's `page` in the URL, so All applications comes back to it.
     """
     move = application_next_move(application, now)
+    opened_from = {"page": str(page)} if page > 1 else {}
     with st.container(border=True, key=f"app-{application.uid}"):
         about, rounds = st.columns([4, 7], gap="medium")
         with about:
@@ -80,39 +86,74 @@ def application_row(application: Application, now: datetime) -> None:
                         f"**Next:** {md_escape(move.text)}")
             with st.container(horizontal=True, gap="small"):
                 st.page_link(PAGES["applications"], label="Open", icon=":material/view_column:",
-                             query_params={"app": application.uid}, help="Its rounds side by side")
+                             query_params={"app": application.uid, **opened_from}, help="Its rounds side by side")
                 next_move_link(move)
         with rounds:
-            earlier = len(application.rounds) - ROUNDS_IN_A_ROW
-            if earlier > 0:  # a long process: its latest rounds, the rest one click away
-                st.caption(f"{earlier} earlier round{'s' if earlier != 1 else ''}: open the application to see "
-                           "them all.")
-            for number, interview in list(enumerate(application.rounds, 1))[-ROUNDS_IN_A_ROW:]:
-                round_link(number, interview, now)
+            st.markdown(rounds_block(application, now))
 
 
-def round_link(number: int, interview: Interview, now: datetime) -> None:
-    """"Round 1", linked to the round on Interviews, beside "Phone screen · Tue 1 Dec · Skills 4 · …"."""
+def rounds_block(application: Application, now: datetime) -> str:
+    """The latest rounds, one line each, and how many earlier ones the application's own view shows."""
+    lines = [round_line_md(number, interview, now)
+             for number, interview in list(enumerate(application.rounds, 1))[-ROUNDS_IN_A_ROW:]]
+    earlier = len(application.rounds) - ROUNDS_IN_A_ROW
+    if earlier > 0:  # a long process: its latest rounds, the rest one click away
+        lines.insert(0, f":gray[{earlier} earlier round{'s' if earlier != 1 else ''}: open the application to "
+                        "see them all.]")
+    return "  \n".join(lines)
+
+
+def round_line_md(number: int, interview: Interview, now: datetime) -> str:
+    """"[Round 1](interviews?id=7) · Phone screen · Tue 1 Dec · :gray[Skills 4 · …]", linked to the round.
+
+    A relative link, so it follows the app's base path; Streamlit opens a Markdown link in a new tab.
+    """
     if interview.is_ahead(now):
         detail = f"Booked, {human_time(interview.interview_at)}"
     elif interview.awaits_scores(now):
         detail = "Not scored yet"
     else:
         detail = score_row(interview)
-    with st.container(horizontal=True, gap="small", vertical_alignment="center"):
-        st.page_link(PAGES["interviews"], label=f"Round {number}", query_params={"id": str(interview.saved_id)})
-        st.markdown(f"{interview.stage.label} · {human_date(interview.day0, now.date())} · :gray[{detail}]",
-                    width="content")
+    return (f"[Round {number}]({INTERVIEWS_URL}?id={interview.saved_id}) · {interview.stage.label} · "
+            f"{human_date(interview.day0, now.date())} · :gray[{detail}]")
 
 
 # --- one application -----------------------------------------------------------------------
+ROUNDS_CHART_WIDTH = 820  # px of the plot: about its natural size in the page at 1366 px, smaller on a phone
+
+
 @derived(max_entries=32)
-def rounds_chart_spec(store: Store, uid: str) -> dict | None:
-    """The rounds chart as a Vega-Lite dict, built and validated once per data version; None if unscored."""
+def rounds_chart_svg(store: Store, uid: str, dark: bool) -> str | None:
+    """The rounds chart as an SVG picture, made once per data version (vl-convert); None if unscored.
+
+    A picture, not an interactive chart: the browser draws an image for a fraction of a chart's cost
+    (measured on Interviews: ten images 1.10-1.19x a blank page, ten charts 1.68-1.80x), and the
+    round cards under it give every score in words.
+    """
+    import vl_convert
+
     application = store.applications.get(uid)
     if application is None or not any(r.score(d) is not None for r in application.rounds for d in Dimension):
         return None
-    return charts.vega_lite_spec(rounds_chart(application))
+    return vl_convert.vegalite_to_svg(picture_spec(charts.vega_lite_spec(rounds_chart(application)), dark))
+
+
+def picture_spec(spec: dict, dark: bool) -> dict:
+    """A chart's spec as a picture: a fixed width, no background, text in the page's colours."""
+    text = TEXT[dark]
+    config = spec.setdefault("config", {})
+    config["background"] = None
+    config.setdefault("axis", {}).update(labelColor=text["muted"], domainColor=text["muted"],
+                                         tickColor=text["muted"], gridColor="#5c5f6b" if dark else "#e6e7eb")
+    config.setdefault("legend", {}).update(labelColor=text["strong"])
+    return {**spec, "width": ROUNDS_CHART_WIDTH}
+
+
+def rounds_alt_text(application: Application) -> str:
+    """What the picture shows, in words, for a screen reader."""
+    rounds = "; ".join(f"round {number}: {score_row(interview)}"
+                       for number, interview in enumerate(application.rounds, 1))
+    return f"Your self-scores across rounds. {rounds}."
 
 
 def application_view(application: Application, now: datetime) -> None:
@@ -122,9 +163,9 @@ def application_view(application: Application, now: datetime) -> None:
     st.markdown(f"{status_badge(application)} :gray[{count_of(len(application.rounds), 'round')}]")
     st.markdown(f"**Next:** {md_escape(move.text)}")
     next_move_link(move)
-    spec = rounds_chart_spec(application.uid)
-    if spec is not None:
-        st.vega_lite_chart(spec=spec, width="stretch", key=f"rounds-{application.uid}")
+    svg = rounds_chart_svg(application.uid, dark_page())
+    if svg is not None:
+        st.image(svg, alt=rounds_alt_text(application), width="stretch")
         st.caption("Your three self-scores, round by round. A round you did not score is a gap, not a zero.")
     rounds = list(enumerate(application.rounds, 1))
     for start in range(0, len(rounds), ROUNDS_PER_ROW):

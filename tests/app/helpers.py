@@ -49,6 +49,12 @@ def open_menu(at: AppTest, key: str) -> AppTest:
     return at.run()
 
 
+def open_tab(at: AppTest, key: str, label: str) -> AppTest:
+    """Click a tab of `st.tabs(..., key=key, on_change="rerun")`: the page reruns with that tab's content in."""
+    at.session_state[key] = label
+    return at.run()
+
+
 def open_details(at: AppTest, interview_id: int) -> AppTest:
     """Open an Interviews card's Details (each step in words, evidence, notes), as its button does;
     one already open stays open."""

@@ -44,14 +44,17 @@ def test_each_application_lists_its_rounds_in_order_with_their_scores_newest_app
     assert not at.exception
     page = texts(at)
     assert page.index("Kestrel: Backend engineer") < page.index("Acme: Data engineer")  # latest round first
-    assert "2 applications, the latest round first" in page
+    assert "2 applications, newest first" in page
     assert "Skills 4 · Enthusiasm 3 · Culture –" in page and "Skills 5 · Enthusiasm – · Culture 2" in page
     shown = links(at)
     uid = store.applications.of_interview(first).uid
     assert ("Open", "applications", f"app={uid}") in shown
-    rounds = [(label, query) for label, page_name, query in shown if label.startswith("Round")]
-    assert rounds[:2] == [("Round 1", f"id={first}"), ("Round 2", f"id={second}")]  # to the round on Interviews
-    assert "Phone screen · Tue 10 Nov · :gray[Skills 4 · Enthusiasm 3 · Culture –]" in page
+    assert not [label for label, _, _ in shown if label.startswith("Round")]  # one Markdown block, not a link each
+    kestrel = next(m.value for m in at.markdown if m.value.startswith("[Round 1]"))
+    assert kestrel.split("  \n") == [  # each round linked to itself on Interviews
+        f"[Round 1](interviews?id={first}) · Phone screen · Tue 10 Nov · :gray[Skills 4 · Enthusiasm 3 · Culture –]",
+        f"[Round 2](interviews?id={second}) · Hiring manager · Tue 17 Nov · :gray[Skills 5 · Enthusiasm – · Culture 2]",
+    ]
     assert ":blue-badge[Active]" in badges(at)
 
 
@@ -95,11 +98,22 @@ def test_applications_come_ten_to_a_page(app, store):
         store.interviews.save(an_interview(company=f"Company {day:02}", interview_at=datetime(2026, 11, day, 10)),
                               now=FIXED_NOW)
     at = open_page(app, APPLICATIONS)
-    assert "12 applications, the latest round first · page 1 of 2" in texts(at)
+    assert "1–10 of 12 applications · page 1 of 2" in texts(at)
     assert "Company 12" in texts(at) and "Company 03" in texts(at) and "Company 02" not in texts(at)
-    at = at.number_input(key="apps_page").set_value(2).run()
+    assert not at.number_input  # Newer and Older, as on Interviews
+    at = at.button(key="top.older").click().run()
     page = texts(at)
-    assert "page 2 of 2" in page and "Company 02" in page and "Company 01" in page and "Company 12" not in page
+    assert at.query_params["page"] == "2"  # a bookmark or a refresh lands on it again
+    assert "11–12 of 12 applications · page 2 of 2" in page and "Company 02" in page and "Company 01" in page
+    assert "Company 12" not in page
+    [(_, _, opened)] = [link for link in links(at) if link[0] == "Open" and link[2].startswith("app=")][:1]
+    assert opened.endswith("&page=2")  # All applications comes back to this page
+    uid = opened.split("&")[0].removeprefix("app=")
+    at.query_params["app"] = uid  # as the Open link does
+    at = at.run()
+    [back] = [b for b in at.button if b.label == "All applications"]
+    at = back.click().run()
+    assert "page 2 of 2" in texts(at) and "Company 01" in texts(at)
 
 
 def test_one_application_shows_its_rounds_side_by_side_with_a_chart_and_the_why_of_closed_steps(app, store):
@@ -112,7 +126,10 @@ def test_one_application_shows_its_rounds_side_by_side_with_a_chart_and_the_why_
     columns = [[m.value for m in c.markdown if m.value.startswith("**Round")] for c in at.columns]
     assert [c for c in columns if c] == [["**Round 1** · Phone screen  \n:gray[Tue 10 Nov]"],
                                          ["**Round 2** · Hiring manager  \n:gray[Tue 17 Nov]"]]  # one column each
-    assert len(at.get("vega_lite_chart")) == 1  # the three dimensions across rounds
+    assert not at.get("vega_lite_chart")  # a picture: the browser draws an image for a fraction of a chart's cost
+    [picture] = at.image[0].proto.imgs  # the three dimensions across rounds, in words for a screen reader
+    assert picture.alt == ("Your self-scores across rounds. round 1: Skills 4 · Enthusiasm 3 · Culture –; "
+                           "round 2: Skills 5 · Enthusiasm – · Culture 2.")
     assert "**Skills match** 5" in page and "**Enthusiasm signaled** –" in page
     assert "Walked through the pipeline rebuild" in page  # the evidence under its score
     assert ("Closed: round 2 followed: Thank-you note to Jane Doe, Soft touch (optional), Status check-in"
@@ -127,7 +144,7 @@ def test_an_application_with_no_scores_draws_no_chart(app, store):
     ahead = store.interviews.save(an_interview(interview_at=datetime(2026, 11, 26, 14), scores={}, evidence={},
                                                prep_questions="Ask about *on-call*"), now=FIXED_NOW)
     at = open_page(app, APPLICATIONS, app=store.applications.of_interview(ahead).uid)
-    assert not at.get("vega_lite_chart")
+    assert not at.image and not at.get("vega_lite_chart")
     page = texts(at)
     assert "Booked for Thu 26 Nov, 14:00" in page
     assert "**What to ask them:** Ask about *on-call*" in page  # escaped: shown as typed
@@ -157,6 +174,6 @@ def test_a_long_process_lists_its_latest_five_rounds_and_counts_the_rest(app, st
         store.interviews.save(an_interview(interview_at=datetime(2026, 11, day, 10)), now=FIXED_NOW)
     at = open_page(app, APPLICATIONS)
     assert not at.exception
-    rounds = [label for label, page, _ in links(at) if page == "interviews" and label.startswith("Round")]
-    assert rounds == [f"Round {n}" for n in range(3, 8)]
-    assert "2 earlier rounds: open the application to see them all." in texts(at)
+    block = next(m.value for m in at.markdown if "earlier rounds" in m.value).split("  \n")
+    assert block[0] == ":gray[2 earlier rounds: open the application to see them all.]"
+    assert [line.split("]")[0] for line in block[1:]] == [f"[Round {n}" for n in range(3, 8)]

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from lib.domain.coaching import ActionItem, ActionStatus, CoachingSession, MentorReview
 from lib.domain.model import Dimension
-from tests.app.helpers import TODAY, an_interview, open_page, texts
+from tests.app.helpers import TODAY, an_interview, open_menu, open_page, texts
 from tests.factories import FIXED_NOW
 
 COACHING = "pages/coaching.py"
@@ -162,7 +162,7 @@ def test_a_deep_link_to_a_missing_session_says_so(app):
 
 def test_the_report_range_waits_for_its_last_day_with_a_hint(app, store):
     two_interviews(store)
-    at = open_page(app, COACHING)
+    at = open_menu(open_page(app, COACHING), "c.report")
     at = at.date_input(key="c.range").set_value((date(2026, 11, 1),)).run()  # only the first day picked so far
     assert not at.exception
     assert "Pick the last day of the range to download its report." in texts(at)
@@ -170,3 +170,29 @@ def test_the_report_range_waits_for_its_last_day_with_a_hint(app, store):
     at = at.date_input(key="c.range").set_value((date(2026, 11, 1), date(2026, 11, 30))).run()
     assert "Pick the last day" not in texts(at)
     assert [b.label for b in at.get("download_button")] == ["Download report (HTML)"]
+
+
+def test_the_first_view_draws_no_calendar_and_no_report_form(app, store):
+    two_interviews(store)
+    at = open_page(app, COACHING)
+    assert not at.exception
+    assert not at.date_input and not at.get("download_button")  # each loads its code in the browser
+    assert "Date: Fri 20 Nov" in [p.proto.popover.label for p in at.get("popover")]  # held today
+    at = open_menu(at, "c.report")
+    assert [d.key for d in at.date_input] == ["c.range"]
+
+
+def test_a_day_picked_for_the_session_is_kept_once_its_calendar_closes_and_starts_the_session(app, store):
+    acme, _ = two_interviews(store)
+    at = open_page(app, COACHING)
+    at.text_input(key="c.mentor").input("Sam Lee").run()
+    at = open_menu(at, "c.held_on_menu")
+    at = at.date_input(key="c.held_on_pick").set_value(date(2026, 11, 12)).run()
+    assert at.multiselect(key="c.picks").value == [acme]  # the suggestion follows the day: Globex came later
+    at.session_state["c.held_on_menu"] = False  # the calendar closes
+    at = at.run()
+    assert not at.date_input
+    assert "Date: Thu 12 Nov" in [p.proto.popover.label for p in at.get("popover")]
+    at = at.button(key="c.start").click().run()
+    [session] = store.coaching.sessions()
+    assert (session.held_on, session.interview_ids) == (date(2026, 11, 12), (acme,))

@@ -19,7 +19,7 @@ from lib.domain.model import Format, Interview, Stage
 from lib.files.csv import export_csv
 from lib.files.demo import DEMO_SIZE, load_demo
 from lib.store import Store, backup, restore
-from tests.app.helpers import open_page, texts
+from tests.app.helpers import open_menu, open_page, texts
 from tests.factories import FIXED_NOW
 
 DATA = "pages/data.py"
@@ -43,10 +43,23 @@ def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, tuple[Callable, str]
     return seen
 
 
-def data_page(at: AppTest) -> AppTest:
+FORMS = ("data.import_form", "data.restore_form", "data.erase_form")  # drawn only while opened
+
+
+def data_page(at: AppTest, open_forms: bool = True) -> AppTest:
+    """The Data page, with its import, restore-from-file and delete forms opened, as a user who uses them."""
     at = open_page(at, DATA)
     assert not at.exception, at.exception
+    if open_forms:
+        for key in FORMS:
+            at.session_state[key] = True
+        at = at.run()
+        assert not at.exception, at.exception
     return at
+
+
+def open_restore_menu(at: AppTest, item: backup.Backup) -> AppTest:
+    return open_menu(at, f"data.restore_menu.{item.path.name}")
 
 
 def as_bytes(value: str | bytes) -> bytes:
@@ -174,7 +187,7 @@ def test_restore_from_a_listed_backup_brings_back_the_earlier_state(app: AppTest
     store.interviews.import_entries([an_entry("Acme")])
     earlier = backup.backup_now(store, datetime(2026, 11, 19, 9, 0))
     store.interviews.import_entries([an_entry("Borealis")])
-    at = data_page(app)
+    at = open_restore_menu(data_page(app), earlier)
     at.button(key=f"data.restore.{earlier.path.name}").click().run()
     assert [i.company for i in store.interviews.find()] == ["Acme"]
     safety = [b for b in backup.list_backups(store.path) if b.kind == "before-restore"]
@@ -193,7 +206,7 @@ def test_a_listed_backup_is_restored_from_its_path(app: AppTest, store: Store, m
         return restore_backup(store, source, now)
 
     monkeypatch.setattr(restore, "restore", recording)
-    data_page(app).button(key=f"data.restore.{earlier.path.name}").click().run()
+    open_restore_menu(data_page(app), earlier).button(key=f"data.restore.{earlier.path.name}").click().run()
     assert sources == [earlier.path] and isinstance(sources[0], Path)
 
 
@@ -252,6 +265,23 @@ def test_delete_everything_needs_the_typed_word_then_leaves_an_empty_database(ap
 
     at.button(key="data.delete_backups").click().run()
     assert backup.list_backups(store.path) == []
+
+
+def test_a_first_visit_shows_the_downloads_and_draws_the_rarely_used_forms_only_once_opened(app: AppTest,
+                                                                                            store: Store):
+    store.interviews.import_entries([an_entry("Acme")])
+    made = backup.backup_now(store, datetime(2026, 11, 19, 9, 0))
+    at = data_page(app, open_forms=False)
+    assert [b.label for b in at.get("download_button")] == [
+        "Download CSV", "Download JSON", "Download Database", "Download calendar"]
+    assert not at.file_uploader and not at.text_input  # no import, restore or delete form yet
+    assert f"data.restore.{made.path.name}" not in [b.key for b in at.button]  # the backup's Restore menu is shut
+    at = open_menu(at, "data.import_form")
+    assert [u.proto.label for u in at.file_uploader] == ["CSV or JSON file"]
+    at = open_menu(at, "data.erase_form")
+    assert at.text_input(key="data.erase_word").value == "" and at.button(key="data.erase").disabled
+    at = open_restore_menu(at, made)
+    assert "Replace all your current data with this backup" in texts(at)
 
 
 def test_the_page_names_where_the_data_lives(app: AppTest, store: Store):

@@ -7,7 +7,7 @@ from datetime import datetime
 from streamlit.testing.v1 import AppTest
 
 from lib.store import Store
-from tests.app.helpers import ENTRYPOINT, TODAY, an_interview, open_page, texts
+from tests.app.helpers import ENTRYPOINT, TODAY, an_interview, open_page, open_tab, texts
 from tests.factories import FIXED_NOW
 
 TEMPLATES = "pages/templates.py"
@@ -54,7 +54,7 @@ def test_a_topic_typed_as_a_sentence_is_cleaned_before_it_goes_in_the_draft(app,
 
 def test_the_templates_preview_says_when_the_notes_offer_no_short_phrase(app, store):
     saved(store, notes="Felt nervous at the start", interview_at=datetime(2026, 11, 20, 16, 0))
-    at = open_page(app, TEMPLATES)
+    at = open_tab(open_page(app, TEMPLATES), "tpl.tab", "Thank-you note")  # the tab these assertions read
     assert "with no topic: its notes hold no short phrase to offer" in texts(at)
 
 

@@ -10,7 +10,17 @@ import pytest
 from lib.domain.drafts import Template
 from lib.domain.steps import StepKind, StepMark, StepSnooze, StepStatus
 from lib.store import Store
-from tests.app.helpers import INTERVIEWS, TODAY, an_interview, badges, open_details, open_menu, open_page, texts
+from tests.app.helpers import (
+    INTERVIEWS,
+    TODAY,
+    an_interview,
+    badges,
+    open_details,
+    open_menu,
+    open_page,
+    open_tab,
+    texts,
+)
 from tests.factories import FIXED_NOW
 
 TEMPLATES = "pages/templates.py"
@@ -220,7 +230,7 @@ def test_overdue_steps_are_pinned_to_today(app, store):
 
 
 def test_the_templates_page_saves_a_template_and_names_an_unknown_placeholder(app, store):
-    at = open_page(app, TEMPLATES)
+    at = open_tab(open_page(app, TEMPLATES), "tpl.tab", "Thank-you note")  # the tab these assertions read
     assert not at.exception
     assert at.title[0].value == "Templates"
     body = at.text_area(key="tpl.thank_you.body")
@@ -242,6 +252,7 @@ def test_the_templates_page_saves_a_template_and_names_an_unknown_placeholder(ap
 
 def test_unbalanced_braces_are_refused_on_the_templates_page(app, store):
     at = open_page(app, TEMPLATES)
+    at = open_tab(at, "tpl.tab", "Status check-in")  # only the open tab's editor is drawn
     at.text_input(key="tpl.check_in.subject").input("Checking in {role")
     at = at.button(key="tpl.check_in.save").click().run()
     assert "has a “{” that is never closed" in at.error[0].value
@@ -249,7 +260,7 @@ def test_unbalanced_braces_are_refused_on_the_templates_page(app, store):
 
 
 def test_your_name_is_saved_and_signs_the_preview(app, store):
-    at = open_page(app, TEMPLATES)
+    at = open_tab(open_page(app, TEMPLATES), "tpl.tab", "Thank-you note")  # the tab these assertions read
     at.text_input(key="tpl.your_name").input("  Alex   Morgan ")
     at = at.button(key="tpl.save_name").click().run()
     assert store.settings.get("your_name") == "Alex Morgan"
@@ -258,10 +269,10 @@ def test_your_name_is_saved_and_signs_the_preview(app, store):
 
 def test_the_preview_says_whether_a_topic_from_the_notes_was_used(app, store):
     saved(store, notes="")
-    at = open_page(app, TEMPLATES)
+    at = open_tab(open_page(app, TEMPLATES), "tpl.tab", "Thank-you note")  # the tab these assertions read
     assert "with no topic: its notes are empty" in texts(at)
     saved(store, notes="Their move to Kafka next quarter", interview_at=datetime(2026, 11, 20, 16, 0))
-    at = open_page(app, TEMPLATES)
+    at = open_tab(open_page(app, TEMPLATES), "tpl.tab", "Thank-you note")  # the tab these assertions read
     assert "with the first topic from its notes" in texts(at)
     assert any("the move to Kafka next quarter" in c for c in previews(at))
     assert not at.code  # a preview, not a block of code: the copy button is the draft's

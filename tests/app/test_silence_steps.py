@@ -8,7 +8,7 @@ from datetime import datetime
 from lib.domain.model import Outcome
 from lib.domain.steps import StepKind, StepMark, StepStatus
 from lib.store import Store
-from tests.app.helpers import INTERVIEWS, TODAY, an_interview, badges, open_menu, open_page, texts
+from tests.app.helpers import INTERVIEWS, TODAY, an_interview, badges, open_menu, open_page, open_tab, texts
 from tests.factories import FIXED_NOW, D
 
 TEMPLATES = "pages/templates.py"
@@ -95,6 +95,7 @@ def test_the_templates_page_lists_the_second_check_in_and_saves_it(app, store):
     at = open_page(app, TEMPLATES)
     assert not at.exception
     assert "Second check-in" in [tab.label for tab in at.tabs]
+    at = open_tab(at, "tpl.tab", "Second check-in")  # only the open tab's editor is drawn
     body = at.text_area(key="tpl.second_check_in.body")
     assert body.value.startswith("Hi {first_name},\n\nI am following up on my earlier note")
     body.input("Hi {first_name},\nAny news?\n{your_name}")

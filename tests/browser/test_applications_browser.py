@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import pytest
@@ -47,12 +48,15 @@ def test_applications_then_one_application_fit_a_laptop_and_a_phone(serve, page,
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "applications-laptop.png")
     screenshot(page, "applications")
+    round_three = page.get_by_role("link", name="Round 3", exact=True).first  # a Markdown link, not a page link
+    round_url = round_three.evaluate("a => a.href")
+    assert re.search(r"/interviews\?id=\d+$", round_url), round_url
 
     page.set_viewport_size(LAPTOP)
     page.get_by_role("link", name="Open", exact=True).first.click()
     wait_for_app(page)
     expect(page.get_by_role("heading", name="Wren Labs: Platform engineer")).to_be_visible()
-    page.wait_for_function("() => document.querySelector('.vega-embed canvas, .vega-embed svg')")
+    expect(page.locator('[data-testid="stImage"] img')).to_be_visible()  # the rounds chart, as a picture
     expect(page.get_by_text("Booked for Thu 26 Nov, 14:00")).to_be_visible()
     no_streamlit_errors(page)
     assert page.evaluate(OVERFLOWING) == 0
@@ -62,6 +66,11 @@ def test_applications_then_one_application_fit_a_laptop_and_a_phone(serve, page,
     page.set_viewport_size(PHONE)
     page.wait_for_timeout(600)
     assert page.evaluate(OVERFLOWING) == 0  # the round columns stack on a phone
+
+    page.set_viewport_size(LAPTOP)
+    page.goto(round_url)  # the list's round link opens that round on Interviews
+    wait_for_app(page)
+    expect(page.get_by_text("Booked for Thu 26 Nov, 14:00.")).to_be_visible()
 
 
 def test_interviews_show_rounds_together_and_a_booked_card_without_a_timeline(serve, page, tmp_path):

@@ -47,6 +47,11 @@ def test_a_session_in_the_app_and_its_report_offline(serve, page, browser, tmp_p
     wait_for_app(page)
     expect(page.locator(".vega-embed").first).to_be_visible()  # self against mentor, from the first session
     screenshot(page, "coaching")
+    expect(page.locator('[data-testid="stDateInput"]')).to_have_count(0)  # the calendar waits for its button
+    page.get_by_role("button", name="Date: Fri 20 Nov").click()
+    expect(page.locator('[data-testid="stDateInput"]')).to_be_visible()  # drawn once the button opens it
+    page.keyboard.press("Escape")
+    wait_for_app(page)
 
     page.get_by_role("textbox", name="Mentor").fill("Sam Lee")
     commit(page)

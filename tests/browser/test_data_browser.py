@@ -58,3 +58,19 @@ def test_load_and_remove_the_demo_from_the_data_page_with_toasts_clear_of_the_ti
     expect(main.get_by_role("button", name="Load demo data")).to_be_enabled()
     assert (store.interviews.count(demo=True), store.interviews.count(demo=False)) == (0, 1)
     no_streamlit_errors(page)
+
+
+def test_the_import_form_is_drawn_when_its_expander_opens(serve, page, tmp_path: Path):
+    db = tmp_path / "own.db"
+    Store(db).interviews.save(build_interview(), now=FIXED_NOW)
+    server = serve(db)
+    page.set_viewport_size(WIDE)
+    page.goto(f"{server.url}/data")
+    wait_for_app(page)
+    main = page.locator('[data-testid="stMain"]')
+    expect(main.get_by_role("button", name="Download CSV")).to_be_visible()
+    expect(main.locator('[data-testid="stFileUploader"]')).to_have_count(0)  # nothing to load until it is wanted
+    main.get_by_text("Import a file").click()
+    expect(main.get_by_text("CSV or JSON file", exact=True)).to_be_visible()
+    expect(main.locator('[data-testid="stFileUploader"]')).to_have_count(1)
+    no_streamlit_errors(page)
