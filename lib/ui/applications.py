@@ -66,7 +66,6 @@ def next_move_link(move: NextMove) -> None:
 
 # --- the list ------------------------------------------------------------------------------
 ROUNDS_IN_A_ROW = 5  # rounds listed per application on the list; its own view shows every one
-INTERVIEWS_URL = "interviews"  # the Interviews page's URL path (st.Page names it after its file)
 
 
 def application_row(application: Application, now: datetime, page: int = 1) -> None:
@@ -104,17 +103,16 @@ def rounds_block(application: Application, now: datetime) -> str:
 
 
 def round_line_md(number: int, interview: Interview, now: datetime) -> str:
-    """"[Round 1](interviews?id=7) · Phone screen · Tue 1 Dec · :gray[Skills 4 · …]", linked to the round.
-
-    A relative link, so it follows the app's base path; Streamlit opens a Markdown link in a new tab.
-    """
+    """"**Round 1** · Phone screen · Tue 1 Dec · :gray[Skills 4 · …]": text, not a link. Streamlit opens
+    a Markdown link in a new tab (a new session); each round's own link sits on the application's
+    page, one click away through Open."""
     if interview.is_ahead(now):
         detail = f"Booked, {human_time(interview.interview_at)}"
     elif interview.awaits_scores(now):
         detail = "Not scored yet"
     else:
         detail = score_row(interview)
-    return (f"[Round {number}]({INTERVIEWS_URL}?id={interview.saved_id}) · {interview.stage.label} · "
+    return (f"**Round {number}** · {interview.stage.label} · "
             f"{human_date(interview.day0, now.date())} · :gray[{detail}]")
 
 
