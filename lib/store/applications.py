@@ -15,8 +15,9 @@ from sqlite_utils import Database
 
 from lib.domain.applications import Application, LaterRound, application_match_key, in_order
 from lib.domain.model import NEW_APPLICATION, Interview
-from lib.store.db import DatabaseFile, chunks, in_clause, stamp
+from lib.store.db import DatabaseFile, stamp
 from lib.store.interview_rows import INTERVIEW_SELECT, interview_from, interviewers_by_interview
+from lib.store.statements import chunks, in_clause
 
 __all__ = ["ApplicationFiling", "Applications", "new_application"]
 

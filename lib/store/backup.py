@@ -28,7 +28,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from lib.store import Store, migrations
-from lib.store.db import SQLITE_HEADER, data_tables, quoted
+from lib.store.db import SQLITE_HEADER, data_tables
+from lib.store.statements import quoted
 from lib.store.workdirs import working_folder
 
 BACKUPS_KEPT = 10

@@ -29,8 +29,9 @@ from lib.domain.coaching import (
     validate_session,
 )
 from lib.domain.model import SCORE_COLUMNS, Dimension
-from lib.store.db import DatabaseFile, chunks, in_clause, insert_row, never_cached, stamp
+from lib.store.db import DatabaseFile, insert_row, never_cached, stamp
 from lib.store.interviews import Interviews
+from lib.store.statements import chunks, in_clause
 
 
 class Coaching:

@@ -15,7 +15,7 @@ import logging
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
@@ -43,8 +43,6 @@ def never_cached(method: _Method) -> _Method:
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "debrief.db"  # <project>/data/debrief.db
 SQLITE_HEADER = b"SQLite format 3\x00"
-MAX_VARIABLES = 900  # values bound in one statement: under SQLite's limit on `?` parameters
-T = TypeVar("T")
 
 
 def default_path() -> Path:
@@ -240,10 +238,9 @@ class DatabaseFile:
     def write(self, *, after_write: bool = True, scores: bool = True) -> Iterator[Database]:
         """One IMMEDIATE transaction: all of it lands, or none of it (any BaseException).
 
-        Once it has committed, the `after_write` hook runs (unless `after_write=False`). Its
-        failure is logged, never raised: the save has landed, and the caller must not show it
-        as failed. `scores=False` says the write leaves the interviews table alone (a step mark,
-        a snooze): the scores version stays, so what is computed from scores stays cached.
+        Then the `after_write` hook runs (unless `after_write=False`); its failure is logged, never
+        raised: the save has landed. `scores=False`: the write leaves the interviews table alone
+        (a step mark), so the scores version stays and what is computed from scores stays cached.
         """
         with self.connect() as db, immediate(db):
             yield db
@@ -279,9 +276,8 @@ class DatabaseFile:
             return int(db.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0])
 
     def scores_version(self) -> int:
-        """The data version of the last write that could change the interviews table: the key for
-        what is computed from scores alone (Trends' charts), which a step mark leaves as it was.
-        A file without it (older, or just restored) answers its data version: never a stale key."""
+        """The data version of the last write that could change the interviews table, the key of
+        Trends' charts; without one (an older file, a restore) the data version: never stale."""
         with self.connect() as db:
             return int(db.execute(
                 "SELECT COALESCE((SELECT value FROM meta WHERE key = 'scores_version'), "
@@ -289,8 +285,7 @@ class DatabaseFile:
             ).fetchone()[0])
 
 
-# Never a number of its own: a past data version, so it can only move forward with it.
-SET_SCORES_VERSION = (
+SET_SCORES_VERSION = (  # a past data version, never a number of its own: it moves forward with it
     "INSERT INTO meta (key, value) SELECT 'scores_version', value FROM meta WHERE key = 'data_version' "
     "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
 )
@@ -382,20 +377,6 @@ def insert_row(db: Database, table: str, row: dict[str, object]) -> int:
     return new_id
 
 
-def in_clause(values: Sequence[object]) -> str:
-    """The placeholders of `column IN {in_clause(ids)}`: "(?,?,?)", or "(NULL)" (matches nothing) for none.
-
-    Give it at most MAX_VARIABLES values; `chunks` cuts a longer list.
-    """
-    return f"({','.join('?' * len(values)) or 'NULL'})"
-
-
-def chunks(values: Sequence[T], size: int = MAX_VARIABLES) -> Iterator[list[T]]:
-    """`values` in lists short enough to bind in one statement."""
-    for start in range(0, len(values), size):
-        yield list(values[start : start + size])
-
-
 def data_tables(db: Database | sqlite3.Connection, schema: str = "main") -> list[str]:
     """Every ordinary table in creation order, without SQLite's own and the migrations record."""
     rows = db.execute(
@@ -404,8 +385,3 @@ def data_tables(db: Database | sqlite3.Connection, schema: str = "main") -> list
         [migrations.migrations_table],
     )
     return [r[0] for r in rows]
-
-
-def quoted(name: str) -> str:
-    """A table or column name as an SQL identifier, whatever it holds."""
-    return '"' + name.replace('"', '""') + '"'

@@ -33,7 +33,7 @@ def delete_everything(store: Store) -> Erased:
     The schema and the data version stay; backups are separate files (lib.store.backup).
     """
     rows = 0
-    with store.write(after_write=False) as db:  # no automatic backup of the emptied data
+    with store.write(after_write=False, scores=False) as db:  # no automatic backup of the emptied data
         db.execute("PRAGMA secure_delete = ON")  # freed pages are zeroed, not just unlinked
         db.execute("PRAGMA defer_foreign_keys = ON")
         for table in data_tables(db):
@@ -42,6 +42,7 @@ def delete_everything(store: Store) -> Erased:
         for table in data_tables(db):
             if table != "meta":
                 db.execute(f"DELETE FROM {quoted(table)}")
+        db.execute("DELETE FROM meta WHERE key = 'scores_version'")  # the data version, moved on, stands for it
     with store.connect() as db:
         db.execute("PRAGMA secure_delete = ON")
         db.execute("VACUUM")  # rebuilds the file: no free page keeps an old note

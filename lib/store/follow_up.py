@@ -16,8 +16,9 @@ from sqlite_utils import Database
 from lib.domain.discipline import FollowUpRows
 from lib.domain.model import EVIDENCE_COLUMNS, SCORE_COLUMNS, Interview, Outcome
 from lib.domain.steps import StepMark, StepSnooze, StepStatus
-from lib.store.db import MAX_VARIABLES, DatabaseFile, chunks, immediate, in_clause, never_cached, stamp
+from lib.store.db import DatabaseFile, immediate, never_cached, stamp
 from lib.store.interview_rows import FOLLOW_UP_COLUMNS, interview_from, interviewers_by_interview, put_mark
+from lib.store.statements import MAX_VARIABLES, chunks, in_clause
 
 
 class FollowUp:

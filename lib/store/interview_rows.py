@@ -13,7 +13,8 @@ from sqlite_utils import Database
 
 from lib.domain.model import EVIDENCE_COLUMNS, SCORE_COLUMNS, Dimension, Format, Interview, Interviewer, Outcome, Stage
 from lib.domain.steps import StepMark, StepStatus
-from lib.store.db import chunks, in_clause, stamp
+from lib.store.db import stamp
+from lib.store.statements import chunks, in_clause
 
 # What a follow-up timeline reads from an interview's own row (lib.domain.followup).
 FOLLOW_UP_COLUMNS = ("id", "company", "role", "stage", "format", "interview_at", "duration_min", "recruiter",

@@ -19,7 +19,7 @@ from sqlite_utils import Database
 from lib.domain.model import EVIDENCE_COLUMNS, SCORE_COLUMNS, Dimension, Interview, Outcome, Stage, validate
 from lib.domain.steps import StepMark
 from lib.store.applications import ApplicationFiling
-from lib.store.db import DatabaseFile, chunks, in_clause, insert_row, never_cached, stamp
+from lib.store.db import DatabaseFile, insert_row, never_cached, stamp
 from lib.store.interview_rows import (
     INTERVIEW_SELECT,
     UNSAVED_THANK_YOU,
@@ -32,6 +32,7 @@ from lib.store.interview_rows import (
     saved_thank_you_key,
 )
 from lib.store.settings import drop_form_draft
+from lib.store.statements import chunks, in_clause
 
 __all__ = ["InterviewFilter", "Interviews", "interview_from"]
 

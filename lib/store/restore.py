@@ -30,8 +30,9 @@ from sqlite_utils import Database
 from lib.domain.model import ValidationError
 from lib.store import Store, immediate
 from lib.store.backup import Backup, DatabaseCheck, backup_now, check_database
-from lib.store.db import data_tables, quoted
+from lib.store.db import data_tables
 from lib.store.readable_rows import unreadable_rows
+from lib.store.statements import quoted
 from lib.store.workdirs import working_folder
 
 # What can still go wrong with a file that passed every check (a full disk during the safety

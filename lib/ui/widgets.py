@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -33,14 +34,22 @@ def errors_of(exc: ValidationError, prefix: str = "") -> dict[str, str]:
 TOAST_AT_THE_BOTTOM = "<style>.stToastContainer { top: auto !important; bottom: 1rem; }</style>"
 
 
+TOAST_STYLE_UNTIL = "toast.style_until"
+TOAST_STYLE_S = 10  # a toast shows ~4 s: the style outlives it, so a rerun meanwhile keeps it at the bottom
+
+
 def flash() -> None:
     """Show, once, the message a callback left for the next run, as a toast at the bottom of the screen.
 
-    The style is drawn on every run, not only with a message: a toast outlives the run that made
-    it, and would jump back over the title if the next run dropped the style.
+    The style is drawn from a toast's run until well after it has gone, not on every run: a toast
+    outlives the run that made it, and would jump back over the title if the next run dropped the
+    style; but a page that shows no toast need not load the browser code of st.html at all.
     """
-    st.html(TOAST_AT_THE_BOTTOM)
     message = st.session_state.pop("flash", None)
+    if message:
+        st.session_state[TOAST_STYLE_UNTIL] = time.monotonic() + TOAST_STYLE_S
+    if st.session_state.get(TOAST_STYLE_UNTIL, 0.0) > time.monotonic():
+        st.html(TOAST_AT_THE_BOTTOM)
     if message:
         st.toast(message, icon=":material/check_circle:")
 

@@ -131,3 +131,16 @@ def test_a_deep_link_s_details_are_its_own_the_list_s_card_stays_closed(app, sto
     at = at.button(key=f"iv{interview_id}.details_toggle").click().run()  # opened in the list
     at.query_params["id"] = str(interview_id)
     assert "Their Kafka move" not in texts(at.run())  # the deep link's own state: hidden, as the user left it
+
+
+def test_the_toast_style_is_drawn_only_around_a_toast(app, store, monkeypatch):
+    from lib.ui import widgets
+
+    interview_id = store.interviews.save(an_interview(interview_at=NOV_20, interviewers=THREE), now=FIXED_NOW)
+    at = open_page(app, INTERVIEWS)
+    assert not at.get("html")  # a quiet page loads no st.html code
+    at = at.button(key=f"iv{interview_id}.thank_all").click().run()
+    assert at.toast and len(at.get("html")) == 1
+    assert len(at.run().get("html")) == 1  # a rerun while the toast shows keeps it at the bottom
+    monkeypatch.setattr(widgets.time, "monotonic", lambda: 10**9)  # long after
+    assert not at.run().get("html")

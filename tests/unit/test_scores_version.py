@@ -51,3 +51,12 @@ def test_a_restore_never_leaves_an_older_scores_version_behind(store, tmp_path):
     seen = {store.scores_version()}
     restore(store, backup.path, FIXED_NOW)
     assert store.scores_version() == store.data_version() and store.scores_version() not in seen
+
+
+def test_deleting_everything_never_leaves_an_older_scores_version_behind(store):
+    from lib.store.erase import delete_everything
+
+    store.interviews.save(build_interview(), now=FIXED_NOW)
+    seen = store.scores_version()
+    delete_everything(store)
+    assert store.scores_version() == store.data_version() > seen
