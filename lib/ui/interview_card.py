@@ -106,7 +106,8 @@ def toggle(key: str) -> None:
 
 def actions(interview: Interview, steps: list[Step], upcoming: Step | None, today: date, key: str,
             awaiting: bool, open_key: str) -> None:
-    """The next step's own actions, the bulk thank-you, the entry's, and Details: one row of buttons."""
+    """The next step's own actions, the bulk thank-you, Edit and Details: one row of buttons. Outcome and
+    Calendar wait in Details: a popover costs the browser more than its size on each of ten cards."""
     with st.container(horizontal=True, gap="xsmall", vertical_alignment="center"):
         if awaiting:
             st.page_link(PAGES["log"], label="Score it while it's fresh", icon=":material/edit_note:",
@@ -120,10 +121,6 @@ def actions(interview: Interview, steps: list[Step], upcoming: Step | None, toda
                       args=(interview.saved_id, PAGE),
                       help="Every thank-you note of this interview sent today: one click, and Undo if not")
         st.page_link(PAGES["log"], label="Edit", icon=":material/edit:", query_params={"id": str(interview.id)})
-        outcome_control(interview, today, key)
-        if upcoming:
-            calendar_button("Calendar", f"{key}.ics", interview.id, file_name=f"debrief-{interview.id}.ics",
-                            help="This interview's open steps as calendar events (.ics)", type="tertiary")
         shown = bool(st.session_state.get(open_key))
         st.button("Hide details" if shown else "Details", key=f"{key}.details_toggle", on_click=toggle,
                   args=(open_key,), type="tertiary",
@@ -150,6 +147,11 @@ def details(interview: Interview, steps: list[Step], today: date, key: str, appl
     """Every step in words with its actions, who was there, evidence and notes: drawn only once asked for."""
     with st.container(key=f"details-{interview.saved_id}", gap="xsmall"):
         st.divider()
+        with st.container(horizontal=True, gap="xsmall", vertical_alignment="center"):  # rarer: not on the card
+            outcome_control(interview, today, key)
+            if next_step(steps):
+                calendar_button("Calendar", f"{key}.ics", interview.id, file_name=f"debrief-{interview.id}.ics",
+                                help="This interview's open steps as calendar events (.ics)", type="tertiary")
         step_list(steps, today, interview_id=interview.saved_id, key=key)
         st.markdown(people_and_evidence(interview, scored))
         round_link(application, interview)

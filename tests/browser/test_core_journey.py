@@ -83,7 +83,8 @@ def test_new_user_logs_an_interview_marks_the_thank_you_sent_and_sees_the_soft_t
 
     entry = page.locator('[class*="st-key-entry-"]').first
     expect(entry.get_by_text("Acme: Data engineer")).to_be_visible()
-    expect(entry.get_by_text("Due today, by 16:45", exact=True)).to_be_visible()  # the badge, not the Next: line
+    expect(entry.get_by_role("button", name="Hide details")).to_be_visible()  # the link opened its Details
+    expect(entry.get_by_text("Due today, by 16:45", exact=True)).to_have_count(2)  # the Next badge, and in Details
     expect(entry.get_by_text("Not yet: wait until Thu 26 Nov")).to_be_visible()  # soft touch, counted from Thursday
     wait_for_app(page)
     screenshot(page, "interviews-entry")
