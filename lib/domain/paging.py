@@ -5,6 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def url_number(text: str | None, digits: int = 9) -> int | None:
+    """A whole number from the URL ("3"), or None: "²" and "٣" are digits to Python, and a number
+    of thousands of digits is refused by int() and by SQLite alike."""
+    if text and text.isascii() and text.isdecimal() and len(text) <= digits:
+        return int(text)
+    return None
+
+
 @dataclass(frozen=True)
 class Paging:
     """Page `number` (from 1) of `pages`, `size` items each, over `total` items."""
@@ -18,7 +26,7 @@ class Paging:
     def of(cls, total: int, size: int, asked: str | None) -> Paging:
         """The page a URL asks for ("3"), held between the first and the last; anything else is page 1."""
         pages = max(1, -(-total // size))
-        number = int(asked) if asked and asked.isascii() and asked.isdecimal() else 1  # "²" is a digit too
+        number = url_number(asked) or 1
         return cls(min(max(number, 1), pages), pages, size, total)
 
     @property

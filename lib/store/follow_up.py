@@ -34,10 +34,11 @@ class FollowUp:
             put_mark(db, interview_id, mark)
 
     @never_cached
-    def mark_unmarked(self, interview_id: int, marks: Iterable[StepMark]) -> list[StepMark]:
+    def mark_unmarked(self, interview_id: int, marks: Iterable[StepMark]) -> tuple[list[StepMark], str]:
         """Marks for the steps that have none yet, in one write ("all thank-you notes sent"); a step
-        marked meanwhile (in another tab, say) keeps its own mark. Returns the marks written."""
-        written = []
+        marked meanwhile (in another tab, say) keeps its own mark. Returns the marks written and
+        their stamp, which `unmark_unchanged` asks for."""
+        written, marked_at = [], stamp()
         with self._db.write(scores=False) as db:
             for mark in marks:
                 if mark.status not in (StepStatus.DONE, StepStatus.SKIPPED):
@@ -45,11 +46,11 @@ class FollowUp:
                 cursor = db.execute(
                     "INSERT INTO step_marks (interview_id, step_key, status, on_date, marked_at) "
                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT (interview_id, step_key) DO NOTHING",
-                    [interview_id, mark.step_key, mark.status.value, mark.on.isoformat(), stamp()],
+                    [interview_id, mark.step_key, mark.status.value, mark.on.isoformat(), marked_at],
                 )
                 if cursor.rowcount:
                     written.append(mark)
-        return written
+        return written, marked_at
 
     @never_cached
     def unmark(self, interview_id: int, step_key: str) -> None:
@@ -57,15 +58,17 @@ class FollowUp:
             db.execute("DELETE FROM step_marks WHERE interview_id = ? AND step_key = ?", [interview_id, step_key])
 
     @never_cached
-    def unmark_unchanged(self, interview_id: int, marks: Iterable[StepMark]) -> int:
-        """The undo of `mark_unmarked`: each mark goes only while it is still exactly as written, so
-        a step skipped or re-dated since keeps what the user did later. Returns how many went."""
+    def unmark_unchanged(self, interview_id: int, marks: Iterable[StepMark], marked_at: str) -> int:
+        """The undo of `mark_unmarked`: each mark goes only while it is still exactly as written (its
+        stamp too), so a step skipped, re-dated or made anew since keeps what the user did later
+        (an id a deleted interview had is reused by the next one). Returns how many went."""
         removed = 0
         with self._db.write(scores=False) as db:
             for mark in marks:
                 removed += db.execute(
-                    "DELETE FROM step_marks WHERE interview_id = ? AND step_key = ? AND status = ? AND on_date = ?",
-                    [interview_id, mark.step_key, mark.status.value, mark.on.isoformat()],
+                    "DELETE FROM step_marks WHERE interview_id = ? AND step_key = ? AND status = ? AND on_date = ? "
+                    "AND marked_at = ?",
+                    [interview_id, mark.step_key, mark.status.value, mark.on.isoformat(), marked_at],
                 ).rowcount
         return removed
 

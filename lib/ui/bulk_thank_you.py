@@ -28,23 +28,27 @@ def mark_thank_yous_sent(interview_id: int, page: str) -> None:
         return
     marks = [done_mark(step.key, now.date(), now.date(), step.day0)
              for step in thank_yous_to_send(timeline(interview, now))]
-    written = store().follow_up.mark_unmarked(interview_id, marks)
+    written, marked_at = store().follow_up.mark_unmarked(interview_id, marks)
     names = count_of(len(written), "thank-you note")
     where = f"{interview.company}: {interview.role}"
     if not written:
-        st.session_state["flash"] = f"Nothing to mark: every thank-you note for {where} is already recorded."
+        st.session_state["flash"] = f"Nothing to mark: every thank-you note for {md_escape(where)} is already recorded."
         return
-    st.session_state[UNDO] = {"interview_id": interview_id, "marks": written, "page": page,
+    st.session_state[UNDO] = {"interview_id": interview_id, "marks": written, "marked_at": marked_at, "page": page,
                               "message": f"Marked {names} sent for {where}."}
     st.session_state["flash"] = f"Marked {names} sent."
 
 
 def _undo(offer: dict) -> None:
-    removed = store().follow_up.unmark_unchanged(offer["interview_id"], offer["marks"])
+    removed = store().follow_up.unmark_unchanged(offer["interview_id"], offer["marks"], offer["marked_at"])
     st.session_state.pop(UNDO, None)
     kept = len(offer["marks"]) - removed
-    st.session_state["flash"] = ("Undone: those notes are open again." if not kept else
-                                 f"Undone, except {count_of(kept, 'note')} changed since, which stay as you left them.")
+    if not removed:
+        st.session_state["flash"] = "Nothing to undo: those notes were changed or deleted since."
+    elif kept:
+        st.session_state["flash"] = f"Undone, except {count_of(kept, 'note')} changed since, left as they are."
+    else:
+        st.session_state["flash"] = "Undone: those notes are open again."
 
 
 def undo_bar(page: str, interview_id: int | None = None) -> None:

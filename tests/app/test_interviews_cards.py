@@ -86,8 +86,15 @@ def test_a_page_past_the_end_shows_the_last_and_a_new_filter_starts_at_the_first
     at = at.run().text_input(key="q").input("Co 0").run()
     assert "page" not in at.query_params
     assert "10 interviews, newest first" in texts(at) and not [b for b in at.button if b.key == "top.older"]
-    at.query_params["page"] = "²"  # a digit to Python, not a number
-    assert not at.run().exception
+    for asked in ("²", "9" * 5000):  # a digit to Python, not a number; more digits than int() takes
+        at.query_params["page"] = asked
+        assert not at.run().exception
+
+
+def test_an_id_too_long_for_sqlite_shows_the_list_not_an_error(app, store):
+    store.interviews.save(an_interview(), now=FIXED_NOW)
+    at = open_page(app, INTERVIEWS, id="9" * 20)
+    assert not at.exception and "**Acme: Data engineer**" in texts(at)
 
 
 def test_a_deep_link_opens_the_entry_with_its_details(app, store):

@@ -21,6 +21,10 @@ def store(tmp_path) -> Store:
     return Store(tmp_path / "d.db")
 
 
+def sent_today(keys: list[str]) -> list[StepMark]:
+    return [StepMark(key, StepStatus.DONE, D("2026-11-20")) for key in keys]
+
+
 def steps_of(store: Store, interview_id: int) -> list:
     interview = store.interviews.get(interview_id)
     return follow_up_timeline(interview, store.follow_up.marks_for([interview_id])[interview_id], FIXED_NOW)
@@ -40,10 +44,10 @@ def test_marking_several_steps_lands_in_one_write_and_undoing_removes_exactly_th
     keys = [s.key for s in thank_yous_to_send(steps_of(store, interview_id))]
     store.follow_up.mark(interview_id, StepMark("soft_touch", StepStatus.SKIPPED, D("2026-11-20")))
     version = store.data_version()
-    written = store.follow_up.mark_unmarked(interview_id, [StepMark(k, StepStatus.DONE, D("2026-11-20")) for k in keys])
+    written, at = store.follow_up.mark_unmarked(interview_id, sent_today(keys))
     assert store.data_version() == version + 1 and len(written) == 3
     assert thank_yous_to_send(steps_of(store, interview_id)) == []
-    assert store.follow_up.unmark_unchanged(interview_id, written) == 3
+    assert store.follow_up.unmark_unchanged(interview_id, written, at) == 3
     marks = store.follow_up.marks_for([interview_id])[interview_id]
     assert [(m.step_key, m.status) for m in marks] == [("soft_touch", StepStatus.SKIPPED)]  # only the bulk undone
     assert len(thank_yous_to_send(steps_of(store, interview_id))) == 3
@@ -54,19 +58,19 @@ def test_a_note_marked_meanwhile_keeps_its_own_mark_and_undo_leaves_it(store):
     keys = [s.key for s in thank_yous_to_send(steps_of(store, interview_id))]
     earlier = StepMark(keys[0], StepStatus.DONE, D("2026-11-18"))
     store.follow_up.mark(interview_id, earlier)  # another tab, before the click
-    written = store.follow_up.mark_unmarked(interview_id, [StepMark(k, StepStatus.DONE, D("2026-11-20")) for k in keys])
+    written, at = store.follow_up.mark_unmarked(interview_id, sent_today(keys))
     assert [m.step_key for m in written] == keys[1:]
-    store.follow_up.unmark_unchanged(interview_id, written)
+    store.follow_up.unmark_unchanged(interview_id, written, at)
     assert store.follow_up.marks_for([interview_id])[interview_id] == [earlier]
 
 
 def test_undo_keeps_a_note_changed_after_the_bulk_mark(store):
     interview_id = store.interviews.save(build_interview(interview_at=NOV_20, interviewers=THREE), now=FIXED_NOW)
     keys = [s.key for s in thank_yous_to_send(steps_of(store, interview_id))]
-    written = store.follow_up.mark_unmarked(interview_id, [StepMark(k, StepStatus.DONE, D("2026-11-20")) for k in keys])
+    written, at = store.follow_up.mark_unmarked(interview_id, sent_today(keys))
     skipped = StepMark(keys[1], StepStatus.SKIPPED, D("2026-11-20"))
     store.follow_up.mark(interview_id, skipped)  # Ben's note, skipped after all
-    assert store.follow_up.unmark_unchanged(interview_id, written) == 2
+    assert store.follow_up.unmark_unchanged(interview_id, written, at) == 2
     assert store.follow_up.marks_for([interview_id])[interview_id] == [skipped]
 
 
@@ -77,3 +81,17 @@ def test_a_bad_mark_among_several_leaves_none_written(store):
     with pytest.raises(ValueError):
         store.follow_up.mark_unmarked(interview_id, marks)
     assert store.follow_up.marks_for([interview_id])[interview_id] == []
+
+
+def test_undo_leaves_a_mark_made_anew_since_even_one_identical_to_the_bulk_s(store, monkeypatch):
+    import lib.store.interview_rows as rows
+
+    interview_id = store.interviews.save(build_interview(interview_at=NOV_20, interviewers=THREE), now=FIXED_NOW)
+    keys = [s.key for s in thank_yous_to_send(steps_of(store, interview_id))]
+    written, at = store.follow_up.mark_unmarked(interview_id, sent_today(keys))
+    store.follow_up.unmark(interview_id, keys[0])
+    monkeypatch.setattr(rows, "stamp", lambda: "2026-11-20T17:05:00")  # marked by hand, later (a reused id, say)
+    again = StepMark(keys[0], StepStatus.DONE, D("2026-11-20"))
+    store.follow_up.mark(interview_id, again)
+    assert store.follow_up.unmark_unchanged(interview_id, written, at) == 2
+    assert store.follow_up.marks_for([interview_id])[interview_id] == [again]
