@@ -6,7 +6,7 @@ import streamlit as st
 
 from lib import ui
 from lib.domain.model import Outcome, Stage
-from lib.domain.paging import Paging, url_number
+from lib.domain.paging import ID_DIGITS, Paging, url_number
 from lib.domain.rounds import grouped_by_application
 from lib.store import InterviewFilter
 from lib.ui.applications import applications_of
@@ -28,7 +28,7 @@ def read_filters() -> tuple[InterviewFilter, int | None]:
         outcomes = st.multiselect("Outcome", list(Outcome), key="outcome", format_func=lambda o: o.label,
                                   bind="query-params", on_change=first_page)
     where = InterviewFilter(tuple(companies), tuple(stages), tuple(outcomes), text or "")
-    return where, url_number(focus, digits=18)  # SQLite's integers hold 18 digits
+    return where, url_number(focus, digits=ID_DIGITS)
 
 
 def on_show_all() -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+ID_DIGITS = 18  # an entry's id: the store's whole numbers hold 18 digits safely
+
 
 def url_number(text: str | None, digits: int = 9) -> int | None:
     """A whole number from the URL ("3"), or None: "²" and "٣" are digits to Python, and a number
