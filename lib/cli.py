@@ -20,7 +20,8 @@ from functools import cached_property
 from pathlib import Path
 
 from lib.clock import local_zone, now_local
-from lib.domain.model import ValidationError, date_out_of_range
+from lib.domain.days import date_out_of_range
+from lib.domain.model import ValidationError
 from lib.domain.text import count_of
 from lib.files.csv import export_csv
 from lib.files.demo import load_demo, load_generated

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
-from lib.domain.days import human_date, next_business_day
+from lib.domain.days import date_out_of_range, human_date, next_business_day
 from lib.domain.model import (
     SCORE_MAX,
     SCORE_MIN,
@@ -21,7 +21,6 @@ from lib.domain.model import (
     Interview,
     LabelledEnum,
     ValidationError,
-    date_out_of_range,
 )
 from lib.domain.steps import Step, next_step
 

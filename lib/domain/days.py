@@ -63,3 +63,23 @@ def human_time(moment: datetime) -> str:
 
 def human_datetime(moment: datetime, today: date | None = None) -> str:
     return f"{human_date(moment.date(), today)}, {human_time(moment)}"
+
+
+# Every date a user can type, import or restore lies in here: outside it a date is a typo, and
+# date arithmetic near the ends of Python's calendar (year 1 or 9999) overflows.
+DATE_RANGE = (date(1990, 1, 1), date(2100, 12, 31))
+
+
+def date_out_of_range(value: date | datetime) -> str | None:
+    """Why `value` is not a date Debrief accepts (the message for its field), or None when it is."""
+    day = value.date() if isinstance(value, datetime) else value
+    low, high = DATE_RANGE
+    if not low <= day <= high:
+        return f"must be between {low.year} and {high.year} (got {day.isoformat()})"
+    return None
+
+
+def clamped_to_range(day: date) -> date:
+    """`day` pulled into DATE_RANGE: the nearest day the app accepts (a stored year 9999 becomes 2100)."""
+    low, high = DATE_RANGE
+    return min(max(day, low), high)

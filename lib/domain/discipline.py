@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 import pandas as pd
 
-from lib.domain.days import add_business_days
+from lib.domain.days import add_business_days, clamped_to_range
 from lib.domain.followup import (
     check_in_days,
     moment_within_range,
@@ -23,7 +23,7 @@ from lib.domain.followup import (
     snoozed_day,
     thank_you_deadline,
 )
-from lib.domain.model import MAX_INTERVIEWERS, Interview, Outcome, clamped_to_range
+from lib.domain.model import MAX_INTERVIEWERS, Interview, Outcome
 from lib.domain.steps import StepMark, StepSnooze, StepStatus, day_start
 from lib.domain.timeframe import parse_timeframe
 

@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from lib.domain.applications import Application
-from lib.domain.days import human_date
+from lib.domain.days import clamped_to_range, human_date
 from lib.domain.followup import follow_up_timeline
 from lib.domain.model import (
     NEW_APPLICATION,
@@ -26,7 +26,6 @@ from lib.domain.model import (
     Interviewer,
     Outcome,
     Stage,
-    clamped_to_range,
     normalised,
 )
 from lib.domain.steps import Step, StepKind

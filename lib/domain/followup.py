@@ -12,7 +12,14 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from lib.domain.applications import LaterRound
-from lib.domain.days import add_business_days, human_date, human_datetime, next_business_day
+from lib.domain.days import (
+    add_business_days,
+    clamped_to_range,
+    date_out_of_range,
+    human_date,
+    human_datetime,
+    next_business_day,
+)
 from lib.domain.model import (
     DURATION_RANGE,
     Interview,
@@ -20,8 +27,6 @@ from lib.domain.model import (
     Outcome,
     Stage,
     ValidationError,
-    clamped_to_range,
-    date_out_of_range,
 )
 from lib.domain.silence import silence_steps
 from lib.domain.steps import Step, StepKind, StepMark, StepSnooze, StepStatus, day_start, open_step

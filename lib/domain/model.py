@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from enum import Enum
 from typing import TYPE_CHECKING, Self
 
+from lib.domain.days import date_out_of_range
 from lib.domain.timeframe import parse_timeframe
 
 
@@ -144,6 +145,15 @@ PREP_FIELDS = {
     "prep_stories": "Stories to tell",
     "prep_pitch": "What they must learn about you",
 }
+# The free-text fields a candidate may keep private, by their names on the Log form: kept in their own
+# exports and backups, never in anything made for someone else (`lib.domain.privacy` makes those copies).
+PRIVATE_FIELDS = {
+    "questions": "Questions they asked",
+    **{column: f"Evidence: {d.label.lower()}" for d, column in EVIDENCE_COLUMNS.items()},
+    "notes": "Notes",
+    **PREP_FIELDS,
+}
+UID_LIMIT = 64  # an interview's stable identity: printable, no spaces, what exports and replies name it by
 # What a new round's `application` says when the user starts a new application for a company and
 # role they already have one for (someone who reapplies a year later).
 NEW_APPLICATION = "new"
@@ -151,20 +161,6 @@ DURATION_RANGE = (5, 600)
 MAX_INTERVIEWERS = 12
 FUTURE_LIMIT = timedelta(days=366)
 PAST_LIMIT = timedelta(days=5 * 366)
-# Every date a user can type, import or restore lies in here: outside it a date is a typo, and
-# date arithmetic near the ends of Python's calendar (year 1 or 9999) overflows.
-DATE_RANGE = (date(1990, 1, 1), date(2100, 12, 31))
-
-
-def date_out_of_range(value: date | datetime) -> str | None:
-    """Why `value` is not a date Debrief accepts (the message for its field), or None when it is."""
-    day = value.date() if isinstance(value, datetime) else value
-    low, high = DATE_RANGE
-    if not low <= day <= high:
-        return f"must be between {low.year} and {high.year} (got {day.isoformat()})"
-    return None
-
-
 def timeframe_out_of_range(interview: Interview) -> str | None:
     """Why the stated timeframe is refused ("by 9999-12-31" names a date outside DATE_RANGE), or None.
 
@@ -178,12 +174,6 @@ def timeframe_out_of_range(interview: Interview) -> str | None:
     if named is not None and (out_of_range := date_out_of_range(named)):
         return f"names a date that {out_of_range}: check the year"
     return None
-
-
-def clamped_to_range(day: date) -> date:
-    """`day` pulled into DATE_RANGE: the nearest day the app accepts (a stored year 9999 becomes 2100)."""
-    low, high = DATE_RANGE
-    return min(max(day, low), high)
 
 
 EMAIL_RE = re.compile(r"^[^@\s<>\"',]+@(?:[^@\s<>\"',.]+\.)+[^@\s<>\"',.]{2,}$")  # no empty domain label
@@ -229,6 +219,10 @@ class Interview:
     prep_stories: str = ""
     prep_pitch: str = ""
     is_demo: bool = False
+    # Which of PRIVATE_FIELDS the candidate keeps to themselves.
+    private: frozenset[str] = frozenset()
+    # Who it is wherever it travels (exports, packets, replies): given at the first save, never changed.
+    uid: str = ""
     id: int | None = None
 
     def is_ahead(self, now: datetime) -> bool:
@@ -345,6 +339,10 @@ def validate(interview: Interview, now: datetime) -> Interview:
         errors["outcome_on"] = out_of_range
     elif clean.outcome_on and clean.outcome_on < clean.day0:
         errors["outcome_on"] = "is before the interview"
+    if unknown := sorted(clean.private - PRIVATE_FIELDS.keys()):
+        errors["private"] = f"names no field that can be private: {', '.join(unknown)}"
+    if clean.uid and (len(clean.uid) > UID_LIMIT or not clean.uid.isprintable() or any(c.isspace() for c in clean.uid)):
+        errors["uid"] = f"is not an interview's id: printable, no spaces, at most {UID_LIMIT} characters"
     if "stated_timeframe" not in errors and (refused := timeframe_out_of_range(clean)):
         errors["stated_timeframe"] = refused
     if errors:
@@ -368,6 +366,8 @@ def normalised(interview: Interview) -> Interview:
         questions=_clean(interview.questions),
         notes=_clean(interview.notes),
         application=_clean(interview.application),
+        private=frozenset(interview.private),
+        uid=_clean(interview.uid),
         prep_questions=_clean(interview.prep_questions),
         prep_stories=_clean(interview.prep_stories),
         prep_pitch=_clean(interview.prep_pitch),

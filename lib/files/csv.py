@@ -44,7 +44,7 @@ Entry = tuple[Interview, list[StepMark]]
 T = TypeVar("T")  # what one cell reads as
 TEXT_COLUMNS = frozenset(
     ("company", "role", "interviewers", "recruiter", "stated_timeframe", *EVIDENCE_COLUMNS.values(), "notes",
-     "application", *PREP_FIELDS, "questions")
+     "application", *PREP_FIELDS, "questions", "uid", "private")
 )
 FLAGS = {"": False, "0": False, "false": False, "1": True, "true": True}  # the booked column, any case
 DATE_ONLY_TIME = time(9, 0)  # a date without a time means a 09:00 interview
@@ -88,6 +88,8 @@ def _csv_row(interview: Interview, marks: Sequence[StepMark]) -> list[str]:
         "booked": "1" if interview.booked else "0",
         "questions": interview.questions,
         "outcome_on": interview.outcome_on.isoformat() if interview.outcome_on else "",
+        "uid": interview.uid,
+        "private": " ".join(sorted(interview.private)),
     } | {name: getattr(interview, name) for name in PREP_FIELDS}
     for dimension in Dimension:
         score = interview.score(dimension)
@@ -221,6 +223,8 @@ def _entry(row: dict[str, str], now: datetime, tz: tzinfo | None, legacy: bool =
         prep_pitch=row["prep_pitch"],
         questions=row["questions"],
         outcome_on=cell("outcome_on", lambda t: parse_day(t, "outcome_on") if t else None, None),
+        uid=row["uid"],
+        private=frozenset(row["private"].split()),
     )
     days: list[date | None]
     if legacy:

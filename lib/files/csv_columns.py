@@ -24,7 +24,7 @@ COLUMNS = (
     "stated_timeframe", *SCORE_COLUMNS.values(), *EVIDENCE_COLUMNS.values(), "notes", "outcome",
     "thank_you_sent",
     # appended, so the columns of a file from an earlier version keep their places
-    "application", "booked", *PREP_FIELDS, "questions", "outcome_on",
+    "application", "booked", *PREP_FIELDS, "questions", "outcome_on", "uid", "private",
 )
 REQUIRED = ("company", "role", "interview_at")
 TIME = "time"  # read, never written: a spreadsheet's separate time of day beside a date

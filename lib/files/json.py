@@ -22,6 +22,7 @@ from datetime import datetime, tzinfo
 from typing import Any, TypeGuard
 
 from lib.domain.applications import application_uid_problem
+from lib.domain.days import date_out_of_range
 from lib.domain.model import (
     EVIDENCE_COLUMNS,
     Dimension,
@@ -31,7 +32,6 @@ from lib.domain.model import (
     Outcome,
     Stage,
     ValidationError,
-    date_out_of_range,
     parse_day,
     validate,
 )
@@ -274,6 +274,8 @@ def _entry(
         prep_stories=field("prep_stories", _string, "", ""),
         prep_pitch=field("prep_pitch", _string, "", ""),
         application=field("application_id", lambda v: _application_uid(v, applications), "", ""),
+        private=field("private_fields", lambda v: frozenset(_string(v).split()), frozenset(), frozenset()),
+        uid=field("uid", _string, "", ""),
     )
     try:
         interview = validate(interview, now)
@@ -296,6 +298,8 @@ def _field_of(key: str, where: str, people: list[tuple[int, dict]]) -> tuple[str
         return where, rest
     if head == "evidence":
         return where, EVIDENCE_COLUMNS[Dimension(rest)]
+    if head == "private":
+        return where, "private_fields"
     if head == "interviewers" and rest:
         position, _, part = rest.partition(".")
         return f"interviewers[{people[int(position)][0]}]", part

@@ -52,6 +52,7 @@ def interview_row(interview: Interview) -> dict:
         "prep_questions": interview.prep_questions,
         "prep_stories": interview.prep_stories,
         "prep_pitch": interview.prep_pitch,
+        "private_fields": " ".join(sorted(interview.private)),
     }
     for dimension in Dimension:
         row[SCORE_COLUMNS[dimension]] = interview.score(dimension)
@@ -85,6 +86,8 @@ def interview_from(row: dict, people: Sequence[Interviewer]) -> Interview:
         prep_questions=row.get("prep_questions") or "",
         prep_stories=row.get("prep_stories") or "",
         prep_pitch=row.get("prep_pitch") or "",
+        private=frozenset((row.get("private_fields") or "").split()),
+        uid=row.get("uid") or "",
     )
 
 

@@ -10,6 +10,7 @@ the top, to keep the CLI quick to start.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -79,7 +80,8 @@ class Interviews:
         row = interview_row(interview) | {"application_id": filing.application_id(interview)}
         written_at = stamp()
         if interview.id is None:
-            row |= {"submit_token": submit_token, "created_at": written_at, "updated_at": written_at}
+            row |= {"uid": _free_uid(db, interview.uid), "submit_token": submit_token,
+                    "created_at": written_at, "updated_at": written_at}
             interview_id = insert_row(db, "interviews", row)
         else:
             interview_id = interview.id
@@ -301,6 +303,17 @@ class Interviews:
             rows = list(db.query(sql, params))
             people = interviewers_by_interview(db, [r["id"] for r in rows])
         return [interview_from(r, people.get(r["id"], ())) for r in rows]
+
+
+def new_uid() -> str:
+    return f"iv-{secrets.token_hex(8)}"
+
+
+def _free_uid(db: Database, wanted: str) -> str:
+    """The uid a new row keeps: the one it brings (an imported entry), unless that is taken or empty."""
+    if wanted and not db.execute("SELECT 1 FROM interviews WHERE uid = ?", [wanted]).fetchone():
+        return wanted
+    return new_uid()
 
 
 def _after_the_day(day: date) -> str:

@@ -4,7 +4,7 @@ A backup file can hold anything SQLite accepts: a stage "lunch", an interview at
 that are not UTF-8, a score stored as text. Pages would raise on such a row long after the
 restore said it worked. So each incoming row is read here the way the app reads it: every text
 decoded as UTF-8, every value checked against the domain's absolute rules (the enums, ISO
-dates within `lib.domain.model.DATE_RANGE`), and then each row that the form, an import or an editor
+dates within `lib.domain.days.DATE_RANGE`), and then each row that the form, an import or an editor
 writes is put through that door's own validator (`lib.domain.model.validate` for an interview, built
 by the store's own row conversion; `validate_interviewer`; `lib.domain.drafts.check_template` and
 `check_your_name`): one rule, called from both, so a restore accepts exactly the rows the app's
@@ -34,10 +34,10 @@ from lib.domain.coaching import (
     validate_review,
     validate_session,
 )
+from lib.domain.days import DATE_RANGE, date_out_of_range
 from lib.domain.drafts import check_template, check_your_name
 from lib.domain.entry_form import EntryForm
 from lib.domain.model import (
-    DATE_RANGE,
     EVIDENCE_COLUMNS,
     SCORE_COLUMNS,
     Dimension,
@@ -46,7 +46,6 @@ from lib.domain.model import (
     Outcome,
     Stage,
     ValidationError,
-    date_out_of_range,
     validate,
     validate_interviewer,
 )

@@ -10,6 +10,9 @@ from sqlite_utils import Database, Migrations
 
 migrations = Migrations("debrief")
 
+# SQL for a fresh interview uid: "iv-" and 16 random hex digits (as `lib.store.interviews.new_uid` makes).
+NEW_INTERVIEW_UID = "'iv-' || lower(hex(randomblob(8)))"
+
 
 @migrations(name="001_initial_schema")
 def _m001_initial_schema(db: Database) -> None:
@@ -242,6 +245,28 @@ def file_rounds_by_company_and_role(db: Database) -> None:
         "WHERE filed_rounds.interview_id = interviews.id) WHERE id IN (SELECT interview_id FROM filed_rounds)"
     )
     db.execute("DROP TABLE temp.filed_rounds")
+
+
+@migrations(name="005_interview_uids_and_private_notes")
+def _m005_interview_uids_and_private_notes(db: Database) -> None:
+    """Every interview gets a stable uid (what exports, review packets and replies name it by, since
+    row ids differ between databases), and a list of the fields the candidate keeps private.
+
+    A trigger gives a uid to any row inserted without one, so no path into the table leaves a round
+    that a mentor's reply could not name.
+    """
+    db.executescript(
+        f"""
+        ALTER TABLE interviews ADD COLUMN uid TEXT CHECK (uid IS NULL OR length(uid) BETWEEN 1 AND 64);
+        ALTER TABLE interviews ADD COLUMN private_fields TEXT NOT NULL DEFAULT '';
+        UPDATE interviews SET uid = {NEW_INTERVIEW_UID};
+        CREATE UNIQUE INDEX interviews_by_uid ON interviews (uid);
+        CREATE TRIGGER interviews_get_a_uid AFTER INSERT ON interviews WHEN NEW.uid IS NULL
+        BEGIN
+            UPDATE interviews SET uid = {NEW_INTERVIEW_UID} WHERE id = NEW.id;
+        END;
+        """
+    )
 
 
 SCHEMA_VERSION = len(migrations._migrations)

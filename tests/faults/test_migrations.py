@@ -153,7 +153,10 @@ def test_a_database_of_every_schema_version_opens_with_every_row_intact(tmp_path
     marks = store.follow_up.marks_for([1, 2])
     assert [(m.step_key, m.status) for m in marks[1]] == [("thank_you:10", StepStatus.DONE)]
     assert store.data_version() == 7
+    uids = [i.uid for i in (acme, borealis)]
+    assert all(uid.startswith("iv-") for uid in uids) and len(set(uids)) == 2  # every round can be named
     store.interviews.save(acme, now=FIXED_NOW)  # and it takes writes
+    assert store.interviews.get(acme.saved_id).uid == acme.uid  # an edit keeps it
 
 
 def test_the_committed_version_1_database_opens_with_every_row_intact(tmp_path: Path):

@@ -57,6 +57,8 @@ GOOD = {
     "prep_pitch": "",
     "questions": "",
     "outcome_on": "",
+    "uid": "iv-0123456789abcdef",
+    "private": "notes",
 }
 
 
@@ -317,7 +319,7 @@ BAD_FILES = [
     ("missing required column", csv_text(row()).replace(",role", ""), "row 1", "is missing the column role"),
     ("duplicated column", HEADER + ",notes\r\n" + ",".join(GOOD.values()) + ",x\r\n", "row 1, column notes",
      "appears more than once"),
-    ("short row", HEADER + "\r\nAcme,Data engineer\r\n", "row 2", "has 2 cells but the header has 25"),
+    ("short row", HEADER + "\r\nAcme,Data engineer\r\n", "row 2", "has 2 cells but the header has 27"),
     ("NUL byte", csv_text(row(notes="a\x00b")), "file", "contains a NUL character (line 2)"),
     ("UTF-16", csv_text(row()).encode("utf-16-le"), "file", "contains a NUL character"),
     ("huge cell", csv_text(row(notes="n" * 200_000)), "file", "cannot be read as CSV near line 2"),

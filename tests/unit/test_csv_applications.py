@@ -38,7 +38,7 @@ def imported(store: Store, text: str, name: str = "all.csv") -> list[list[str]]:
 def test_the_new_columns_come_last_so_an_earlier_file_keeps_its_columns_in_place():
     assert COLUMNS[: len(EARLIER_COLUMNS)] == EARLIER_COLUMNS
     assert COLUMNS[len(EARLIER_COLUMNS) :] == ("application", "booked", "prep_questions", "prep_stories",
-                                               "prep_pitch", "questions", "outcome_on")
+                                               "prep_pitch", "questions", "outcome_on", "uid", "private")
     assert len(LEGACY_COLUMNS) == len(COLUMNS)
 
 

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from lib.domain.days import clamped_to_range
 from lib.domain.entry_form import heard_on_choices
 from lib.domain.model import (
     LIMITS,
@@ -14,7 +15,6 @@ from lib.domain.model import (
     Outcome,
     Stage,
     ValidationError,
-    clamped_to_range,
     validate,
 )
 from tests.factories import FIXED_NOW as NOW

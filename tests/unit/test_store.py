@@ -113,13 +113,15 @@ def test_save_and_get_round_trip_every_field(store: Store):
         outcome=Outcome.NEXT_ROUND,
         outcome_on=date(2026, 11, 17),
         is_demo=True,
+        private=frozenset({"notes", "culture_evidence"}),
     )
     new_id = store.interviews.save(original, now=FIXED_NOW)
     back = store.interviews.get(new_id)
+    assert back.uid.startswith("iv-")  # given at the first save
     people = tuple(replace(p, id=back.interviewers[i].id) for i, p in enumerate(original.interviewers))
     assert all(p.id is not None for p in back.interviewers)
     assert back.application.startswith("app-")  # filed under a new application of its own
-    assert back == replace(original, id=new_id, interviewers=people, application=back.application)
+    assert back == replace(original, id=new_id, interviewers=people, application=back.application, uid=back.uid)
 
 
 def test_get_a_missing_interview_is_none(store: Store):
