@@ -77,6 +77,7 @@ def export_section(today) -> None:
     with st.container(border=True, horizontal=True, vertical_alignment="center", gap="small"):
         st.markdown("**Calendar** · The follow-up reminders still to do, for your calendar app.", width="stretch")
         ui.calendar_button("Download calendar", key="export.ics", file_name=f"debrief-{stamp}.ics")
+    ui.calendar_subscription()
 
 
 # --- import -----------------------------------------------------------------------------------

@@ -5,7 +5,9 @@ empties the write-ahead log, so the deleted text is gone from the disk files, no
 The schema and the data version stay, so the app keeps working on an empty database. Working
 folders a killed restore or download left in `.debrief-work/` (each a full copy of the data)
 are removed too, unless a live process is using one. Backups are separate files:
-`lib.store.backup.list_backups` / `delete_backups` deal with them.
+`lib.store.backup.list_backups` / `delete_backups` deal with them. The calendar feed's token is
+a setting like any other and goes too: the old feed address stops answering, and the next ask
+makes a new one, as a user who deleted everything expects.
 """
 
 from __future__ import annotations

@@ -14,7 +14,8 @@ can commit while the lock is held. So every save lands either before the lock (i
 safety backup) or after the commit (it is in the restored data). Readers see the old data or
 the new, never a mix; the live file is never swapped or overwritten from outside SQLite.
 A database that held no rows (just created, as on a new computer or under a mistyped path)
-gets no safety backup: there was nothing to keep.
+gets no safety backup: there was nothing to keep. The calendar feed's address is not the
+backup's data but this database's: the token it has stays (lib.store.settings).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from lib.store import Store, immediate
 from lib.store.backup import Backup, DatabaseCheck, backup_now, check_database
 from lib.store.db import data_tables
 from lib.store.readable_rows import unreadable_rows
+from lib.store.settings import keep_calendar_token, stored_token
 from lib.store.statements import quoted
 from lib.store.workdirs import working_folder
 
@@ -145,7 +147,9 @@ def _replace_rows(store: Store, staging: Path, now: datetime) -> Restored:
                     "SELECT COALESCE(MAX(CAST(value AS INTEGER)), 0) FROM meta WHERE key = 'data_version'"
                 ).fetchone()[0]
                 held_data = _holds_rows(db)  # read under the write lock: no save can land before the copy
+                feed_token = stored_token(db)
                 _copy_tables(db)
+                keep_calendar_token(db, feed_token)  # subscribed calendars keep their address
                 # another connection: it reads the committed data, the state just before the restore
                 safety = backup_now(store, now, kind="before-restore") if held_data else None
                 # never back to an older number: the UI caches reads by it

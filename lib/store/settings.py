@@ -4,10 +4,19 @@ Writes that take what the user typed check it with the domain's own rules first
 (`check_template`, `check_your_name` in lib.domain.drafts), so every caller gets the same
 `ValidationError` and nothing is written. A form draft is saved on every keystroke's rerun, so
 nothing typed is lost to a refresh; it is not user data and does not bump the data version.
+
+The calendar feed's token is the secret part of the feed's address: made on first ask, kept
+until the user asks for a new address. Delete everything removes it with every other row (the
+next ask makes a new one, so the old address stops working); a restore keeps the address this
+database already has (`keep_calendar_token`), so subscribed calendars go on working and an
+address the user replaced does not come back with an older backup.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import secrets
 from collections.abc import Callable
 from datetime import datetime
 
@@ -19,6 +28,8 @@ from lib.store.db import DatabaseFile, never_cached, stamp
 
 # What a setting's value must pass before it is saved, by key; a key not here is saved as given.
 SETTING_CHECKS: dict[str, Callable[[str], str]] = {"your_name": check_your_name}
+CALENDAR_TOKEN = "calendar_token"
+CALENDAR_TOKEN_BYTES = 24  # 32 URL-safe characters: 192 random bits
 
 
 class Settings:
@@ -44,6 +55,45 @@ class Settings:
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 [key, value],
             )
+
+    @never_cached
+    def calendar_token(self) -> str:
+        """The feed's token, made and saved on the first ask; every later ask gets the same one.
+
+        Made inside one IMMEDIATE transaction that reads first, so two first asks at once (two
+        tabs) agree on one token. Not user data: no data-version bump beyond the write's own,
+        and no automatic backup for it.
+        """
+        if token := self.stored_calendar_token():
+            return token
+        with self._db.write(after_write=False, scores=False) as db:
+            db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+                       [CALENDAR_TOKEN, new_calendar_token()])
+            return str(stored_token(db))
+
+    @never_cached
+    def regenerate_calendar_token(self) -> str:
+        """A new token in place of the old one, which stops working at once; the new one."""
+        token = new_calendar_token()
+        with self._db.write(after_write=False, scores=False) as db:
+            keep_calendar_token(db, token)
+        return token
+
+    @never_cached
+    def stored_calendar_token(self) -> str | None:
+        """The token as saved, or None before the first ask (read only: a feed request never makes one)."""
+        with self._db.connect() as db:
+            return stored_token(db)
+
+    def calendar_token_matches(self, candidate: str) -> bool:
+        """Whether `candidate` is the feed's token, in time that does not depend on how much of it is right.
+
+        Both sides are hashed first, so the comparison is over equal lengths whatever was sent.
+        """
+        token = self.stored_calendar_token()
+        expected = hashlib.sha256((token or "").encode("utf-8")).digest()
+        given = hashlib.sha256(candidate.encode("utf-8", "surrogatepass")).digest()
+        return hmac.compare_digest(expected, given) and token is not None
 
     def draft_templates(self) -> dict[StepKind, Template]:
         """The user's own templates, by kind of step; a kind not here uses Debrief's wording."""
@@ -95,3 +145,20 @@ class Settings:
 def drop_form_draft(db: Database, form_key: str) -> None:
     """Delete a form's draft inside the caller's transaction (a save discards the draft it replaces)."""
     db.execute("DELETE FROM form_drafts WHERE form_key = ?", [form_key])
+
+
+def new_calendar_token() -> str:
+    return secrets.token_urlsafe(CALENDAR_TOKEN_BYTES)
+
+
+def stored_token(db: Database) -> str | None:
+    """The calendar token inside the caller's connection or transaction, or None."""
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [CALENDAR_TOKEN]).fetchone()
+    return str(row[0]) if row and row[0] else None
+
+
+def keep_calendar_token(db: Database, token: str | None) -> None:
+    """Put `token` back as the calendar token inside the caller's transaction; None leaves things as they are."""
+    if token:
+        db.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [CALENDAR_TOKEN, token])

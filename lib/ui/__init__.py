@@ -3,7 +3,8 @@
 Reads go through `ui.data()` (the store's reads, cached by its data version) or a `@derived`
 loader; writes through `ui.store()`. Each module below holds one idea:
 cache (the read path), app (pages, routing, clock), widgets, follow_up (timeline and agenda reads),
-timeline (its chart and steps), step_actions, draft_dialog, trends, coaching.
+timeline (its chart and steps), step_actions, draft_dialog, trends, coaching, calendar_feed (the
+feed's address on the Data page).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from lib.ui.app import (
     user_zone,
 )
 from lib.ui.cache import auto_backup, data, store
+from lib.ui.calendar_feed import calendar_subscription
 from lib.ui.coaching import action_item_row, action_items, coaching_sessions, open_action_items, score_gaps
 from lib.ui.draft_dialog import draft_dialog_if_open
 from lib.ui.follow_up import agenda, timeline
@@ -29,7 +31,7 @@ from lib.ui.widgets import FIRST_DAY, LAST_DAY, errors_of, field_error, flash, m
 
 __all__ = [
     "FIRST_DAY", "LAST_DAY", "PAGES", "STATUS_BADGE_COLOURS", "action_item_row", "action_items", "agenda",
-    "auto_backup", "calendar_button",
+    "auto_backup", "calendar_button", "calendar_subscription",
     "coaching_sessions", "data", "demo_banner", "draft_dialog_if_open", "errors_of", "field_error", "flash",
     "follow_up_discipline", "load_demo_data", "menu", "now", "open_action_items", "open_draft", "opened",
     "remove_demo_data", "require_database",
