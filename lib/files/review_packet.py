@@ -31,10 +31,7 @@ from lib.files.review_packet_script import SCRIPT
 from lib.files.review_packet_style import STYLE
 
 NOT_SURE = "Not sure"
-HOW_TO = (
-    "Read each interview, give your own score on each dimension (or “Not sure”), add a comment and any "
-    "actions you suggest. Fill in what you can, then press Download my review and email the file back."
-)
+HOW_TO = "Fill in what you can, then press Download my review and email the file back to {candidate}."
 JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
@@ -140,9 +137,11 @@ def _intro(mentor: str, candidate: str, total: int, made_at: datetime) -> str:
         '<header class="intro"><p class="eyebrow">Debrief · review request</p>'
         f"<h1>{e(candidate)} asks for your read of {total} interview{'s' if total != 1 else ''}</h1>"
         f'<p class="meta">From {e(candidate)}, made on {e(human_date(made_at.date()))}.</p>'
-        f"<ol><li>{e(HOW_TO)}</li><li>Your work is kept in this browser as you go, where it allows it.</li>"
-        f"<li>Nothing is sent from this page: the review reaches {e(candidate)} only as the file you email. "
-        "It lists every interview; those you leave untouched say so.</li></ol>"
+        "<ol><li>For each interview, give your own score on each dimension (or “Not sure”), a comment and "
+        "any actions you suggest.</li>"
+        f"<li>{e(HOW_TO.format(candidate=candidate))}</li>"
+        "<li>Nothing is sent from this page. Your work is kept in this browser as you go, where it allows it.</li>"
+        "</ol>"
         '<label class="field" for="mentor-name">Your name</label>'
         f'<input type="text" id="mentor-name" name="mentor" value="{e(mentor)}" '
         f'maxlength="{COACHING_LIMITS["mentor"]}" autocomplete="name">'

@@ -68,6 +68,12 @@ footer { color: var(--muted); font-size: .9rem; margin-top: 1.5rem; }
   .yours { margin-top: .4rem; }
   .theirs { position: sticky; top: 1rem; }
 }
+@media (max-width: 600px) {
+  main { padding: .75rem .6rem 1.5rem; }
+  h1 { font-size: 1.35rem; }
+  .intro { padding: .8rem .85rem; }
+  .bar { padding: .5rem .25rem; }
+}
 @media print {
   .bar, .intro ol, #save-state { display: none; }
   .interview { break-before: page; border: 0; }
