@@ -9,6 +9,7 @@ tap targets.
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,8 +18,10 @@ from playwright.sync_api import expect
 
 from lib.domain.model import Dimension
 from lib.domain.privacy import Sharing
+from lib.files.demo import load_demo
 from lib.files.review_packet import review_packet
-from tests.browser.helpers import DESKTOP, PHONE, SCREENSHOTS
+from lib.store import Store
+from tests.browser.helpers import DESKTOP, PHONE, SCREENSHOTS, no_streamlit_errors, screenshot, wait_for_app
 from tests.factories import FIXED_NOW, build_interview
 
 pytestmark = pytest.mark.browser
@@ -204,3 +207,37 @@ def test_on_a_phone_the_packet_is_one_column_with_large_tap_targets(mentor_brows
     page.emulate_media(color_scheme="dark")
     page.screenshot(path=SCREENSHOTS / "review-packet-phone-dark.png")
     assert_offline_and_allowed(mentor_browser, packet_file)
+
+
+def test_the_coaching_page_makes_a_packet_that_a_mentor_opens_from_disk(serve, page, mentor_browser, tmp_path):
+    db = tmp_path / "packet.db"
+    store = Store(db)
+    load_demo(store, FIXED_NOW)
+    store.settings.save("your_name", "Alex Kim")
+    server = serve(db)
+    page.goto(f"{server.url}/coaching")
+    wait_for_app(page)
+    page.get_by_text("Ask a mentor for a review by email").click()
+    wait_for_app(page)
+    ask = page.locator('[data-testid="stExpander"]').filter(has_text="Ask a mentor for a review by email")
+    ask.get_by_role("textbox", name="Mentor").fill("Sam Lee")
+    page.keyboard.press("Tab")
+    wait_for_app(page)
+    ask.get_by_role("combobox", name="Or a whole application").click()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    no_streamlit_errors(page)
+    expect(ask.get_by_text("Private notes are never included")).to_be_visible()
+    screenshot(page, "coaching-ask-for-a-review")
+    with page.expect_download() as download:
+        ask.get_by_role("button", name="Download review packet (HTML)").click()
+    packet = tmp_path / download.value.suggested_filename
+    download.value.save_as(packet)
+    assert packet.name == "review-packet-sam-lee-2026-11-20.html"
+
+    mentor = open_packet(mentor_browser, packet)
+    expect(mentor.get_by_role("heading", name=re.compile("^Alex Kim asks for your read of"))).to_be_visible()
+    expect(mentor.get_by_label("Your name")).to_have_value("Sam Lee")
+    assert mentor.get_by_role("region").count() >= 1
+    assert_offline_and_allowed(mentor_browser, packet)
