@@ -24,6 +24,7 @@ from lib.domain.trends import WINDOW_DEFAULT, TrendFilter
 from lib.files.report import range_file_stem, range_report
 from lib.files.report_html import render_html
 from lib.ui.coaching_nav import S, interview_label, open_session
+from lib.ui.review_request import review_request_section
 
 ALL_MENTORS = "All mentors"
 
@@ -183,6 +184,7 @@ def show(now) -> None:
             st.button("Continue", on_click=open_session, args=(session.id,), key=f"{S}continue.{session.id}",
                       icon=":material/arrow_forward:", type="primary")
     start_form(today)
+    review_request_section(now)
     mentor = None
     if known := ui.data().coaching.mentors():
         choice = st.selectbox("Show the history with", [ALL_MENTORS, *known], key=S + "filter", width=360,
