@@ -9,6 +9,7 @@ the same checker runs on the real code and on small fake sources that break the 
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -318,3 +319,46 @@ def test_the_checker_reports_a_module_that_breaks_the_rule(rule, code, offence):
 )
 def test_the_checker_passes_a_module_that_keeps_the_rule(rule, code):
     assert rule(code) == []
+
+
+# --- the README's folder tree ------------------------------------------------------------------
+def readme_tree(readme: str) -> set[str]:
+    """The module paths the "For developers" tree names: under `lib/`, `  store/` opens lib/store/."""
+    block = readme.split("## For developers", 1)[1].split("```", 2)[1]
+    named: set[str] = set()
+    top = folder = ""
+    for line in block.splitlines():
+        indent, words = len(line) - len(line.lstrip()), line.split()
+        if not words:
+            continue
+        head = words[0]
+        if indent == 0:
+            top = folder = head if head.endswith("/") else ""
+        elif indent == 2 and top == "lib/":
+            folder = top + head if head.endswith("/") else top
+        for word in words:
+            if re.fullmatch(r"\w+\.py", word.rstrip(";,")):
+                named.add(folder + word.rstrip(";,"))
+    return named
+
+
+def tree_offences(code: Codebase, readme: str) -> list[str]:
+    named = {p for p in readme_tree(readme) if p.startswith(("lib/", "pages/")) or "/" not in p}
+    modules = {p for p in code if p.endswith(".py") and not p.endswith("__init__.py")
+               and (p.startswith(("lib/", "pages/")) or "/" not in p)}
+    return ([f"{p}: not in the README's tree" for p in sorted(modules - named)]
+            + [f"{p}: in the README's tree, not in the code" for p in sorted(named - modules - {"lib/__init__.py"})
+               if not p.endswith("__init__.py")])
+
+
+def test_the_readmes_folder_tree_names_every_module_and_only_those():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    code = the_codebase() | {"serve.py": "", "streamlit_app.py": ""}
+    assert_none(tree_offences(code, readme), "modules the README's tree and the code disagree on")
+
+
+def test_the_tree_check_reports_a_module_left_out_and_a_name_that_is_gone():
+    readme = "## For developers\n```\nlib/\n  store/     the SQL\n    db.py gone.py\n```\n"
+    code = {"lib/store/db.py": "", "lib/store/new.py": "", "lib/store/__init__.py": ""}
+    assert tree_offences(code, readme) == ["lib/store/new.py: not in the README's tree",
+                                           "lib/store/gone.py: in the README's tree, not in the code"]
