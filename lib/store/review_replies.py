@@ -72,10 +72,11 @@ class ReviewReplies:
         due a week from `now`. Actions a reply to the same packet already brought are not added again.
         ValidationError (nothing written) when no interview is left to import or a value breaks a rule.
         """
+        if seen := self._session_of(reply.digest):  # a second click: no write, no backup, caches kept
+            return ImportedReply(seen, added=False)
         with self._db.write() as db:
-            if seen := db.execute("SELECT id FROM coaching_sessions WHERE reply_digest = ?",
-                                  [reply.digest]).fetchone():
-                return ImportedReply(int(seen[0]), added=False)
+            if seen := self._session_of(reply.digest, db):  # imported meanwhile, by another tab or process
+                return ImportedReply(seen, added=False)
             ids = _ids_by_uid(db, [item.uid for item in reply.interviews if item.reviewed])
             items = [(item, ids[item.uid]) for item in reply.interviews if item.reviewed and item.uid in ids]
             if not items:
@@ -98,6 +99,15 @@ class ReviewReplies:
                     "owner": action.owner.value, "due_on": action.due_on and action.due_on.isoformat(),
                     "status": action.status.value, "created_at": stamp(), "updated_at": stamp()})
             return ImportedReply(session_id, True, len(reviews), len(actions))
+
+
+    def _session_of(self, digest: str, db: Database | None = None) -> int | None:
+        """The session this reply made, read in the write transaction `db` when given."""
+        if db is None:
+            with self._db.connect() as fresh:
+                return self._session_of(digest, fresh)
+        row = db.execute("SELECT id FROM coaching_sessions WHERE reply_digest = ?", [digest]).fetchone()
+        return int(row[0]) if row else None
 
 
 def _insert_session(db: Database, session: CoachingSession, reply: Reply, now: datetime) -> int:
