@@ -128,8 +128,8 @@ def _import_reply(name: str, reply: Reply, context: Context) -> int:
     print(f"{name}: a review by {reply.mentor}. {plan.summary(today)}")
     for line in [*(ignored_words(reply) or "").splitlines(), *plan.notes(today)]:
         print(f"  {line}")
-    for row in plan.rows(today):
-        print(f"  {row.pop('Interview')}: " + "; ".join(f"{k} {v}" for k, v in row.items()))
+    for line in plan.lines(today):
+        print(f"  {line}")
     if not plan.can_import:
         return 0
     try:

@@ -137,23 +137,36 @@ class ReplyPlan:
                          "later scores count in the gaps; the earlier session stays until you delete it, and "
                          "actions already imported from it are not added again.")
         lines += [f"{item.copied_label(today)}: deleted since, left out." for item in self.deleted]
-        lines += [f"{interview.company} · {interview.role} · {human_date(interview.day0, today)}: not reviewed, "
-                  "left out." for _, interview in self.not_reviewed]
+        lines += [f"{_label(interview, today)}: not reviewed, left out." for _, interview in self.not_reviewed]
         return lines
 
     def rows(self, today: date) -> list[dict[str, str]]:
-        """One row per interview to import: the mentor's score beside yours, and the gap in words."""
+        """One row per interview and dimension, for the preview's table: the mentor's score beside yours."""
         mentor = self.reply.mentor
-        rows = []
+        return [
+            {"Interview": _label(interview, today), "Dimension": d.label, "You": _score(interview.score(d)),
+             "Mentor": _score(item.scores.get(d)),
+             "Gap": score_gap_text(interview.score(d), item.scores.get(d), mentor)}
+            for item, interview in self.matched for d in Dimension
+        ]
+
+    def lines(self, today: date) -> list[str]:
+        """One line per interview to import, for a terminal: "Acme · Data engineer · Fri 20 Nov: Skills match
+        you 4, Sam 5 (Sam scored 1 higher); …; 1 action"."""
+        mentor, lines = self.reply.mentor, []
         for item, interview in self.matched:
-            row = {"Interview": f"{interview.company} · {interview.role} · {human_date(interview.day0, today)}"}
-            for dimension in Dimension:
-                own, theirs = interview.score(dimension), item.scores.get(dimension)
-                row[dimension.label] = f"you {_score(own)}, {mentor} {_score(theirs)}: " \
-                                       f"{score_gap_text(own, theirs, mentor)}"
-            row["Actions"] = str(len(item.actions))
-            rows.append(row)
-        return rows
+            scores = "; ".join(f"{d.label} you {_score(interview.score(d))}, {mentor} {_score(item.scores.get(d))} "
+                               f"({score_gap_text(interview.score(d), item.scores.get(d), mentor)})" for d in Dimension)
+            lines.append(f"{_label(interview, today)}: {scores}; {count_of(len(item.actions), 'action')}")
+        return lines
+
+    def action_lines(self, today: date) -> list[str]:
+        """Each suggested action, with the interview it is about."""
+        return [f"{_label(interview, today)}: {text}" for item, interview in self.matched for text in item.actions]
+
+
+def _label(interview: Interview, today: date) -> str:
+    return f"{interview.company} · {interview.role} · {human_date(interview.day0, today)}"
 
 
 def _score(value: int | None) -> str:

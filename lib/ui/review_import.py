@@ -73,7 +73,11 @@ def preview(plan: ReplyPlan, today: date) -> None:
     if notes := plan.notes(today):
         st.markdown("\n".join(f"- {md_escape(line)}" for line in notes))
     if rows := plan.rows(today):
-        st.dataframe(rows, hide_index=True, width="stretch", height=min(38 + 35 * len(rows), 320))
+        st.dataframe(rows, hide_index=True, width="stretch", height=min(38 + 35 * len(rows), 320),
+                     column_config={"Mentor": plan.reply.mentor})
+    if actions := plan.action_lines(today):
+        st.markdown("**Suggested actions** (yours, due a week from today)\n\n"
+                    + "\n".join(f"- {md_escape(line)}" for line in actions))
     if plan.same_reply:
         st.button("Open that session", on_click=open_session, args=(plan.same_reply.session_id,),
                   icon=":material/arrow_forward:", key=S + "reply.earlier")

@@ -40,7 +40,8 @@ def test_the_preview_names_the_mentor_the_gaps_and_what_is_left_out(app, store):
             "finished session with Sam Lee on that day.") in page
     assert "Globex · Data engineer · Wed 18 Nov: not reviewed, left out." in page
     [table] = at.dataframe
-    assert table.value["Skills match"].tolist() == ["you 4, Sam Lee 5: Sam Lee scored 1 higher"]
+    assert table.value[["You", "Mentor", "Gap"]].values.tolist()[0] == ["4", "5", "Sam Lee scored 1 higher"]
+    assert "Acme · Data engineer · Tue 10 Nov: Say why us" in page
     assert at.button(key="c.reply.import").label == "Import as a session with Sam Lee"
     assert store.coaching.sessions() == []  # nothing until the click
 

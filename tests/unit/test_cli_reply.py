@@ -37,8 +37,9 @@ def test_a_reply_prints_its_preview_and_becomes_a_session(db, reply_file, capsys
     out = capsys.readouterr().out.splitlines()
     assert out[0] == (f"{reply_file}: a review by Sam Lee. Sam Lee's review of 1 interview and 1 suggested action, "
                       "written Sat 21 Nov: it becomes a finished session with Sam Lee on that day.")
-    assert out[1].startswith("  Acme · Data Engineer · Tue 10 Nov: Skills match you 4, Sam Lee 5: Sam Lee scored 1 "
-                             "higher;")
+    assert out[1] == ("  Acme · Data Engineer · Tue 10 Nov: Skills match you 4, Sam Lee 5 (Sam Lee scored 1 higher); "
+                      "Enthusiasm signaled you 3, Sam Lee – (Sam Lee has not scored it); Culture fit you –, Sam Lee 3 "
+                      "(you did not score it); 1 action")
     assert out[-1] == "Imported a session with Sam Lee (session 1): 1 interview, 1 action."
     assert sessions(db) == 1
 

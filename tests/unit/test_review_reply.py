@@ -201,9 +201,12 @@ def test_the_preview_names_the_gaps_the_deleted_and_the_untouched_interviews(sto
                                    "becomes a finished session with Sam Lee on that day.")
     assert plan.notes(TODAY) == ["Initech · Analyst · Fri 20 Nov: deleted since, left out.",
                                  "Globex · Data Engineer · Thu 12 Nov: not reviewed, left out."]
-    [row] = plan.rows(TODAY)
-    assert row["Skills match"] == "you 4, Sam Lee 5: Sam Lee scored 1 higher"
-    assert row["Enthusiasm signaled"] == "you 3, Sam Lee –: Sam Lee has not scored it"
+    assert [(r["Dimension"], r["You"], r["Mentor"], r["Gap"]) for r in plan.rows(TODAY)] == [
+        ("Skills match", "4", "5", "Sam Lee scored 1 higher"),
+        ("Enthusiasm signaled", "3", "–", "Sam Lee has not scored it"),
+        ("Culture fit", "–", "3", "you did not score it"),
+    ]
+    assert plan.action_lines(TODAY) == ["Acme · Data Engineer · Tue 10 Nov: Prepare a 60-second 'why us?'"]
     assert plan.can_import
 
 
