@@ -324,3 +324,29 @@ def test_deleting_the_imported_session_lets_the_reply_be_imported_again(store, t
     store.coaching.delete_session(first.session_id)
     assert plan_reply(store, reply).can_import
     assert store.coaching.replies.import_reply(reply, FIXED_NOW).added
+
+
+def test_a_restored_backup_keeps_the_import_so_the_reply_is_not_imported_again(store, two, tmp_path):
+    from lib.store.restore import restore
+
+    reply = read_reply(text(good_reply(*two)))
+    store.coaching.replies.import_reply(reply, FIXED_NOW)
+    copy_path = tmp_path / "copy.db"
+    with store.connect() as db:
+        db.execute(f"VACUUM INTO '{copy_path}'")
+    elsewhere = Store(tmp_path / "elsewhere.db")
+    restore(elsewhere, copy_path, FIXED_NOW)  # its row check reads the reply columns too
+    assert plan_reply(elsewhere, reply).same_reply is not None
+
+
+def test_a_restore_refuses_a_session_whose_reply_import_time_cannot_be_read(store, two, tmp_path):
+    from lib.store.restore import restore
+
+    store.coaching.replies.import_reply(read_reply(text(good_reply(*two))), FIXED_NOW)
+    with store.write() as db:
+        db.execute("UPDATE coaching_sessions SET reply_imported_at = 'soon'")
+    copy_path = tmp_path / "copy.db"
+    with store.connect() as db:
+        db.execute(f"VACUUM INTO '{copy_path}'")
+    with pytest.raises(ValidationError, match="reply_imported_at"):
+        restore(Store(tmp_path / "elsewhere.db"), copy_path, FIXED_NOW)
