@@ -82,7 +82,7 @@ class ReviewReplies:
             if not items:
                 raise ValidationError("interviews", "none of the interviews the mentor reviewed is in Debrief any "
                                                     "more: nothing to import")
-            session = validate_session(CoachingSession(reply.mentor, reply.held_on, tuple(i for _, i in items)), now)
+            session = _valid_session(reply, tuple(i for _, i in items), now)
             reviews = [(interview_id, validate_review(item.review)) for item, interview_id in items]
             known = _actions_of_packet(db, reply.packet)
             actions = [validate_action(ActionItem(text, due_on=default_due(now.date()), interview_id=interview_id))
@@ -108,6 +108,14 @@ class ReviewReplies:
                 return self._session_of(digest, fresh)
         row = db.execute("SELECT id FROM coaching_sessions WHERE reply_digest = ?", [digest]).fetchone()
         return int(row[0]) if row else None
+
+
+def _valid_session(reply: Reply, interview_ids: tuple[int, ...], now: datetime) -> CoachingSession:
+    """The session as the Coaching page's own rule checks it; its day is the reply's written_at."""
+    try:
+        return validate_session(CoachingSession(reply.mentor, reply.held_on, interview_ids), now)
+    except ValidationError as problem:
+        raise ValidationError({"written_at" if k == "held_on" else k: v for k, v in problem.errors.items()}) from None
 
 
 def _insert_session(db: Database, session: CoachingSession, reply: Reply, now: datetime) -> int:

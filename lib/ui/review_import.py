@@ -90,7 +90,7 @@ def on_import(data: bytes) -> None:
         reply = read_reply(data)
         imported = ui.store().coaching.replies.import_reply(reply, ui.now())
     except ValidationError as problem:
-        state["flash"] = f"Nothing imported: {md_escape(problem.message)}"
+        state["flash"] = f"Nothing imported: {md_escape(problem.field)} {md_escape(problem.message)}"
         return
     if imported.added:
         state["flash"] = (f"Imported {md_escape(reply.mentor)}'s review: a session with "

@@ -350,3 +350,11 @@ def test_a_restore_refuses_a_session_whose_reply_import_time_cannot_be_read(stor
         db.execute(f"VACUUM INTO '{copy_path}'")
     with pytest.raises(ValidationError, match="reply_imported_at"):
         restore(Store(tmp_path / "elsewhere.db"), copy_path, FIXED_NOW)
+
+
+def test_a_reply_written_more_than_a_year_ahead_is_refused_at_its_written_at(store, two):
+    document = good_reply(*two) | {"written_at": "2028-01-05T10:00:00"}
+    with pytest.raises(ValidationError) as raised:
+        store.coaching.replies.import_reply(read_reply(text(document)), FIXED_NOW)
+    assert raised.value.errors == {"written_at": "is more than a year away: check the year"}
+    assert store.coaching.sessions() == []
