@@ -30,6 +30,7 @@ from lib.files.ics import export_ics
 from lib.files.import_limits import MAX_BYTES, size_problem
 from lib.files.imports import add_new, read_entries
 from lib.files.json import export_json
+from lib.files.review_reply import Reply, ignored_words, is_reply, plan_reply, read_reply
 from lib.store import DatabaseUnavailable, Store, backup, default_path
 from lib.store.restore import RESTORE_FAILURES, restore
 
@@ -90,7 +91,8 @@ def _demo(args: argparse.Namespace, context: Context) -> int:
 # --- import -----------------------------------------------------------------------------
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "file", help="a CSV or JSON file made by `debrief export csv|json` ('-' reads stdin, CSV or JSON)"
+        "file", help="a CSV or JSON file made by `debrief export csv|json`, or a mentor's reply to a review "
+                     "packet ('-' reads stdin)"
     )
 
 
@@ -98,6 +100,8 @@ def _import(args: argparse.Namespace, context: Context) -> int:
     name = "stdin" if args.file == "-" else args.file
     try:
         data = _read_limited(args.file)
+        if is_reply(data):
+            return _import_reply(name, read_reply(data), context)
         file = read_entries(data, "" if args.file == "-" else args.file, context.now, context.tz)
     except OSError as error:
         return _fail(f"cannot read {name}: {error.strerror or error}", BAD_INPUT)
@@ -114,6 +118,32 @@ def _import(args: argparse.Namespace, context: Context) -> int:
         return 0
     skipped = f" Skipped {len(plan.duplicates):,} already in Debrief." if plan.duplicates else ""
     print(f"Imported {count_of(len(plan.new), 'interview')} from {name}.{skipped}")
+    return 0
+
+
+def _import_reply(name: str, reply: Reply, context: Context) -> int:
+    """A mentor's reply: the preview, then the session it makes (imported without a prompt, like a file)."""
+    today = context.now.date()
+    plan = plan_reply(context.store, reply)
+    print(f"{name}: a review by {reply.mentor}. {plan.summary(today)}")
+    for line in [*(ignored_words(reply) or "").splitlines(), *plan.notes(today)]:
+        print(f"  {line}")
+    for line in plan.lines(today):
+        print(f"  {line}")
+    if not plan.can_import:
+        return 0
+    try:
+        imported = context.store.coaching.replies.import_reply(reply, context.now)
+    except ValidationError as error:  # decided again inside the write: the database may have changed
+        for where, message in error.errors.items():
+            print(f"{name}, {where}: {message}", file=sys.stderr)
+        print("Nothing imported.", file=sys.stderr)
+        return BAD_INPUT
+    if not imported.added:
+        print("Nothing imported: this reply was imported meanwhile.")
+        return 0
+    print(f"Imported a session with {reply.mentor} (session {imported.session_id}): "
+          f"{count_of(imported.interviews, 'interview')}, {count_of(imported.actions, 'action')}.")
     return 0
 
 

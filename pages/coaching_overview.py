@@ -24,6 +24,7 @@ from lib.domain.trends import WINDOW_DEFAULT, TrendFilter
 from lib.files.report import range_file_stem, range_report
 from lib.files.report_html import render_html
 from lib.ui.coaching_nav import S, interview_label, open_session
+from lib.ui.review_import import review_import_section
 from lib.ui.review_request import review_request_section
 
 ALL_MENTORS = "All mentors"
@@ -195,6 +196,7 @@ def show(now) -> None:
         st.subheader("Open actions", divider="gray")
         for item in open_items:
             ui.action_item_row(item, today, key=f"open-{item.id}")
+    review_import_section(today)
     gaps_section(mentor, today)
     sessions_list(mentor, today)
     report_section(mentor, today)

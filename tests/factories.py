@@ -119,3 +119,25 @@ def rows_of(count: int, scored: bool = True) -> pd.DataFrame:
     days = pd.date_range("2023-01-02 10:00", periods=count, freq="2D")  # 600 of them span over 3 years
     return score_rows(*[(str(day), f"Co {i % 2}", "technical", "pending", score, score, score)
                         for i, day in enumerate(days)])
+
+
+PACKET = "pk-0123456789abcdef"
+
+
+def reply_entry(interview: Interview, scores: tuple[int | None, int | None, int | None] = (None, None, None),
+                comment: str = "", actions: tuple[str, ...] = ()) -> dict:
+    """One interview of a mentor's reply (tests/unit/test_review_reply.py), as the packet writes it:
+    named by the saved interview's uid, with the copies that name it once it is gone."""
+    return {
+        "uid": interview.uid, "company": interview.company, "role": interview.role,
+        "interview_at": interview.interview_at.isoformat(timespec="minutes"),
+        "scores": {d.value: s for d, s in zip(Dimension, scores, strict=True)},
+        "comment": comment, "actions": list(actions),
+    }
+
+
+def reply_document(*entries: dict, mentor: str = "Sam Lee", written_at: str = "2026-11-21T10:15:00",
+                   packet: str = PACKET) -> dict:
+    """A mentor's reply file as a JSON-ready dict (`json.dumps` it for the importer)."""
+    return {"format": "debrief-review-reply", "version": 1, "packet": packet, "mentor": mentor,
+            "written_at": written_at, "interviews": list(entries)}

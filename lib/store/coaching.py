@@ -31,6 +31,7 @@ from lib.domain.coaching import (
 from lib.domain.model import SCORE_COLUMNS, Dimension
 from lib.store.db import DatabaseFile, insert_row, never_cached, stamp
 from lib.store.interviews import Interviews
+from lib.store.review_replies import ReviewReplies
 from lib.store.statements import chunks, in_clause
 
 
@@ -39,6 +40,7 @@ class Coaching:
 
     def __init__(self, db: DatabaseFile, interviews: Interviews) -> None:
         self._db, self._interviews = db, interviews
+        self.replies = ReviewReplies(db, interviews)
 
     @never_cached
     def start_session(self, session: CoachingSession, submit_token: str | None = None, *, now: datetime) -> int:

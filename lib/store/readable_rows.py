@@ -208,6 +208,7 @@ RULES: dict[str, dict[str, Check]] = {
     "coaching_sessions": {
         "id": ID, "mentor": text(), "held_on": day, "notes": text(), "finished_at": optional(moment),
         "submit_token": optional(text()), "created_at": moment, "updated_at": moment,
+        "reply_packet": optional(text(64)), "reply_digest": optional(text(64)), "reply_imported_at": optional(moment),
     },
     "mentor_reviews": {
         "session_id": ID, "interview_id": ID, "position": integer(0), **SCORES,

@@ -269,4 +269,19 @@ def _m005_interview_uids_and_private_notes(db: Database) -> None:
     )
 
 
+@migrations(name="006_review_replies")
+def _m006_review_replies(db: Database) -> None:
+    """A session imported from a mentor's reply records the reply's packet, its digest (one session
+    per reply, however often it is imported) and when it was imported."""
+    db.executescript(
+        """
+        ALTER TABLE coaching_sessions ADD COLUMN reply_packet TEXT;
+        ALTER TABLE coaching_sessions ADD COLUMN reply_digest TEXT;
+        ALTER TABLE coaching_sessions ADD COLUMN reply_imported_at TEXT;
+        CREATE UNIQUE INDEX coaching_sessions_by_reply ON coaching_sessions (reply_digest);
+        CREATE INDEX coaching_sessions_by_packet ON coaching_sessions (reply_packet);
+        """
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)
