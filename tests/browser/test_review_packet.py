@@ -209,7 +209,9 @@ def test_on_a_phone_the_packet_is_one_column_with_large_tap_targets(mentor_brows
     assert_offline_and_allowed(mentor_browser, packet_file)
 
 
-def test_the_coaching_page_makes_a_packet_that_a_mentor_opens_from_disk(serve, page, mentor_browser, tmp_path):
+def test_a_packet_made_on_coaching_is_reviewed_from_disk_and_its_reply_imports_beside_the_self_scores(
+        serve, page, mentor_browser, tmp_path):
+    """The whole journey: ask on Coaching, review in the file as the mentor, email back, import, read the summary."""
     db = tmp_path / "packet.db"
     store = Store(db)
     load_demo(store, FIXED_NOW)
@@ -239,5 +241,31 @@ def test_the_coaching_page_makes_a_packet_that_a_mentor_opens_from_disk(serve, p
     mentor = open_packet(mentor_browser, packet)
     expect(mentor.get_by_role("heading", name=re.compile("^Alex Kim asks for your read of"))).to_be_visible()
     expect(mentor.get_by_label("Your name")).to_have_value("Sam Lee")
-    assert mentor.get_by_role("region").count() >= 1
+    first = mentor.get_by_role("region").first
+    title = first.get_by_role("heading").first.inner_text()
+    score(first, "Skills match", "4 / 5").check()
+    score(first, "Enthusiasm signaled", "2 / 5").check()
+    score(first, "Culture fit", "Not sure").check()
+    first.get_by_label("Comment").fill("Say more about why this team.")
+    with mentor.expect_download() as reply_download:
+        mentor.get_by_role("button", name="Download my review").click()
+    reply = tmp_path / reply_download.value.suggested_filename
+    reply_download.value.save_as(reply)
     assert_offline_and_allowed(mentor_browser, packet)
+
+    page.get_by_text("Import a reply file").click()
+    wait_for_app(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(reply))
+    page.get_by_role("button", name="Import as a session with Sam Lee").click(timeout=30_000)
+    wait_for_app(page)
+    page.get_by_role("button", name="Open the imported session's summary").click()
+    expect(page.get_by_role("heading", name="Session with Sam Lee")).to_be_visible(timeout=30_000)
+    wait_for_app(page)
+    expect(page.get_by_text(title.split(":")[0]).first).to_be_visible()
+    for dimension, theirs in (("Skills match", 4), ("Enthusiasm signaled", 2)):
+        beside = re.compile(rf"{dimension}: you (\d / 5|not scored) · Sam Lee {theirs} / 5")
+        expect(page.get_by_text(beside)).to_be_visible()
+    expect(page.get_by_text("Say more about why this team.")).to_be_visible()
+    no_streamlit_errors(page)
+    [session] = Store(db).coaching.sessions()
+    assert session.mentor == "Sam Lee" and len(session.interview_ids) == 1
