@@ -15,7 +15,7 @@ import streamlit as st
 from lib.domain.days import human_date, human_datetime
 from lib.domain.entry_form import EntryForm, application_choice, application_options, follow_up_preview
 from lib.domain.followup import follow_up_timeline
-from lib.domain.model import LIMITS, NEW_APPLICATION, PREP_FIELDS, Dimension
+from lib.domain.model import EVIDENCE_COLUMNS, LIMITS, NEW_APPLICATION, PREP_FIELDS, PRIVATE_FIELDS, Dimension
 from lib.domain.rubric import RUBRIC, SCALE
 from lib.domain.steps import Step, next_step
 from lib.domain.text import md_escape
@@ -56,6 +56,23 @@ def _keep_pick(pick_key: str, chosen_key: str) -> None:
     st.session_state[chosen_key] = st.session_state[pick_key]
 
 
+def private_key(prefix: str, field: str) -> str:
+    """The session-state key of the switch that keeps `field` (one of PRIVATE_FIELDS) private."""
+    return f"{prefix}private.{field}"
+
+
+def private_switch(prefix: str, field: str) -> None:
+    """A small switch above a field, on the right: on, the field stays with the candidate.
+
+    Its label names the field for a screen reader ("Keep “Notes” private"), while the eye reads a
+    short "Private" beside it: eight long labels would crowd the form. One Tab stop, no more.
+    """
+    with st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center", gap="xsmall"):
+        st.toggle(f"Keep “{PRIVATE_FIELDS[field]}” private", key=private_key(prefix, field),
+                  label_visibility="collapsed")
+        st.caption(":material/lock: Private", width="content")
+
+
 def score_blocks(prefix: str, errors: dict[str, str]) -> None:
     """"How did it go?": each dimension's score with its anchors, and the evidence behind it."""
     st.subheader("How did it go?")
@@ -66,6 +83,7 @@ def score_blocks(prefix: str, errors: dict[str, str]) -> None:
             score = st.segmented_control(guide.label, SCALE, key=f"{prefix}score.{dimension.value}",
                                          help=guide.anchors_help)
             st.caption(f"{guide.question}  \n**{score or 'Not sure yet'}**: {guide.anchor(score)}")
+            private_switch(prefix, EVIDENCE_COLUMNS[dimension])
             st.text_area("Evidence", key=f"{prefix}evidence.{dimension.value}", max_chars=LIMITS["evidence"],
                          placeholder=guide.evidence_prompt, height=80)
             field_error(errors, f"score.{dimension.value}")
@@ -84,6 +102,7 @@ PREP_PLACEHOLDERS = {
 def prep_fields(prefix: str, errors: dict[str, str]) -> None:
     """The three preparation notes, as text areas."""
     for name, label in PREP_FIELDS.items():
+        private_switch(prefix, name)
         st.text_area(label, key=prefix + name, max_chars=LIMITS["prep"], height=90,
                      placeholder=PREP_PLACEHOLDERS[name])
         field_error(errors, name)
