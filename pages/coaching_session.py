@@ -112,7 +112,7 @@ def what_was_said(shared: SharedInterview) -> None:
         st.markdown(f"**Questions they asked**  \n{md_escape(questions)}")
     elif PRIVATE_FIELDS["questions"] not in shared.kept_private:
         st.markdown("**Questions they asked**  \n:gray[_None written._]")
-    for label, text in shared_notes(shared):
+    for label, text in shared_notes(shared.interview):
         st.markdown(f"**{md_escape(label)}**  \n{md_escape(text)}")
     if shared.private_note_line:
         st.caption(f":material/lock: {md_escape(shared.private_note_line)}")

@@ -13,15 +13,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from lib.domain.coaching import ActionItem, MentorReview
-from lib.domain.model import PREP_FIELDS, Dimension
-from lib.domain.privacy import SharedInterview
+from lib.domain.model import PREP_FIELDS, Dimension, Interview
 
 NOTES_LABEL = "Notes"
 
 
-def shared_notes(shared: SharedInterview) -> list[tuple[str, str]]:
-    """(label, text) of each note the copy still holds, notes first, then the preparation notes."""
-    interview = shared.interview
+def shared_notes(interview: Interview) -> list[tuple[str, str]]:
+    """(label, text) of each note a copy made by `shared_copy` still holds: notes first, then the preparation."""
     prep = [(label, getattr(interview, name)) for name, label in PREP_FIELDS.items()]
     notes = [(NOTES_LABEL, interview.notes), *prep]
     return [(label, text.strip()) for label, text in notes if text.strip()]
