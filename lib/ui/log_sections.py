@@ -61,14 +61,18 @@ def private_key(prefix: str, field: str) -> str:
     return f"{prefix}private.{field}"
 
 
+# The name each switch gives its field: the field's own label on this form ("Anything else" is the notes).
+SWITCH_NAMES = {**PRIVATE_FIELDS, "notes": "Anything else"}
+
+
 def private_switch(prefix: str, field: str) -> None:
     """A small switch above a field, on the right: on, the field stays with the candidate.
 
-    Its label names the field for a screen reader ("Keep “Notes” private"), while the eye reads a
+    Its label names the field for a screen reader ("Keep “Anything else” private"), while the eye reads a
     short "Private" beside it: eight long labels would crowd the form. One Tab stop, no more.
     """
     with st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center", gap="xsmall"):
-        st.toggle(f"Keep “{PRIVATE_FIELDS[field]}” private", key=private_key(prefix, field),
+        st.toggle(f"Keep “{SWITCH_NAMES[field]}” private", key=private_key(prefix, field),
                   label_visibility="collapsed")
         st.caption(":material/lock: Private", width="content")
 

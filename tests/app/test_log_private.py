@@ -5,6 +5,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from lib.domain.model import PRIVATE_FIELDS
+from lib.ui.log_sections import SWITCH_NAMES
 from tests.app.helpers import ENTRYPOINT, LOG, an_interview, errors, fill_log_form, open_page, save, texts
 from tests.factories import FIXED_NOW
 
@@ -14,11 +15,12 @@ def switch(at: AppTest, field: str):
 
 
 def test_every_field_that_can_be_private_has_a_switch_naming_it_and_off_by_default(app):
+    assert SWITCH_NAMES["notes"] == "Anything else"  # the notes field's label on the form
     at = open_page(app, LOG)
     debrief_fields = [f for f in PRIVATE_FIELDS if not f.startswith("prep_")]  # preparation shows on a booking
     assert {t.key.removeprefix("f.private.") for t in at.toggle} == set(debrief_fields)
     for field in debrief_fields:
-        assert switch(at, field).label == f"Keep “{PRIVATE_FIELDS[field]}” private"
+        assert switch(at, field).label == f"Keep “{SWITCH_NAMES[field]}” private"
         assert switch(at, field).value is False
 
 
