@@ -63,3 +63,12 @@ def test_a_bookings_preparation_can_be_kept_private(app, store):
     assert not errors(at)
     [saved] = store.interviews.find()
     assert saved.booked and saved.private == frozenset({"prep_pitch"})
+
+
+def test_a_double_click_on_save_stores_one_entry_with_its_private_fields(app, store):
+    at = fill_log_form(open_page(app, LOG))
+    at.text_area(key="f.questions").input("Why us?")
+    switch(at, "questions").set_value(True)
+    at = save(save(at.run()))
+    [saved] = store.interviews.find()
+    assert saved.private == frozenset({"questions"}) and saved.questions == "Why us?"
