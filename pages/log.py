@@ -18,8 +18,8 @@ from lib.ui.log_sections import (
     next_after_saving,
     plan_steps,
     prepare_block,
+    private_field,
     private_key,
-    private_switch,
     score_blocks,
     your_preparation,
 )
@@ -305,11 +305,11 @@ with form_column:
     st.subheader("Notes")
     st.caption("A field switched to Private stays with you: a review packet or coaching report says only "
                "that a private note exists. Your own exports and backups keep everything.")
-    private_switch(F, "questions")
-    st.text_area("Questions they asked", key=F + "questions", max_chars=LIMITS["questions"], height=100)
+    with private_field(F, "questions"):
+        st.text_area("Questions they asked", key=F + "questions", max_chars=LIMITS["questions"], height=100)
     ui.field_error(errors, "questions")
-    private_switch(F, "notes")
-    st.text_area("Anything else", key=F + "notes", max_chars=LIMITS["notes"], height=100)
+    with private_field(F, "notes"):
+        st.text_area("Anything else", key=F + "notes", max_chars=LIMITS["notes"], height=100)
     ui.field_error(errors, "notes")
 
     if not booking:

@@ -8,6 +8,8 @@ page (`prefix`), which owns the form's session state.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 
 import streamlit as st
@@ -65,16 +67,21 @@ def private_key(prefix: str, field: str) -> str:
 SWITCH_NAMES = {**PRIVATE_FIELDS, "notes": "Anything else"}
 
 
-def private_switch(prefix: str, field: str) -> None:
-    """A small switch above a field, on the right: on, the field stays with the candidate.
+@contextmanager
+def private_field(prefix: str, field: str) -> Iterator[None]:
+    """A field (drawn inside) with a small switch just above it, on the right: on, it stays with the candidate.
 
-    Its label names the field for a screen reader ("Keep “Anything else” private"), while the eye reads a
-    short "Private" beside it: eight long labels would crowd the form. One Tab stop, no more.
+    The switch and its field share a tight container, so the switch reads as its field's and not
+    as the one above. Its label names the field for a screen reader ("Keep “Anything else”
+    private"), while the eye reads a short "Private": eight long labels would crowd the form.
+    One Tab stop, no more.
     """
-    with st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center", gap="xsmall"):
-        st.toggle(f"Keep “{SWITCH_NAMES[field]}” private", key=private_key(prefix, field),
-                  label_visibility="collapsed")
-        st.caption(":material/lock: Private", width="content")
+    with st.container(gap="xxsmall"):
+        with st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center", gap="xsmall"):
+            st.toggle(f"Keep “{SWITCH_NAMES[field]}” private", key=private_key(prefix, field),
+                      label_visibility="collapsed")
+            st.caption(":material/lock: Private", width="content")
+        yield
 
 
 def score_blocks(prefix: str, errors: dict[str, str]) -> None:
@@ -87,9 +94,9 @@ def score_blocks(prefix: str, errors: dict[str, str]) -> None:
             score = st.segmented_control(guide.label, SCALE, key=f"{prefix}score.{dimension.value}",
                                          help=guide.anchors_help)
             st.caption(f"{guide.question}  \n**{score or 'Not sure yet'}**: {guide.anchor(score)}")
-            private_switch(prefix, EVIDENCE_COLUMNS[dimension])
-            st.text_area("Evidence", key=f"{prefix}evidence.{dimension.value}", max_chars=LIMITS["evidence"],
-                         placeholder=guide.evidence_prompt, height=80)
+            with private_field(prefix, EVIDENCE_COLUMNS[dimension]):
+                st.text_area("Evidence", key=f"{prefix}evidence.{dimension.value}", max_chars=LIMITS["evidence"],
+                             placeholder=guide.evidence_prompt, height=80)
             field_error(errors, f"score.{dimension.value}")
             field_error(errors, f"evidence.{dimension.value}")
             if score is not None and not st.session_state.get(f"{prefix}evidence.{dimension.value}", "").strip():
@@ -106,9 +113,9 @@ PREP_PLACEHOLDERS = {
 def prep_fields(prefix: str, errors: dict[str, str]) -> None:
     """The three preparation notes, as text areas."""
     for name, label in PREP_FIELDS.items():
-        private_switch(prefix, name)
-        st.text_area(label, key=prefix + name, max_chars=LIMITS["prep"], height=90,
-                     placeholder=PREP_PLACEHOLDERS[name])
+        with private_field(prefix, name):
+            st.text_area(label, key=prefix + name, max_chars=LIMITS["prep"], height=90,
+                         placeholder=PREP_PLACEHOLDERS[name])
         field_error(errors, name)
 
 
