@@ -23,7 +23,9 @@ from lib.domain.coaching import (
     score_gap_text,
 )
 from lib.domain.days import human_date, human_time
-from lib.domain.model import Dimension, Interview, ValidationError
+from lib.domain.mentor_view import shared_notes
+from lib.domain.model import PRIVATE_FIELDS, Dimension, Interview, ValidationError
+from lib.domain.privacy import EVERYTHING_SHAREABLE, SharedInterview, shared_copy
 from lib.domain.rubric import RUBRIC, SCALE, score_label
 from lib.domain.text import md_escape
 from lib.ui.coaching_nav import S, interview_label, open_session
@@ -103,8 +105,24 @@ def earlier_actions(session: CoachingSession, today) -> None:
             ui.action_item_row(item, today, key=f"earlier-{item.id}", in_session=session.id, show_mentor=False)
 
 
+def what_was_said(shared: SharedInterview) -> None:
+    """The questions the interviewers asked and the notes, as the mentor may see them; what stays private, named."""
+    questions = shared.interview.questions.strip()
+    if questions:
+        st.markdown(f"**Questions they asked**  \n{md_escape(questions)}")
+    elif PRIVATE_FIELDS["questions"] not in shared.kept_private:
+        st.markdown("**Questions they asked**  \n:gray[_None written._]")
+    for label, text in shared_notes(shared.interview):
+        st.markdown(f"**{md_escape(label)}**  \n{md_escape(text)}")
+    if shared.private_note_line:
+        st.caption(f":material/lock: {md_escape(shared.private_note_line)}")
+
+
 def interview_card(session: CoachingSession, interview: Interview, review: MentorReview, now) -> None:
+    """One interview as candidate and mentor read it together: the mentor sits beside the screen, so every
+    text shown comes from `shared_copy`, and a private field is named, never shown."""
     today, session_id = now.date(), session.saved_id
+    shared = shared_copy(interview, EVERYTHING_SHAREABLE)
     mentor = session.mentor
     st.markdown(f"### {md_escape(interview.title)}")
     people = ", ".join(p.name for p in interview.interviewers) or "interviewer not recorded"
@@ -126,7 +144,7 @@ def interview_card(session: CoachingSession, interview: Interview, review: Mento
                 st.markdown(f"**{dimension.label}** · you: **{score_label(own)}**")
                 if own is not None:
                     st.caption(md_escape(guide.anchor(own)))
-                evidence = interview.evidence_for(dimension).strip()
+                evidence = shared.interview.evidence_for(dimension).strip()
                 st.markdown(md_escape(evidence) if evidence else ":gray[_No evidence written._]")
             with theirs:
                 score = st.segmented_control(f"{md_escape(mentor)}’s score", SCALE, key=key, help=guide.anchors_help,
@@ -135,6 +153,7 @@ def interview_card(session: CoachingSession, interview: Interview, review: Mento
                     st.caption(md_escape(guide.anchor(score)))
                 gap = score_gap_text(own, score, mentor)
                 st.caption(md_escape(gap[:1].upper() + gap[1:]))
+    what_was_said(shared)
     key = comment_key(session_id, interview.saved_id)
     st.session_state.setdefault(key, review.comment)
     st.text_area(f"{md_escape(mentor)}’s comments", key=key, max_chars=COACHING_LIMITS["comment"], height=110,

@@ -11,6 +11,7 @@ from lib import ui
 from lib.domain.coaching import CoachingSession, MentorReview, follow_up_summary, score_gap_text
 from lib.domain.days import human_date
 from lib.domain.gaps import gap_sentences, gap_summary, score_gaps
+from lib.domain.mentor_view import reviewed_split
 from lib.domain.model import Dimension
 from lib.domain.rubric import score_label
 from lib.domain.text import md_escape
@@ -28,7 +29,9 @@ def show(session: CoachingSession, now) -> None:
     today, session_id = now.date(), session.saved_id
     interviews = ui.data().interviews.with_ids(session.interview_ids)
     reviews = ui.data().coaching.reviews(session_id)
-    st.caption(f"{human_date(session.held_on, today)} · {len(interviews)} interviews discussed · finished")
+    agreed = ui.action_items(session_id=session_id)
+    split = reviewed_split([i.saved_id for i in interviews], reviews, agreed)
+    st.caption(f"{human_date(session.held_on, today)} · {split.caption()} · finished")
     with st.container(horizontal=True, gap="small"):
         report = lambda: render_html(session_report(ui.store(), session_id, ui.now(), ui.user_zone()))  # noqa: E731
         st.download_button("Download report (HTML)", report, f"{session_file_stem(session)}.html", "text/html",
@@ -47,7 +50,9 @@ def show(session: CoachingSession, now) -> None:
         for line in gap_sentences(gap_summary(history)):
             st.markdown(f"- {md_escape(line)}")
     st.markdown("**Interviews discussed**")
-    for interview in interviews:
+    if not split.discussed:
+        st.caption("None: the mentor scored, commented on or agreed an action about none of them.")
+    for interview in (i for i in interviews if i.saved_id in split.discussed):
         review = reviews.get(interview.id, MentorReview())
         with st.container(border=True):
             st.markdown(f"**{md_escape(interview.title)}** · {human_date(interview.day0, today)}")
@@ -59,8 +64,10 @@ def show(session: CoachingSession, now) -> None:
                             f" · {md_escape(score_gap_text(own, theirs, session.mentor))}")
             if review.comment:
                 st.markdown(f"_{md_escape(session.mentor)}:_ {md_escape(review.comment)}")
+    if left := [i for i in interviews if i.saved_id in split.not_reviewed]:
+        listed = "; ".join(f"{i.title} ({human_date(i.day0, today)})" for i in left)
+        st.markdown(f"**Not reviewed** (not scored, no comment): {md_escape(listed)}")
     st.markdown("**Actions agreed**")
-    agreed = ui.action_items(session_id=session_id)
     if not agreed:
         st.caption("No actions agreed.")
     for item in agreed:

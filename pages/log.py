@@ -9,7 +9,7 @@ import streamlit as st
 
 from lib import ui
 from lib.domain.entry_form import EntryForm
-from lib.domain.model import LIMITS, PREP_FIELDS, Dimension, Format, Outcome, Stage, ValidationError
+from lib.domain.model import LIMITS, PREP_FIELDS, PRIVATE_FIELDS, Dimension, Format, Outcome, Stage, ValidationError
 from lib.ui.log_details import people_section, timing_section
 from lib.ui.log_result import saved_result, saved_top_line
 from lib.ui.log_sections import (
@@ -18,6 +18,8 @@ from lib.ui.log_sections import (
     next_after_saving,
     plan_steps,
     prepare_block,
+    private_field,
+    private_key,
     score_blocks,
     your_preparation,
 )
@@ -54,6 +56,8 @@ def load(form: EntryForm) -> None:
     st.session_state[F + "people"] = rows
     for name in (*PREP_FIELDS, *KEPT_FIELDS):
         st.session_state[F + name] = getattr(form, name)
+    for name in PRIVATE_FIELDS:
+        st.session_state[private_key(F, name)] = name in form.private
 
 
 def collect() -> EntryForm:
@@ -77,6 +81,7 @@ def collect() -> EntryForm:
         is_demo=state.get(F + "is_demo", False),
         application=state.get(F + "application") or "",
         logged_ahead=state.get(F + "logged_ahead", False),
+        private=sorted(name for name in PRIVATE_FIELDS if state.get(private_key(F, name))),
     )
 
 
@@ -171,7 +176,8 @@ def form_widget_keys() -> list[str]:
     rows = st.session_state.get(F + "people", [])
     return ([F + name for name in (*PLAIN_FIELDS, *PREP_FIELDS)]
             + [f"{F}{part}.{d.value}" for d in Dimension for part in ("score", "evidence")]
-            + [f"{F}p.{row}.{part}" for row in rows for part in ("name", "title", "email")])
+            + [f"{F}p.{row}.{part}" for row in rows for part in ("name", "title", "email")]
+            + [private_key(F, name) for name in PRIVATE_FIELDS])
 
 
 def keep_what_was_typed() -> None:
@@ -297,9 +303,13 @@ with form_column:
         score_blocks(F, errors)
 
     st.subheader("Notes")
-    st.text_area("Questions they asked", key=F + "questions", max_chars=LIMITS["questions"], height=100)
+    st.caption("A field switched to Private stays with you: a review packet or coaching report says only "
+               "that a private note exists. Your own exports and backups keep everything.")
+    with private_field(F, "questions"):
+        st.text_area("Questions they asked", key=F + "questions", max_chars=LIMITS["questions"], height=100)
     ui.field_error(errors, "questions")
-    st.text_area("Anything else", key=F + "notes", max_chars=LIMITS["notes"], height=100)
+    with private_field(F, "notes"):
+        st.text_area("Anything else", key=F + "notes", max_chars=LIMITS["notes"], height=100)
     ui.field_error(errors, "notes")
 
     if not booking:

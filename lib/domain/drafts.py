@@ -18,6 +18,7 @@ from urllib.parse import quote, urlencode
 
 from lib.domain.followup import follow_up_timeline
 from lib.domain.model import Format, Interview, Interviewer, Stage, ValidationError
+from lib.domain.privacy import shared_copy
 from lib.domain.steps import Step, StepKind, StepMark, StepStatus
 from lib.domain.topics import as_topic, suggest_topics
 
@@ -281,9 +282,12 @@ def mailto_url(to: str, subject: str, body: str) -> str:
 def topic_suggestions(interview: Interview, limit: int = 8) -> list[str]:
     """Short phrases from the notes, then the questions asked, to pick a topic from (see lib.domain.topics).
 
-    Not the evidence: it is about the candidate ("Led with the migration story"), not a shared topic.
+    Not the evidence: it is about the candidate ("Led with the migration story"), not a shared topic;
+    nor a private note or private questions: an email goes to someone else, so topics come from
+    the copy `shared_copy` makes.
     """
-    return suggest_topics([interview.notes, interview.questions], limit)
+    shared = shared_copy(interview).interview
+    return suggest_topics([shared.notes, shared.questions], limit)
 
 
 # --- previews for the Templates page ----------------------------------------------------------

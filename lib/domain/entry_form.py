@@ -18,6 +18,7 @@ from lib.domain.followup import follow_up_timeline
 from lib.domain.model import (
     NEW_APPLICATION,
     PREP_FIELDS,
+    PRIVATE_FIELDS,
     SCORE_MAX,
     SCORE_MIN,
     Dimension,
@@ -61,6 +62,7 @@ class EntryForm:
     prep_stories: str = ""
     prep_pitch: str = ""
     logged_ahead: bool = False  # the saved entry was booked ahead and has not been debriefed yet
+    private: list[str] = field(default_factory=list)  # which of PRIVATE_FIELDS stay with the candidate, sorted
 
     @classmethod
     def blank(cls, now: datetime) -> EntryForm:
@@ -96,6 +98,7 @@ class EntryForm:
             prep_stories=interview.prep_stories,
             prep_pitch=interview.prep_pitch,
             logged_ahead=interview.booked,
+            private=sorted(interview.private),
         )
 
     def to_interview(self) -> Interview:
@@ -131,6 +134,7 @@ class EntryForm:
                 prep_pitch=self.prep_pitch,
                 is_demo=self.is_demo,
                 booked=self.logged_ahead,  # still booked until it holds a debrief (`validate` decides)
+                private=frozenset(self.private),
             )
         )
 
@@ -212,6 +216,7 @@ class EntryForm:
             and _whole_or_none(self.interview_id)
             and isinstance(self.is_demo, bool)
             and isinstance(self.logged_ahead, bool)
+            and isinstance(self.private, list) and all(f in PRIVATE_FIELDS for f in self.private)
         )
 
     @classmethod

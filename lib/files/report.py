@@ -1,9 +1,12 @@
 """What a coaching report holds, for one session or a date range, gathered from the store.
 
 `session_report` and `range_report` collect the interviews with their follow-up status, the
-self-scores and evidence, the mentor's scores and comments, the gaps, the actions and the
-charts (as SVG, drawn here by vl-convert so the report needs no network). `lib.files.report_html`
-turns a `Report` into one self-contained HTML file.
+self-scores and evidence, the questions asked and the notes, the mentor's scores and comments,
+the gaps, the actions and the charts (as SVG, drawn here by vl-convert so the report needs no
+network). `lib.files.report_html` turns a `Report` into one self-contained HTML file.
+
+A report is made to be sent, so each interview in it is the copy `shared_copy` makes: a private
+field's text never reaches it, only the line that names it ("Kept private: Notes.").
 """
 
 from __future__ import annotations
@@ -21,7 +24,9 @@ from lib.domain.coaching import ActionItem, CoachingSession, MentorReview, actio
 from lib.domain.days import human_date
 from lib.domain.followup import follow_up_timeline
 from lib.domain.gaps import gap_sentences, gap_summary, mean_scores, score_gaps
+from lib.domain.mentor_view import reviewed_split, was_reviewed
 from lib.domain.model import Interview
+from lib.domain.privacy import EVERYTHING_SHAREABLE, SharedInterview, shared_copy
 from lib.domain.steps import Step
 from lib.domain.trends import WINDOW_DEFAULT, trends_view
 from lib.store import Store
@@ -32,13 +37,19 @@ MAX_MENTOR_CHARTS = 3
 
 @dataclass(frozen=True)
 class ReportEntry:
-    """One interview as the report shows it."""
+    """One interview as the report shows it: `interview` is its shared copy, with no private text."""
 
     interview: Interview
     follow_up: str
     steps: tuple[Step, ...]
-    reviews: tuple[tuple[CoachingSession, MentorReview], ...]
+    reviews: tuple[tuple[CoachingSession, MentorReview], ...]  # only the sessions that reviewed it
     actions: tuple[ActionItem, ...]
+    kept_private: tuple[str, ...] = ()  # labels of the private fields that hold text
+
+    @property
+    def private_note_line(self) -> str:
+        """'Kept private: Notes.' or ''."""
+        return SharedInterview(self.interview, self.kept_private).private_note_line
 
 
 @dataclass(frozen=True)
@@ -72,8 +83,8 @@ def session_report(store: Store, session_id: int, now: datetime, tz: tzinfo | No
         raise LookupError(f"there is no coaching session #{session_id}")
     reviews = store.coaching.reviews(session_id)
     interviews = store.interviews.with_ids(session.interview_ids)
-    discussed = {interview_id: [(session, reviews[interview_id])] for interview_id, _ in _saved(interviews)
-                 if interview_id in reviews}
+    split = reviewed_split([i for i, _ in _saved(interviews)], reviews, store.coaching.actions(session_id=session_id))
+    discussed = {interview_id: [(session, reviews[interview_id])] for interview_id in split.discussed}
     entries = _entries(store, interviews, discussed, now, tz)
     history = score_gaps(store.coaching.review_rows(mentor=session.mentor, until=session.held_on))
     this_one = score_gaps(store.coaching.review_rows(session_ids=[session_id]))
@@ -106,12 +117,14 @@ def range_report(
     sessions = [s for s in store.coaching.sessions(mentor=mentor) if start <= s.held_on <= end]
     in_range = {s.saved_id for s in sessions}
     saved_ids = [interview_id for interview_id, _ in _saved(interviews)]
+    actions = [a for a in store.coaching.actions(mentor=mentor) if a.session_id in in_range]
+    agreed_about = {(a.session_id, a.interview_id) for a in store.coaching.actions(mentor=mentor)}
     reviews = {
-        interview_id: [(s, r) for s, r in found if mentor is None or s.mentor.casefold() == mentor.casefold()]
+        interview_id: [(s, r) for s, r in found if (mentor is None or s.mentor.casefold() == mentor.casefold())
+                       and was_reviewed(r, int((s.id, interview_id) in agreed_about))]
         for interview_id, found in store.coaching.reviews_of(saved_ids).items()
     }
     gaps = score_gaps(store.coaching.review_rows(mentor=mentor, session_ids=sorted(in_range)))
-    actions = [a for a in store.coaching.actions(mentor=mentor) if a.session_id in in_range]
     who = f" with {mentor}" if mentor else ""
     left_out = max(len(newest) - MAX_ENTRIES, 0)
     return Report(
@@ -149,9 +162,11 @@ def _entries(
     for interview_id, interview in saved:
         moved_on = later.get(interview_id)
         steps = follow_up_timeline(interview, marks[interview_id], now, tz, snoozes[interview_id], moved_on)
+        shared = shared_copy(interview, EVERYTHING_SHAREABLE)
         entries.append(
-            ReportEntry(interview, follow_up_summary(steps, interview, now.date()), tuple(steps),
-                        tuple(reviews.get(interview_id, ())), tuple(actions_in_order(actions.get(interview_id, ()))))
+            ReportEntry(shared.interview, follow_up_summary(steps, interview, now.date()), tuple(steps),
+                        tuple(reviews.get(interview_id, ())), tuple(actions_in_order(actions.get(interview_id, ()))),
+                        shared.kept_private)
         )
     return entries
 

@@ -18,7 +18,8 @@ import pandas as pd
 from lib.domain.coaching import ActionItem, CoachingSession, MentorReview, action_state, owner_name
 from lib.domain.days import human_date, human_datetime
 from lib.domain.gaps import signed_gap
-from lib.domain.model import Dimension
+from lib.domain.mentor_view import shared_notes
+from lib.domain.model import PRIVATE_FIELDS, Dimension
 from lib.domain.rubric import RUBRIC, score_label
 from lib.files.report import Report, ReportChart, ReportEntry
 
@@ -113,12 +114,19 @@ def _means_table(means: pd.DataFrame) -> str:
 
 
 def _discussed_list(entries: Iterable[ReportEntry]) -> str:
-    items = "".join(
-        f'<li><a href="#interview-{entry.interview.id}">{e(entry.interview.title)}</a> '
-        f'<span class="muted">{e(human_date(entry.interview.day0))} · {e(entry.interview.stage.label)}</span></li>'
-        for entry in entries
-    )
-    return f'<h3>Interviews</h3><ol class="discussed">{items}</ol>' if items else ""
+    """The interviews a mentor reviewed, then the others once under "Not reviewed", each linked to its page."""
+    entries = list(entries)
+    parts = []
+    for title, group in (("Interviews discussed", [x for x in entries if x.reviews]),
+                         ("Not reviewed (not scored, no comment)", [x for x in entries if not x.reviews])):
+        items = "".join(
+            f'<li><a href="#interview-{entry.interview.id}">{e(entry.interview.title)}</a> '
+            f'<span class="muted">{e(human_date(entry.interview.day0))} · {e(entry.interview.stage.label)}</span></li>'
+            for entry in group
+        )
+        if items:
+            parts.append(f'<h3>{e(title)}</h3><ol class="discussed">{items}</ol>')
+    return "".join(parts)
 
 
 def _actions_table(title: str, actions: Iterable[ActionItem], empty: str, today: date) -> str:
@@ -177,6 +185,7 @@ def _interview(number: int, entry: ReportEntry, report: Report) -> str:
             _follow_up(entry, report),
             _scores_table(entry),
             _evidence(entry),
+            _asked_and_noted(entry),
             _comments(entry.reviews),
             _actions_table("Actions about this interview", entry.actions, "", report.generated_at.date()),
             "</section>",
@@ -212,12 +221,10 @@ def _scores_table(entry: ReportEntry) -> str:
             theirs = reviews[0][1].score(d)
             gap = f"<td>{e(_whole_gap(own, theirs))}</td>"
         rows.append(f'<tr><th scope="row">{e(d.label)}</th><td>{_score(own)}</td>{cells}{gap}</tr>')
-    if not reviews:
-        heads = "<th>Mentor</th>"
-        rows = [r.replace("</tr>", '<td class="muted">not discussed</td></tr>') for r in rows]
+    unreviewed = '<p class="muted">Not reviewed: no mentor scored or commented on it.</p>' if not reviews else ""
     return (
         '<div class="table-wrap"><table class="scores"><thead><tr><th>Dimension</th><th>Candidate</th>'
-        f"{heads}{gap_head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+        f"{heads}{gap_head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>{unreviewed}"
     )
 
 
@@ -242,10 +249,24 @@ def _evidence(entry: ReportEntry) -> str:
         body = multiline(text) if text else '<span class="muted">No evidence written.</span>'
         items.append(f"<dt>{e(d.label)} · {e(score_label(interview.score(d)))}</dt><dd>{body}"
                      + (f'<br><span class="anchor">Scale: {e(anchor)}</span>' if anchor else "") + "</dd>")
-    extra = ""
-    if interview.notes.strip():
-        extra = f'<h3>Candidate’s notes</h3><p class="note">{multiline(interview.notes)}</p>'
-    return f'<h3>Candidate’s evidence</h3><dl class="evidence">{"".join(items)}</dl>{extra}'
+    return f'<h3>Candidate’s evidence</h3><dl class="evidence">{"".join(items)}</dl>'
+
+
+def _asked_and_noted(entry: ReportEntry) -> str:
+    """The questions the interviewers asked and the candidate's notes (shared copies), and what stays private."""
+    interview = entry.interview
+    parts = []
+    if interview.questions.strip():
+        parts.append(f'<h3>Questions they asked</h3><p class="note">{multiline(interview.questions.strip())}</p>')
+    elif PRIVATE_FIELDS["questions"] not in entry.kept_private:
+        parts.append('<h3>Questions they asked</h3><p class="muted">None written.</p>')
+    notes = shared_notes(interview)
+    if notes:
+        parts.append("<h3>Candidate’s notes</h3>" + "".join(
+            f'<p class="note"><strong>{e(label)}:</strong> {multiline(text)}</p>' for label, text in notes))
+    if entry.private_note_line:
+        parts.append(f'<p class="private muted">{e(entry.private_note_line)}</p>')
+    return "".join(parts)
 
 
 def _comments(reviews: Iterable[tuple[CoachingSession, MentorReview]]) -> str:

@@ -16,7 +16,7 @@ import streamlit as st
 from lib.domain.applications import Application
 from lib.domain.days import human_date, human_time
 from lib.domain.entry_form import heard_on_choices
-from lib.domain.model import PREP_FIELDS, Dimension, Interview, Outcome
+from lib.domain.model import EVIDENCE_COLUMNS, PREP_FIELDS, Dimension, Interview, Outcome
 from lib.domain.rounds import booked_line, round_line
 from lib.domain.rubric import score_label
 from lib.domain.steps import Step, next_step, thank_yous_to_send
@@ -157,20 +157,32 @@ def details(interview: Interview, steps: list[Step], today: date, key: str, appl
         round_link(application, interview)
 
 
+PRIVATE_BADGE = ":gray-badge[:material/lock: Private]"
+
+
+def private_mark(interview: Interview, field: str) -> str:
+    """' :gray-badge[:material/lock: Private]' after a field the candidate keeps to themselves, else ''."""
+    return f" {PRIVATE_BADGE}" if field in interview.private else ""
+
+
 def people_and_evidence(interview: Interview, scored: bool = True) -> str:
-    """Who was there, each score's evidence, the timing they gave, questions and notes, as Markdown."""
+    """Who was there, each score's evidence, the timing they gave, questions and notes, as Markdown.
+
+    A private field shows in full (this is the candidate's own screen) with a Private badge, so they
+    see what a packet or report will leave out.
+    """
     people = ", ".join(p.name for p in interview.interviewers) or "not recorded"
     lines = [f"**Interviewers:** {md_escape(people)}" + (f" · **Recruiter:** {md_escape(interview.recruiter)}"
                                                         if interview.recruiter else "")]
     if scored:
-        lines += [f"**{d.label}** ({score_label(interview.score(d))}): {md_escape(interview.evidence_for(d) or '—')}"
-                  for d in Dimension]
+        lines += [f"**{d.label}** ({score_label(interview.score(d))}){private_mark(interview, EVIDENCE_COLUMNS[d])}: "
+                  f"{md_escape(interview.evidence_for(d) or '—')}" for d in Dimension]
     if interview.stated_timeframe:
         lines.append(f"**Timing they gave:** {md_escape(interview.stated_timeframe)}")
     if interview.questions:
-        lines.append(f"**Questions asked:** {md_escape(interview.questions)}")
+        lines.append(f"**Questions asked:**{private_mark(interview, 'questions')} {md_escape(interview.questions)}")
     if interview.notes:
-        lines.append(f"**Notes:** {md_escape(interview.notes)}")
+        lines.append(f"**Notes:**{private_mark(interview, 'notes')} {md_escape(interview.notes)}")
     return "\n\n".join(lines)
 
 
@@ -192,7 +204,7 @@ def booked_card(interview: Interview, now: datetime, application: Application | 
             st.page_link(PAGES["log"], label="Edit or add notes", icon=":material/edit:",
                          query_params={"id": str(interview.id)})
             round_link(application, interview)
-        notes = [f"**{label}:** {md_escape(getattr(interview, name))}"
+        notes = [f"**{label}:**{private_mark(interview, name)} {md_escape(getattr(interview, name))}"
                  for name, label in PREP_FIELDS.items() if getattr(interview, name).strip()]
         if not notes:
             st.markdown(":gray[No preparation notes yet: add them with Edit.]")

@@ -8,6 +8,8 @@ page (`prefix`), which owns the form's session state.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 
 import streamlit as st
@@ -15,7 +17,7 @@ import streamlit as st
 from lib.domain.days import human_date, human_datetime
 from lib.domain.entry_form import EntryForm, application_choice, application_options, follow_up_preview
 from lib.domain.followup import follow_up_timeline
-from lib.domain.model import LIMITS, NEW_APPLICATION, PREP_FIELDS, Dimension
+from lib.domain.model import EVIDENCE_COLUMNS, LIMITS, NEW_APPLICATION, PREP_FIELDS, PRIVATE_FIELDS, Dimension
 from lib.domain.rubric import RUBRIC, SCALE
 from lib.domain.steps import Step, next_step
 from lib.domain.text import md_escape
@@ -56,6 +58,32 @@ def _keep_pick(pick_key: str, chosen_key: str) -> None:
     st.session_state[chosen_key] = st.session_state[pick_key]
 
 
+def private_key(prefix: str, field: str) -> str:
+    """The session-state key of the switch that keeps `field` (one of PRIVATE_FIELDS) private."""
+    return f"{prefix}private.{field}"
+
+
+# The name each switch gives its field: the field's own label on this form ("Anything else" is the notes).
+SWITCH_NAMES = {**PRIVATE_FIELDS, "notes": "Anything else"}
+
+
+@contextmanager
+def private_field(prefix: str, field: str) -> Iterator[None]:
+    """A field (drawn inside) with a small switch just above it, on the right: on, it stays with the candidate.
+
+    The switch and its field share a tight container, so the switch reads as its field's and not
+    as the one above. Its label names the field for a screen reader ("Keep “Anything else”
+    private"), while the eye reads a short "Private": eight long labels would crowd the form.
+    One Tab stop, no more.
+    """
+    with st.container(gap="xxsmall"):
+        with st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center", gap="xsmall"):
+            st.toggle(f"Keep “{SWITCH_NAMES[field]}” private", key=private_key(prefix, field),
+                      label_visibility="collapsed")
+            st.caption(":material/lock: Private", width="content")
+        yield
+
+
 def score_blocks(prefix: str, errors: dict[str, str]) -> None:
     """"How did it go?": each dimension's score with its anchors, and the evidence behind it."""
     st.subheader("How did it go?")
@@ -66,8 +94,9 @@ def score_blocks(prefix: str, errors: dict[str, str]) -> None:
             score = st.segmented_control(guide.label, SCALE, key=f"{prefix}score.{dimension.value}",
                                          help=guide.anchors_help)
             st.caption(f"{guide.question}  \n**{score or 'Not sure yet'}**: {guide.anchor(score)}")
-            st.text_area("Evidence", key=f"{prefix}evidence.{dimension.value}", max_chars=LIMITS["evidence"],
-                         placeholder=guide.evidence_prompt, height=80)
+            with private_field(prefix, EVIDENCE_COLUMNS[dimension]):
+                st.text_area("Evidence", key=f"{prefix}evidence.{dimension.value}", max_chars=LIMITS["evidence"],
+                             placeholder=guide.evidence_prompt, height=80)
             field_error(errors, f"score.{dimension.value}")
             field_error(errors, f"evidence.{dimension.value}")
             if score is not None and not st.session_state.get(f"{prefix}evidence.{dimension.value}", "").strip():
@@ -84,8 +113,9 @@ PREP_PLACEHOLDERS = {
 def prep_fields(prefix: str, errors: dict[str, str]) -> None:
     """The three preparation notes, as text areas."""
     for name, label in PREP_FIELDS.items():
-        st.text_area(label, key=prefix + name, max_chars=LIMITS["prep"], height=90,
-                     placeholder=PREP_PLACEHOLDERS[name])
+        with private_field(prefix, name):
+            st.text_area(label, key=prefix + name, max_chars=LIMITS["prep"], height=90,
+                         placeholder=PREP_PLACEHOLDERS[name])
         field_error(errors, name)
 
 

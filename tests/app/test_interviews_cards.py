@@ -151,3 +151,23 @@ def test_the_toast_style_is_drawn_only_around_a_toast(app, store, monkeypatch):
     assert len(at.run().get("html")) == 1  # a rerun while the toast shows keeps it at the bottom
     monkeypatch.setattr(widgets.time, "monotonic", lambda: 10**9)  # long after
     assert not at.run().get("html")
+
+
+def test_a_private_field_shows_in_details_with_a_private_badge_and_a_shared_one_without(app, store):
+    interview_id = store.interviews.save(
+        an_interview(notes="The manager seemed rushed", questions="Why us?", private=frozenset({"notes"})),
+        now=FIXED_NOW)
+    at = open_details(open_page(app, INTERVIEWS), interview_id)
+    page = texts(at)
+    assert "**Notes:** :gray-badge[:material/lock: Private] The manager seemed rushed" in page
+    assert "**Questions asked:** Why us?" in page  # not private: no badge
+
+
+def test_a_bookings_private_preparation_note_carries_the_badge(app, store):
+    booked = an_interview(interview_at=FIXED_NOW + timedelta(days=3), scores={}, evidence={}, booked=True,
+                          prep_pitch="Mention the award", private=frozenset({"prep_pitch"}))
+    interview_id = store.interviews.save(booked, now=FIXED_NOW)
+    at = open_page(app, INTERVIEWS)
+    at.session_state[f"iv{interview_id}.prep"] = True
+    at = at.run()
+    assert "**What they must learn about you:** :gray-badge[:material/lock: Private] Mention the award" in texts(at)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import pytest
@@ -95,3 +96,39 @@ def test_a_booking_then_a_debrief_show_their_form_and_their_result_at_save(serve
     no_streamlit_errors(page)
     saved = Store(db).interviews.find()
     assert sorted((i.company, i.booked) for i in saved) == [("Acme", False), ("Globex", False), ("acme", True)]
+
+
+def test_notes_switched_private_on_the_form_show_the_private_badge_on_the_interviews_card(serve, page, tmp_path):
+    db = tmp_path / "private.db"
+    interview_id = Store(db).interviews.save(an_interview(questions="Why us?", notes="The manager seemed rushed"),
+                                             now=FIXED_NOW)
+    server = serve(db)
+    page.set_viewport_size(WIDE)
+    page.goto(server.url)
+    wait_for_app(page)
+    page.goto(f"{server.url}/log?id={interview_id}")
+    expect(page.get_by_role("heading", name="Edit interview")).to_be_visible()
+    wait_for_app(page)
+    switch = page.get_by_role("switch", name="Keep “Anything else” private")
+    expect(switch).not_to_be_checked(timeout=20_000)
+    # One Tab stop per switch: from the questions, Tab reaches the notes' switch, and the next Tab the notes.
+    page.get_by_role("textbox", name="Questions they asked").focus()
+    page.keyboard.press("Tab")
+    expect(switch).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("textbox", name="Anything else")).to_be_focused()
+    switch.focus()
+    page.keyboard.press("Space")  # as a keyboard user turns it on (Streamlit's label covers the input itself)
+    expect(switch).to_be_checked()
+    wait_for_app(page)
+    page.get_by_role("button", name="Save changes").click()
+    expect(page.get_by_text("Saved.", exact=False).first).to_be_visible()
+    assert Store(db).interviews.get(interview_id).private == frozenset({"notes"})
+
+    page.goto(f"{server.url}/interviews")
+    wait_for_app(page)
+    page.locator(f'[class*="st-key-entry-{interview_id}"]').get_by_role("button", name="Details").click()
+    details = page.locator(f'[class*="st-key-details-{interview_id}"]')
+    expect(details.get_by_text("The manager seemed rushed")).to_be_visible()
+    expect(details.get_by_text(re.compile(r"Private$"))).to_be_visible()  # the badge: a lock icon, then Private
+    no_streamlit_errors(page)

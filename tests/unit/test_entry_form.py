@@ -130,3 +130,25 @@ def test_a_single_round_with_no_other_match_gets_no_picker_and_keeps_its_applica
     own = _application("app-own", 10)
     assert application_options(own, [own]) == []
     assert application_choice("app-picked-before-retyping", [], "app-own") == "app-own"
+
+
+def test_the_private_fields_go_from_an_entry_to_the_form_to_its_draft_and_back():
+    saved = build_interview(id=7, notes="The manager seemed rushed", private=frozenset({"notes", "culture_evidence"}))
+    form = EntryForm.from_interview(saved)
+    assert form.private == ["culture_evidence", "notes"]
+    restored = EntryForm.from_saved(form.to_json(), BASE)
+    assert restored is not None and restored.private == ["culture_evidence", "notes"]
+    assert restored.to_interview().private == frozenset({"notes", "culture_evidence"})
+
+
+def test_a_form_keeps_nothing_private_by_default_and_a_draft_from_before_private_fields_still_loads():
+    assert BASE.to_interview().private == frozenset()
+    older = json.loads(BASE.to_json())
+    del older["private"]
+    read = EntryForm.from_saved(json.dumps(older), BASE)
+    assert read is not None and read.private == []
+
+
+@pytest.mark.parametrize("payload", ['{"private": "notes"}', '{"private": ["diary"]}', '{"private": [3]}'])
+def test_a_draft_naming_a_field_that_cannot_be_private_reads_as_none(payload: str):
+    assert EntryForm.from_saved(payload, BASE) is None
