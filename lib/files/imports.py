@@ -16,9 +16,13 @@ from lib.domain.model import Interview, ValidationError
 from lib.domain.text import count_of
 from lib.files.csv import Entry, read_csv_file
 from lib.files.json import read_json
+from lib.files.review_reply import is_reply
 from lib.store import Store
 
 InterviewKey = tuple[str, str, str]
+# A mentor's reply brought to the Data page's import instead of Coaching's.
+REPLY_ELSEWHERE = ("is a mentor's reply to a review packet, not an export of interviews: import it on Coaching, "
+                   "under “Import a mentor's review” (or with `debrief import`)")
 NAMED_IGNORED = 10  # ignored columns named in a message before "and N more"
 
 
@@ -102,6 +106,8 @@ def read_entries(data: bytes | str, file_name: str, now: datetime, tz: tzinfo | 
     """Every entry of the file, checked whole (ValidationError names row and column, or record and field)."""
     kind = file_kind(data, file_name)
     ignored: tuple[str, ...] = ()
+    if kind == "JSON" and is_reply(data):
+        raise ValidationError("file", REPLY_ELSEWHERE)
     if kind == "JSON":
         entries = read_json(data, now, tz)
         places = [(f"interviews[{n}]", "field") for n in range(len(entries))]

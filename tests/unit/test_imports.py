@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
+from lib.domain.model import ValidationError
 from lib.domain.steps import StepMark, StepStatus
 from lib.files.csv import export_csv
-from lib.files.imports import file_kind, import_file, interview_key, plan_import
+from lib.files.imports import REPLY_ELSEWHERE, file_kind, import_file, interview_key, plan_import
 from lib.files.json import export_json
 from lib.store import Store
-from tests.factories import FIXED_NOW, build_interview
+from tests.factories import FIXED_NOW, build_interview, reply_document, reply_entry
 
 AT = datetime(2026, 11, 10, 14, 0)
 
@@ -125,3 +127,13 @@ def test_a_thank_you_mark_the_app_stored_imports_back_from_either_format(store, 
     [copy] = fresh.interviews.find()
     expected = StepMark(f"thank_you:{copy.interviewers[0].id}", StepStatus.DONE, sent_on)
     assert fresh.follow_up.marks_for([copy.id])[copy.id] == [expected]
+
+
+def test_a_mentors_reply_brought_to_the_data_import_is_sent_to_coaching_and_adds_nothing(store):
+    saved = store.interviews.get(store.interviews.save(build_interview(), now=FIXED_NOW))
+    reply = json.dumps(reply_document(reply_entry(saved, (4, None, 3))))
+    with pytest.raises(ValidationError) as refused:
+        plan_import(store, reply, "review-from-sam.json", FIXED_NOW)
+    assert refused.value.errors == {"file": REPLY_ELSEWHERE}
+    assert "Coaching" in REPLY_ELSEWHERE
+    assert len(store.interviews.find()) == 1
