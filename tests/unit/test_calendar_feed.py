@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
@@ -45,7 +46,10 @@ class FeedClient:
     app: ASGIApp
 
     def get(self, path: str, headers: dict[str, str] | None = None) -> Answer:
-        return asyncio.run(self._get(path, HOST | (headers or {})))
+        """On a thread of its own: Playwright's sync API keeps an event loop running on the test's thread
+        once a browser test has run in the same process, and asyncio.run refuses to start beside it."""
+        with ThreadPoolExecutor(1) as worker:
+            return worker.submit(asyncio.run, self._get(path, HOST | (headers or {}))).result()
 
     async def _get(self, path: str, headers: dict[str, str]) -> Answer:
         sent: list[Message] = []
