@@ -186,6 +186,7 @@ def show(now) -> None:
                       icon=":material/arrow_forward:", type="primary")
     start_form(today)
     review_request_section(now)
+    review_import_section(today)
     mentor = None
     if known := ui.data().coaching.mentors():
         choice = st.selectbox("Show the history with", [ALL_MENTORS, *known], key=S + "filter", width=360,
@@ -196,7 +197,6 @@ def show(now) -> None:
         st.subheader("Open actions", divider="gray")
         for item in open_items:
             ui.action_item_row(item, today, key=f"open-{item.id}")
-    review_import_section(today)
     gaps_section(mentor, today)
     sessions_list(mentor, today)
     report_section(mentor, today)

@@ -26,11 +26,8 @@ PROBLEMS_SHOWN = 20
 
 
 def review_import_section(today: date) -> None:
-    """The section on the Coaching overview; its uploader is drawn only while the expander is open."""
-    st.subheader("Import a mentor's review", divider="gray")
-    st.caption("Your mentor reviewed a packet you sent and emailed back its reply file (JSON). Nothing is added "
-               "until you confirm; then it becomes a finished session with them, as if you had sat together.")
-    with ui.opened(st.expander("Import a reply file", icon=":material/upload_file:", key=FORM,
+    """Under the review request's heading; its uploader is drawn only while the expander is open."""
+    with ui.opened(st.expander("Import a mentor's reply file", icon=":material/upload_file:", key=FORM,
                                on_change="rerun")) as is_open:
         if is_open:
             reply_form(today)
@@ -40,6 +37,8 @@ def reply_form(today: date) -> None:
     if (session_id := st.session_state.get(IMPORTED)) is not None:
         st.button("Open the imported session's summary", on_click=open_session, args=(session_id,),
                   icon=":material/arrow_forward:", key=S + "reply.open")
+    st.caption("The reply file (JSON) your mentor emailed back. Nothing is added until you confirm; then it "
+               "becomes a finished session with them, as if you had sat together.")
     uploaded = st.file_uploader("Reply file (JSON)", type=["json"], max_upload_size=MAX_REPLY_BYTES // MEGABYTE,
                                 key=f"{S}reply.file.{st.session_state.get(S + 'reply.uploads', '')}")
     if uploaded is None:

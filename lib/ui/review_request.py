@@ -33,7 +33,14 @@ SHARING = {  # checkbox label -> (Sharing field, on by default)
 
 
 def review_request_section(now: datetime) -> None:
-    """The section on the Coaching overview; its form is drawn only once the expander is opened."""
+    """The section on the Coaching overview (heading and asking; the reply's import follows it).
+
+    Its form is drawn only once the expander is opened.
+    """
+    st.subheader("A mentor anywhere, by email", divider="gray", anchor=False)
+    st.caption("Send your mentor a review packet: one HTML file that opens in any browser, on a computer or a "
+               "phone, works offline and loads nothing. They review in it and email back a small reply file, "
+               "which you import below.")
     with opened(st.expander("Ask a mentor for a review by email", icon=":material/forward_to_inbox:",
                             key=R + "open", on_change="rerun")) as is_open:
         if is_open:
@@ -59,14 +66,14 @@ def review_request_form(now: datetime) -> None:
     state.setdefault(R + "picks", [])
     labels = interview_choices(now, state[R + "picks"])
     state[R + "picks"] = [i for i in state[R + "picks"] if i in labels]  # one deleted since is no longer offered
-    st.caption("Your mentor reviews in one HTML file you email them: it opens in any browser, on a computer or a "
-               "phone, works offline and loads nothing. They send back a small file you import on this page.")
     if known := data().coaching.mentors():
         st.pills("Your mentors", known, key=R + "known", on_change=on_known_mentor)
     st.text_input("Mentor", key=R + "mentor", max_chars=COACHING_LIMITS["mentor"],
                   placeholder="Who will review them?")
     errors = request_errors(state[R + "mentor"], state[R + "picks"])
-    field_error(errors, "mentor")
+    untouched = not state[R + "mentor"].strip() and not state[R + "picks"]
+    shown = {} if untouched else errors  # a form just opened gets a hint, not two red errors
+    field_error(shown, "mentor")
     st.multiselect("Interviews to review", list(labels), key=R + "picks", format_func=lambda i: labels.get(i, f"#{i}"),
                    placeholder="Pick interviews", max_selections=MAX_INTERVIEWS)
     if applications := data().applications.page(limit=MAX_INTERVIEWS):
@@ -75,10 +82,12 @@ def review_request_form(now: datetime) -> None:
         st.selectbox("Or a whole application", list(titles), index=None, key=R + "application",
                      format_func=lambda uid: titles.get(uid, uid), on_change=on_application,
                      placeholder="Pick an application: its rounds become the picks")
-    field_error(errors, "interview_ids")
+    field_error(shown, "interview_ids")
     picked = data().interviews.with_ids(state[R + "picks"])
     sharing = sharing_choice()
     st.caption(md_escape(private_notes_line(picked)))
+    if untouched:
+        st.caption("Type your mentor's name and pick at least one interview to make the packet.")
     download_packet(state[R + "mentor"], [i.saved_id for i in picked], sharing, today, disabled=bool(errors))
 
 

@@ -47,14 +47,19 @@ def test_the_form_is_drawn_only_once_opened(app, store):
 
 
 def test_a_packet_needs_a_mentor_and_an_interview_each_said_at_its_field(app, store):
-    save(store)
+    saved = save(store)
     at = ask_for_a_review(app)
-    assert [e.value for e in at.error] == ["needs a name: who will review these interviews?",
-                                           "pick at least one interview, or a whole application"]
+    assert [e.value for e in at.error] == []  # just opened: a hint, not two errors
+    hint = "Type your mentor's name and pick at least one interview to make the packet."
+    assert hint in [c.value for c in at.caption]
     [button] = [b for b in at.get("download_button") if b.label == "Download review packet (HTML)"]
     assert button.proto.disabled
     at.text_input(key="c.rr.mentor").input("Sam Lee").run()
     assert [e.value for e in at.error] == ["pick at least one interview, or a whole application"]
+    at.text_input(key="c.rr.mentor").input("").run()
+    at.multiselect(key="c.rr.picks").set_value([saved]).run()
+    assert at.multiselect(key="c.rr.picks").value == [saved]
+    assert [e.value for e in at.error] == ["needs a name: who will review these interviews?"]
 
 
 def test_a_whole_application_fills_the_picks_with_its_rounds(app, store):

@@ -253,7 +253,7 @@ def test_a_packet_made_on_coaching_is_reviewed_from_disk_and_its_reply_imports_b
     reply_download.value.save_as(reply)
     assert_offline_and_allowed(mentor_browser, packet)
 
-    page.get_by_text("Import a reply file").click()
+    page.get_by_text("Import a mentor's reply file").click()
     wait_for_app(page)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(reply))
     page.get_by_role("button", name="Import as a session with Sam Lee").click(timeout=30_000)

@@ -38,7 +38,7 @@ def test_a_reply_uploaded_on_coaching_shows_the_mentors_scores_beside_yours(serv
     server = serve(db)
     page.goto(f"{server.url}/coaching")
     wait_for_app(page, timeout=60_000)
-    page.get_by_text("Import a reply file").click()
+    page.get_by_text("Import a mentor's reply file").click()
     wait_for_app(page, timeout=60_000)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(reply_file))
     expect(page.get_by_text("Sam Lee's review of 1 interview and 1 suggested action")).to_be_visible(timeout=30_000)
