@@ -7,6 +7,9 @@ it is compared in constant time (lib.store.settings), never written to a log lin
 other path under /calendar/ is a plain 404, the same as a wrong token. Every answer says
 `Cache-Control: no-store`: the calendar holds the user's follow-ups.
 
+A wrong token is answered from a read-only look at the file, before the Store opens: any page in
+the user's browser can send such a request, so it must neither migrate the file nor wait on a write.
+
 Plain Starlette (no Streamlit): `serve.py` adds `calendar_routes()` to its `st.App`, behind the
 loopback guard (lib.web). The database work runs in the thread pool, off the event loop.
 """
@@ -27,6 +30,7 @@ from starlette.routing import BaseRoute, Route
 from lib import clock
 from lib.files.ics import export_ics
 from lib.store import DatabaseUnavailable, Store, default_path
+from lib.store.settings import calendar_token_in_file_matches
 
 FEED_PREFIX = "/calendar/"
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
@@ -78,7 +82,6 @@ def feed_text(path: Path, token: str, now: datetime, zone: tzinfo) -> str | None
     """The whole store's calendar when `token` is the feed's; None when it is not (or there is no database)."""
     if not path.is_file():
         return None  # never create a database for a request from outside the app
-    store = Store.open_existing(path)
-    if not store.settings.calendar_token_matches(token):
-        return None
-    return export_ics(store, now, zone)
+    if not calendar_token_in_file_matches(path, token):
+        return None  # checked before the Store opens: a wrong token neither migrates nor locks the file
+    return export_ics(Store.open_existing(path), now, zone)

@@ -8,8 +8,8 @@ nothing typed is lost to a refresh; it is not user data and does not bump the da
 The calendar feed's token is the secret part of the feed's address: made on first ask, kept
 until the user asks for a new address. Delete everything removes it with every other row (the
 next ask makes a new one, so the old address stops working); a restore keeps the address this
-database already has (`keep_calendar_token`), so subscribed calendars go on working and an
-address the user replaced does not come back with an older backup.
+database already has, or its having none (`keep_calendar_token`), so subscribed calendars go on
+working and an address the user replaced or erased does not come back with an older backup.
 """
 
 from __future__ import annotations
@@ -17,8 +17,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import sqlite3
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
 from sqlite_utils import Database
 
@@ -61,8 +63,8 @@ class Settings:
         """The feed's token, made and saved on the first ask; every later ask gets the same one.
 
         Made inside one IMMEDIATE transaction that reads first, so two first asks at once (two
-        tabs) agree on one token. Not user data: no data-version bump beyond the write's own,
-        and no automatic backup for it.
+        tabs) agree on one token. Not user data: it bumps the data version once, as every write
+        does, and makes no automatic backup.
         """
         if token := self.stored_calendar_token():
             return token
@@ -90,10 +92,7 @@ class Settings:
 
         Both sides are hashed first, so the comparison is over equal lengths whatever was sent.
         """
-        token = self.stored_calendar_token()
-        expected = hashlib.sha256((token or "").encode("utf-8")).digest()
-        given = hashlib.sha256(candidate.encode("utf-8", "surrogatepass")).digest()
-        return hmac.compare_digest(expected, given) and token is not None
+        return token_is(self.stored_calendar_token(), candidate)
 
     def draft_templates(self) -> dict[StepKind, Template]:
         """The user's own templates, by kind of step; a kind not here uses Debrief's wording."""
@@ -157,8 +156,40 @@ def stored_token(db: Database) -> str | None:
     return str(row[0]) if row and row[0] else None
 
 
+def token_is(token: str | None, candidate: str) -> bool:
+    """`candidate` is `token`, compared over two digests of equal length whatever was sent."""
+    expected = hashlib.sha256((token or "").encode("utf-8")).digest()
+    given = hashlib.sha256(candidate.encode("utf-8", "surrogatepass")).digest()
+    return hmac.compare_digest(expected, given) and token is not None
+
+
+def calendar_token_in_file_matches(path: Path, candidate: str) -> bool:
+    """Whether `candidate` is the feed's token of the database at `path`, read over a read-only connection.
+
+    A request from outside the app (any page in the user's browser can send one) must neither
+    take the write lock nor migrate the file: only a matching token opens the `Store`. Under WAL
+    a reader never waits for a writer, so a wrong token is a quick 404 even during a restore.
+    """
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+    try:  # an unreadable file raises sqlite3.Error: the feed says 503, as for any read that fails
+        row = connection.execute("SELECT value FROM settings WHERE key = ?", [CALENDAR_TOKEN]).fetchone()
+    except sqlite3.OperationalError as error:
+        if "no such table" in str(error):  # a database from before settings existed has no feed
+            return False
+        raise
+    finally:
+        connection.close()
+    return token_is(str(row[0]) if row and row[0] else None, candidate)
+
+
 def keep_calendar_token(db: Database, token: str | None) -> None:
-    """Put `token` back as the calendar token inside the caller's transaction; None leaves things as they are."""
-    if token:
+    """Make `token` the calendar token inside the caller's transaction; None means there is none.
+
+    A restore passes the token the database had before it, so a backup never brings back an
+    address that was replaced, or erased by Delete everything.
+    """
+    if token is None:
+        db.execute("DELETE FROM settings WHERE key = ?", [CALENDAR_TOKEN])
+    else:
         db.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [CALENDAR_TOKEN, token])

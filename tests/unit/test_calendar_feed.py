@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,6 +135,22 @@ def test_a_wrong_token_is_a_short_plain_404(store: Store, client: FeedClient):
     assert answer.status_code == 404 and answer.headers["content-type"].startswith("text/plain")
     assert len(answer.text) < 100 and "BEGIN:VCALENDAR" not in answer.text
     assert answer.headers["cache-control"] == "no-store"
+
+
+def test_a_wrong_token_is_a_quick_404_while_a_save_or_restore_holds_the_write_lock(store: Store, client: FeedClient):
+    """Any page in the user's browser can send such a request: it must never wait on, or take, the write lock."""
+    store.settings.calendar_token()
+    holder = sqlite3.connect(store.path, timeout=0)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        started = time.monotonic()
+        answer = client.get(feed_path("not-the-token"))
+        waited = time.monotonic() - started
+    finally:
+        holder.rollback()
+        holder.close()
+    assert answer.status_code == 404
+    assert waited < 2  # the busy timeout of a write is 5 s and more
 
 
 def test_a_new_address_retires_the_old_one(store: Store, client: FeedClient):

@@ -95,6 +95,17 @@ def test_a_restore_keeps_the_address_this_database_has(store: Store):
         assert not store.settings.calendar_token_matches(old)  # a replaced address stays replaced
 
 
+def test_an_address_erased_by_delete_everything_does_not_come_back_with_an_older_backup(store: Store):
+    add(store, "Acme")
+    old = store.settings.calendar_token()
+    with_old_token = backup_now(store, FIXED_NOW)
+    delete_everything(store)
+    restore(store, with_old_token.path, FIXED_NOW + timedelta(minutes=5))
+    assert store.settings.stored_calendar_token() is None
+    assert not store.settings.calendar_token_matches(old)
+    assert [i.company for i in store.interviews.find()] == ["Acme"]  # the rows came back, the address did not
+
+
 def test_every_check_compares_two_digests_of_one_length_in_constant_time(store: Store, monkeypatch):
     token = store.settings.calendar_token()
     compared: list[tuple[int, int]] = []
