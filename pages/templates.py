@@ -16,6 +16,7 @@ from lib.domain.drafts import (
 )
 from lib.domain.drafts import preview_draft as fill_preview
 from lib.domain.model import ValidationError
+from lib.domain.privacy import shared_copy
 from lib.domain.steps import StepKind
 from lib.domain.text import md_escape
 from lib.ui.your_name import remember_asked
@@ -121,8 +122,10 @@ def preview(kind: StepKind, latest) -> None:
     st.markdown("**Preview**")
     if topic_suggestions(source, limit=1):
         topic = "the first topic from its notes"
-    elif source.notes.strip() or source.questions.strip():
+    elif (shared := shared_copy(source).interview).notes.strip() or shared.questions.strip():
         topic = "no topic: its notes hold no short phrase to offer"
+    elif source.notes.strip() or source.questions.strip():
+        topic = "no topic: its notes are private"
     else:
         topic = "no topic: its notes are empty"
     st.caption(md_escape(f"Filled from {where}, with {topic}."))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -19,12 +19,7 @@ from lib.domain.days import human_date
 from lib.domain.model import Dimension, Interview
 from lib.domain.text import count_of
 
-REPLY_FORMAT = "debrief-review-reply"
-REPLY_VERSION = 1
-MAX_REPLY_ACTIONS = 20  # per interview
-MAX_REPLY_INTERVIEWS = 200
 MAX_REPLY_BYTES = 1024 * 1024
-MAX_UID = 64
 
 
 @dataclass(frozen=True)
@@ -74,9 +69,10 @@ class Reply:
 
     @property
     def digest(self) -> str:
-        """What makes two replies the same: their content as read, not their spacing or key order."""
+        """What makes two replies the same: their content as read, not their spacing, key order or the
+        moment of download (a mentor who clicks Download twice sends one review, not two)."""
         content = {
-            "packet": self.packet, "mentor": self.mentor, "written_at": self.written_at.isoformat(),
+            "packet": self.packet, "mentor": self.mentor,
             "interviews": [[i.uid, [i.scores.get(d) for d in Dimension], i.comment, list(i.actions)]
                            for i in self.interviews],
         }
@@ -186,8 +182,3 @@ def plan_for(reply: Reply, found: Mapping[str, Interview], same_reply: EarlierIm
         else:
             (matched if item.reviewed else not_reviewed).append((item, interview))
     return ReplyPlan(reply, tuple(matched), tuple(not_reviewed), tuple(deleted), same_reply, earlier_version)
-
-
-def reviewed_uids(reply: Reply) -> Sequence[str]:
-    """The uids the mentor said something about, in the packet's order."""
-    return [item.uid for item in reply.interviews if item.reviewed]

@@ -74,7 +74,7 @@ def csp_hash(text: str) -> str:
 
 def content_security_policy() -> str:
     """Nothing may be fetched; only this page's own script and style may run."""
-    return (f"default-src 'none'; script-src {csp_hash(SCRIPT)}; style-src {csp_hash(STYLE)}; img-src data:; "
+    return (f"default-src 'none'; script-src {csp_hash(SCRIPT)}; style-src {csp_hash(STYLE)}; "
             "base-uri 'none'; form-action 'none'")
 
 

@@ -29,16 +29,13 @@ from lib.domain.coaching import COACHING_LIMITS, clean_mentor
 from lib.domain.days import date_out_of_range
 from lib.domain.model import LIMITS, SCORE_MAX, SCORE_MIN, UID_LIMIT, Dimension, ValidationError
 from lib.domain.review_reply import (
-    MAX_REPLY_ACTIONS,
     MAX_REPLY_BYTES,
-    MAX_REPLY_INTERVIEWS,
-    REPLY_FORMAT,
-    REPLY_VERSION,
     Reply,
     ReplyInterview,
     ReplyPlan,
     plan_for,
 )
+from lib.domain.review_request import MAX_ACTIONS, MAX_INTERVIEWS, REPLY_FORMAT, REPLY_VERSION
 from lib.files.import_limits import Problems, import_text, megabytes
 from lib.files.json_input import json_kind, read_document
 from lib.store import Store
@@ -166,8 +163,8 @@ def _interviews(value: Any, problems: Problems, ignored: list[str]) -> list[Repl
     if not isinstance(value, list) or not value:
         problems.add("interviews", "must be a list of the packet's interviews (at least one)")
         return []
-    if len(value) > MAX_REPLY_INTERVIEWS:
-        problems.add("interviews", f"has {len(value):,}; a reply holds at most {MAX_REPLY_INTERVIEWS}")
+    if len(value) > MAX_INTERVIEWS:
+        problems.add("interviews", f"has {len(value):,}; a reply holds at most {MAX_INTERVIEWS}")
         return []
     read: list[ReplyInterview] = []
     seen: dict[str, str] = {}
@@ -239,8 +236,8 @@ def _actions(value: Any, where: str, problems: Problems) -> tuple[str, ...]:
     if not isinstance(value, list):
         problems.add(where, "must be a list of texts")
         return ()
-    if len(value) > MAX_REPLY_ACTIONS:
-        problems.add(where, f"has {len(value)}; at most {MAX_REPLY_ACTIONS} actions per interview")
+    if len(value) > MAX_ACTIONS:
+        problems.add(where, f"has {len(value)}; at most {MAX_ACTIONS} actions per interview")
         return ()
     actions = []
     for index, text in enumerate(value):

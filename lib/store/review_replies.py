@@ -146,4 +146,7 @@ def _earlier(row: tuple | None) -> EarlierImport | None:
     if row is None:
         return None
     session_id, mentor, held_on, imported_at = row
-    return EarlierImport(session_id, mentor, date.fromisoformat(held_on), datetime.fromisoformat(imported_at).date())
+    held = date.fromisoformat(held_on)
+    # A restored file may lack the time (its rows are checked one column at a time): the session's day then.
+    imported = datetime.fromisoformat(imported_at).date() if imported_at else held
+    return EarlierImport(session_id, mentor, held, imported)

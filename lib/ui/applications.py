@@ -15,7 +15,7 @@ from lib.charts.rounds import rounds_chart
 from lib.charts.timeline import TEXT
 from lib.domain.applications import Application, ApplicationStatus
 from lib.domain.days import human_date, human_time
-from lib.domain.model import PREP_FIELDS, Dimension, Interview
+from lib.domain.model import EVIDENCE_COLUMNS, PREP_FIELDS, Dimension, Interview
 from lib.domain.rounds import NextMove, booked_line, next_move, round_line, score_row
 from lib.domain.steps import StepStatus
 from lib.domain.text import count_of, md_escape, one_line
@@ -23,6 +23,7 @@ from lib.store import Store
 from lib.ui.app import PAGES
 from lib.ui.cache import derived
 from lib.ui.follow_up import timeline
+from lib.ui.interview_card import private_mark
 from lib.ui.timeline import dark_page, step_text
 from lib.ui.widgets import opened
 
@@ -180,7 +181,8 @@ def round_card(application: Application, number: int, interview: Interview, now:
     st.markdown(f"**Round {number}** · {interview.stage.label}  \n:gray[{human_date(interview.day0, today)}]")
     if interview.is_ahead(now):
         st.markdown(md_escape(booked_line(interview, today)))
-        notes = [f"**{label}:** {md_escape(one_line(getattr(interview, name), EVIDENCE_EXCERPT))}"
+        notes = [f"**{label}:**{private_mark(interview, name)} "
+                 f"{md_escape(one_line(getattr(interview, name), EVIDENCE_EXCERPT))}"
                  for name, label in PREP_FIELDS.items() if getattr(interview, name).strip()]
         st.markdown("\n\n".join(notes) or ":gray[No preparation notes yet.]")
     else:
@@ -188,7 +190,8 @@ def round_card(application: Application, number: int, interview: Interview, now:
         for dimension in Dimension:
             score = interview.score(dimension)
             excerpt = one_line(interview.evidence_for(dimension), EVIDENCE_EXCERPT)
-            lines.append(f"**{dimension.label}** {score if score is not None else '–'}"
+            mark = private_mark(interview, EVIDENCE_COLUMNS[dimension]) if excerpt else ""
+            lines.append(f"**{dimension.label}** {score if score is not None else '–'}{mark}"
                          + (f"  \n:gray[{md_escape(excerpt)}]" if excerpt else ""))
         lines.append(f"**Outcome:** {interview.outcome.label}")
         st.markdown("\n\n".join(lines))

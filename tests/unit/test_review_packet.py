@@ -85,7 +85,7 @@ def test_the_policy_allows_only_the_pages_own_script_and_style_by_their_hashes_a
     rules = policy(page)
     assert rules == {
         "default-src": "'none'", "script-src": sha256_source(inline(page, "script")),
-        "style-src": sha256_source(inline(page, "style")), "img-src": "data:", "base-uri": "'none'",
+        "style-src": sha256_source(inline(page, "style")), "base-uri": "'none'",
         "form-action": "'none'",
     }
     assert "unsafe-inline" not in page and "connect-src" not in page

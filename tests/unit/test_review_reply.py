@@ -252,6 +252,26 @@ def test_a_reply_imported_twice_makes_one_session_and_the_preview_says_so(store,
     assert not plan.can_import
 
 
+def test_one_review_downloaded_twice_a_minute_apart_imports_once(store, two):
+    document = good_reply(*two)
+    first = store.coaching.replies.import_reply(read_reply(text(document)), FIXED_NOW)
+    later = json.dumps(document | {"written_at": "2026-11-21T10:16:00"})
+    again = store.coaching.replies.import_reply(read_reply(later), FIXED_NOW)
+    assert (again.session_id, again.added) == (first.session_id, False)
+    assert len(store.coaching.sessions()) == 1
+
+
+def test_a_session_restored_without_its_import_time_still_stops_a_second_import(store, two):
+    document = good_reply(*two)
+    store.coaching.replies.import_reply(read_reply(text(document)), FIXED_NOW)
+    with store.connect() as db:  # as a hand-mended backup may bring it back
+        db.execute("UPDATE coaching_sessions SET reply_imported_at = NULL")
+        db.conn.commit()
+    plan = plan_reply(store, read_reply(text(document)))
+    assert plan.summary(TODAY).startswith("Already imported on Sat 21 Nov as the session with Sam Lee")
+    assert not plan.can_import
+
+
 def test_the_same_reply_imported_from_four_places_at_once_makes_one_session(db_path, two):
     reply = read_reply(text(good_reply(*two)))
     start, results = threading.Barrier(4), []
