@@ -13,7 +13,7 @@ STYLE = r"""
     --accent: #77b6ff; --on-accent: #0b1220; --pick: #1c2a3c; --warn: #ffb36b; --ok: #7bd88f; }
 }
 * { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; }
+html { -webkit-text-size-adjust: 100%; overflow-wrap: anywhere; }
 body { margin: 0; background: var(--bg); color: var(--fg);
   font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
 main { max-width: 72rem; margin: 0 auto; padding: 1.25rem 1rem 2rem; }
