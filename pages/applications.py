@@ -20,7 +20,7 @@ def on_show_all() -> None:
 ui.route_through_entrypoint()
 ui.flash()
 now = ui.now()
-st.title("Applications")
+st.title("Applications", anchor=False)
 total = ui.data().applications.count()
 if total == 0:
     st.info("No applications yet. Log an interview and it starts one: its later rounds join it here.",

@@ -18,7 +18,7 @@ ui.flash()
 now = ui.now()
 session_id = requested_session()
 if session_id is None:
-    st.title("Coaching")
+    st.title("Coaching", anchor=False)
     st.caption("Go through recent interviews with a mentor: their read beside yours, comments, and the actions "
                "you agree. Everything is saved as you go.")
     if ui.data().interviews.count() == 0:
@@ -32,10 +32,10 @@ session = ui.data().coaching.get_session(session_id)
 st.button("All sessions", on_click=open_session, args=(None,), icon=":material/arrow_back:", type="tertiary",
           key=S + "back")
 if session is None:
-    st.title("Coaching")
+    st.title("Coaching", anchor=False)
     st.warning(f"There is no coaching session #{session_id}: it may have been deleted.")
     st.stop()
-st.title(session.title)
+st.title(session.title, anchor=False)
 if session.finished:
     coaching_summary.show(session, now)
 else:

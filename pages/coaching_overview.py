@@ -91,7 +91,7 @@ def start_form(today) -> None:
     for missing in ui.data().interviews.with_ids([i for i in options if i not in labels]):
         labels[missing.id] = interview_label(missing, today)
     with st.container(border=True, key="start-session"):
-        st.subheader("Start a session")
+        st.subheader("Start a session", anchor=False)
         if known := ui.data().coaching.mentors():
             st.pills("Your mentors", known, key=S + "known", on_change=on_known_mentor)
         name_column, day_column = st.columns([3, 2], vertical_alignment="bottom")
@@ -110,7 +110,7 @@ def start_form(today) -> None:
 
 
 def gaps_section(mentor: str | None, today) -> None:
-    st.subheader("Your score and your mentor's", divider="gray")
+    st.subheader("Your score and your mentor's", divider="gray", anchor=False)
     gaps = ui.score_gaps(mentor)
     lines = gap_sentences(gap_summary(gaps))
     if not lines:
@@ -139,7 +139,7 @@ def gaps_section(mentor: str | None, today) -> None:
 
 
 def sessions_list(mentor: str | None, today) -> None:
-    st.subheader("Sessions", divider="gray")
+    st.subheader("Sessions", divider="gray", anchor=False)
     sessions = ui.coaching_sessions(mentor)
     if not sessions:
         st.caption("No sessions yet.")
@@ -154,7 +154,7 @@ def sessions_list(mentor: str | None, today) -> None:
 
 def report_section(mentor: str | None, today) -> None:
     """The range and its download are drawn only once opened: a date range input costs every visit."""
-    st.subheader("Share a report", divider="gray")
+    st.subheader("Share a report", divider="gray", anchor=False)
     st.caption("Every interview in a date range with your scores, evidence, follow-up status and your mentors' "
                "read: one HTML file that works offline. To make a PDF, print it from your browser.")
     with ui.opened(st.expander("Make a report", icon=":material/description:", key=S + "report",
@@ -194,7 +194,7 @@ def show(now) -> None:
         mentor = None if choice == ALL_MENTORS else choice
     open_items = ui.action_items(open_only=True, mentor=mentor)
     if open_items:
-        st.subheader("Open actions", divider="gray")
+        st.subheader("Open actions", divider="gray", anchor=False)
         for item in open_items:
             ui.action_item_row(item, today, key=f"open-{item.id}")
     gaps_section(mentor, today)

@@ -124,7 +124,7 @@ def interview_card(session: CoachingSession, interview: Interview, review: Mento
     today, session_id = now.date(), session.saved_id
     shared = shared_copy(interview, EVERYTHING_SHAREABLE)
     mentor = session.mentor
-    st.markdown(f"### {md_escape(interview.title)}")
+    st.subheader(md_escape(interview.title), anchor=False)
     people = ", ".join(p.name for p in interview.interviewers) or "interviewer not recorded"
     st.caption(md_escape(f"{human_date(interview.day0, today)}, {human_time(interview.interview_at)} · "
                          f"{interview.stage.label} · {interview.format.label} · {people}"))
@@ -206,7 +206,7 @@ def show(session: CoachingSession, now) -> None:
     else:
         current = None
         st.warning("The interviews of this session were deleted. Pick others below.", icon=":material/warning:")
-    st.subheader("Actions agreed")
+    st.subheader("Actions agreed", anchor=False)
     for item in ui.action_items(session_id=session.id):
         ui.action_item_row(item, today, key=f"action-{item.id}", in_session=session.id, show_mentor=False)
     add_action_form(session, current, today)
@@ -214,7 +214,7 @@ def show(session: CoachingSession, now) -> None:
 
 
 def wrap_up(session: CoachingSession, today) -> None:
-    st.subheader("Wrap up")
+    st.subheader("Wrap up", anchor=False)
     notes_key = f"{S}notes.{session.id}"
     st.session_state.setdefault(notes_key, session.notes)
     st.text_area("Session notes (optional)", key=notes_key, max_chars=COACHING_LIMITS["session_notes"], height=90,

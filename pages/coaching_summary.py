@@ -38,7 +38,7 @@ def show(session: CoachingSession, now) -> None:
                            on_click="ignore", type="primary", icon=":material/download:", key=S + "report")
         st.button("Continue editing", on_click=on_reopen, args=(session_id,), icon=":material/edit:", key=S + "reopen")
     st.caption("One self-contained file to send your mentor: it works offline, and prints to PDF from the browser.")
-    st.subheader("Summary")
+    st.subheader("Summary", anchor=False)
     gaps = score_gaps(ui.data().coaching.review_rows(session_ids=[session_id]))
     for line in gap_sentences(gap_summary(gaps)):
         st.markdown(f"- {md_escape(line)}")

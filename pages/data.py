@@ -56,7 +56,7 @@ def problems_table(error: ValidationError) -> None:
 
 # --- export -----------------------------------------------------------------------------------
 def export_section(today) -> None:
-    st.subheader("Export")
+    st.subheader("Export", anchor=False)
     st.caption(f"Each file is made when you click, from your data as it is at that moment. A CSV or JSON file "
                f"holds up to {megabytes(MAX_BYTES)}, what Import reads back; the database file holds everything.")
     store, stamp = ui.store(), f"{today:%Y-%m-%d}"
@@ -98,7 +98,7 @@ def on_import(data: bytes, name: str) -> None:
 def import_section() -> None:
     """The uploader and its preview are drawn only once the form is opened: few visits import, and an
     uploader is one more kind of widget for the browser to load before the page is ready."""
-    st.subheader("Import")
+    st.subheader("Import", anchor=False)
     st.caption("A CSV or JSON file exported by Debrief (or edited in a spreadsheet), or a spreadsheet of your own "
                "saved as CSV: columns company, role and date are enough. Nothing is added until you "
                "confirm, and an interview already here (same company, role, date and time) is skipped.")
@@ -139,7 +139,7 @@ def demo_section() -> None:
     Load stays where it is (disabled once loaded) and Remove appears beside it, so a double
     click on Load lands on a disabled button, not on Remove.
     """
-    st.subheader("Demo data")
+    st.subheader("Demo data", anchor=False)
     demo_count, own_count = ui.data().interviews.count(demo=True), ui.data().interviews.count(demo=False)
     if demo_count:
         st.caption(f"{count_of(demo_count, 'demo interview')} loaded, beside {count_of(own_count, 'interview')} "
@@ -235,7 +235,7 @@ def restore_from_file() -> None:
 
 
 def backups_section(today) -> None:
-    st.subheader("Backups")
+    st.subheader("Backups", anchor=False)
     folder = backup.backups_folder(ui.store().path)
     st.caption(f"Kept in `{str(folder).replace('`', '')}`  \nDebrief makes one automatically each day you use it "
                f"after a change, and keeps the newest {backup.BACKUPS_KEPT} of each kind.")
@@ -277,7 +277,7 @@ def leftover_backups(backups: list[backup.Backup]) -> None:
 
 def delete_section() -> None:
     """The confirmation is drawn only once opened; what is left after an erase shows at once."""
-    st.subheader("Delete everything")
+    st.subheader("Delete everything", anchor=False)
     backups = backup.list_backups(ui.store().path)
     if st.session_state.get(ERASED) and backups:
         leftover_backups(backups)
@@ -301,7 +301,7 @@ def erase_form() -> None:
 ui.route_through_entrypoint()
 ui.flash()
 today = ui.now().date()
-st.title("Your data")
+st.title("Your data", anchor=False)
 st.caption(f"Everything stays on this computer, in one database file: `{str(ui.store().path).replace('`', '')}`  \n"
            "Nothing is sent anywhere.")
 export_section(today)

@@ -45,7 +45,7 @@ ui.route_through_entrypoint()
 ui.flash()
 now = ui.now()
 ui.draft_dialog_if_open(now)  # a draft opened from a step below
-st.title("Interviews")
+st.title("Interviews", anchor=False)
 if ui.data().interviews.count() == 0:
     st.info("No interviews yet. Log one and its follow-up plan appears here.", icon=":material/info:")
     st.page_link(ui.PAGES["log"], label="Log your first interview", icon=":material/edit_note:")

@@ -234,7 +234,7 @@ needs_start = (
     st.session_state.get(F + "form_key") != form_key_for(interview_id) or F + "company" not in st.session_state
 )
 if needs_start and not start_form(interview_id):
-    st.title("Log an interview")
+    st.title("Log an interview", anchor=False)
     st.warning(f"There is no interview #{interview_id}: it may have been deleted.")
     st.button("Log a new interview", on_click=on_new_entry, type="primary")
     st.stop()
@@ -246,9 +246,9 @@ booking = typed.is_booking(now)  # still ahead: preparation instead of scores, n
 saved_shown = showing_saved_result(interview_id)
 
 if booking:
-    st.title("Edit booked interview" if editing else "Book an interview")
+    st.title("Edit booked interview" if editing else "Book an interview", anchor=False)
 else:
-    st.title("Edit interview" if editing else "Log an interview")
+    st.title("Edit interview" if editing else "Log an interview", anchor=False)
 if saved_shown and interview_id is not None:
     saved_top_line(interview_id)
 elif typed.awaits_scores(now):
@@ -269,7 +269,7 @@ if offer := st.session_state.get(F + "draft_offer"):
 
 form_column, plan_column = st.columns([3, 2], gap="large")
 with form_column:
-    st.subheader("The interview")
+    st.subheader("The interview", anchor=False)
     left, right = st.columns(2)
     with left:
         st.text_input("Company", key=F + "company", max_chars=LIMITS["company"], placeholder="Acme Corp")
@@ -302,7 +302,7 @@ with form_column:
             your_preparation(F, errors)
         score_blocks(F, errors)
 
-    st.subheader("Notes")
+    st.subheader("Notes", anchor=False)
     st.caption("A field switched to Private stays with you: a review packet or coaching report says only "
                "that a private note exists. Your own exports and backups keep everything.")
     with private_field(F, "questions"):
@@ -313,7 +313,7 @@ with form_column:
     ui.field_error(errors, "notes")
 
     if not booking:
-        st.subheader("Outcome")
+        st.subheader("Outcome", anchor=False)
         outcome_col, on_col = st.columns(2)
         outcome = outcome_col.selectbox("Outcome", list(Outcome), key=F + "outcome", format_func=lambda o: o.label)
         if outcome is not Outcome.PENDING:

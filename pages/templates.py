@@ -136,7 +136,7 @@ def preview(kind: StepKind, latest) -> None:
 # --- the page ------------------------------------------------------------------------------
 ui.route_through_entrypoint()
 ui.flash()
-st.title("Templates")
+st.title("Templates", anchor=False)
 st.caption("The wording of your follow-up emails. Debrief fills in the details from each entry; "
            "you can still edit every draft before it goes.")
 load_fields()

@@ -19,7 +19,7 @@ from lib.ui.today_booked import booked, coming_up_section, open_log, open_log_if
 
 
 def welcome() -> None:
-    st.title("Welcome to Debrief")
+    st.title("Welcome to Debrief", anchor=False)
     st.markdown(
         "Reflect on every interview while it is fresh, back each score with evidence, "
         "and always know which follow-up to send, and when."
@@ -61,7 +61,7 @@ def show_more_due() -> None:
 
 
 def due_now(items: list[AgendaItem], today) -> None:
-    st.subheader("Due now")
+    st.subheader("Due now", anchor=False)
     if not any(item.step.needs_action for item in items):
         st.success("All caught up: nothing to send right now. Waiting is the right move.",
                    icon=":material/done_all:")
@@ -104,7 +104,7 @@ def week_day(plan_day: PlanDay, today) -> None:
 
 def your_week(days: list[PlanDay], today) -> None:
     """Today's count, then each of the next six days with what to send on it."""
-    st.subheader("Your week")
+    st.subheader("Your week", anchor=False)
     first, later = days[0], days[1:]
     to_do = [i for i in first.items if i.step.needs_action]
     to_send = [i for i in to_do if i.step.kind is not StepKind.NO_RESPONSE]
@@ -127,7 +127,7 @@ def your_week(days: list[PlanDay], today) -> None:
 
 def latest_entries(today, booked_ids: set[int]) -> None:
     """The five latest entries with their scores; booked ones have none yet (the soon ones are listed above)."""
-    st.subheader("Latest entries")
+    st.subheader("Latest entries", anchor=False)
     found = ui.data().interviews.find(limit=5 + len(booked_ids))
     for interview in [i for i in found if i.id not in booked_ids][:5]:
         scores = " · ".join(f"{d.label} {score_label(interview.score(d)).lower()}" for d in Dimension)
@@ -148,7 +148,7 @@ if ui.data().interviews.count() == 0:
     st.stop()
 
 with st.container(horizontal=True, vertical_alignment="center", horizontal_alignment="distribute"):
-    st.title("Today", width="content")
+    st.title("Today", width="content", anchor=False)
     st.button("Log an interview", type="primary", icon=":material/edit_note:", key="today.log", on_click=open_log,
               help="A new entry: an interview you had, or one booked ahead with your preparation notes")
 st.caption(human_date(today, today))

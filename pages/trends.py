@@ -144,7 +144,7 @@ def follow_up(view: TrendsView, where: TrendFilter, window: int, today: date) ->
 ui.route_through_entrypoint()
 ui.flash()
 today = ui.now().date()
-st.title("Trends")
+st.title("Trends", anchor=False)
 st.caption("How your self-scores move, where you do best, whether they match outcomes, and your follow-up habits.")
 if ui.data().interviews.count() == 0:
     st.info(

@@ -76,7 +76,7 @@ def open_action_items(today: date, limit: int = 6) -> None:
     items = action_items(open_only=True)
     if not items:
         return
-    st.subheader("Agreed with your mentor")
+    st.subheader("Agreed with your mentor", anchor=False)
     for item in items[:limit]:
         action_item_row(item, today, key=f"today-action-{item.id}")
     more = f"{len(items) - limit} more open · " if len(items) > limit else ""

@@ -36,7 +36,7 @@ def _remove_person(prefix: str, row: str) -> None:
 def people_section(prefix: str, errors: dict[str, str]) -> None:
     """One row per interviewer (name, title, email, remove), Add another, and the recruiter."""
     state = st.session_state
-    st.subheader("People")
+    st.subheader("People", anchor=False)
     rows = state[prefix + "people"]
     filled_rows = [r for r in rows if any(state.get(f"{prefix}p.{r}.{p}", "").strip() for p in PERSON_PARTS)]
     for row in rows:
@@ -60,7 +60,7 @@ def people_section(prefix: str, errors: dict[str, str]) -> None:
 
 def timing_section(prefix: str, form: EntryForm, now: datetime, errors: dict[str, str]) -> None:
     """When they expect to decide, read back as it is typed with the check-in date it leads to."""
-    st.subheader("What they said about timing")
+    st.subheader("What they said about timing", anchor=False)
     st.text_input("When do they expect to decide?", key=prefix + "stated_timeframe",
                   max_chars=LIMITS["stated_timeframe"], placeholder="within 2 weeks · 10 days · by 1 Dec",
                   help="Ask before you leave: the answer sets your check-in date.")

@@ -86,7 +86,7 @@ def private_field(prefix: str, field: str) -> Iterator[None]:
 
 def score_blocks(prefix: str, errors: dict[str, str]) -> None:
     """"How did it go?": each dimension's score with its anchors, and the evidence behind it."""
-    st.subheader("How did it go?")
+    st.subheader("How did it go?", anchor=False)
     st.caption("Score what you can back with evidence. Unsure? Leave it unscored: that is an honest answer.")
     for dimension in Dimension:
         guide = RUBRIC[dimension]
@@ -121,7 +121,7 @@ def prep_fields(prefix: str, errors: dict[str, str]) -> None:
 
 def prepare_block(prefix: str, errors: dict[str, str]) -> None:
     """A booking's "Prepare", in place of the scores: scoring waits until the interview is over."""
-    st.subheader("Prepare")
+    st.subheader("Prepare", anchor=False)
     st.caption("It has not happened yet: note what to bring. You score it once it is over.")
     prep_fields(prefix, errors)
 
@@ -146,7 +146,7 @@ def plan_steps(form: EntryForm, now: datetime, booking: bool) -> list[Step]:
 
 def follow_up_plan(form: EntryForm, steps: list[Step], now: datetime, booking: bool) -> None:
     """The plan column: the timeline, or for a booking its preview, labelled as one."""
-    st.subheader("Follow-up plan")
+    st.subheader("Follow-up plan", anchor=False)
     today = now.date()
     if booking:
         ends = form.ends_at

@@ -50,7 +50,7 @@ def score_it(items: list[ToScore]) -> None:
     """
     if not items:
         return
-    st.subheader("Score it while it's fresh")
+    st.subheader("Score it while it's fresh", anchor=False)
     for item in items:
         interview_id = item.interview.saved_id
         with st.container(border=True, horizontal=True, vertical_alignment="center", key=f"score-it-{interview_id}"):
@@ -63,7 +63,7 @@ def coming_up_section(items: list[ComingUp]) -> None:
     """The booked interviews of the coming week, soonest first, with their preparation one click away."""
     if not items:
         return
-    st.subheader("Coming up")
+    st.subheader("Coming up", anchor=False)
     with st.container(horizontal=True, gap="small"):
         for item in items:
             coming_up_card(item)
