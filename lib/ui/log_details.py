@@ -44,7 +44,7 @@ def people_section(prefix: str, errors: dict[str, str]) -> None:
         name_col.text_input("Interviewer", key=f"{prefix}p.{row}.name", max_chars=LIMITS["name"], placeholder="Name")
         title_col.text_input("Title (optional)", key=f"{prefix}p.{row}.title", max_chars=LIMITS["title"])
         email_col.text_input("Email (optional)", key=f"{prefix}p.{row}.email", max_chars=LIMITS["email"])
-        remove_col.button("", key=f"{prefix}p.{row}.remove", on_click=_remove_person, args=(prefix, row),
+        remove_col.button("Remove", key=f"{prefix}p.{row}.remove", on_click=_remove_person, args=(prefix, row),
                           icon=":material/close:", help="Remove this person")
         if row in filled_rows:  # validation numbers the rows that hold something
             index = filled_rows.index(row)

@@ -8,11 +8,11 @@ takes no room. What each rule fixes, as axe-core measured it:
   colour at 75% instead (6.1:1 on white, 8.9:1 on the dark background) and a badge keeps its own.
 - Date and time inputs: each day/month/year and hour/minute box was 17.9 × 19.6 px; a target
   needs 24 × 24.
-- Links and page links: a focus ring, not the faint tint Streamlit gives a page link.
+- Links, page links and the sidebar's page list: a focus ring, not the faint tint Streamlit gives a page link.
 - Pictures: st.image puts a Fullscreen button in a hover toolbar that a keyboard still reaches
   while it stays invisible; the timeline pictures need no full screen.
 - Primary buttons in the dark scheme: white text on the light primary blue was 2.54:1; dark text
-  on it is 7.3:1. The scheme is the one the browser reported for this run (st.context.theme).
+  on it is 7.1:1. The scheme is the one the browser reported for this run (st.context.theme).
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ COMMON = f"""
 [data-testid="stDateInput"] [role="spinbutton"], [data-testid="stTimeInput"] [role="spinbutton"] {{
   display: inline-flex; align-items: center; justify-content: center; min-width: 24px; min-height: 24px;
 }}
-a:focus-visible, [data-testid="stPageLink-NavLink"]:focus-visible {{ outline: {FOCUS_RING}; outline-offset: 2px; }}
+a:focus-visible, [data-testid="stPageLink-NavLink"]:focus-visible,
+[data-testid="stSidebarNavLink"]:focus-visible {{ outline: {FOCUS_RING}; outline-offset: 2px; }}
 [data-testid="stElementContainer"]:has([data-testid="stImage"]) [data-testid="stElementToolbar"] {{ display: none; }}
 """
 
