@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
+from importlib.resources import files
 from pathlib import Path
 
-import axe_playwright_python
-
-AXE_SCRIPT = (Path(axe_playwright_python.__file__).resolve().parent / "axe.min.js").read_text(encoding="utf-8")
+AXE_SCRIPT = files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 ON_SCREEN_RULES = ["color-contrast", "target-size"]  # the rules that judge only what is in view
 FAILING_IMPACTS = ("serious", "critical")
@@ -48,12 +47,17 @@ _RUN = """async ({context, tags, rules, chrome}) => {
     }));
 }"""
 
+# A scroll container on screen (a collapsed sidebar is not), holding the part audited or inside it.
 _MARK_SCROLLERS = """(within) => {
     const root = within ? document.querySelector(within) : document.body;
     if (!root) return 0;
-    const scrolls = el => /(auto|scroll)/.test(getComputedStyle(el).overflowY)
+    const onScreen = el => {
+        const box = el.getBoundingClientRect();
+        return box.right > 0 && box.left < innerWidth && box.bottom > 0 && box.top < innerHeight; };
+    const scrolls = el => /(auto|scroll)/.test(getComputedStyle(el).overflowY) && onScreen(el)
                           && el.scrollHeight > el.clientHeight + 4 && el.clientHeight >= 120;
-    const found = [root, ...root.querySelectorAll('*')].filter(scrolls);
+    const found = [...document.querySelectorAll('*')]
+        .filter(el => (el.contains(root) || root.contains(el)) && scrolls(el));
     found.forEach((el, i) => el.setAttribute('data-a11y-scroller', String(i)));
     return found.length;
 }"""
@@ -63,9 +67,9 @@ _SCROLL = """([index, step]) => {
     if (!el) return false;
     if (step === 0) { el.scrollTop = 0; return true; }
     if (el.scrollTop + el.clientHeight >= el.scrollHeight - 2) return false;
-    el.scrollTop = Math.min(el.scrollTop + Math.round(el.clientHeight * %s), el.scrollHeight - el.clientHeight);
+    el.scrollTop = Math.min(el.scrollTop + Math.round(el.clientHeight * STEP), el.scrollHeight - el.clientHeight);
     return true;
-}""" % STEP
+}""".replace("STEP", str(STEP))
 
 _SETTLED = "() => [...document.images].every(image => image.complete)"
 
@@ -101,7 +105,7 @@ def audit(page, state: str, width: str, scheme: str, within: str | None = None) 
     """Every axe finding on the page as it is now, screenful by screenful; `within` keeps to one part
     (a dialog), for the page behind it is another state's."""
     page.evaluate(AXE_SCRIPT)
-    found = {}
+    found: dict[tuple[str, str], Finding] = {}
 
     def run(context: str | None, rules: list[str] | None) -> None:
         nodes = page.evaluate(_RUN, {"context": context, "tags": WCAG_TAGS, "rules": rules, "chrome": CHROME})
@@ -115,7 +119,7 @@ def audit(page, state: str, width: str, scheme: str, within: str | None = None) 
             if step:
                 page.wait_for_timeout(150)  # the browser paints the new screenful
                 page.wait_for_function(_SETTLED)
-                run(f'[data-a11y-scroller="{index}"]', ON_SCREEN_RULES)
+                run(within or f'[data-a11y-scroller="{index}"]', ON_SCREEN_RULES)
             step += 1
         page.evaluate(_SCROLL, [index, 0])
     return sorted(found.values(), key=lambda f: (f.chrome, f.rule, f.target))

@@ -38,9 +38,9 @@ TRENDS_TABS = ("Scores over time", "Recent against earlier", "By stage and compa
                "Follow-up discipline")
 FINISHED, IN_PROGRESS = 1, 2  # the coaching sessions the database holds: a summary and a live session
 # The run is over, no element is a placeholder or stale, every chart and picture is drawn.
-SETTLED = """() => document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state') === 'notRunning'
+SETTLED = """() => document.querySelector('[data-testid=stApp]')?.dataset.testScriptState === 'notRunning'
     && !document.querySelector('[data-testid=stSkeleton], [data-stale=true]')
-    && [...document.querySelectorAll('.vega-embed')].every(e => e.querySelector('canvas, svg'))
+    && [...document.querySelectorAll('.vega-embed')].every(embed => embed.querySelector('canvas, svg'))
     && [...document.images].every(image => image.complete)"""
 
 
@@ -53,6 +53,7 @@ def demo_with_two_coaching_sessions(db: Path) -> None:
         session = store.coaching.start_session(CoachingSession("Sam Lee", held_on, picks), now=FIXED_NOW)
         for interview in store.interviews.with_ids(picks)[: None if finished else 1]:
             scores = {d: interview.score(d) for d in Dimension}
+            assert interview.id is not None  # read back from the store
             store.coaching.save_review(session, interview.id, MentorReview(scores, "Solid; more numbers next time."))
         if finished:
             store.coaching.update_session(session, finished_at=FIXED_NOW.replace(day=6))
