@@ -6,6 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 from lib import ui
+from lib.ui.page_style import page_style
 from lib.ui.timeline import warm_pictures
 
 # A file shipped with the app: a ":material/…:" page icon makes the browser fetch it from a font host.
@@ -27,6 +28,7 @@ if os.environ.get("DEBRIEF_BENCH_BLANK") == "1":  # `make bench` times the pages
 
     pages[-1:-1] = bench_pages()  # listed before Your data
 page = st.navigation(pages)
+page_style()  # the accessibility rules Streamlit's theme options cannot set
 ui.require_database()  # a folder, a read-only place, someone else's file: one plain screen, no page runs
 
 with st.sidebar:

@@ -128,13 +128,13 @@ def gaps_section(mentor: str | None, today) -> None:
     for column, dimension in zip(columns, charts.DIMENSION_COLOURS, strict=True):
         if (gaps["dimension"] == dimension).any():
             spec = charts.vega_lite_spec(charts.self_vs_mentor_chart(gaps, dimension, name))
-            column.vega_lite_chart(spec=spec, width="stretch", theme="streamlit")
+            ui.vega_chart(spec, column)
     # A toggle, not an expander: an expander's content runs even when closed, and Trends can be slow to build.
     if st.toggle("Show your self-scores over time (from Trends)", key=S + "trends"):
         specs = ui.trend_charts(TrendFilter(), WINDOW_DEFAULT, today, "over-time")
         for dimension in charts.DIMENSION_COLOURS:
             if dimension in specs:
-                st.vega_lite_chart(spec=specs[dimension], width="stretch", theme="streamlit")
+                ui.vega_chart(specs[dimension])
         st.page_link(ui.PAGES["trends"], label="Open Trends", icon=":material/insights:")
 
 

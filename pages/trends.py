@@ -71,7 +71,7 @@ def clear_filters() -> None:
 
 def place(spec: dict, name: str) -> None:
     """A cached chart spec, full width, with its downloads."""
-    st.vega_lite_chart(spec=spec, width="stretch", theme="streamlit")
+    ui.vega_chart(spec)
     downloads(name, lambda: spec)
 
 
@@ -103,7 +103,7 @@ def over_time(view: TrendsView, where: TrendFilter, window: int, today: date) ->
         specs = ui.trend_charts(where, window, today, "over-time")
         for dimension in charts.DIMENSION_COLOURS:
             if dimension in specs:
-                st.vega_lite_chart(spec=specs[dimension], width="stretch", theme="streamlit")
+                ui.vega_chart(specs[dimension])
         frame, granular = view.over_time.frame, view.granularity == "interview"
         marker = today if where.reaches(today) else None
         downloads("scores-over-time", lambda: charts.vega_lite_spec(charts.score_trend_export(frame, marker, granular)))

@@ -6,11 +6,13 @@ The follow-up timeline strip beside an entry is lib.charts.timeline.
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 from typing import TypeVar
 
 import altair as alt
 import pandas as pd
 
+from lib.charts.contrast import contrast, mix
 from lib.charts.palette import TODAY_COLOUR
 from lib.domain.trends import TrendsView
 
@@ -26,6 +28,9 @@ DIMENSION_COLOURS = {"Skills match": "#2b7fc4", "Enthusiasm signaled": "#D55E00"
 RESULT_COLOURS = {"Advanced": "#16a34a", "Did not advance": "#737373"}
 MEASURE_COLOURS = {"Thank-you within 24 h": "#2b7fc4", "Check-in on time": "#D55E00"}
 EARLIER_COLOUR = "#8c8c8c"
+# The heatmap from 1 (orange) through a pale middle to 5 (blue), as Vega draws it: linear in RGB.
+HEATMAP_DOMAIN = (1.0, 2.0, 3.0, 4.0, 5.0)
+HEATMAP_RANGE = ("#c2410c", "#fdba74", "#f3f4f6", "#93c5fd", "#1d4ed8")
 EXPORT_WIDTH = 640
 SCORE_SCALE = alt.Scale(domain=[0.6, 5.4], nice=False)
 SCORE_AXIS = alt.Axis(values=[1, 2, 3, 4, 5], format="d", labelFontSize=11, titleFontSize=11)
@@ -158,7 +163,8 @@ def group_heatmap(frame: pd.DataFrame, group_title: str) -> alt.LayerChart:
     """Chart 3: mean per group (stage or company) and dimension, coloured from 1 to 5, with the count."""
     order = list(dict.fromkeys(frame["group"]))
     text = frame["mean"].map("{:.1f}".format) + " (" + frame["count"].map("{:,}".format) + ")"
-    data = frame.assign(short=frame["dimension"].map(SHORT_DIMENSION), text=text)
+    data = frame.assign(short=frame["dimension"].map(SHORT_DIMENSION), text=text,
+                        text_colour=frame["mean"].map(lambda mean: cell_text_colour(heatmap_cell_colour(mean))))
     base = alt.Chart(data).encode(
         x=alt.X("short:N", sort=[SHORT_DIMENSION[d] for d in DIMENSION_COLOURS], title=None,
                 scale=alt.Scale(paddingInner=0.05),
@@ -169,14 +175,25 @@ def group_heatmap(frame: pd.DataFrame, group_title: str) -> alt.LayerChart:
                  alt.Tooltip("mean:Q", title="Mean", format=".2f"), alt.Tooltip("count:Q", title="Scored")],
     )
     cells = base.mark_rect(cornerRadius=3).encode(
-        color=alt.Color("mean:Q", scale=alt.Scale(scheme="blueorange", domain=[1, 5], domainMid=3, reverse=True),
-                        legend=None)
+        color=alt.Color("mean:Q", scale=alt.Scale(domain=list(HEATMAP_DOMAIN), range=list(HEATMAP_RANGE),
+                                                  interpolate="rgb"), legend=None)
     )
-    text = base.mark_text(fontSize=11).encode(
-        text="text:N",
-        color=alt.condition("abs(datum.mean - 3) > 1.1", alt.value("white"), alt.value("#1f2937")),
-    )
+    text = base.mark_text(fontSize=11).encode(text="text:N", color=alt.Color("text_colour:N", scale=None))
     return _styled((cells + text).properties(height=34 + 30 * max(len(order), 1)))
+
+
+def heatmap_cell_colour(mean: float) -> str:
+    """The colour Vega draws a cell of this mean in: the range read linearly in RGB between its stops."""
+    value = min(max(float(mean), HEATMAP_DOMAIN[0]), HEATMAP_DOMAIN[-1])
+    for (low, low_colour), (high, high_colour) in pairwise(zip(HEATMAP_DOMAIN, HEATMAP_RANGE, strict=True)):
+        if value <= high:
+            return mix(low_colour, high_colour, (value - low) / (high - low))
+    return HEATMAP_RANGE[-1]
+
+
+def cell_text_colour(cell: str) -> str:
+    """Black or white, whichever reads better on the cell: one of them is always above 4.5:1."""
+    return "#000000" if contrast("#000000", cell) >= contrast("#ffffff", cell) else "#ffffff"
 
 
 SHORT_DIMENSION = {"Skills match": "Skills", "Enthusiasm signaled": "Enthusiasm", "Culture fit": "Culture fit"}

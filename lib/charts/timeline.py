@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
+from lib.charts.contrast import CHART_SCHEMES, in_scheme
 from lib.charts.palette import COLOURS_BY_KEY, SUGGESTION, TODAY_COLOUR, colour_key
 from lib.domain.steps import Step, StepKind, StepStatus
 
@@ -31,11 +32,11 @@ LEGEND_NAMES = {
     NOT_RECORDED: "Not recorded",
 }
 SHAPES = {StepStatus.OVERDUE.value: "triangle-up", StepStatus.DUE_TODAY.value: "diamond"}  # urgency not by colour alone
-# Text on the page's background: Streamlit's own text colours, well above 4.5:1 in each scheme.
-# Streamlit's own text and background colours per scheme. The picture carries its background: the
-# theme can change without a rerun, and a picture made for the other scheme must stay readable.
-TEXT = {False: {"strong": "#31333f", "muted": "#4b4e5c", "today": TODAY_COLOUR, "background": "#ffffff"},
-        True: {"strong": "#fafafa", "muted": "#c9cbd3", "today": "#a78bfa", "background": "#0e1117"}}
+TODAY_TEXT = {False: TODAY_COLOUR, True: "#a78bfa"}  # the "today" rule and word, per scheme (dark: True)
+# The picture carries its background: the theme can change without a rerun, and a picture made
+# for the other scheme must stay readable. Text and background are the page's (lib.charts.contrast).
+TEXT = {dark: {"strong": scheme.text, "muted": scheme.muted, "today": TODAY_TEXT[dark], "background": scheme.background}
+        for dark, scheme in CHART_SCHEMES.items()}
 
 
 def short_step_label(step: Step) -> str:
@@ -133,7 +134,7 @@ def timeline_spec(steps: Sequence[Step], today: date, dark: bool = False) -> dic
               "legend": {"orient": "bottom", "direction": "horizontal", "title": None, "labelColor": text["strong"],
                          "labelFontSize": 11, "symbolSize": 60, "offset": 16, "labelExpr": _legend_expr(shown)}}
     today_row = [{"today": _noon(today), "label": "today"}]
-    return {
+    return in_scheme({
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "width": WIDTH_PX,
         "height": ROW_PX * max(len(rows), 1),
@@ -156,7 +157,7 @@ def timeline_spec(steps: Sequence[Step], today: date, dark: bool = False) -> dic
                           "text": {"field": "label"}}},
         ],
         "resolve": {"scale": {"x": "shared", "y": "shared"}},
-    }
+    }, dark)
 
 
 def dot_colour(key: str) -> str:

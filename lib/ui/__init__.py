@@ -27,7 +27,7 @@ from lib.ui.follow_up import agenda, timeline
 from lib.ui.step_actions import calendar_button, open_draft, step_actions
 from lib.ui.timeline import STATUS_BADGE_COLOURS, status_badge_md, timeline_view
 from lib.ui.trends import follow_up_discipline, trend_charts, trends
-from lib.ui.widgets import FIRST_DAY, LAST_DAY, errors_of, field_error, flash, menu, opened
+from lib.ui.widgets import FIRST_DAY, LAST_DAY, errors_of, field_error, flash, menu, opened, vega_chart
 
 __all__ = [
     "FIRST_DAY", "LAST_DAY", "PAGES", "STATUS_BADGE_COLOURS", "action_item_row", "action_items", "agenda",
@@ -36,7 +36,7 @@ __all__ = [
     "follow_up_discipline", "load_demo_data", "menu", "now", "open_action_items", "open_draft", "opened",
     "remove_demo_data", "require_database",
     "route_through_entrypoint", "score_gaps", "status_badge_md", "step_actions", "store", "timeline", "timeline_view",
-    "trend_charts", "trends", "user_zone",
+    "trend_charts", "trends", "user_zone", "vega_chart",
 ]
 
 

@@ -11,8 +11,8 @@ from datetime import datetime
 import streamlit as st
 
 from lib import charts
+from lib.charts.contrast import in_scheme
 from lib.charts.rounds import rounds_chart
-from lib.charts.timeline import TEXT
 from lib.domain.applications import Application, ApplicationStatus
 from lib.domain.days import human_date, human_time
 from lib.domain.model import EVIDENCE_COLUMNS, PREP_FIELDS, Dimension, Interview
@@ -24,8 +24,8 @@ from lib.ui.app import PAGES
 from lib.ui.cache import derived
 from lib.ui.follow_up import timeline
 from lib.ui.interview_card import private_mark
-from lib.ui.timeline import dark_page, step_text
-from lib.ui.widgets import opened
+from lib.ui.timeline import step_text
+from lib.ui.widgets import dark_page, opened
 
 STATUS_BADGES = {
     ApplicationStatus.ACTIVE: "blue",
@@ -138,14 +138,8 @@ def rounds_chart_svg(store: Store, uid: str, dark: bool) -> str | None:
 
 
 def picture_spec(spec: dict, dark: bool) -> dict:
-    """A chart's spec as a picture: a fixed width, no background, text in the page's colours."""
-    text = TEXT[dark]
-    config = spec.setdefault("config", {})
-    config["background"] = None
-    config.setdefault("axis", {}).update(labelColor=text["muted"], domainColor=text["muted"],
-                                         tickColor=text["muted"], gridColor="#5c5f6b" if dark else "#e6e7eb")
-    config.setdefault("legend", {}).update(labelColor=text["strong"])
-    return {**spec, "width": ROUNDS_CHART_WIDTH}
+    """A chart's spec as a picture: a fixed width, the page's colours for its scheme."""
+    return {**in_scheme(spec, dark), "width": ROUNDS_CHART_WIDTH}
 
 
 def rounds_alt_text(application: Application) -> str:

@@ -13,7 +13,7 @@ from lib.charts.timeline import timeline_alt_text, timeline_svg
 from lib.domain.steps import Step
 from lib.domain.text import md_escape
 from lib.ui.step_actions import step_actions, unmark_step
-from lib.ui.widgets import menu
+from lib.ui.widgets import dark_page, menu
 
 STATUS_BADGE_COLOURS: dict[str, BadgeColour] = {status.value: colour.badge for status, colour in STATUS_COLOURS.items()}
 
@@ -47,12 +47,6 @@ def warm_pictures() -> threading.Thread:
     thread = threading.Thread(target=timeline_svg, args=((), date(2026, 1, 1)), name="warm-pictures", daemon=True)
     thread.start()
     return thread
-
-
-def dark_page() -> bool:
-    """Whether the browser shows Streamlit's dark theme (None in tests without a browser: light)."""
-    theme = getattr(st.context, "theme", None)
-    return getattr(theme, "type", None) == "dark"
 
 
 def timeline_picture(steps: list[Step], today: date) -> None:

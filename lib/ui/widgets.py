@@ -9,6 +9,7 @@ from datetime import date
 
 import streamlit as st
 
+from lib.charts.contrast import in_scheme
 from lib.domain.model import ValidationError
 
 # Bounds for a date the user types: Streamlit's own (ten years either side of today) silently put
@@ -71,3 +72,14 @@ def opened(container) -> Iterator[bool]:
     """Enter a popover or expander made with on_change="rerun": yields whether it is open now."""
     with container:
         yield bool(container.open)
+
+
+def dark_page() -> bool:
+    """Whether the browser shows Streamlit's dark theme (None in tests without a browser: light)."""
+    theme = getattr(st.context, "theme", None)
+    return getattr(theme, "type", None) == "dark"
+
+
+def vega_chart(spec: dict, container=None) -> None:
+    """A chart in the page's colours for this run's scheme, every colour meeting WCAG's ratio."""
+    (container or st).vega_lite_chart(spec=in_scheme(spec, dark_page()), width="stretch", theme="streamlit")

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
+from lib.charts.contrast import TEXT_RATIO, meeting
 from lib.charts.palette import STATUS_COLOURS, SUGGESTION_COLOUR, colour_key, step_colour
 from lib.charts.timeline import (
     axis_range,
@@ -71,7 +72,9 @@ def test_the_legend_names_only_the_statuses_drawn_in_the_user_s_words():
     assert shown == {row["colour"] for row in timeline_rows(steps_of(), TODAY)}
     assert colour["legend"]["orient"] == "bottom"
     assert "'done' ? 'Done'" in colour["legend"]["labelExpr"]
-    assert colour["scale"]["range"] == [dot_colour(key) for key in colour["scale"]["domain"]]
+    # each status's colour, or the nearest darker one that reads on the page (lib.charts.contrast)
+    assert colour["scale"]["range"] == [meeting(dot_colour(key), "#ffffff", TEXT_RATIO)
+                                        for key in colour["scale"]["domain"]]
     assert dot_colour("suggestion") == SUGGESTION_COLOUR.chart and dot_colour("recorded") == step_colour(
         next(s for s in steps_of() if s.status is StepStatus.DONE)).chart
 
@@ -120,7 +123,7 @@ def test_dark_pages_get_light_text_and_light_pages_dark_text():
     assert layer(light, "text")["mark"]["color"] == "#31333f"
     assert layer(dark, "text")["mark"]["color"] == "#fafafa"
     # its own background: a theme change does not redraw the picture, and it must stay readable
-    assert (light["background"], dark["background"]) == ("#ffffff", "#0e1117")
+    assert (light["background"], dark["background"]) == ("#ffffff", "#171614")
     assert layer(light, "rule")["mark"]["color"] == "#7c3aed" and layer(dark, "rule")["mark"]["color"] == "#a78bfa"
 
 

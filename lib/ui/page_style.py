@@ -1,0 +1,43 @@
+"""The few style rules Streamlit 1.67's theme options cannot set, each one for WCAG 2.2 AA.
+
+Only constant CSS, no user text. st.html sends a <style> alone to the page's event area, where it
+takes no room. What each rule fixes, as axe-core measured it:
+
+- Captions: Streamlit fades them with opacity 0.6, which made their text 3.88:1 on white (4.5:1
+  needed) and faded whatever sits in them (a "Done" badge fell to 2.99:1). The text keeps its
+  colour at 75% instead (6.1:1 on white, 8.9:1 on the dark background) and a badge keeps its own.
+- Date and time inputs: each day/month/year and hour/minute box was 17.9 × 19.6 px; a target
+  needs 24 × 24.
+- Links and page links: a focus ring, not the faint tint Streamlit gives a page link.
+- Pictures: st.image puts a Fullscreen button in a hover toolbar that a keyboard still reaches
+  while it stays invisible; the timeline pictures need no full screen.
+- Primary buttons in the dark scheme: white text on the light primary blue was 2.54:1; dark text
+  on it is 7.3:1. The scheme is the one the browser reported for this run (st.context.theme).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lib.ui.widgets import dark_page
+
+FOCUS_RING = "2px solid currentColor"
+
+COMMON = f"""
+[data-testid="stCaptionContainer"] {{ opacity: 1; color: color-mix(in srgb, currentColor 75%, transparent); }}
+[data-testid="stDateInput"] [role="spinbutton"], [data-testid="stTimeInput"] [role="spinbutton"] {{
+  display: inline-flex; align-items: center; justify-content: center; min-width: 24px; min-height: 24px;
+}}
+a:focus-visible, [data-testid="stPageLink-NavLink"]:focus-visible {{ outline: {FOCUS_RING}; outline-offset: 2px; }}
+[data-testid="stElementContainer"]:has([data-testid="stImage"]) [data-testid="stElementToolbar"] {{ display: none; }}
+"""
+
+DARK_ONLY = """
+[data-testid^="stBaseButton-primary"], [data-testid^="stBaseButton-primary"] * { color: #171614; }
+"""
+
+
+def page_style() -> None:
+    """Draw the style rules for this run's scheme: once per run, from the entrypoint."""
+    css = COMMON + (DARK_ONLY if dark_page() else "")
+    st.html(f"<style>{css}</style>")
