@@ -8,7 +8,7 @@ APP_STAMP := $(VENV)/.app-installed
 TEST_STAMP := $(VENV)/.test-installed
 PORT ?= 8501
 
-.PHONY: run test lint unit app browser bench demo clean
+.PHONY: run test lint unit app browser a11y bench demo clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ lint: $(TEST_STAMP)
 
 unit: $(TEST_STAMP)
 	$(BIN)/pytest -q tests/unit
+
+a11y: $(TEST_STAMP)
+	$(BIN)/pytest -q -m a11y tests/browser/test_accessibility.py
 
 app: $(TEST_STAMP)
 	$(BIN)/pytest -q tests/app

@@ -32,7 +32,7 @@ from tests.browser.helpers import (
 )
 from tests.factories import FIXED_NOW
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.a11y]
 RESULTS = Path(os.environ.get("DEBRIEF_AXE_RESULTS", SCREENSHOTS / "axe-results.json"))
 TRENDS_TABS = ("Scores over time", "Recent against earlier", "By stage and company", "Scores and outcomes",
                "Follow-up discipline")
