@@ -178,7 +178,7 @@ def group_heatmap(frame: pd.DataFrame, group_title: str) -> alt.LayerChart:
         color=alt.Color("mean:Q", scale=alt.Scale(domain=list(HEATMAP_DOMAIN), range=list(HEATMAP_RANGE),
                                                   interpolate="rgb"), legend=None)
     )
-    text = base.mark_text(fontSize=11).encode(text="text:N", color=alt.Color("text_colour:N", scale=None))
+    text = base.mark_text(fontSize=11).encode(text="text:N", fill=alt.Fill("text_colour:N", scale=None))
     return _styled((cells + text).properties(height=34 + 30 * max(len(order), 1)))
 
 

@@ -110,3 +110,13 @@ def test_the_recolouring_darkens_a_pale_mark_on_white_and_lightens_a_dark_one_on
     assert contrast(dark["mark"]["color"], dark["config"]["background"]) >= 4.5
     kept = in_scheme({"mark": {"type": "point", "color": "#1d4ed8"}}, False)
     assert kept["mark"]["color"] == "#1d4ed8"  # a colour that already meets its ratio is left alone
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_every_chart_as_drawn_renders(dark):
+    """Vega-Lite refuses some specs only when drawing them (a heatmap's text with `scale: null` on
+    the colour its cells use): each one is drawn here, as the page would."""
+    import vl_convert
+
+    for name, spec in specs_as_drawn(dark).items():
+        assert "<svg" in vl_convert.vegalite_to_svg(spec), name
