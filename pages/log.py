@@ -118,6 +118,7 @@ def on_save() -> None:
                                               now=ui.now(), discard_draft=state[F + "form_key"])
     except ValidationError as problem:
         state[F + "errors"] = problem.errors
+        state[F + "focus"] = uuid.uuid4().hex  # a new failed Save: focus goes to its first field
         return
     except LookupError:
         state[F + "errors"] = {"form": "This interview was deleted in the meantime; nothing was saved."}
@@ -130,7 +131,14 @@ def on_save() -> None:
                                        "still here: save again to keep it."}
         return
     st.session_state[F + "saved"] = saved_id  # the result at Save, while this entry is shown unchanged
+    st.session_state[F + "focus"] = uuid.uuid4().hex  # Save is drawn afresh: focus stays on it
     st.query_params["id"] = str(saved_id)
+
+
+def unsaved_message(errors: ui.FieldErrors) -> str:
+    """At Save, after a failed one: that nothing was saved, and which fields to fix, by the names shown above."""
+    named = errors.labels + [f"{key} {message}" for key, message in errors.unshown.items()]
+    return f"Nothing was saved. {len(named)} field{'s' if len(named) > 1 else ''} to fix: {', '.join(named)}."
 
 
 def on_new_entry() -> None:
@@ -239,7 +247,7 @@ if needs_start and not start_form(interview_id):
     st.button("Log a new interview", on_click=on_new_entry, type="primary")
     st.stop()
 put_back_dropped_fields()
-errors: dict[str, str] = st.session_state.get(F + "errors", {})
+errors = ui.FieldErrors(st.session_state.get(F + "errors", {}))
 editing = st.session_state.get(F + "interview_id") is not None
 typed = collect()
 booking = typed.is_booking(now)  # still ahead: preparation instead of scores, no outcome yet
@@ -273,10 +281,10 @@ with form_column:
     left, right = st.columns(2)
     with left:
         st.text_input("Company", key=F + "company", max_chars=LIMITS["company"], placeholder="Acme Corp")
-        ui.field_error(errors, "company")
+        ui.field_error(errors, "company", "Company", F + "company")
     with right:
         st.text_input("Role", key=F + "role", max_chars=LIMITS["role"], placeholder="Data engineer")
-        ui.field_error(errors, "role")
+        ui.field_error(errors, "role", "Role", F + "role")
     with st.container():  # a slot always there: the picker coming and going never shifts the fields below it
         application_picker(F, typed, today)
     left, right = st.columns(2)
@@ -286,8 +294,8 @@ with form_column:
     day_col.date_input("Date", key=F + "day", format="YYYY-MM-DD", min_value=ui.FIRST_DAY, max_value=ui.LAST_DAY)
     time_col.time_input("Start time", key=F + "start", step=900)
     length_col.number_input("Duration (minutes)", key=F + "duration_min", step=5)
-    ui.field_error(errors, "interview_at")
-    ui.field_error(errors, "duration_min")
+    ui.field_error(errors, "interview_at", "The date and time", F + "day")
+    ui.field_error(errors, "duration_min", "Duration", F + "duration_min")
     if not booking and now < typed.ends_at:  # a debrief dated ahead: its scores stay in sight
         st.warning("This date and time are still ahead, yet the entry has scores, evidence or an outcome: "
                    "check the date.", icon=":material/event:")
@@ -307,10 +315,10 @@ with form_column:
                "that a private note exists. Your own exports and backups keep everything.")
     with private_field(F, "questions"):
         st.text_area("Questions they asked", key=F + "questions", max_chars=LIMITS["questions"], height=100)
-    ui.field_error(errors, "questions")
+    ui.field_error(errors, "questions", "“Questions they asked”", F + "questions")
     with private_field(F, "notes"):
         st.text_area("Anything else", key=F + "notes", max_chars=LIMITS["notes"], height=100)
-    ui.field_error(errors, "notes")
+    ui.field_error(errors, "notes", "“Anything else”", F + "notes")
 
     if not booking:
         st.subheader("Outcome", anchor=False)
@@ -322,13 +330,12 @@ with form_column:
             on_col.date_input("Heard on", key=F + "outcome_on", format="YYYY-MM-DD", min_value=ui.FIRST_DAY,
                               max_value=ui.LAST_DAY)
             st.caption("An outcome closes this interview's open follow-up steps.")
-        ui.field_error(errors, "outcome_on")
+        ui.field_error(errors, "outcome_on", "“Heard on”", F + "outcome_on")
 
     form = collect()
     steps = plan_steps(form, now, booking)
     if errors:
-        count = len(errors)
-        st.error(errors.get("form") or f"Please fix the {count} field{'s' if count > 1 else ''} marked above.")
+        st.error(errors.get("form") or unsaved_message(errors), icon=":material/error:")
     elif not saved_shown:
         next_after_saving(steps, today, booking)
     with st.container(horizontal=True):
@@ -350,3 +357,7 @@ with plan_column:
 ui.draft_dialog_if_open(now)  # a draft opened from the next step at Save
 keep_what_was_typed()
 autosave_draft()
+if errors.shown:
+    ui.point_at_invalid(errors, st.session_state.get(F + "focus", ""))
+elif saved_shown:
+    ui.focus_on(F + "save", st.session_state.get(F + "focus", ""))

@@ -98,9 +98,9 @@ def placeholder_help() -> None:
 def template_editor(kind: StepKind, customised: bool, errors: dict[str, str], latest) -> None:
     st.caption("Your own wording." if customised else "Debrief's wording: change anything, then save.")
     st.text_input("Subject", key=field_key(kind, "subject"), max_chars=200)
-    ui.field_error(errors, f"{kind.value}.subject")
+    ui.field_error(errors, f"{kind.value}.subject", "Subject")
     st.text_area("Body", key=field_key(kind, "body"), height=300)
-    ui.field_error(errors, f"{kind.value}.body")
+    ui.field_error(errors, f"{kind.value}.body", "Body")
     with st.container(horizontal=True, gap="small"):
         st.button("Save template", key=field_key(kind, "save"), type="primary", on_click=on_save, args=(kind,),
                   icon=":material/save:")

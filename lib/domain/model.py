@@ -293,7 +293,7 @@ def validate_interviewer(person: Interviewer, index: int) -> dict[str, str]:
     _check_length(errors, f"{prefix}.name", person.name, "name")
     _check_length(errors, f"{prefix}.title", person.title, "title")
     if person.email and not EMAIL_RE.match(person.email):
-        errors[f"{prefix}.email"] = f"'{person.email}' does not look like an email address"
+        errors[f"{prefix}.email"] = f"does not look like an email address: '{person.email}'"
     _check_length(errors, f"{prefix}.email", person.email, "email")
     return errors
 
@@ -327,7 +327,8 @@ def validate(interview: Interview, now: datetime) -> Interview:
     if not low <= clean.duration_min <= high:
         errors["duration_min"] = f"must be between {low} and {high} minutes"
     if len(clean.interviewers) > MAX_INTERVIEWERS:
-        errors["interviewers"] = f"at most {MAX_INTERVIEWERS} people per interview"
+        count = len(clean.interviewers)
+        errors["interviewers"] = f"are too many ({count}; the limit is {MAX_INTERVIEWERS} per interview)"
     for index, person in enumerate(clean.interviewers):
         errors.update(validate_interviewer(person, index))
     for dimension in Dimension:

@@ -23,6 +23,7 @@ from lib.ui.cache import auto_backup, data, store
 from lib.ui.calendar_feed import calendar_subscription
 from lib.ui.coaching import action_item_row, action_items, coaching_sessions, open_action_items, score_gaps
 from lib.ui.draft_dialog import draft_dialog_if_open
+from lib.ui.focus import FieldErrors, focus_on, point_at_invalid
 from lib.ui.follow_up import agenda, timeline
 from lib.ui.step_actions import calendar_button, open_draft, step_actions
 from lib.ui.timeline import STATUS_BADGE_COLOURS, status_badge_md, timeline_view
@@ -30,10 +31,11 @@ from lib.ui.trends import follow_up_discipline, trend_charts, trends
 from lib.ui.widgets import FIRST_DAY, LAST_DAY, errors_of, field_error, flash, menu, opened, vega_chart
 
 __all__ = [
-    "FIRST_DAY", "LAST_DAY", "PAGES", "STATUS_BADGE_COLOURS", "action_item_row", "action_items", "agenda",
-    "auto_backup", "calendar_button", "calendar_subscription",
+    "FIRST_DAY", "LAST_DAY", "PAGES", "STATUS_BADGE_COLOURS", "FieldErrors", "action_item_row", "action_items",
+    "agenda", "auto_backup", "calendar_button", "calendar_subscription",
     "coaching_sessions", "data", "demo_banner", "draft_dialog_if_open", "errors_of", "field_error", "flash",
-    "follow_up_discipline", "load_demo_data", "menu", "now", "open_action_items", "open_draft", "opened",
+    "focus_on", "follow_up_discipline", "load_demo_data", "menu", "now", "open_action_items", "open_draft", "opened",
+    "point_at_invalid",
     "remove_demo_data", "require_database",
     "route_through_entrypoint", "score_gaps", "status_badge_md", "step_actions", "store", "timeline", "timeline_view",
     "trend_charts", "trends", "user_zone", "vega_chart",

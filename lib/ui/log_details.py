@@ -19,6 +19,13 @@ from lib.ui.app import user_zone
 from lib.ui.widgets import field_error
 
 PERSON_PARTS = ("name", "title", "email")
+TIMEFRAME_NAME = "The timeframe"
+
+
+def person_part_name(position: int, part: str) -> str:
+    """How a message names one field of a person row: "Interviewer 2", "Interviewer 2's email"."""
+    person = f"Interviewer {position + 1}"
+    return person if part == "name" else f"{person}'s {part}"
 
 
 def _add_person(prefix: str) -> None:
@@ -49,13 +56,14 @@ def people_section(prefix: str, errors: dict[str, str]) -> None:
         if row in filled_rows:  # validation numbers the rows that hold something
             index = filled_rows.index(row)
             for part in PERSON_PARTS:
-                field_error(errors, f"interviewers.{index}.{part}")
-    field_error(errors, "interviewers")
+                field_error(errors, f"interviewers.{index}.{part}", person_part_name(rows.index(row), part),
+                            f"{prefix}p.{row}.{part}")
+    field_error(errors, "interviewers", "The interviewers", f"{prefix}p.{rows[-1]}.remove" if rows else None)
     st.button("Add another interviewer", on_click=_add_person, args=(prefix,), icon=":material/person_add:",
-              type="tertiary")
+              type="tertiary", key=prefix + "add_person")
     st.text_input("Recruiter involved (optional)", key=prefix + "recruiter", max_chars=LIMITS["recruiter"],
                   placeholder="Name, if a recruiter set this up")
-    field_error(errors, "recruiter")
+    field_error(errors, "recruiter", "The recruiter's name", prefix + "recruiter")
 
 
 def timing_section(prefix: str, form: EntryForm, now: datetime, errors: dict[str, str]) -> None:
@@ -65,13 +73,15 @@ def timing_section(prefix: str, form: EntryForm, now: datetime, errors: dict[str
                   max_chars=LIMITS["stated_timeframe"], placeholder="within 2 weeks · 10 days · by 1 Dec",
                   help="Ask before you leave: the answer sets your check-in date.")
     timing = form.to_interview()
+    widget = prefix + "stated_timeframe"
     if refused := timeframe_out_of_range(timing):  # Save's own words, at the field, while typing
-        field_error({"stated_timeframe": refused}, "stated_timeframe")
+        shown = errors if errors.get("stated_timeframe") == refused else {"stated_timeframe": refused}
+        field_error(shown, "stated_timeframe", TIMEFRAME_NAME, widget)
     else:
         feedback = md_escape(timeframe_feedback(form, now, user_zone()))
         if parse_timeframe(timing.stated_timeframe, timing.day0).problem:  # a flag, not an error: it saves
             st.warning(feedback, icon=":material/warning:")
         else:
             st.caption(feedback)
-    if errors.get("stated_timeframe") != refused:  # not the same words twice after Save
-        field_error(errors, "stated_timeframe")
+    if not refused:  # the words as typed now stand for any Save said before
+        field_error(errors, "stated_timeframe", TIMEFRAME_NAME, widget)

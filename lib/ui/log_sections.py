@@ -97,8 +97,9 @@ def score_blocks(prefix: str, errors: dict[str, str]) -> None:
             with private_field(prefix, EVIDENCE_COLUMNS[dimension]):
                 st.text_area("Evidence", key=f"{prefix}evidence.{dimension.value}", max_chars=LIMITS["evidence"],
                              placeholder=guide.evidence_prompt, height=80)
-            field_error(errors, f"score.{dimension.value}")
-            field_error(errors, f"evidence.{dimension.value}")
+            field_error(errors, f"score.{dimension.value}", guide.label, f"{prefix}score.{dimension.value}")
+            field_error(errors, f"evidence.{dimension.value}", f"The evidence for {guide.label.lower()}",
+                        f"{prefix}evidence.{dimension.value}")
             if score is not None and not st.session_state.get(f"{prefix}evidence.{dimension.value}", "").strip():
                 st.caption(":orange[No evidence yet: you can save, but the entry will be flagged.]")
 
@@ -116,7 +117,7 @@ def prep_fields(prefix: str, errors: dict[str, str]) -> None:
         with private_field(prefix, name):
             st.text_area(label, key=prefix + name, max_chars=LIMITS["prep"], height=90,
                          placeholder=PREP_PLACEHOLDERS[name])
-        field_error(errors, name)
+        field_error(errors, name, f"“{label}”", prefix + name)
 
 
 def prepare_block(prefix: str, errors: dict[str, str]) -> None:

@@ -11,6 +11,7 @@ import streamlit as st
 
 from lib.charts.contrast import in_scheme
 from lib.domain.model import ValidationError
+from lib.ui.focus import FieldErrors, message_key
 
 # Bounds for a date the user types: Streamlit's own (ten years either side of today) silently put
 # back the default when a year beyond them was typed, so 2099 saved as today. Any calendar day
@@ -18,10 +19,25 @@ from lib.domain.model import ValidationError
 FIRST_DAY, LAST_DAY = date.min, date.max
 
 
-def field_error(errors: dict[str, str] | None, key: str) -> None:
-    """Show the message for one field right under it, if there is one."""
-    if errors and key in errors:
-        st.error(errors[key], icon=":material/error:")
+def field_error(errors: dict[str, str] | None, key: str, label: str | None = None, widget: str | None = None) -> None:
+    """Show the message for one field right under it, if there is one, naming the field.
+
+    The checks word their messages to follow a field's name ("is required", "is too long (…)"),
+    so an import can say "row 3, column company is required" and a form "Company is required".
+    Given the field's `widget` key and a `FieldErrors`, it records where the message was drawn,
+    so the page can mark that widget invalid and put focus on the first one.
+    """
+    if not errors or key not in errors:
+        return
+    text = f"{label} {errors[key]}" if label else errors[key]
+    recorded = errors if isinstance(errors, FieldErrors) else None
+    if widget is None or (recorded is not None and widget in recorded.widgets):  # its first message describes it
+        st.error(text, icon=":material/error:")
+    else:
+        with st.container(key=message_key(widget)):
+            st.error(text, icon=":material/error:")
+    if recorded is not None and widget is not None:
+        recorded.record(key, widget, label or key)
 
 
 def errors_of(exc: ValidationError, prefix: str = "") -> dict[str, str]:

@@ -64,7 +64,8 @@ def test_a_plausible_interview_passes():
                      id="timeframe-in-year-9999"),
         pytest.param({"stated_timeframe": "by 1900-01-01"}, "stated_timeframe",
                      "names a date that must be between 1990 and 2100 (got 1900-01-01)", id="timeframe-in-1900"),
-        pytest.param({"interviewers": (Interviewer("A"),) * 13}, "interviewers", "at most 12", id="13-interviewers"),
+        pytest.param({"interviewers": (Interviewer("A"),) * 13}, "interviewers", "are too many (13; the limit is 12",
+                         id="13-interviewers"),
         pytest.param(
             {"interviewers": (Interviewer("", "CTO"),)}, "interviewers.0.name", "needs a name", id="title-without-name"
         ),

@@ -295,7 +295,7 @@ BAD_ROWS = [
     ("interviews", "INSERT INTO interviewers (interview_id, position, name, title, email) "
      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12) "
      "SELECT 1, i, 'Person ' || i, '', '' FROM n",
-     "row id 1, column interviewers at most 12 people per interview"),
+     "row id 1, column interviewers are too many (13; the limit is 12 per interview)"),
     ("coaching_sessions", "UPDATE coaching_sessions SET mentor = '  '", "row id 1, column mentor needs a name"),
     # applications, and rounds booked ahead with their preparation
     ("applications", "UPDATE applications SET uid = ' '", "row id 1, column uid must not be empty"),
