@@ -29,9 +29,23 @@ def specs_as_drawn(dark: bool) -> dict[str, dict]:
     built["follow-up"] = charts.discipline_chart(follow_up_view(follow_up_facts(ENTRIES), pd.Series([1, 2, 3, 4]),
                                                                 date(2026, 11, 20)).frame)
     built["rounds"] = rounds_chart(kestrel(ROUND_1, ROUND_2))
+    for dimension in charts.DIMENSION_COLOURS:
+        built[f"self-vs-mentor-{dimension}"] = charts.self_vs_mentor_chart(mentor_gaps(), dimension, "Sam")
     specs = {name: in_scheme(charts.vega_lite_spec(chart), dark) for name, chart in built.items()}
     specs["timeline"] = timeline_spec(steps_of(), TODAY, dark)
     return specs
+
+
+def mentor_gaps() -> pd.DataFrame:
+    """Coaching's frame of your score and a mentor's per interview and dimension, as lib.domain.gaps makes it."""
+    rows = [
+        {"mentor": "Sam", "dimension": dimension, "company": company, "role": "Data engineer",
+         "interview_at": pd.Timestamp(2026, 11, day, 15), "self_score": own, "mentor_score": theirs,
+         "gap": theirs - own}
+        for dimension in charts.DIMENSION_COLOURS
+        for company, day, own, theirs in (("Acme", 3, 4, 2), ("Globex", 10, 2, 3), ("Initech", 17, 3, 3))
+    ]
+    return pd.DataFrame(rows)
 
 
 def background_of(spec: dict) -> str:
