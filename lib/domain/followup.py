@@ -153,7 +153,7 @@ def _thank_yous(interview: Interview, tz: tzinfo | None) -> list[Step]:
     people: list[Interviewer | None] = list(interview.interviewers) or [None]
     steps = []
     for index, person in enumerate(people):
-        who = person.name if person else "your interviewer"
+        who = (person.name.strip() if person else "") or "your interviewer"  # a form row not named yet
         why = (
             f"Thank {who} for their time and restate your enthusiasm for the role and "
             f"{interview.company or 'the company'}, by email, within 24 hours "

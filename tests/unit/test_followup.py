@@ -96,6 +96,14 @@ def test_one_generic_thank_you_when_no_interviewer_is_named():
     assert notes[0].title == "Thank-you note to your interviewer"
 
 
+def test_a_form_row_with_an_email_but_no_name_yet_is_thanked_as_your_interviewer():
+    """The Log form's plan showed "**Thank-you note to **", its bold broken by the empty name."""
+    nameless = Interviewer(name=" ", email="jane@acme.com")
+    [note] = [s for s in timeline(interview(interviewers=(nameless,))) if s.kind is StepKind.THANK_YOU]
+    assert note.title == "Thank-you note to your interviewer"
+    assert note.why.startswith("Thank your interviewer for their time")
+
+
 def test_thank_you_keys_are_stable_per_saved_person_and_positional_on_a_new_form():
     assert thank_you_key(None) == "thank_you"
     assert thank_you_key(PRIYA, 3) == "thank_you:7"
