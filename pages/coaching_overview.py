@@ -98,14 +98,14 @@ def start_form(today) -> None:
         name_column.text_input("Mentor", key=S + "mentor", max_chars=COACHING_LIMITS["mentor"],
                                on_change=on_mentor_or_day,
                                placeholder="A coach, a friend in the industry, a career adviser")
-        ui.field_error(errors, "mentor")
+        ui.field_error(errors, "mentor", "Mentor")
         with day_column:
             day_picker(today)
-        ui.field_error(errors, "held_on")
+        ui.field_error(errors, "held_on", "The day")
         st.multiselect("Interviews to discuss", [i for i in options if i in labels], key=S + "picks",
                        format_func=lambda i: labels.get(i, f"#{i}"), placeholder="Pick interviews")
         st.caption(md_escape(suggestion.reason))
-        ui.field_error(errors, "interview_ids")
+        ui.field_error(errors, "interview_ids", "Interviews to discuss")
         st.button("Start session", type="primary", on_click=on_start, icon=":material/play_arrow:", key=S + "start")
 
 

@@ -169,13 +169,13 @@ def add_action_form(session: CoachingSession, interview: Interview | None, today
     with st.container(border=True, key="add-action"):
         st.text_input("New action", key=S + "a.text", max_chars=COACHING_LIMITS["action"],
                       placeholder="e.g. Rehearse two STAR stories about leading a migration")
-        ui.field_error(errors, "text")
+        ui.field_error(errors, "text", "The action")
         who, due = st.columns(2)
         who.segmented_control("Who does it", list(Owner), key=S + "a.owner", default=Owner.CANDIDATE,
                               format_func=lambda o: "You" if o is Owner.CANDIDATE else session.mentor)
         due.date_input("Due", key=S + "a.due", format="YYYY-MM-DD", min_value=ui.FIRST_DAY, max_value=ui.LAST_DAY)
         with due:
-            ui.field_error(errors, "due_on")
+            ui.field_error(errors, "due_on", "The due date")
         if interview is not None:
             st.checkbox(f"About {md_escape(interview.title)}", key=S + "a.about", value=True)
         st.button("Add action", on_click=on_add_action, args=(session.id, interview.id if interview else None),

@@ -82,7 +82,7 @@ def your_name_field(errors: dict[str, str]) -> None:
         st.text_input("Your name", key=T + "your_name", placeholder="e.g. Alex Morgan", max_chars=120,
                       help="Signs every email, where a template says {your_name}.")
         st.button("Save name", key=T + "save_name", on_click=on_save_name, icon=":material/save:")
-    ui.field_error(errors, "your_name")
+    ui.field_error(errors, "your_name", "Your name")
 
 
 def placeholder_help() -> None:

@@ -73,7 +73,7 @@ def review_request_form(now: datetime) -> None:
     errors = request_errors(state[R + "mentor"], state[R + "picks"])
     untouched = not state[R + "mentor"].strip() and not state[R + "picks"]
     shown = {} if untouched else errors  # a form just opened gets a hint, not two red errors
-    field_error(shown, "mentor")
+    field_error(shown, "mentor", "Mentor")
     st.multiselect("Interviews to review", list(labels), key=R + "picks", format_func=lambda i: labels.get(i, f"#{i}"),
                    placeholder="Pick interviews", max_selections=MAX_INTERVIEWS)
     if applications := data().applications.page(limit=MAX_INTERVIEWS):
@@ -82,7 +82,7 @@ def review_request_form(now: datetime) -> None:
         st.selectbox("Or a whole application", list(titles), index=None, key=R + "application",
                      format_func=lambda uid: titles.get(uid, uid), on_change=on_application,
                      placeholder="Pick an application: its rounds become the picks")
-    field_error(shown, "interview_ids")
+    field_error(shown, "interview_ids", "Interviews")
     picked = data().interviews.with_ids(state[R + "picks"])
     sharing = sharing_choice()
     st.caption(md_escape(private_notes_line(picked)))

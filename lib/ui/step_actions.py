@@ -129,7 +129,7 @@ def _more_actions(step: Step, interview_id: int, today: date, key: str) -> None:
                       format="YYYY-MM-DD", width=150)
         st.button("Mark done", key=f"{key}.done", type="primary", icon=":material/check:", on_click=_mark,
                   args=(interview_id, step.key, "done", f"{key}.on", today, step.day0))
-    field_error(st.session_state.get(f"{key}.on.errors"), "on")
+    field_error(st.session_state.get(f"{key}.on.errors"), "on", "The day")
     st.divider()
     _snooze_form(step, interview_id, today, key)
     _skip_button(step, interview_id, today, key)
@@ -139,10 +139,10 @@ def _snooze_form(step: Step, interview_id: int, today: date, key: str) -> None:
     errors = st.session_state.get(f"{key}.snooze_errors")
     st.date_input("Snooze until", value=suggested_snooze_day(step, today), min_value=today + timedelta(days=1),
                   key=f"{key}.until", format="YYYY-MM-DD")
-    field_error(errors, "until")
+    field_error(errors, "until", "The day")
     st.text_input("Why?", key=f"{key}.reason", max_chars=200, placeholder="e.g. they are away until Monday")
-    field_error(errors, "reason")
-    field_error(errors, "step")
+    field_error(errors, "reason", "The reason")
+    field_error(errors, "step", "This step")
     st.caption("Only this step moves (and a soft touch that counts from it). A weekend day moves to Monday.")
     with st.container(horizontal=True, gap="small"):
         st.button("Snooze", key=f"{key}.snooze", icon=":material/snooze:", on_click=_snooze,

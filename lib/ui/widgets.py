@@ -19,6 +19,20 @@ from lib.ui.focus import FieldErrors, message_key
 FIRST_DAY, LAST_DAY = date.min, date.max
 
 
+# How the checks' messages that follow a field's name begin ("is required", "must be between …");
+# the others are instructions ("pick the day it was done") that stand alone under their field.
+FOLLOWS_A_NAME = frozenset({"is", "are", "must", "needs", "names", "has", "uses", "does", "cannot", "breaks", "line"})
+
+
+def named(label: str | None, message: str) -> str:
+    """A check's message as a form shows it: after the field's name, or alone as a sentence."""
+    if not label:
+        return message
+    if message.split(" ", 1)[0] in FOLLOWS_A_NAME:
+        return f"{label} {message}"
+    return message[:1].upper() + message[1:]
+
+
 def field_error(errors: dict[str, str] | None, key: str, label: str | None = None, widget: str | None = None) -> None:
     """Show the message for one field right under it, if there is one, naming the field.
 
@@ -29,7 +43,7 @@ def field_error(errors: dict[str, str] | None, key: str, label: str | None = Non
     """
     if not errors or key not in errors:
         return
-    text = f"{label} {errors[key]}" if label else errors[key]
+    text = named(label, errors[key])
     recorded = errors if isinstance(errors, FieldErrors) else None
     if widget is None or (recorded is not None and widget in recorded.widgets):  # its first message describes it
         st.error(text, icon=":material/error:")

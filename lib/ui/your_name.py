@@ -41,7 +41,7 @@ def ask_name_once(key: str) -> None:
         return
     with st.container(border=True, key=f"{key}-ask"):
         st.text_input(LABEL, key=f"{key}.name", max_chars=NAME_LIMIT, placeholder="e.g. Alex Morgan")
-        field_error(st.session_state.get(f"{key}.errors"), YOUR_NAME)
+        field_error(st.session_state.get(f"{key}.errors"), YOUR_NAME, "Your name")
         with st.container(horizontal=True, gap="small", vertical_alignment="center"):
             st.button("Save", key=f"{key}.save", type="primary", icon=":material/save:", on_click=_save, args=(key,))
             st.button("Not now", key=f"{key}.not_now", type="tertiary", on_click=_not_now, args=(key,))

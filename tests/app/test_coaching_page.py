@@ -103,7 +103,7 @@ def test_starting_without_a_mentor_says_so_beside_the_field(app, store):
     two_interviews(store)
     at = open_page(app, COACHING)
     at = at.button(key="c.start").click().run()
-    assert "needs a name: who is coaching you?" in [e.value for e in at.error]
+    assert "Mentor needs a name: who is coaching you?" in [e.value for e in at.error]
     assert store.coaching.sessions() == []
 
 

@@ -178,7 +178,7 @@ def test_a_snooze_without_a_reason_is_refused_beside_the_field(app, store):
     at.date_input(key=f"{key}.until").set_value(date(2026, 12, 9))
     at = at.button(key=f"{key}.snooze").click().run()
     assert store.follow_up.snoozes_for([interview.id])[interview.id] == []
-    assert "say why, in a few words: it is shown beside the step" in [e.value for e in at.error]
+    assert "Say why, in a few words: it is shown beside the step" in [e.value for e in at.error]
 
 
 def test_a_snoozed_step_due_again_shows_on_today_with_its_reason(app, store):

@@ -55,11 +55,11 @@ def test_a_packet_needs_a_mentor_and_an_interview_each_said_at_its_field(app, st
     [button] = [b for b in at.get("download_button") if b.label == "Download review packet (HTML)"]
     assert button.proto.disabled
     at.text_input(key="c.rr.mentor").input("Sam Lee").run()
-    assert [e.value for e in at.error] == ["pick at least one interview, or a whole application"]
+    assert [e.value for e in at.error] == ["Pick at least one interview, or a whole application"]
     at.text_input(key="c.rr.mentor").input("").run()
     at.multiselect(key="c.rr.picks").set_value([saved]).run()
     assert at.multiselect(key="c.rr.picks").value == [saved]
-    assert [e.value for e in at.error] == ["needs a name: who will review these interviews?"]
+    assert [e.value for e in at.error] == ["Mentor needs a name: who will review these interviews?"]
 
 
 def test_a_whole_application_fills_the_picks_with_its_rounds(app, store):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lib.ui.focus import FieldErrors, key_class, message_key
+from lib.ui.widgets import named
 
 
 @pytest.mark.parametrize(
@@ -44,3 +45,17 @@ def test_two_messages_at_one_widget_point_at_it_once():
     errors.record("interviewers.11.email", "f.p.row12.email", "Interviewer 12's email")
     errors.record("interviewers", "f.p.row12.email", "The interviewers")
     assert errors.widgets == ["f.p.row12.email"]
+
+
+@pytest.mark.parametrize(
+    ("label", "message", "shown"),
+    [("Company", "is required", "Company is required"),
+     ("Duration", "must be between 5 and 600 minutes", "Duration must be between 5 and 600 minutes"),
+     ("Interviewer 2", "needs a name (or remove this row)", "Interviewer 2 needs a name (or remove this row)"),
+     ("Body", "line 3 has a “{” that is never closed", "Body line 3 has a “{” that is never closed"),
+     ("The reason", "say why, in a few words", "Say why, in a few words"),
+     ("The day", "pick the day it was done", "Pick the day it was done"),
+     (None, "is required", "is required")],
+)
+def test_a_message_follows_its_fields_name_or_stands_alone_as_a_sentence(label, message, shown):
+    assert named(label, message) == shown
