@@ -53,7 +53,7 @@ def saved_result(saved_id: int, now: datetime, on_new_entry: Callable[[], None])
         st.success(saved_message(saved, now), icon=":material/check_circle:")
         if not saved.is_ahead(now) and (upcoming := next_step(timeline(saved, now))) is not None:
             step_actions(upcoming, saved_id, today, key="log.next")
-        with st.container(horizontal=True):
+        with st.container(horizontal=True, vertical_alignment="center"):
             if saved.is_ahead(now):
                 st.page_link(PAGES["today"], label="See it on Today", icon=":material/today:")
             st.page_link(PAGES["interviews"], label="See it in Interviews", icon=":material/list_alt:",
