@@ -194,7 +194,7 @@ def test_logging_an_interview_and_marking_its_thank_you_sent_takes_only_keys_wit
     assert keys.tab().name == "Role"
     wait_for_app(page)  # Company's value taken
     page.keyboard.type("Data engineer")
-    stops = 2 + keys.tab_to("Save interview", limit=LOG_STOPS_TO_SAVE)
+    stops = 3 + keys.tab_to("Save interview", limit=LOG_STOPS_TO_SAVE)  # main, Company, Role, then on to Save
     assert stops <= LOG_STOPS_TO_SAVE, f"{stops} stops from the top of Log to Save:\n{keys.listing(stops)}"
     page.keyboard.press("Enter")
     wait_for_app(page)
@@ -208,6 +208,7 @@ def test_logging_an_interview_and_marking_its_thank_you_sent_takes_only_keys_wit
     wait_for_app(page)
     keys.tab_to("Mark as sent", limit=20)
     assert keys.stops[-1].in_dialog
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "keyboard-mark-as-sent-focused.png")
     page.keyboard.press("Enter")
     wait_for_app(page)
