@@ -1,7 +1,9 @@
 """The few style rules Streamlit 1.67's theme options cannot set, each one for WCAG 2.2 AA.
 
 Only constant CSS, no user text. st.html sends a <style> alone to the page's event area, where it
-takes no room. What each rule fixes, as axe-core measured it:
+takes no room. No rule may use a child combinator: Streamlit's sanitizer (DOMPurify) drops the whole
+<style> when its text holds ">" (seen: every rule here gone, the sidebar's ring with them).
+What each rule fixes, as axe-core or the keyboard test measured it:
 
 - Captions: Streamlit fades them with opacity 0.6, which made their text 3.88:1 on white (4.5:1
   needed) and faded whatever sits in them (a "Done" badge fell to 2.99:1). The text keeps its
@@ -9,6 +11,11 @@ takes no room. What each rule fixes, as axe-core measured it:
 - Date and time inputs: each day/month/year and hour/minute box was 17.9 × 19.6 px; a target
   needs 24 × 24.
 - Links, page links and the sidebar's page list: a focus ring, not the faint tint Streamlit gives a page link.
+- Switches (st.toggle): the focused input is visually hidden and Streamlit draws nothing on the track, so a
+  keyboard user could not see which switch had focus; the track gets the ring.
+- The main region is a Tab stop (Streamlit gives it tabindex 0, the skip link's target); it and a dialog's Close
+  button get the same 2 px ring as the rest, instead of Chromium's thin default and Streamlit's pale blue.
+  tests/browser/test_keyboard.py checks every stop on the way to Save and through a draft for a ring.
 - Pictures: st.image puts a Fullscreen button in a hover toolbar that a keyboard still reaches
   while it stays invisible; the timeline pictures need no full screen.
 - Primary buttons in the dark scheme: white text on the light primary blue was 2.54:1; dark text
@@ -30,6 +37,9 @@ COMMON = f"""
 }}
 a:focus-visible, [data-testid="stPageLink-NavLink"]:focus-visible,
 [data-testid="stSidebarNavLink"]:focus-visible {{ outline: {FOCUS_RING}; outline-offset: 2px; }}
+[data-testid="stCheckbox"] label:has(input:focus-visible) span + div {{ outline: {FOCUS_RING}; outline-offset: 2px; }}
+[data-testid="stMain"]:focus-visible {{ outline: {FOCUS_RING}; outline-offset: -2px; }}
+[data-testid="stDialog"] button[aria-label="Close"]:focus-visible {{ outline: {FOCUS_RING}; outline-offset: 2px; }}
 [data-testid="stElementContainer"]:has([data-testid="stImage"]) [data-testid="stElementToolbar"] {{ display: none; }}
 """
 
