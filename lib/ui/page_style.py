@@ -16,9 +16,11 @@ What each rule fixes, as axe-core or the keyboard test measured it:
 - The main region is a Tab stop (Streamlit gives it tabindex 0, the skip link's target); it and a dialog's Close
   button get the same 2 px ring as the rest, instead of Chromium's thin default and Streamlit's pale blue.
   tests/browser/test_keyboard.py checks every stop on the way to Save and through a draft for a ring.
-- Buttons: Streamlit's ring is its primary colour at half strength, 2.4:1 against the unfocused
-  button in the light scheme and 2.7:1 in the dark (3:1 needed); a ring in the text colour
-  (the primary colour round a primary button, whose text is white on it) is 6.7:1 or more.
+- Buttons (a link button, a date input's calendar button and a help icon too) an expander's title and a
+  block that scrolls (a draft's text in st.code): Streamlit's ring is its
+  primary colour at half strength, 2.4:1 against the unfocused button in the light scheme and
+  2.7:1 in the dark (3:1 needed); a ring in the text colour (the primary colour round a primary
+  button, whose text is white on it) is 6.7:1 or more.
 - Pictures: st.image puts a Fullscreen button in a hover toolbar that a keyboard still reaches
   while it stays invisible; the timeline pictures need no full screen.
 - Primary buttons in the dark scheme: white text on the light primary blue was 2.54:1; dark text
@@ -42,7 +44,12 @@ COMMON = f"""
 a:focus-visible, [data-testid="stPageLink-NavLink"]:focus-visible,
 [data-testid="stSidebarNavLink"]:focus-visible {{ outline: {FOCUS_RING}; outline-offset: 2px; }}
 [data-testid="stCheckbox"] label:has(input:focus-visible) span + div {{ outline: {FOCUS_RING}; outline-offset: 2px; }}
-button[data-testid^="stBaseButton"]:focus-visible {{ outline: {FOCUS_RING}; outline-offset: 2px; }}
+[data-testid="stMain"] :is(button, a):focus-visible, [data-testid="stDialog"] :is(button, a):focus-visible,
+[data-testid="stSidebar"] :is(button, a):focus-visible {{ outline: {FOCUS_RING}; outline-offset: 2px; }}
+[data-testid="stMain"] div[tabindex]:focus-visible, [data-testid="stDialog"] div[tabindex]:focus-visible {{
+  outline: {FOCUS_RING}; outline-offset: -2px;
+}}
+[data-testid="stExpander"] summary:focus-visible {{ outline: {FOCUS_RING}; outline-offset: -2px; }}
 button[data-testid^="stBaseButton-primary"]:focus-visible {{ outline-color: {PRIMARY[False]}; }}
 [data-testid="stMain"]:focus-visible {{ outline: {FOCUS_RING}; outline-offset: -2px; }}
 [data-testid="stDialog"] button[aria-label="Close"]:focus-visible {{ outline: {FOCUS_RING}; outline-offset: 2px; }}

@@ -30,6 +30,7 @@ LOG_STOPS_TO_SAVE = 38  # an empty new Log form: main, Company ... Outcome, Save
 INTERVIEWS_STOPS_TO_DETAILS = 12  # the demo data: main, the filters, paging, the first card's links, Details
 NAMES_LEADING_NOWHERE = ("Link to heading", "close icon")
 RING_ROOM = 6  # px around the box that shows focus: an outline with its offset is drawn outside the element
+FOCUS_RATIO = 3.0  # WCAG 2.2 1.4.11: a focus indicator against the same pixels unfocused
 CHANGED = 40  # of 255 in some colour channel: a pixel that changed this much changed for the eye, not by smoothing
 
 # Where focus is, after scrolling it into view: what a user could see of it. The box shot for the focus
@@ -161,16 +162,15 @@ class Keyboard:
 
     def focus_shows(self, box: dict) -> bool:
         """Focused, the box (and the room an outline takes around it) differs from blurred in at least a
-        one-pixel line along half its edge: a ring or a border that changes colour, not a shade on a thumb."""
+        one-pixel line along half its edge, each pixel by 3:1: a ring or a border that changes colour, not a shade
+        on a thumb nor a pale shadow."""
         clip = {"x": max(box["x"] - RING_ROOM, 0), "y": max(box["y"] - RING_ROOM, 0),
                 "width": box["width"] + 2 * RING_ROOM, "height": box["height"] + 2 * RING_ROOM}
         focused = self.shot(clip)
         assert self.page.evaluate(UNFOCUS), "the stop kept its focus"
         blurred = self.shot(clip)
         assert self.page.evaluate(REFOCUS), "the stop did not take its focus back, as a keyboard focus"
-        difference = ImageChops.difference(focused, blurred).convert("L")
-        changed = difference.point(lambda value: 255 if value >= CHANGED else 0).histogram()[255]
-        if changed < box["width"] + box["height"]:
+        if ring_pixels(focused, blurred) < box["width"] + box["height"]:
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             for state, image in (("focused", focused), ("blurred", blurred)):
                 image.save(SCREENSHOTS / f"keyboard-stop-{len(self.stops) + 1}-{state}.png")
@@ -180,6 +180,23 @@ class Keyboard:
     def shot(self, clip: dict) -> Image.Image:
         png = self.page.screenshot(clip=clip, animations="disabled", caret="hide")
         return Image.open(io.BytesIO(png)).convert("RGB")
+
+
+def luminance(pixel: tuple[int, int, int]) -> float:
+    channels = [c / 255 for c in pixel]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def ring_pixels(focused: Image.Image, blurred: Image.Image) -> int:
+    """Pixels that changed with focus by WCAG's 3:1 for a focus indicator against its unfocused look."""
+    mask = ImageChops.difference(focused, blurred).convert("L").point(lambda value: 255 if value >= CHANGED else 0)
+    count = 0
+    for x, y in ((i % mask.width, i // mask.width) for i, v in enumerate(mask.get_flattened_data()) if v):
+        lighter, darker = sorted((luminance(focused.getpixel((x, y))), luminance(blurred.getpixel((x, y)))),
+                                 reverse=True)
+        count += (lighter + 0.05) / (darker + 0.05) >= FOCUS_RATIO
+    return count
 
 
 def test_logging_an_interview_and_marking_its_thank_you_sent_takes_only_keys_with_focus_in_sight(
