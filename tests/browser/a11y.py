@@ -23,6 +23,10 @@ from pathlib import Path
 AXE_SCRIPT = files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 ON_SCREEN_RULES = ["color-contrast", "target-size"]  # the rules that judge only what is in view
+# What a change of scheme can change. Streamlit swaps the theme's colours and the app recolours its charts
+# and pictures; the elements, their names and their boxes stay as they were, so the other rules would
+# repeat the first scheme's answers.
+SCHEME_RULES = ["color-contrast", "link-in-text-block"]
 FAILING_IMPACTS = ("serious", "critical")
 STEP = 0.8  # of a container's height per scroll: each stop overlaps the last a little
 
@@ -41,7 +45,7 @@ HEIGHT_FOR_AXE = "html, body { height: 100% !important; }"
 
 # One call walks the page: every rule once over the part audited, then each scroll container from its top,
 # the on-screen rules again at every stop. In the page, so no stop costs a round trip to Python.
-_AUDIT = """async ({within, tags, onScreenRules, chrome, step, heightStyle}) => {
+_AUDIT = """async ({within, tags, rules, onScreenRules, chrome, step, heightStyle}) => {
     const root = within ? document.querySelector(within) : document;
     if (!root) return null;
     const painted = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
@@ -71,7 +75,7 @@ _AUDIT = """async ({within, tags, onScreenRules, chrome, step, heightStyle}) => 
                           && el.scrollHeight > el.clientHeight + 4 && el.clientHeight >= 120;
     const part = within ? root : document.body;
     try {
-        await run(root, null);
+        await run(root, rules);
         let stops = 0;
         for (const el of [...document.querySelectorAll('*')]
                  .filter(el => (el.contains(part) || part.contains(el)) && scrolls(el))) {
@@ -120,12 +124,15 @@ class Finding:
                 f"    target: {self.target}\n    html: {self.html}\n    {summary}")
 
 
-def audit(page, state: str, width: str, scheme: str, within: str | None = None) -> tuple[list[Finding], int]:
+def audit(page, state: str, width: str, scheme: str, within: str | None = None,
+          rules: list[str] | None = None) -> tuple[list[Finding], int]:
     """Every axe finding on the page as it is now, screenful by screenful, and how many screenfuls past
-    the first were walked; `within` keeps to one part (a dialog), for the page behind it is another state's."""
+    the first were walked; `within` keeps to one part (a dialog), for the page behind it is another state's;
+    `rules` keeps to those rules (None: every WCAG rule)."""
     if not page.evaluate("() => typeof axe === 'object'"):  # once per document, not per state
         page.evaluate(AXE_SCRIPT)
-    walked = page.evaluate(_AUDIT, {"within": within, "tags": WCAG_TAGS, "onScreenRules": ON_SCREEN_RULES,
+    walked = page.evaluate(_AUDIT, {"within": within, "tags": WCAG_TAGS, "rules": rules,
+                                    "onScreenRules": [r for r in ON_SCREEN_RULES if rules is None or r in rules],
                                     "chrome": CHROME, "step": STEP, "heightStyle": HEIGHT_FOR_AXE})
     assert walked is not None, f"{state}: nothing matches {within}"
     findings = [Finding(state, width, scheme, **node) for node in walked["findings"]]

@@ -1,8 +1,12 @@
 """axe-core (WCAG 2.2 A and AA) on every page and the states that draw something of their own, at a laptop's
 and a phone's width, in the light and the dark scheme, over the demo data.
 
-One server for the module; one test per width and scheme, so a failure says where. A test fails on a
-serious or critical violation in the app's own content and prints Streamlit's (see tests/browser/a11y.py).
+One server and one page for the module; one test per width and scheme, so a failure says where. Each test
+loads the app once and reaches every state as a user does, by the app's own navigation and clicks, waiting
+for each run to end and its charts and pictures to be drawn. The light scheme gets every WCAG rule, the
+dark one the rules a scheme can change (SCHEME_RULES), both at every screenful. A test fails on a serious
+or critical violation in the app's own content and prints Streamlit's (see tests/browser/a11y.py), and
+the time each state took.
 The findings are written to tests/browser/screenshots/axe-results.json (or $DEBRIEF_AXE_RESULTS).
 """
 
@@ -22,7 +26,7 @@ from lib.domain.coaching import CoachingSession, MentorReview
 from lib.domain.model import Dimension
 from lib.files.demo import load_demo
 from lib.store import Store
-from tests.browser.a11y import Finding, audit, chrome_report, failure_message, save
+from tests.browser.a11y import SCHEME_RULES, Finding, audit, chrome_report, failure_message, save
 from tests.browser.helpers import (
     DESKTOP,
     PHONE,
@@ -40,11 +44,18 @@ TRENDS_TABS = ("Scores over time", "Recent against earlier", "By stage and compa
 FINISHED, IN_PROGRESS = 1, 2  # the coaching sessions the database holds: a summary and a live session
 DRAW_BUDGET_MS = 10_000  # after its run, how long a chart or picture may take to appear before it counts as failed
 
-# Counts changes of Streamlit's script-run state, so a wait can tell the run an action started from the
-# end of the one before it.
+# Counts what tells of a run: a change of Streamlit's script-run state, and every message from the server.
+# The state alone can miss a run: when the browser is busy, React may draw "running" and "notRunning" as
+# one update (seen twice in a dark-scheme pass, a click whose run never showed).
 COUNT_RUNS = """window.__a11yRunChanges = 0;
 new MutationObserver(records => { window.__a11yRunChanges += records.length; })
-    .observe(document, {subtree: true, attributes: true, attributeFilter: ['data-test-script-state']});"""
+    .observe(document, {subtree: true, attributes: true, attributeFilter: ['data-test-script-state']});
+window.WebSocket = class extends window.WebSocket {
+    constructor(...args) {
+        super(...args);
+        this.addEventListener('message', () => { window.__a11yRunChanges += 1; });
+    }
+};"""
 RUN_CHANGES = "() => window.__a11yRunChanges"
 # A run began after `before` changes and is over, no element is a placeholder or stale, and no fade or
 # slide is under way (axe measured a tooltip fading in at 1.06:1).
@@ -53,6 +64,12 @@ RUN_OVER = """(before) => window.__a11yRunChanges > before
     && !document.querySelector('[data-testid=stSkeleton], [data-stale=true]')
     && document.getAnimations().every(a => a.playState !== 'running'
                                         || a.effect?.getTiming().iterations === Infinity)"""
+# RUN_OVER holds two frames on, with no new sign of a run: a message's update has been drawn.
+STILL = f"""async (before) => {{
+    const signs = window.__a11yRunChanges;
+    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+    return signs === window.__a11yRunChanges && ({RUN_OVER})(before);
+}}"""
 # What is not drawn: a chart with no svg or canvas of some size (Streamlit leaves a chart that Vega-Lite
 # refused as an empty box), a picture that did not load, a traceback. Empty when all is drawn.
 NOT_DRAWN = """() => {
@@ -113,11 +130,14 @@ def app(browser, server):
 def settle(page, before: int) -> None:
     """Until the run that `before` came before is over and everything it shows is drawn. A chart Vega-Lite
     refused, or a picture that never loaded, fails here: axe would pass an empty box."""
-    try:
-        page.wait_for_function(RUN_OVER, arg=before, timeout=30_000)
-    except PlaywrightTimeout:
-        raise AssertionError(f"no run started and ended on {page.url} (run-state changes: {before} before, "
-                             f"{page.evaluate(RUN_CHANGES)} now)") from None
+    for _ in range(50):
+        try:
+            page.wait_for_function(RUN_OVER, arg=before, timeout=30_000)
+        except PlaywrightTimeout:
+            raise AssertionError(f"no run started and ended on {page.url} (run signs: {before} before, "
+                                 f"{page.evaluate(RUN_CHANGES)} now)") from None
+        if page.evaluate(STILL, before):
+            break
     try:
         page.wait_for_function(f"() => ({NOT_DRAWN})().length === 0", timeout=DRAW_BUDGET_MS)
     except PlaywrightTimeout:
@@ -211,7 +231,7 @@ def audit_state(page, state: str, within: str | None, width: str, scheme: str) -
     run), for then axe saw a page on its way out."""
     for _ in range(3):
         before = page.evaluate(RUN_CHANGES)
-        audited = audit(page, state, width, scheme, within)
+        audited = audit(page, state, width, scheme, within, None if scheme == "light" else SCHEME_RULES)
         if page.evaluate(RUN_CHANGES) == before:
             return audited
         settle(page, before)
