@@ -138,6 +138,8 @@ def settle(page, before: int) -> None:
                                  f"{page.evaluate(RUN_CHANGES)} now)") from None
         if page.evaluate(STILL, before):
             break
+    else:
+        raise AssertionError(f"{page.url} kept running")
     try:
         page.wait_for_function(f"() => ({NOT_DRAWN})().length === 0", timeout=DRAW_BUDGET_MS)
     except PlaywrightTimeout:
@@ -154,7 +156,7 @@ def act(page, action: Callable[[], object]) -> None:
 def act_without_run(page, action: Callable[[], object]) -> None:
     """Do what changes the page without a run (a hover), and wait until it is still and drawn."""
     action()
-    settle(page, -1)
+    settle(page, -1)  # any count will do: no run is awaited
 
 
 def visit(page, path: str) -> None:
