@@ -189,7 +189,7 @@ def close_the_draft(page) -> None:
 def save_an_empty_log_form(page) -> None:
     visit(page, "log")
     act(page, page.get_by_role("button", name="Save interview").click)
-    expect(page.get_by_text("Please fix the", exact=False)).to_be_visible()
+    expect(page.get_by_text("Nothing was saved.", exact=False)).to_be_visible()
 
 
 def open_card_details(page) -> None:
