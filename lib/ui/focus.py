@@ -60,8 +60,10 @@ class FieldErrors(dict[str, str]):
 
 
 _SCRIPT = """
-// The field a person types in, before any button its container also holds (a help icon, a stepper).
-const FIELDS = ['input, textarea', '[role="spinbutton"]', '[role="combobox"]', 'button', '[tabindex="0"]'];
+// The field a person types in, before any button its container also holds (a help icon, a stepper). A date's
+// first box comes before the hidden input its widget keeps the value in.
+const FIELDS = ['[role="spinbutton"]', 'input:not([type="hidden"]):not([tabindex="-1"]), textarea', '[role="combobox"]',
+                'button', '[tabindex="0"]'];
 
 const MESSAGE = '-error [data-testid="stAlertContentError"] [data-testid="stMarkdownContainer"]';
 
@@ -100,7 +102,11 @@ function unmark(keep) {
   }
 }
 
+// Streamlit calls the function again when its data changes without calling the cleanup it returned (only
+// when the component leaves the page): the last run's observer is stopped here, or it would keep marking
+// the fields of a Save long since fixed. Kept on window: one page, one form in play.
 export default function (component) {
+  if (window.__debriefStopFocus) window.__debriefStopFocus();
   const { data } = component;
   const invalid = data.invalid || [];
   mark(invalid);
@@ -114,7 +120,13 @@ export default function (component) {
   const main = document.querySelector('[data-testid="stMain"]') || document.body;
   const observer = new MutationObserver(() => mark(invalid));
   observer.observe(main, { childList: true, subtree: true });
-  return () => { observer.disconnect(); unmark(new Set()); };
+  const stop = () => {
+    observer.disconnect();
+    unmark(new Set());
+    if (window.__debriefStopFocus === stop) window.__debriefStopFocus = null;
+  };
+  window.__debriefStopFocus = stop;
+  return stop;
 }
 """
 
