@@ -137,7 +137,8 @@ def on_save() -> None:
 
 def unsaved_message(errors: ui.FieldErrors) -> str:
     """At Save, after a failed one: that nothing was saved, and which fields to fix, by the names shown above."""
-    named = errors.labels + [f"{key} {message}" for key, message in errors.unshown.items()]
+    named = [label[:1].lower() + label[1:] for label in errors.labels]  # within a sentence; a quoted one as is
+    named += [f"{key} {message}" for key, message in errors.unshown.items()]
     return f"Nothing was saved. {len(named)} field{'s' if len(named) > 1 else ''} to fix: {', '.join(named)}."
 
 
@@ -294,7 +295,7 @@ with form_column:
     day_col.date_input("Date", key=F + "day", format="YYYY-MM-DD", min_value=ui.FIRST_DAY, max_value=ui.LAST_DAY)
     time_col.time_input("Start time", key=F + "start", step=900)
     length_col.number_input("Duration (minutes)", key=F + "duration_min", step=5)
-    ui.field_error(errors, "interview_at", "The date and time", F + "day")
+    ui.field_error(errors, "interview_at", "The interview's date", F + "day")
     ui.field_error(errors, "duration_min", "Duration", F + "duration_min")
     if not booking and now < typed.ends_at:  # a debrief dated ahead: its scores stay in sight
         st.warning("This date and time are still ahead, yet the entry has scores, evidence or an outcome: "

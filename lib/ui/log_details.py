@@ -75,13 +75,15 @@ def timing_section(prefix: str, form: EntryForm, now: datetime, errors: dict[str
     timing = form.to_interview()
     widget = prefix + "stated_timeframe"
     if refused := timeframe_out_of_range(timing):  # Save's own words, at the field, while typing
-        shown = errors if errors.get("stated_timeframe") == refused else {"stated_timeframe": refused}
-        field_error(shown, "stated_timeframe", TIMEFRAME_NAME, widget)
-    else:
-        feedback = md_escape(timeframe_feedback(form, now, user_zone()))
-        if parse_timeframe(timing.stated_timeframe, timing.day0).problem:  # a flag, not an error: it saves
-            st.warning(feedback, icon=":material/warning:")
+        if "stated_timeframe" in errors:  # Save refused it too: the words typed now say why
+            errors["stated_timeframe"] = refused
+            field_error(errors, "stated_timeframe", TIMEFRAME_NAME, widget)
         else:
-            st.caption(feedback)
-    if not refused:  # the words as typed now stand for any Save said before
-        field_error(errors, "stated_timeframe", TIMEFRAME_NAME, widget)
+            field_error({"stated_timeframe": refused}, "stated_timeframe", TIMEFRAME_NAME, widget)
+        return
+    errors.pop("stated_timeframe", None)  # what Save said of earlier words does not hold for these
+    feedback = md_escape(timeframe_feedback(form, now, user_zone()))
+    if parse_timeframe(timing.stated_timeframe, timing.day0).problem:  # a flag, not an error: it saves
+        st.warning(feedback, icon=":material/warning:")
+    else:
+        st.caption(feedback)

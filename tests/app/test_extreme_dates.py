@@ -109,5 +109,5 @@ def test_saving_an_old_entry_dated_9999_says_so_at_the_date_and_keeps_the_row(ap
     entry_id = store_extreme_rows(store)["late"]
     at = save(open_page(app, "pages/log.py", id=str(entry_id)))
     assert not at.exception, at.exception
-    assert "The date and time must be between 1990 and 2100 (got 9999-12-31)" in errors(at)
+    assert "The interview's date must be between 1990 and 2100 (got 9999-12-31)" in errors(at)
     assert store.interviews.get(entry_id).interview_at == datetime(9999, 12, 31, 23, 0)

@@ -28,7 +28,7 @@ def test_an_empty_form_names_each_missing_field_and_saves_nothing(app, store):
     at = save(open_page(app, LOG))
     assert not at.exception
     assert errors(at) == ["Company is required", "Role is required",
-                          "Nothing was saved. 2 fields to fix: Company, Role."]
+                          "Nothing was saved. 2 fields to fix: company, role."]
     assert store.interviews.count() == 0
 
 
@@ -99,7 +99,7 @@ def test_a_timeframe_naming_a_date_outside_the_range_is_an_error_while_typing_in
     assert not [w.value for w in at.warning], "no warning that reads as if the entry would save"
     at = save(at)
     assert errors(at).count(refused) == 1, "the same words, once, at the field"
-    assert errors(at)[-1] == "Nothing was saved. 1 field to fix: The timeframe."
+    assert errors(at)[-1] == "Nothing was saved. 1 field to fix: the timeframe."
     assert store.interviews.count() == 0
 
 
@@ -117,10 +117,10 @@ def test_bad_input_is_reported_at_its_field_and_nothing_is_saved(app, store):
     at = save(at)
     messages = errors(at)
     assert messages == [
-        "The date and time is more than a year away: check the year",
+        "The interview's date is more than a year away: check the year",
         "Duration must be between 5 and 600 minutes",
         "Interviewer 1's email does not look like an email address: 'jane-at-acme'",
-        "Nothing was saved. 3 fields to fix: The date and time, Duration, Interviewer 1's email.",
+        "Nothing was saved. 3 fields to fix: the interview's date, duration, interviewer 1's email.",
     ]
     assert store.interviews.count() == 0
 
@@ -245,5 +245,17 @@ def test_a_message_names_the_person_row_as_the_user_sees_it_numbered(app, store)
     at.text_input(key=f"f.p.{person_row(at, 1)}.title").input("CTO").run()
     at = save(at)
     assert errors(at) == ["Interviewer 2 needs a name (or remove this row)",
-                          "Nothing was saved. 1 field to fix: Interviewer 2."]
+                          "Nothing was saved. 1 field to fix: interviewer 2."]
+    assert store.interviews.count() == 0
+
+
+def test_a_refused_timeframe_retyped_is_judged_by_the_words_typed_now_not_by_what_save_said(app, store):
+    at = save(fill_log_form(open_page(app, LOG), timeframe="by 9999-12-31"))
+    at.text_input(key="f.stated_timeframe").input("by 1 Jan 1980").run()
+    assert errors(at) == [
+        "The timeframe names a date that must be between 1990 and 2100 (got 1980-01-01): check the year",
+        "Nothing was saved. 1 field to fix: the timeframe.",
+    ]
+    at.text_input(key="f.stated_timeframe").input("within 2 weeks").run()
+    assert errors(at) == []
     assert store.interviews.count() == 0
