@@ -49,7 +49,12 @@ _AUDIT = """async ({within, tags, rules, onScreenRules, chrome, step, heightStyl
     const root = within ? document.querySelector(within) : document;
     if (!root) return null;
     const painted = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
-    const loaded = async () => { while (![...document.images].every(image => image.complete)) await painted(); };
+    const loaded = async () => {  // a picture still loading after ~10 s (600 frames) fails the audit
+        for (let frame = 0; ![...document.images].every(image => image.complete); frame += 1) {
+            if (frame > 600) throw new Error('a picture did not finish loading');
+            await painted();
+        }
+    };
     const style = document.createElement('style');
     style.textContent = heightStyle;
     document.head.append(style);
