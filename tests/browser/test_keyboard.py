@@ -218,8 +218,10 @@ def test_logging_an_interview_and_marking_its_thank_you_sent_takes_only_keys_wit
     wait_for_app(page)
     saved = page.locator('[class*="st-key-log-saved-result"]')
     expect(saved.get_by_text("Saved. Next:", exact=False)).to_be_visible()
+    # The app keeps focus on Save (now "Save changes") once the page is drawn: from there, on to Draft.
+    expect(page.get_by_role("button", name="Save changes")).to_be_focused()
 
-    keys.tab_to("Draft", limit=60, exact=True)
+    keys.tab_to("Draft", limit=10, exact=True)
     page.keyboard.press("Enter")
     dialog = page.get_by_role("dialog")
     expect(dialog).to_be_visible()
